@@ -1,0 +1,77 @@
+import type { DailyReport, OrderEventView, OrderFilter, OrderPage, OrderReason, OrderView } from '@shared/domain';
+import type { ApiVersion, PaymentMethod } from '@shared/methods';
+import type { OrderState } from '@shared/order-state';
+
+/**
+ * The order journal as the payment engine and the reports see it. Implemented over
+ * better-sqlite3 in ./journal.ts. Every state change is one transaction that updates the
+ * order row and appends an event row; a transition the state machine does not allow throws.
+ */
+export interface NewOrder {
+  orderId: string;
+  amount: number;
+  method: PaymentMethod;
+  note: string;
+  terminal: string;
+  apiVersion: ApiVersion;
+  sandbox: boolean;
+  project: string;
+  /** Set when this sale replaces an earlier one (expired -> "create new QR"). */
+  replacesOrderId?: string | null;
+}
+
+/** Gateway facts stored on the order row (never a secret). */
+export interface GatewayFacts {
+  txnId?: string | null;
+  fee?: number | null;
+  totalPayment?: number | null;
+  paymentNumber?: string | null;
+  paymentUrl?: string | null;
+  expiresAt?: string | null;
+  paidAt?: string | null;
+  lastCheckedAt?: string | null;
+  reason?: OrderReason | null;
+  reasonDetail?: string | null;
+}
+
+export interface OrderRecord extends OrderView {
+  project: string;
+  /** Count of create requests sent for this sale (journaled before each is sent). */
+  createAttempts: number;
+  /** Late-payment watch: until when (ISO) a canceled/expired sale is still checked. */
+  watchUntil: string | null;
+  replacesOrderId: string | null;
+}
+
+export interface OrderStore {
+  /** Inserts the sale in state `creating` with its first event. Throws on a duplicate id. */
+  create(order: NewOrder): OrderRecord;
+  get(orderId: string): OrderRecord | null;
+  /**
+   * Moves a sale to `to`, writing facts and one event with the reason, in one transaction.
+   * Throws PosError('illegal_state') when the state machine forbids it or the sale is not in `expectedFrom`
+   * (when given): compare-and-set, so two racing writers cannot both win.
+   */
+  transition(orderId: string, to: OrderState, reason: string, facts?: GatewayFacts, eventFacts?: Record<string, unknown>, expectedFrom?: OrderState[]): OrderRecord;
+  /** Updates facts without a state change (e.g. lastCheckedAt), with an optional event. */
+  recordFacts(orderId: string, facts: GatewayFacts, event?: { reason: string; facts?: Record<string, unknown> }): OrderRecord;
+  /** Journals that a create request is about to be sent (so a crash after it is resolved, not repeated blindly). */
+  noteCreateAttempt(orderId: string): OrderRecord;
+  setWatchUntil(orderId: string, until: string | null): void;
+  events(orderId: string): OrderEventView[];
+  /** Sales in creating or awaiting_payment. */
+  listLive(): OrderRecord[];
+  /** Canceled or expired sales still inside their late-payment watch. */
+  listWatched(nowIso: string): OrderRecord[];
+  list(filter: OrderFilter, limit: number, cursor?: string | null): OrderPage;
+  listNeedsReview(): OrderView[];
+  /** All sales whose created time falls in [startIso, endIso). */
+  listBetween(startIso: string, endIso: string): OrderRecord[];
+  /** Streams rows for export in created order; never loads the whole log. */
+  iterate(filter: OrderFilter): IterableIterator<OrderRecord>;
+  count(filter: OrderFilter): number;
+  dailyReport(day: string, cutoffHour: number, timeZone?: string): DailyReport;
+  /** Next sequence number for order ids of this terminal (never reused, survives restarts). */
+  nextSequence(terminal: string): number;
+  close(): void;
+}

@@ -1,0 +1,38 @@
+import { CALL_NAMES, type CallInput, type CallName, type CallOutput, type EventName, type Events, type Transport } from '@shared/contract/api';
+import { PosError } from '@shared/errors';
+
+/**
+ * The renderer's one API: typed functions that resolve with the value or reject with a
+ * PosError. Built over either transport (Electron's preload, or the browser harness), so
+ * nothing in the UI knows which shell it runs in.
+ */
+export type PosApi = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> } & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+export function createPosApi(transport: Transport): PosApi {
+  const api = {} as Record<string, unknown>;
+  for (const name of CALL_NAMES) {
+    api[name] = async (input: unknown) => {
+      const call = transport.calls[name] as (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: never; message: string; issues?: { path: string; message: string }[] } }>;
+      const envelope = await call(input ?? {});
+      if (envelope.ok) return envelope.value;
+      const e = envelope.error!;
+      throw new PosError(e.code, e.message, e.issues);
+    };
+  }
+  api.on = transport.on.bind(transport);
+  return api as PosApi;
+}
+
+let current: PosApi | null = null;
+
+/** Tests and the harness bootstrap inject their API; the app picks one at start. */
+export function setPosApi(api: PosApi): void {
+  current = api;
+}
+
+export function getPosApi(): PosApi {
+  if (!current) throw new Error('PosApi not initialised: call setPosApi() at start');
+  return current;
+}

@@ -1,0 +1,164 @@
+import type {
+  AppInfo,
+  ConnectionTestResult,
+  ConnectivityView,
+  DailyReport,
+  DisplayInfo,
+  JobProgress,
+  Notice,
+  OrderEventView,
+  OrderFilter,
+  OrderPage,
+  OrderView,
+  ReconcileResult,
+  ReconcileStatus,
+  SettingsView,
+} from '../domain';
+import type { Envelope } from '../errors';
+import type { PaymentMethod } from '../methods';
+
+/**
+ * The one contract between the renderer and main. Every call the renderer may make and
+ * every event main pushes is named here, with its types. The preload, the IPC wrapper, the
+ * browser harness and the renderer's API all derive from this file, so a call cannot exist
+ * on one side only. Runtime input schemas live in ./schemas.ts (main only, so zod stays out
+ * of the preload bundle); a compile-time check there keeps both lists equal.
+ */
+export interface ChargeInput {
+  amount: number;
+  method: PaymentMethod;
+  note?: string;
+}
+
+export interface SettingsPatch {
+  projectSlug?: string;
+  apiVersion?: 'v1' | 'v2';
+  sandbox?: boolean;
+  baseUrl?: string;
+  terminalPrefix?: string;
+  defaultMethod?: PaymentMethod;
+  linkQrisOnly?: boolean;
+  linkRedirectUrl?: string;
+  customerDisplayEnabled?: boolean;
+  customerDisplayId?: number | null;
+  shopName?: string;
+  language?: 'id' | 'en';
+  businessDayCutoffHour?: number;
+  csvDelimiter?: ';' | ',';
+  acceptInsecureStorage?: boolean;
+}
+
+export interface ExportInput {
+  format: 'csv' | 'xlsx' | 'jsonl';
+  delimiter?: ';' | ',';
+  filter: OrderFilter;
+}
+
+export interface Calls {
+  getAppInfo(input: Record<string, never>): AppInfo;
+  getSettings(input: Record<string, never>): SettingsView;
+  updateSettings(input: SettingsPatch): SettingsView;
+  /** Write-only: the key goes in, only a hint ever comes back. */
+  setApiKey(input: { apiKey: string }): SettingsView;
+  clearApiKey(input: Record<string, never>): SettingsView;
+  testConnection(input: Record<string, never>): ConnectionTestResult;
+  listDisplays(input: Record<string, never>): DisplayInfo[];
+
+  charge(input: ChargeInput): OrderView;
+  cancelSale(input: { orderId: string }): OrderView;
+  checkNow(input: { orderId: string }): OrderView;
+  simulatePayment(input: { orderId: string }): OrderView;
+  /** An expired (or failed) sale gets a new sale with a new order_id and the same amount. */
+  recreateSale(input: { orderId: string }): OrderView;
+  /** The cashier saw proof of payment while offline: the sale goes to review, never to paid. */
+  markProofShown(input: { orderId: string; note: string }): OrderView;
+  /** An owner resolves a needs-review sale after checking with Pakasir or the bank. */
+  resolveReview(input: { orderId: string; resolution: 'paid' | 'not_paid'; note: string }): OrderView;
+  /** The sale the counter is on now (for a window that opens mid-sale), or null. */
+  getActiveSale(input: Record<string, never>): OrderView | null;
+  getConnectivity(input: Record<string, never>): ConnectivityView;
+
+  listOrders(input: { filter: OrderFilter; limit: number; cursor?: string | null }): OrderPage;
+  getOrder(input: { orderId: string }): { order: OrderView; events: OrderEventView[] };
+  listNeedsReview(input: Record<string, never>): OrderView[];
+  getDailyReport(input: { day: string }): DailyReport;
+
+  startExport(input: ExportInput): JobProgress;
+  exportDailyReport(input: { day: string; format: 'csv' | 'xlsx' }): JobProgress;
+  cancelJob(input: { jobId: string }): JobProgress;
+  startReconcile(input: { day: string }): JobProgress;
+  getReconcileStatus(input: { day: string }): ReconcileStatus;
+}
+
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = Parameters<Calls[K]>[0];
+export type CallOutput<K extends CallName> = ReturnType<Calls[K]>;
+
+export interface Events {
+  orderUpdated: OrderView;
+  /** The sale the counter is on changed (new sale, or back to the keypad with null). */
+  activeSaleChanged: OrderView | null;
+  connectivityChanged: ConnectivityView;
+  settingsChanged: SettingsView;
+  jobProgress: JobProgress;
+  reconcileFinished: ReconcileResult;
+  notice: Notice;
+}
+export type EventName = keyof Events;
+
+/** Runtime lists, kept equal to the interfaces by the checks below. */
+export const CALL_NAMES = [
+  'getAppInfo',
+  'getSettings',
+  'updateSettings',
+  'setApiKey',
+  'clearApiKey',
+  'testConnection',
+  'listDisplays',
+  'charge',
+  'cancelSale',
+  'checkNow',
+  'simulatePayment',
+  'recreateSale',
+  'markProofShown',
+  'resolveReview',
+  'getActiveSale',
+  'getConnectivity',
+  'listOrders',
+  'getOrder',
+  'listNeedsReview',
+  'getDailyReport',
+  'startExport',
+  'exportDailyReport',
+  'cancelJob',
+  'startReconcile',
+  'getReconcileStatus',
+] as const satisfies readonly CallName[];
+
+export const EVENT_NAMES = [
+  'orderUpdated',
+  'activeSaleChanged',
+  'connectivityChanged',
+  'settingsChanged',
+  'jobProgress',
+  'reconcileFinished',
+  'notice',
+] as const satisfies readonly EventName[];
+
+type Missing<All, Listed> = Exclude<All, Listed>;
+// Compile-time: every interface member is listed (an unlisted one makes these `never` fail).
+const allCallsListed: Missing<CallName, (typeof CALL_NAMES)[number]> extends never ? true : never = true;
+const allEventsListed: Missing<EventName, (typeof EVENT_NAMES)[number]> extends never ? true : never = true;
+void allCallsListed;
+void allEventsListed;
+
+/** Fixed IPC channels: one per call, one for all events. */
+export const callChannel = (name: CallName): string => `pos:call:${name}`;
+export const EVENT_CHANNEL = 'pos:event';
+
+/** What a transport (preload or harness client) offers: envelopes, never thrown errors. */
+export type TransportCalls = { [K in CallName]: (input: CallInput<K>) => Promise<Envelope<CallOutput<K>>> };
+export interface Transport {
+  calls: TransportCalls;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { PAYMENT_METHODS, MAX_AMOUNT } from '../methods';
+import { ORDER_ID_PATTERN, TERMINAL_PREFIX_PATTERN } from '../order-id';
+import { ORDER_STATES } from '../order-state';
+import type { CallInput, CallName } from './api';
+
+/**
+ * Runtime input schemas for every call: main parses every input with these before any
+ * handler runs (a compromised or buggy renderer gets a clear invalid_input, nothing else).
+ * Strict objects: unknown keys are refused rather than silently dropped.
+ */
+const empty = z.strictObject({});
+const orderId = z.string().regex(ORDER_ID_PATTERN, 'order_id must be 5-64 characters of A-Z, a-z, 0-9, _ or -');
+const method = z.enum(PAYMENT_METHODS);
+const amount = z.number().int('amount must be a whole number of rupiah').min(1).max(MAX_AMOUNT);
+const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD');
+const note = z.string().max(200);
+const httpUrl = z
+  .string()
+  .max(500)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'https:' || u.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+const filter = z.strictObject({
+  from: localDay.optional(),
+  to: localDay.optional(),
+  states: z.array(z.enum(ORDER_STATES)).max(ORDER_STATES.length).optional(),
+  methods: z.array(method).max(PAYMENT_METHODS.length).optional(),
+  search: z.string().max(64).optional(),
+});
+
+export const callSchemas = {
+  getAppInfo: empty,
+  getSettings: empty,
+  updateSettings: z.strictObject({
+    projectSlug: z.string().max(64).regex(/^[A-Za-z0-9_-]*$/, 'slug may hold only A-Z, a-z, 0-9, _ and -').optional(),
+    apiVersion: z.enum(['v1', 'v2']).optional(),
+    sandbox: z.boolean().optional(),
+    baseUrl: httpUrl.optional(),
+    terminalPrefix: z.string().regex(TERMINAL_PREFIX_PATTERN, 'terminal prefix: 1-8 letters or digits').optional(),
+    defaultMethod: method.optional(),
+    linkQrisOnly: z.boolean().optional(),
+    linkRedirectUrl: z.union([z.literal(''), httpUrl]).optional(),
+    customerDisplayEnabled: z.boolean().optional(),
+    customerDisplayId: z.number().int().nullable().optional(),
+    shopName: z.string().max(60).optional(),
+    language: z.enum(['id', 'en']).optional(),
+    businessDayCutoffHour: z.number().int().min(0).max(23).optional(),
+    csvDelimiter: z.enum([';', ',']).optional(),
+    acceptInsecureStorage: z.boolean().optional(),
+  }),
+  setApiKey: z.strictObject({
+    apiKey: z.string().min(8, 'API key is too short').max(256).regex(/^[\x21-\x7e]+$/, 'API key has characters that cannot be a key'),
+  }),
+  clearApiKey: empty,
+  testConnection: empty,
+  listDisplays: empty,
+  charge: z.strictObject({ amount, method, note: note.optional() }),
+  cancelSale: z.strictObject({ orderId }),
+  checkNow: z.strictObject({ orderId }),
+  simulatePayment: z.strictObject({ orderId }),
+  recreateSale: z.strictObject({ orderId }),
+  markProofShown: z.strictObject({ orderId, note }),
+  resolveReview: z.strictObject({ orderId, resolution: z.enum(['paid', 'not_paid']), note: note.min(1, 'say how it was checked') }),
+  getActiveSale: empty,
+  getConnectivity: empty,
+  listOrders: z.strictObject({
+    filter,
+    limit: z.number().int().min(1).max(500),
+    cursor: z.string().max(200).nullable().optional(),
+  }),
+  getOrder: z.strictObject({ orderId }),
+  listNeedsReview: empty,
+  getDailyReport: z.strictObject({ day: localDay }),
+  startExport: z.strictObject({
+    format: z.enum(['csv', 'xlsx', 'jsonl']),
+    delimiter: z.enum([';', ',']).optional(),
+    filter,
+  }),
+  exportDailyReport: z.strictObject({ day: localDay, format: z.enum(['csv', 'xlsx']) }),
+  cancelJob: z.strictObject({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+  startReconcile: z.strictObject({ day: localDay }),
+  getReconcileStatus: z.strictObject({ day: localDay }),
+} satisfies { [K in CallName]: z.ZodType<CallInput<K>> };
+
+// Compile-time: a schema exists for every call and for nothing else.
+type SchemaKeys = keyof typeof callSchemas;
+const schemasCoverCalls: Exclude<CallName, SchemaKeys> extends never ? (Exclude<SchemaKeys, CallName> extends never ? true : never) : never = true;
+void schemasCoverCalls;

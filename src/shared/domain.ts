@@ -1,0 +1,230 @@
+import type { ApiVersion, PaymentMethod } from './methods';
+import type { OrderState } from './order-state';
+
+/** Why a sale is failed or needs review; the renderer turns each into a sentence. */
+export type OrderReason =
+  | 'gateway_rejected'
+  | 'invalid_payload'
+  | 'auth'
+  | 'paid_after_cancel'
+  | 'paid_after_expiry'
+  | 'amount_mismatch'
+  | 'order_mismatch'
+  | 'sandbox_in_production'
+  | 'proof_shown_offline'
+  | 'canceled_by_cashier'
+  | 'amount_changed'
+  | 'expired_at_gateway'
+  | 'canceled_at_gateway'
+  | 'resolved_paid'
+  | 'resolved_not_paid'
+  | 'create_not_found';
+
+/** One sale as both windows and the history see it. Never carries a secret. */
+export interface OrderView {
+  orderId: string;
+  state: OrderState;
+  method: PaymentMethod;
+  amount: number;
+  fee: number | null;
+  totalPayment: number | null;
+  note: string;
+  terminal: string;
+  apiVersion: ApiVersion;
+  sandbox: boolean;
+  /** v2 transaction id; null for v1 or before create answered. */
+  txnId: string | null;
+  /** QRIS payload (validated), VA number, or null. */
+  paymentNumber: string | null;
+  /** payment_link / PayPal pay page URL, or null. */
+  paymentUrl: string | null;
+  /** ISO 8601 UTC. */
+  expiresAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  paidAt: string | null;
+  reason: OrderReason | null;
+  /** Free text from the gateway or the engine, for the detail view (never a secret). */
+  reasonDetail: string | null;
+  /** When the engine last had an answer from Pakasir about this sale. */
+  lastCheckedAt: string | null;
+}
+
+export interface OrderEventView {
+  id: number;
+  orderId: string;
+  at: string;
+  from: OrderState | null;
+  to: OrderState;
+  reason: string;
+  /** Gateway facts at that moment (status, amounts, times), JSON-safe, never a secret. */
+  facts: Record<string, unknown> | null;
+}
+
+export type Connectivity = 'online' | 'offline' | 'degraded';
+
+export interface ConnectivityView {
+  state: Connectivity;
+  lastOkAt: string | null;
+  /** A short reason when not online ("timeout", "rate_limited", "network"). */
+  detail: string | null;
+}
+
+export type Language = 'id' | 'en';
+export type AppMode = 'demo' | 'sandbox' | 'production';
+export type SecretBackend =
+  | 'keychain'
+  | 'dpapi'
+  | 'gnome_libsecret'
+  | 'kwallet'
+  | 'kwallet5'
+  | 'kwallet6'
+  | 'basic_text'
+  | 'unknown'
+  | 'memory';
+
+/** Settings as the renderer may see them: the key only as a hint. */
+export interface SettingsView {
+  projectSlug: string;
+  apiKeySet: boolean;
+  /** "1234": the last four characters, only when a key is set. */
+  apiKeyHint: string | null;
+  apiVersion: ApiVersion;
+  sandbox: boolean;
+  baseUrl: string;
+  terminalPrefix: string;
+  defaultMethod: PaymentMethod;
+  linkQrisOnly: boolean;
+  linkRedirectUrl: string;
+  customerDisplayEnabled: boolean;
+  /** Electron display id, or null for "the first screen that is not the cashier's". */
+  customerDisplayId: number | null;
+  shopName: string;
+  language: Language;
+  /** Local hour (0-23) at which a business day ends; 4 means a day runs until 04:00. */
+  businessDayCutoffHour: number;
+  csvDelimiter: ';' | ',';
+  /** Where the key would be stored and whether that counts as protected. */
+  secretBackend: SecretBackend;
+  secretProtected: boolean;
+  /** The operator accepted storing the key where the OS offers no protection. */
+  acceptInsecureStorage: boolean;
+  /** Set when the storage backend differs from the one the key was stored with. */
+  secretBackendChanged: { from: SecretBackend; to: SecretBackend } | null;
+  /** Derived: demo when no slug or key is set. */
+  mode: AppMode;
+}
+
+export interface AppInfo {
+  version: string;
+  mode: AppMode;
+  /** 'electron' or 'browser' (the development harness). */
+  shell: 'electron' | 'browser';
+  platform: string;
+  dataDir: string;
+}
+
+export interface DisplayInfo {
+  id: number;
+  label: string;
+  primary: boolean;
+  width: number;
+  height: number;
+}
+
+export interface OrderFilter {
+  /** Local dates YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  states?: OrderState[];
+  methods?: PaymentMethod[];
+  search?: string;
+}
+
+export interface OrderPage {
+  items: OrderView[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface MethodTotals {
+  method: PaymentMethod;
+  count: number;
+  amount: number;
+  fee: number;
+  totalPaid: number;
+}
+
+export interface DailyReport {
+  /** Business day, local date YYYY-MM-DD. */
+  day: string;
+  /** ISO UTC bounds of the business day. */
+  startsAt: string;
+  endsAt: string;
+  cutoffHour: number;
+  byMethod: MethodTotals[];
+  byState: { state: OrderState; count: number; amount: number }[];
+  paidCount: number;
+  salesCount: number;
+  grossAmount: number;
+  fees: number;
+  /** What the shop receives: the paid amounts (the customer pays the fee on top). */
+  netReceived: number;
+  needsReview: OrderView[];
+}
+
+export type JobKind = 'export' | 'reconcile' | 'recovery';
+export type JobState = 'running' | 'done' | 'canceled' | 'failed';
+
+export interface JobProgress {
+  jobId: string;
+  kind: JobKind;
+  state: JobState;
+  done: number;
+  total: number;
+  /** Export: where the file went (a path in Electron, a download URL in the browser). */
+  file?: { name: string; path?: string; url?: string; bytes: number };
+  error?: string;
+}
+
+export interface ReconcileDifference {
+  orderId: string;
+  localState: OrderState;
+  gatewayStatus: string;
+  amount: number;
+  kind: 'paid_at_gateway_only' | 'paid_locally_only' | 'unknown_at_gateway' | 'amount_mismatch';
+}
+
+export interface ReconcileResult {
+  day: string;
+  checkedAt: string;
+  checked: number;
+  differences: ReconcileDifference[];
+  /** Sales that could not be checked (offline, errors). */
+  unchecked: number;
+  offline: boolean;
+}
+
+export interface ReconcileStatus {
+  lastResult: ReconcileResult | null;
+}
+
+export type NoticeLevel = 'info' | 'warning' | 'alarm';
+
+/** A message key and its parameters; the renderer translates. */
+export interface Notice {
+  id: string;
+  level: NoticeLevel;
+  key: string;
+  params: Record<string, string | number>;
+  orderId?: string;
+  at: string;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** Machine-readable verdict; the renderer translates. */
+  code: 'ok' | 'auth' | 'not_found' | 'network' | 'timeout' | 'rate_limited' | 'server' | 'invalid_answer' | 'no_credentials';
+  detail: string | null;
+  latencyMs: number | null;
+}

@@ -1,0 +1,49 @@
+/**
+ * The one error shape that crosses from main to the renderer. It carries a code the
+ * renderer translates and a plain message; never a stack trace, never a secret.
+ */
+export const ERROR_CODES = [
+  'invalid_input',
+  'unknown_call',
+  'untrusted_sender',
+  'not_found',
+  'illegal_state',
+  'busy',
+  'gateway_network',
+  'gateway_timeout',
+  'gateway_rate_limited',
+  'gateway_auth',
+  'gateway_not_found',
+  'gateway_server',
+  'gateway_invalid_answer',
+  'gateway_rejected',
+  'insecure_storage',
+  'storage_changed',
+  'database',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface PosErrorShape {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems for invalid_input: path and message. */
+  issues?: { path: string; message: string }[];
+}
+
+export class PosError extends Error implements PosErrorShape {
+  readonly code: ErrorCode;
+  readonly issues?: { path: string; message: string }[];
+  constructor(code: ErrorCode, message: string, issues?: { path: string; message: string }[]) {
+    super(message);
+    this.name = 'PosError';
+    this.code = code;
+    if (issues) this.issues = issues;
+  }
+  toShape(): PosErrorShape {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+/** What every call answers over any transport: a value or a typed error. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: PosErrorShape };
