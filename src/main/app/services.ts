@@ -1,0 +1,42 @@
+import type { DisplayInfo, JobProgress } from '@shared/domain';
+import type { Handlers } from '../api/dispatch';
+import { EventBus } from './event-bus';
+
+/** The subset of Electron's safeStorage the secret store needs (an interface, so plain Node can test it). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only in Electron; absent elsewhere. */
+  getSelectedStorageBackend?(): string;
+}
+
+/** Where a finished export goes: a save dialog in Electron, a download in the browser harness. */
+export interface ExportSink {
+  /** Returns a writable path for the file, or null if the user declined (dialog canceled). */
+  choosePath(suggestedName: string): Promise<string | null>;
+  /** Describes the finished file for the renderer (path in Electron, URL in the harness). */
+  describe(path: string, name: string, bytes: number): NonNullable<JobProgress['file']>;
+}
+
+export interface AppServicesOptions {
+  dataDir: string;
+  shell: 'electron' | 'browser';
+  safeStorage: SafeStorageLike;
+  listDisplays: () => DisplayInfo[];
+  exportSink: ExportSink;
+  version: string;
+  /** Demo mode's simulator port (0 = any free port). */
+  demoSimulatorPort?: number;
+  /** Overrides for tests and benchmarks (poll pace etc.). */
+  tuning?: Partial<{ v1StatusIntervalMs: number; maxInFlight: number; lateWatchHours: number }>;
+}
+
+export interface AppServices {
+  readonly handlers: Handlers;
+  readonly bus: EventBus;
+  stop(): Promise<void>;
+}
+
+/** Built in ./create-services.ts; index.ts (Electron) and the harness both call it. */
+export type CreateAppServices = (options: AppServicesOptions) => Promise<AppServices>;
