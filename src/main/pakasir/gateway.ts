@@ -18,6 +18,8 @@ export interface CreateRequest {
   orderId: string;
   amount: number;
   method: PaymentMethod;
+  /** Options for a v2 payment_link: appended to the link the gateway returns. */
+  link?: { qrisOnly: boolean; redirectUrl: string | null };
 }
 
 /** A validated, normalised create answer. */
@@ -122,6 +124,11 @@ export interface GatewayConfig {
   timeoutMs?: number;
   /** v1 status pace in ms (default 2 000); v2 is fixed by the gateway at 4 000. */
   v1StatusIntervalMs?: number;
+  /**
+   * v2 has no payment simulation; demo mode points this at the local simulator's control
+   * endpoint (POST {order_id|txn_id}) so the "simulate payment" button works there too.
+   */
+  simulationUrl?: string;
   /** Injected for tests; defaults to global fetch. */
   fetch?: typeof fetch;
 }

@@ -1,0 +1,218 @@
+import { z } from 'zod';
+import { PAYMENT_METHODS, isPaymentMethod, type PaymentMethod } from '@shared/methods';
+import {
+  GatewayError,
+  type CreateRequest,
+  type GatewayConfig,
+  type GatewayStatus,
+  type GatewayTransaction,
+  type PakasirGateway,
+  type TransactionRef,
+} from './gateway';
+import { optionalBoolean, optionalText, statusText, timestamp, unwrap, wholeRupiah } from './answer-fields';
+import { describe, httpCall, invalidAnswer, issuePaths, type HttpCallOptions } from './http-call';
+import { withLinkOptions } from './pay-url';
+import { preflight, preflightAmount } from './preflight';
+
+const WRAPPERS = ['payment', 'data', 'transaction'] as const;
+
+/** Flat per the public integrations; some report a `payment`/`data` wrapper. */
+function body(answer: unknown): unknown {
+  if (answer && typeof answer === 'object' && 'txn_id' in answer) return answer;
+  return unwrap(answer, WRAPPERS);
+}
+
+const createAnswer = z.object({
+  txn_id: z.union([z.string().min(1), z.number().transform(String)]),
+  project: optionalText,
+  order_id: z.string().optional(),
+  amount: wholeRupiah.optional(),
+  fee: wholeRupiah.optional(),
+  total_payment: wholeRupiah.optional(),
+  payment_method: optionalText,
+  qr_string: optionalText,
+  va_number: optionalText,
+  payment_number: optionalText,
+  payment_link: optionalText,
+  expired_at: timestamp,
+  is_sandbox: optionalBoolean,
+  status: z.union([statusText, z.null(), z.undefined()]),
+  completed_at: timestamp,
+});
+
+const statusAnswer = z.object({
+  txn_id: z.union([z.string().min(1), z.number().transform(String)]).optional(),
+  project: optionalText,
+  order_id: z.string(),
+  amount: wholeRupiah,
+  status: statusText,
+  payment_method: optionalText,
+  is_sandbox: optionalBoolean,
+  completed_at: timestamp,
+});
+
+const feeMap = z.record(z.string(), z.unknown());
+
+/** API v2: the key travels only in the X-Api-Key header. */
+export class PakasirV2Client implements PakasirGateway {
+  readonly version = 'v2' as const;
+  readonly project: string;
+  /** The gateway's own limit: one status call per 4 s per transaction. */
+  readonly minStatusIntervalMs = 4000;
+  readonly #base: string;
+  readonly #apiKey: string;
+  readonly #http: HttpCallOptions;
+  readonly #simulationUrl: string | null;
+
+  constructor(config: GatewayConfig) {
+    this.project = config.project;
+    this.#base = config.baseUrl.replace(/\/+$/, '');
+    this.#apiKey = config.apiKey;
+    this.#simulationUrl = config.simulationUrl ?? null;
+    this.#http = { fetch: config.fetch ?? globalThis.fetch, timeoutMs: config.timeoutMs ?? 10_000, secret: config.apiKey };
+  }
+
+  toJSON(): object {
+    return { version: this.version, project: this.project, baseUrl: this.#base };
+  }
+
+  get #auth(): Record<string, string> {
+    return { 'x-api-key': this.#apiKey };
+  }
+
+  #slug(): string {
+    return encodeURIComponent(this.project);
+  }
+
+  async create(req: CreateRequest, signal?: AbortSignal): Promise<GatewayTransaction> {
+    preflight('v2', req.method, req.amount, req.orderId);
+    const answer = await httpCall(
+      this.#http,
+      {
+        method: 'POST',
+        url: `${this.#base}/api/v2/create-transaction/${this.#slug()}/${req.orderId}`,
+        headers: this.#auth,
+        body: { method: req.method, amount: req.amount },
+        what: 'create',
+      },
+      signal,
+    );
+    const parsed = createAnswer.safeParse(body(answer.json));
+    if (!parsed.success) throw invalidAnswer('create', issuePaths(parsed.error), answer.httpStatus);
+    const a = parsed.data;
+    // Find-or-create: the answer may be an older transaction; it must be this very order.
+    if (a.order_id !== undefined && a.order_id !== req.orderId) throw invalidAnswer('create', 'answer is for another order_id');
+    if (a.amount !== undefined && a.amount !== req.amount) throw invalidAnswer('create', 'answer is for another amount');
+    if (a.project !== null && a.project !== this.project) throw invalidAnswer('create', 'answer is for another project');
+    if (a.payment_method !== null && a.payment_method.toLowerCase() !== req.method) throw invalidAnswer('create', 'answer is for another payment method');
+
+    const isLink = req.method === 'payment_link';
+    let fee = a.fee ?? null;
+    let total = a.total_payment ?? null;
+    if (isLink) {
+      // The customer picks the method (and so the fee) on the linked page.
+      fee = fee ?? 0;
+      total = total ?? req.amount + fee;
+    }
+    if (fee === null || total === null) throw invalidAnswer('create', 'answer has no fee or total_payment');
+    if (total !== req.amount + fee) throw invalidAnswer('create', 'total_payment is not amount + fee');
+
+    let paymentNumber: string | null = null;
+    let paymentUrl: string | null = null;
+    if (isLink) {
+      if (a.payment_link === null || !/^https?:\/\//i.test(a.payment_link)) throw invalidAnswer('create', 'answer has no usable payment_link');
+      paymentUrl = withLinkOptions(a.payment_link, req.link);
+    } else {
+      paymentNumber = (req.method === 'qris' ? a.qr_string : a.va_number) ?? a.payment_number;
+      if (paymentNumber === null) throw invalidAnswer('create', req.method === 'qris' ? 'answer has no qr_string' : 'answer has no va_number');
+    }
+    return {
+      txnId: a.txn_id,
+      project: a.project,
+      orderId: req.orderId,
+      amount: req.amount,
+      fee,
+      totalPayment: total,
+      method: req.method,
+      paymentNumber,
+      paymentUrl,
+      expiresAt: a.expired_at,
+      isSandbox: a.is_sandbox,
+      status: a.status?.status ?? null,
+      completedAt: a.completed_at,
+      serverDate: answer.serverDate,
+    };
+  }
+
+  #txnPath(ref: TransactionRef, what: string): string {
+    if (!ref.txnId) throw new GatewayError('invalid_request', describe(what, 'invalid_request', 'API v2 needs the txn_id from create'));
+    return `${this.#slug()}/${encodeURIComponent(ref.txnId)}`;
+  }
+
+  async status(ref: TransactionRef, signal?: AbortSignal): Promise<GatewayStatus> {
+    preflight('v2', ref.method, ref.amount, ref.orderId);
+    const path = this.#txnPath(ref, 'status');
+    const answer = await httpCall(
+      this.#http,
+      { method: 'GET', url: `${this.#base}/api/v2/transaction-status/${path}`, headers: this.#auth, what: 'status' },
+      signal,
+    );
+    const parsed = statusAnswer.safeParse(body(answer.json));
+    if (!parsed.success) throw invalidAnswer('status', issuePaths(parsed.error), answer.httpStatus);
+    const s = parsed.data;
+    if (s.txn_id !== undefined && s.txn_id !== ref.txnId) throw invalidAnswer('status', 'answer is for another txn_id');
+    if (s.order_id !== ref.orderId) throw invalidAnswer('status', 'answer is for another order_id');
+    if (s.amount !== ref.amount) throw invalidAnswer('status', 'answer is for another amount');
+    if (s.project !== null && s.project !== this.project) throw invalidAnswer('status', 'answer is for another project');
+    return {
+      txnId: s.txn_id ?? ref.txnId,
+      orderId: s.order_id,
+      amount: s.amount,
+      project: s.project,
+      status: s.status.status,
+      rawStatus: s.status.rawStatus,
+      completedAt: s.completed_at,
+      isSandbox: s.is_sandbox,
+      paymentMethod: s.payment_method,
+      serverDate: answer.serverDate,
+    };
+  }
+
+  /** Best effort: one integrator reports v2 has no cancel; the engine treats failure as "still open". */
+  async cancel(ref: TransactionRef, signal?: AbortSignal): Promise<void> {
+    preflight('v2', ref.method, ref.amount, ref.orderId);
+    const path = this.#txnPath(ref, 'cancel');
+    await httpCall(this.#http, { method: 'POST', url: `${this.#base}/api/v2/cancel-transaction/${path}`, headers: this.#auth, body: {}, what: 'cancel' }, signal);
+  }
+
+  /**
+   * Real v2 has no simulation endpoint. Only demo mode, which points `simulationUrl` at
+   * the local simulator, can simulate; the key is never sent there.
+   */
+  async simulatePayment(ref: TransactionRef, signal?: AbortSignal): Promise<void> {
+    if (!this.#simulationUrl) throw new GatewayError('rejected', describe('simulate payment', 'rejected', 'API v2 has no payment simulation; use the Pakasir dashboard'));
+    preflight('v2', ref.method, ref.amount, ref.orderId);
+    const target = ref.txnId ? { txn_id: ref.txnId } : { order_id: ref.orderId };
+    await httpCall(this.#http, { method: 'POST', url: this.#simulationUrl, body: { ...target, project: this.project }, what: 'simulate payment' }, signal);
+  }
+
+  /** Public fee table: no key. Flat `{qris: 394, ...}` or `{status, data: {...}}`. */
+  async fees(amount: number, signal?: AbortSignal): Promise<Partial<Record<PaymentMethod, number>>> {
+    preflightAmount(amount);
+    const answer = await httpCall(this.#http, { method: 'GET', url: `${this.#base}/api/v2/payment-fee/${amount}`, what: 'fees' }, signal);
+    const raw = answer.json && typeof answer.json === 'object' && 'data' in answer.json ? (answer.json as { data: unknown }).data : answer.json;
+    const parsed = feeMap.safeParse(raw);
+    if (!parsed.success) throw invalidAnswer('fees', issuePaths(parsed.error), answer.httpStatus);
+    const out: Partial<Record<PaymentMethod, number>> = {};
+    for (const [key, value] of Object.entries(parsed.data)) {
+      if (!isPaymentMethod(key)) continue;
+      // A fee may itself be `{fee: n}` in some readings; take the number either way.
+      const candidate = value && typeof value === 'object' && 'fee' in value ? (value as { fee: unknown }).fee : value;
+      const fee = wholeRupiah.safeParse(candidate);
+      if (!fee.success) throw invalidAnswer('fees', `unexpected ${key}`);
+      out[key] = fee.data;
+    }
+    if (Object.keys(out).length === 0) throw invalidAnswer('fees', `no known method among ${PAYMENT_METHODS.length} expected`);
+    return out;
+  }
+}
