@@ -18,7 +18,9 @@ export type OrderReason =
   | 'canceled_at_gateway'
   | 'resolved_paid'
   | 'resolved_not_paid'
-  | 'create_not_found';
+  | 'create_not_found'
+  /** v1: the create answer was lost and the transaction exists without its QR: it was canceled. */
+  | 'create_lost';
 
 /** One sale as both windows and the history see it. Never carries a secret. */
 export interface OrderView {

@@ -74,6 +74,8 @@ export interface Calls {
   markProofShown(input: { orderId: string; note: string }): OrderView;
   /** An owner resolves a needs-review sale after checking with Pakasir or the bank. */
   resolveReview(input: { orderId: string; resolution: 'paid' | 'not_paid'; note: string }): OrderView;
+  /** Back to the keypad after an outcome screen; both windows return to idle. Live sales must be canceled instead. */
+  dismissSale(input: { orderId: string }): null;
   /** The sale the counter is on now (for a window that opens mid-sale), or null. */
   getActiveSale(input: Record<string, never>): OrderView | null;
   getConnectivity(input: Record<string, never>): ConnectivityView;
@@ -122,6 +124,7 @@ export const CALL_NAMES = [
   'recreateSale',
   'markProofShown',
   'resolveReview',
+  'dismissSale',
   'getActiveSale',
   'getConnectivity',
   'listOrders',

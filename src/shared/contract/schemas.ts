@@ -68,6 +68,7 @@ export const callSchemas = {
   recreateSale: z.strictObject({ orderId }),
   markProofShown: z.strictObject({ orderId, note }),
   resolveReview: z.strictObject({ orderId, resolution: z.enum(['paid', 'not_paid']), note: note.min(1, 'say how it was checked') }),
+  dismissSale: z.strictObject({ orderId }),
   getActiveSale: empty,
   getConnectivity: empty,
   listOrders: z.strictObject({

@@ -1,0 +1,58 @@
+/**
+ * When to ask Pakasir again about one transaction. Pure: the scheduler feeds it what happened
+ * and gets a delay back, so the pacing rules are unit-tested without timers.
+ *
+ * - Never sooner than the gateway's per-transaction limit (v2: one call per 4 s), plus a
+ *   small margin for clock and network skew between us and the gateway.
+ * - Errors back off exponentially with jitter, capped, and a Retry-After is honoured.
+ * - Canceled and expired sales are watched for late payments at a slow, backing-off pace.
+ */
+export interface PaceOptions {
+  /** The gateway's minimum interval for one transaction. */
+  minIntervalMs: number;
+  /** Our normal pace for a live sale (>= minIntervalMs). */
+  baseIntervalMs: number;
+  /** Safety margin added to the gateway minimum. */
+  marginMs: number;
+  maxBackoffMs: number;
+  /** 0..1: +-fraction of jitter on backoff delays. */
+  jitter: number;
+}
+
+export const V2_PACE: PaceOptions = { minIntervalMs: 4000, baseIntervalMs: 4000, marginMs: 60, maxBackoffMs: 60_000, jitter: 0.2 };
+
+export function pacedFor(minIntervalMs: number, baseIntervalMs: number): PaceOptions {
+  return { minIntervalMs, baseIntervalMs: Math.max(baseIntervalMs, minIntervalMs), marginMs: 60, maxBackoffMs: 60_000, jitter: 0.2 };
+}
+
+/** The earliest moment another call for this transaction may be sent. */
+export function earliestNextCall(lastCallAt: number | null, pace: PaceOptions): number {
+  return lastCallAt === null ? 0 : lastCallAt + pace.minIntervalMs + pace.marginMs;
+}
+
+/** Delay before the next check of a live sale, after `consecutiveErrors` failures in a row. */
+export function liveDelay(consecutiveErrors: number, pace: PaceOptions, random: () => number, retryAfterMs: number | null = null): number {
+  let delay = pace.baseIntervalMs + pace.marginMs;
+  if (consecutiveErrors > 0) {
+    const exp = Math.min(pace.maxBackoffMs, pace.baseIntervalMs * 2 ** Math.min(consecutiveErrors, 10));
+    const spread = exp * pace.jitter;
+    delay = Math.max(pace.minIntervalMs + pace.marginMs, exp - spread + random() * 2 * spread);
+  }
+  if (retryAfterMs !== null) delay = Math.max(delay, retryAfterMs + pace.marginMs);
+  return Math.round(delay);
+}
+
+/**
+ * Late-payment watch: 30 s after the sale ended, doubling to at most 10 minutes; the watch
+ * itself ends at the sale's watchUntil.
+ */
+export function watchDelay(checksSoFar: number, random: () => number): number {
+  const base = Math.min(600_000, 30_000 * 2 ** Math.min(checksSoFar, 5));
+  return Math.round(base * (0.9 + random() * 0.2));
+}
+
+/** Delay until the final check at expiry: at expired_at (never before the pace allows). */
+export function untilExpiry(expiresAtMs: number | null, now: number): number | null {
+  if (expiresAtMs === null) return null;
+  return Math.max(0, expiresAtMs - now);
+}
