@@ -1,0 +1,131 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PosError } from '../../../src/shared/errors';
+import { SettingsService } from '../../../src/main/settings/settings-service';
+import { createLogger } from '../../../src/main/log/logger';
+import type { SettingsView } from '../../../src/shared/domain';
+import { fakeSafeStorage } from './fake-safe-storage';
+
+const KEY = 'pk_test_8fJ2kLmQ9xYz';
+
+describe('SettingsService', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pos-settings-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const make = (safe = fakeSafeStorage()) => new SettingsService({ dataDir: dir, safeStorage: safe, platform: 'linux' });
+
+  it('starts with the documented defaults in demo mode', () => {
+    const view = make().view();
+    expect(view).toMatchObject({
+      apiVersion: 'v2',
+      sandbox: true,
+      baseUrl: 'https://app.pakasir.com',
+      terminalPrefix: 'KSR1',
+      defaultMethod: 'qris',
+      language: 'id',
+      shopName: 'Toko Saya',
+      businessDayCutoffHour: 4,
+      csvDelimiter: ';',
+      customerDisplayEnabled: true,
+      apiKeySet: false,
+      apiKeyHint: null,
+      mode: 'demo',
+    });
+  });
+
+  it('persists updates across restarts and leaves no temp file behind', () => {
+    make().update({ shopName: 'Warung Bu Sri', businessDayCutoffHour: 2, csvDelimiter: ',' });
+    expect(make().view()).toMatchObject({ shopName: 'Warung Bu Sri', businessDayCutoffHour: 2, csvDelimiter: ',' });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('derives the mode from slug, key and sandbox', () => {
+    const s = make();
+    s.update({ projectSlug: 'warung' });
+    expect(s.view().mode).toBe('demo');
+    s.setApiKey(KEY);
+    expect(s.view().mode).toBe('sandbox');
+    s.update({ sandbox: false });
+    expect(s.mode).toBe('production');
+    s.clearApiKey();
+    expect(s.view().mode).toBe('demo');
+  });
+
+  it('never puts the key in the view, the settings file or a change event', () => {
+    const s = make();
+    const seen: SettingsView[] = [];
+    s.onChange((v) => seen.push(v));
+    s.update({ projectSlug: 'warung' });
+    const view = s.setApiKey(KEY);
+    expect(view.apiKeySet).toBe(true);
+    expect(view.apiKeyHint).toBe('9xYz');
+    expect(JSON.stringify(view)).not.toContain(KEY);
+    expect(JSON.stringify(seen)).not.toContain(KEY);
+    expect(seen.at(-1)?.apiKeySet).toBe(true);
+    expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toContain(KEY);
+    expect(s.credentials()).toEqual({ projectSlug: 'warung', apiKey: KEY, apiVersion: 'v2', baseUrl: 'https://app.pakasir.com', sandbox: true });
+  });
+
+  it('credentials are null in demo mode and fail loudly when the key store changed', () => {
+    const safe = fakeSafeStorage();
+    const s = make(safe);
+    expect(s.credentials()).toBeNull();
+    s.update({ projectSlug: 'warung' });
+    s.setApiKey(KEY);
+    safe.state.backend = 'kwallet5';
+    const next = make(safe);
+    expect(next.view().secretBackendChanged).toEqual({ from: 'gnome_libsecret', to: 'kwallet5' });
+    expect(() => next.credentials()).toThrow(PosError);
+  });
+
+  it('refuses to store the key on basic_text until the operator accepts the risk', () => {
+    const s = make(fakeSafeStorage({ backend: 'basic_text' }));
+    expect(s.view()).toMatchObject({ secretBackend: 'basic_text', secretProtected: false });
+    expect(() => s.setApiKey(KEY)).toThrow(/keyring/);
+    expect(s.view().apiKeySet).toBe(false);
+    s.update({ acceptInsecureStorage: true });
+    expect(s.setApiKey(KEY).apiKeySet).toBe(true);
+  });
+
+  it('re-checks invariants: base URL must be https except to this computer', () => {
+    const s = make();
+    expect(() => s.update({ baseUrl: 'http://app.pakasir.com' })).toThrow(PosError);
+    expect(() => s.update({ baseUrl: 'https://user:pw@app.pakasir.com' })).toThrow(PosError);
+    expect(() => s.update({ terminalPrefix: 'not valid!' } as never)).toThrow(PosError);
+    expect(s.update({ baseUrl: 'http://127.0.0.1:4545/' }).baseUrl).toBe('http://127.0.0.1:4545');
+    expect(s.update({ baseUrl: 'https://sandbox.pakasir.com/' }).baseUrl).toBe('https://sandbox.pakasir.com');
+    expect(() => s.update({ unknownField: 1 } as never)).toThrow(PosError);
+  });
+
+  it('a damaged or tampered settings field falls back to its default only', () => {
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 1, settings: { shopName: 'Kedai', businessDayCutoffHour: 99, baseUrl: 'http://evil.example' } }));
+    expect(make().view()).toMatchObject({ shopName: 'Kedai', businessDayCutoffHour: 4, baseUrl: 'https://app.pakasir.com' });
+    writeFileSync(join(dir, 'settings.json'), '{not json');
+    expect(make().view().shopName).toBe('Toko Saya');
+  });
+
+  it('registers the key with the logger so no log line can carry it', () => {
+    const safe = fakeSafeStorage();
+    const lines: string[] = [];
+    const log = createLogger({ stderr: { write: (l: string) => lines.push(l) } });
+    const s = new SettingsService({ dataDir: dir, safeStorage: safe, platform: 'linux', log });
+    s.update({ projectSlug: 'warung' });
+    s.setApiKey(KEY);
+    log.info(`calling with ${KEY}`, { body: { note: `key=${KEY}` } });
+    expect(lines.join('')).toContain('calling with');
+    expect(lines.join('')).not.toContain(KEY);
+    // A fresh run registers it when main first reads the credentials.
+    const lines2: string[] = [];
+    const log2 = createLogger({ stderr: { write: (l: string) => lines2.push(l) } });
+    const s2 = new SettingsService({ dataDir: dir, safeStorage: safe, platform: 'linux', log: log2 });
+    expect(s2.credentials()?.apiKey).toBe(KEY);
+    log2.error(`gateway said no to ${KEY}`);
+    expect(lines2.join('')).toContain('gateway said no');
+    expect(lines2.join('')).not.toContain(KEY);
+  });
+});
