@@ -1,0 +1,158 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename } from 'node:path';
+import { EVENT_NAMES } from '@shared/contract/api';
+import { dispatch, type DispatchLog } from '../main/api/dispatch';
+import type { AppServices } from '../main/app/services';
+import { resolveInside, serveFile } from './static-files';
+
+/**
+ * The browser harness: main's real services in plain Node, the real renderer in a browser.
+ * It carries the same contract as the Electron preload over loopback HTTP:
+ *   POST /api/call/{name}   body: the call's JSON input; header x-pos-token: <token>
+ *                           answer: {"ok":true,"value":...} | {"ok":false,"error":{code,message}}
+ *   GET  /api/events?token=  Server-Sent Events; `event:` is the contract event name,
+ *                           `data:` its JSON payload.
+ *   GET  /downloads/{file}?token=  finished exports.
+ * Only 127.0.0.1 is bound, the Host header must be loopback (no DNS rebinding) and every
+ * API request needs the per-run random token. A development tool: never packaged.
+ */
+export interface HarnessOptions {
+  services: AppServices;
+  rendererDir: string;
+  downloadsDir: string;
+  port?: number;
+  token?: string;
+  log?: DispatchLog;
+}
+
+export interface Harness {
+  origin: string;
+  token: string;
+  cashierUrl: string;
+  customerUrl: string;
+  close(): Promise<void>;
+}
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const MAX_BODY = 256 * 1024;
+
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const token = options.token ?? newToken();
+  const tokenBuf = Buffer.from(token);
+  const clients = new Set<ServerResponse>();
+  let port = 0;
+
+  const tokenOk = (given: string | null | undefined): boolean => {
+    if (!given) return false;
+    const buf = Buffer.from(given);
+    return buf.length === tokenBuf.length && timingSafeEqual(buf, tokenBuf);
+  };
+
+  const unsubscribe = options.services.bus.onAny((name, payload) => {
+    const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of clients) res.write(frame);
+  });
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ ok: false, error: { code: 'internal', message: 'Harness error.' } }));
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      res.writeHead(421).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const path = url.pathname;
+
+    if (path.startsWith('/api/call/')) {
+      if (req.method !== 'POST') return void res.writeHead(405).end();
+      const origin = req.headers.origin;
+      if (origin && origin !== `http://${host}`) return void res.writeHead(403).end();
+      if (!tokenOk(req.headers['x-pos-token'] as string | undefined)) return json(res, 401, { ok: false, error: { code: 'untrusted_sender', message: 'Missing or wrong harness token.' } });
+      const name = path.slice('/api/call/'.length);
+      const body = await readBody(req);
+      if (body === null) return json(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Request body is too large.' } });
+      let input: unknown;
+      try {
+        input = body.length ? JSON.parse(body) : {};
+      } catch {
+        return json(res, 200, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
+      }
+      const envelope = await dispatch(options.services.handlers, name, input, options.log);
+      return json(res, 200, envelope);
+    }
+
+    if (path === '/api/events') {
+      if (!tokenOk(url.searchParams.get('token'))) return void res.writeHead(401).end();
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(`: connected ${EVENT_NAMES.length} events\n\n`);
+      clients.add(res);
+      const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+      req.on('close', () => {
+        clearInterval(ping);
+        clients.delete(res);
+      });
+      return;
+    }
+
+    if (path.startsWith('/downloads/')) {
+      if (!tokenOk(url.searchParams.get('token'))) return void res.writeHead(401).end();
+      const file = resolveInside(options.downloadsDir, path.slice('/downloads/'.length));
+      if (!file || !serveFile(res, file, { 'content-disposition': `attachment; filename="${basename(file)}"` })) res.writeHead(404).end();
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+    const file = resolveInside(options.rendererDir, path === '/' ? '/index.html' : path);
+    if (!file || !serveFile(res, file, { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' })) res.writeHead(404).end();
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    token,
+    cashierUrl: `${origin}/index.html#token=${token}`,
+    customerUrl: `${origin}/customer.html#token=${token}`,
+    async close() {
+      unsubscribe();
+      for (const res of clients) res.end();
+      clients.clear();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) tooLarge = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

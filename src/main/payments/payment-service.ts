@@ -1,0 +1,757 @@
+import type { ConnectivityView, Notice, NoticeLevel, OrderReason, OrderView } from '@shared/domain';
+import { PosError } from '@shared/errors';
+import { checkAmount, METHOD_RULES, type ApiVersion, type PaymentMethod } from '@shared/methods';
+import { formatRupiah } from '@shared/money';
+import { isFinal, type OrderState } from '@shared/order-state';
+import { validateQrisPayload } from '@shared/qris';
+import type { EventBus } from '../app/event-bus';
+import { makeOrderId } from '../orders/order-id';
+import type { GatewayFacts, OrderRecord, OrderStore } from '../orders/order-store';
+import { GatewayError, type GatewayStatus, type GatewayTransaction, type PakasirGateway, type TransactionRef } from '../pakasir/gateway';
+import { ConnectivityTracker } from './connectivity';
+import { CreatePacer } from './create-pacer';
+import { liveDelay, pacedFor, watchDelay, type PaceOptions } from './poll-schedule';
+import { StatusGate } from './status-gate';
+import { judgeStatus } from './verify';
+
+/** What the engine needs to know about the project it sells for, read fresh on every use. */
+export interface GatewayContext {
+  gateway: PakasirGateway;
+  project: string;
+  version: ApiVersion;
+  /** A sandbox project (or demo mode): no real money. */
+  sandbox: boolean;
+  demo: boolean;
+  terminalPrefix: string;
+  link: { qrisOnly: boolean; redirectUrl: string | null };
+}
+
+export interface EngineLog {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface PaymentTuning {
+  /** v1 status pace (the guide states no limit; 2 s by default). */
+  v1StatusIntervalMs: number;
+  /** Status calls in flight at once, over all sales. */
+  maxInFlight: number;
+  /** How long canceled and expired sales are watched for late payments. */
+  lateWatchHours: number;
+  /** Spacing of creates (Pakasir allows about two per second). */
+  createSpacingMs: number;
+  /** Wait after expired_at before the last check, for clock skew with the gateway. */
+  expiryGraceMs: number;
+}
+
+export const DEFAULT_TUNING: PaymentTuning = {
+  v1StatusIntervalMs: 2000,
+  maxInFlight: 3,
+  lateWatchHours: 6,
+  createSpacingMs: 500,
+  expiryGraceMs: 2000,
+};
+
+export interface PaymentServiceDeps {
+  store: OrderStore;
+  bus: EventBus;
+  /** Throws PosError when the app has no usable project (it never should: demo is the fallback). */
+  context: () => GatewayContext;
+  log: EngineLog;
+  now?: () => number;
+  random?: () => number;
+  tuning?: Partial<PaymentTuning>;
+}
+
+interface SaleTimer {
+  handle: ReturnType<typeof setTimeout>;
+  at: number;
+}
+
+/**
+ * The payment engine. Every step is journaled before the next starts, so a kill at any point
+ * resumes on the next start without a second gateway transaction:
+ *   charge: journal `creating` -> note the create attempt -> gateway create -> validate the
+ *   QRIS payload -> journal `awaiting_payment` -> poll until paid / canceled / expired.
+ * A sale whose create answer was lost is resolved (v2: the same find-or-create; v1: detail by
+ * order_id and amount) before anything else is tried.
+ */
+export class PaymentService {
+  private readonly store: OrderStore;
+  private readonly bus: EventBus;
+  private readonly context: () => GatewayContext;
+  private readonly log: EngineLog;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly tuning: PaymentTuning;
+  readonly gate: StatusGate;
+  private readonly pacer: CreatePacer;
+  readonly connectivity: ConnectivityTracker;
+  private readonly timers = new Map<string, SaleTimer>();
+  private readonly errors = new Map<string, number>();
+  private readonly watchChecks = new Map<string, number>();
+  /** One worker per sale at a time; a request during work runs once more after it. */
+  private readonly running = new Map<string, Promise<void>>();
+  private activeOrderId: string | null = null;
+  private stopped = false;
+  private noticeSeq = 0;
+
+  constructor(deps: PaymentServiceDeps) {
+    this.store = deps.store;
+    this.bus = deps.bus;
+    this.context = deps.context;
+    this.log = deps.log;
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+    this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+    this.gate = new StatusGate(this.tuning.maxInFlight, this.now);
+    this.pacer = new CreatePacer(this.tuning.createSpacingMs, this.now);
+    this.connectivity = new ConnectivityTracker((view) => this.onConnectivity(view), this.now);
+  }
+
+  // ---------------------------------------------------------------- cashier actions
+
+  async charge(input: { amount: number; method: PaymentMethod; note?: string }, replacesOrderId: string | null = null): Promise<OrderView> {
+    const ctx = this.context();
+    const problem = checkAmount(input.method, input.amount, ctx.version);
+    if (problem) throw new PosError('invalid_input', amountMessage(input.method, problem.code, ctx.version));
+
+    // One live QR per counter: a sale still open is canceled (best effort) before a new one.
+    const active = this.activeOrderId ? this.store.get(this.activeOrderId) : null;
+    if (active && !isFinal(active.state)) {
+      const after = await this.cancelSale(active.orderId, 'amount_changed');
+      if (after.state === 'paid') {
+        throw new PosError('illegal_state', `Sale ${after.orderId} was paid just now (${formatRupiah(after.amount)}); no new sale was started.`);
+      }
+    }
+
+    const now = new Date(this.now());
+    const sequence = this.store.nextSequence(ctx.terminalPrefix);
+    const orderId = makeOrderId(ctx.terminalPrefix, sequence, now);
+    const record = this.store.create({
+      orderId,
+      amount: input.amount,
+      method: input.method,
+      note: input.note?.trim() ?? '',
+      terminal: ctx.terminalPrefix,
+      apiVersion: ctx.version,
+      sandbox: ctx.sandbox,
+      project: ctx.project,
+      replacesOrderId,
+    });
+    this.setActive(record);
+    await this.work(orderId);
+    return toView(this.mustGet(orderId));
+  }
+
+  async cancelSale(orderId: string, reason: 'canceled_by_cashier' | 'amount_changed' = 'canceled_by_cashier'): Promise<OrderView> {
+    const order = this.mustGet(orderId);
+    if (order.state === 'paid') throw new PosError('illegal_state', `Sale ${orderId} is already paid and cannot be canceled.`);
+    if (isFinal(order.state)) return toView(order);
+    this.clearTimer(orderId);
+    // Wait for a check in progress, so its answer is journaled before we decide.
+    await this.running.get(orderId);
+    const result = await this.cancelLive(orderId, reason);
+    return toView(result);
+  }
+
+  async checkNow(orderId: string): Promise<OrderView> {
+    this.mustGet(orderId);
+    this.errors.delete(orderId);
+    await this.work(orderId, true);
+    return toView(this.mustGet(orderId));
+  }
+
+  async simulatePayment(orderId: string): Promise<OrderView> {
+    const order = this.mustGet(orderId);
+    const ctx = this.context();
+    if (!ctx.sandbox && !ctx.demo) throw new PosError('illegal_state', 'Simulated payments exist only in sandbox and demo mode.');
+    if (order.state !== 'awaiting_payment') throw new PosError('illegal_state', `Sale ${orderId} is not waiting for payment.`);
+    await ctx.gateway.simulatePayment(refOf(order));
+    return this.checkNow(orderId);
+  }
+
+  async recreateSale(orderId: string): Promise<OrderView> {
+    const order = this.mustGet(orderId);
+    if (!['expired', 'failed', 'canceled'].includes(order.state)) {
+      throw new PosError('illegal_state', `Sale ${orderId} is ${order.state}; only an expired, failed or canceled sale gets a new QR.`);
+    }
+    return this.charge({ amount: order.amount, method: order.method, note: order.note }, orderId);
+  }
+
+  markProofShown(orderId: string, note: string): OrderView {
+    const order = this.mustGet(orderId);
+    if (order.state !== 'awaiting_payment' && order.state !== 'creating') {
+      throw new PosError('illegal_state', `Sale ${orderId} is ${order.state}; only an open sale can be marked for review.`);
+    }
+    this.clearTimer(orderId);
+    const next = this.store.transition(orderId, 'needs_review', 'proof_shown_offline', { reason: 'proof_shown_offline', reasonDetail: note }, { note }, ['awaiting_payment', 'creating']);
+    // Keep asking Pakasir: the review is easier when the gateway has confirmed (or not).
+    this.store.setWatchUntil(orderId, new Date(this.now() + this.tuning.lateWatchHours * 3600_000).toISOString());
+    this.publish(next);
+    this.schedule(orderId, watchDelay(0, this.random));
+    return toView(this.mustGet(orderId));
+  }
+
+  resolveReview(orderId: string, resolution: 'paid' | 'not_paid', note: string): OrderView {
+    const order = this.mustGet(orderId);
+    if (order.state !== 'needs_review') throw new PosError('illegal_state', `Sale ${orderId} is not waiting for review.`);
+    const facts: GatewayFacts =
+      resolution === 'paid'
+        ? { reason: 'resolved_paid', reasonDetail: note, paidAt: order.paidAt ?? new Date(this.now()).toISOString() }
+        : { reason: 'resolved_not_paid', reasonDetail: note };
+    const next = this.store.transition(orderId, resolution === 'paid' ? 'paid' : 'canceled', `review_${resolution}`, facts, { note }, ['needs_review']);
+    this.store.setWatchUntil(orderId, null);
+    this.clearTimer(orderId);
+    this.publish(next);
+    return toView(this.mustGet(orderId));
+  }
+
+  dismissSale(orderId: string): null {
+    const order = this.mustGet(orderId);
+    if (!isFinal(order.state)) throw new PosError('illegal_state', `Sale ${orderId} is still open; cancel it first.`);
+    if (this.activeOrderId === orderId) {
+      this.activeOrderId = null;
+      this.bus.emit('activeSaleChanged', null);
+    }
+    return null;
+  }
+
+  getActiveSale(): OrderView | null {
+    if (!this.activeOrderId) return null;
+    const order = this.store.get(this.activeOrderId);
+    return order ? toView(order) : null;
+  }
+
+  getConnectivity(): ConnectivityView {
+    return this.connectivity.current;
+  }
+
+  /** A status check through the shared gate, for reconciliation. */
+  checkStatusGated(ref: TransactionRef, signal?: AbortSignal): Promise<GatewayStatus> {
+    const ctx = this.context();
+    return this.gate.run(keyOf(ref), this.paceFor(ctx.gateway), () => ctx.gateway.status(ref, signal), signal);
+  }
+
+  // ---------------------------------------------------------------- recovery
+
+  /**
+   * At start: every sale that was open resumes where it stopped, and sales in their
+   * late-payment watch are watched again. Returns how many were resumed.
+   */
+  recover(onProgress?: (done: number, total: number) => void): number {
+    const live = this.store.listLive();
+    const watched = this.store.listWatched(new Date(this.now()).toISOString());
+    const total = live.length + watched.length;
+    let done = 0;
+    // The newest open sale is the one on the counter; both windows show it again.
+    const newest = live.reduce<OrderRecord | null>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), null);
+    if (newest) this.setActive(newest);
+    for (const order of live) {
+      // Spread the first checks so a large recovery does not burst the gateway.
+      this.schedule(order.orderId, Math.min(done * 50, 30_000));
+      done += 1;
+      if (onProgress && (done % 100 === 0 || done === total)) onProgress(done, total);
+    }
+    for (const order of watched) {
+      this.schedule(order.orderId, watchDelay(0, this.random));
+      done += 1;
+      if (onProgress && (done % 100 === 0 || done === total)) onProgress(done, total);
+    }
+    if (total > 0) this.log.info('recovered open sales', { live: live.length, watched: watched.length });
+    return total;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const id of [...this.timers.keys()]) this.clearTimer(id);
+  }
+
+  /** Settles when no sale has work in progress (for tests and an orderly shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running.values()]);
+  }
+
+  // ---------------------------------------------------------------- the worker
+
+  /** Runs the next step for a sale, one at a time per sale. */
+  private work(orderId: string, manual = false): Promise<void> {
+    const previous = this.running.get(orderId);
+    const next = (previous ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.step(orderId, manual))
+      .catch((err: unknown) => {
+        this.log.warn('sale step failed', { orderId, error: err instanceof Error ? err.message : String(err) });
+        if (!this.stopped) this.schedule(orderId, 5000);
+      });
+    this.running.set(orderId, next);
+    void next.finally(() => {
+      if (this.running.get(orderId) === next) this.running.delete(orderId);
+    });
+    return next;
+  }
+
+  private async step(orderId: string, manual: boolean): Promise<void> {
+    if (this.stopped) return;
+    this.clearTimer(orderId);
+    const order = this.store.get(orderId);
+    if (!order) return;
+    const ctx = this.context();
+    const gateway = this.gatewayFor(order, ctx);
+    if (!gateway) {
+      // The project changed since this sale began: its transaction belongs to another
+      // project we hold no key for. Keep it, and try again later.
+      this.log.warn('sale belongs to another project; waiting', { orderId });
+      this.schedule(orderId, 60_000);
+      return;
+    }
+    switch (order.state) {
+      case 'creating':
+        return this.stepCreate(order, gateway, ctx);
+      case 'awaiting_payment':
+        return this.stepCheck(order, gateway, manual);
+      case 'canceled':
+      case 'expired':
+      case 'needs_review':
+        return this.stepWatch(order, gateway, manual);
+      default:
+        return;
+    }
+  }
+
+  private async stepCreate(order: OrderRecord, gateway: PakasirGateway, ctx: GatewayContext): Promise<void> {
+    const ref = refOf(order);
+    // A create was sent before and its answer is unknown: find out before sending another.
+    if (order.createAttempts > 0 && gateway.version === 'v1' && order.method !== 'paypal') {
+      let status: GatewayStatus;
+      try {
+        status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
+        this.connectivity.ok();
+      } catch (err) {
+        if (err instanceof GatewayError && err.kind === 'not_found') {
+          // The earlier create never reached Pakasir: sending it now is the first transaction.
+          return this.sendCreate(order, gateway, ctx);
+        }
+        return this.createFailed(order, err);
+      }
+      const verdict = judgeStatus(saleFacts(order), status);
+      if (verdict.kind === 'paid') return this.finishPaid(order, status);
+      // It exists but its QR payload is lost: nobody can have seen it, so cancel it at the
+      // gateway and let the cashier start a new sale (a new order_id, never a second
+      // transaction under this one).
+      await this.bestEffortCancel(gateway, ref, order.orderId);
+      const failed = this.store.transition(order.orderId, 'failed', 'create_lost', { reason: 'create_lost', reasonDetail: `gateway status ${status.rawStatus}` }, statusFacts(status), ['creating']);
+      this.publish(failed);
+      return;
+    }
+    // v2's create is find-or-create by order_id, so repeating it is the resolution.
+    return this.sendCreate(order, gateway, ctx);
+  }
+
+  private async sendCreate(order: OrderRecord, gateway: PakasirGateway, ctx: GatewayContext): Promise<void> {
+    await this.pacer.turn();
+    // Journaled before the request leaves: after a crash we know a create may exist.
+    const noted = this.store.noteCreateAttempt(order.orderId);
+    let tx: GatewayTransaction;
+    try {
+      tx = await gateway.create({
+        orderId: order.orderId,
+        amount: order.amount,
+        method: order.method,
+        link: ctx.link,
+      });
+      this.connectivity.ok();
+    } catch (err) {
+      return this.createFailed(noted, err);
+    }
+    return this.acceptCreate(noted, tx, gateway);
+  }
+
+  private async acceptCreate(order: OrderRecord, tx: GatewayTransaction, gateway: PakasirGateway): Promise<void> {
+    const ref: TransactionRef = { ...refOf(order), txnId: tx.txnId };
+    const problem = this.displayProblem(order, tx);
+    if (problem) {
+      // Never show what we could not verify: cancel it (best effort) and fail the sale.
+      await this.bestEffortCancel(gateway, ref, order.orderId);
+      const failed = this.store.transition(order.orderId, 'failed', 'invalid_payload', { txnId: tx.txnId, reason: 'invalid_payload', reasonDetail: problem }, createFacts(tx), ['creating']);
+      this.publish(failed);
+      this.notify('warning', 'notice.invalidPayload', { orderId: order.orderId }, order.orderId);
+      return;
+    }
+    const facts: GatewayFacts = {
+      txnId: tx.txnId,
+      fee: tx.fee,
+      totalPayment: tx.totalPayment,
+      paymentNumber: tx.paymentNumber,
+      paymentUrl: tx.paymentUrl,
+      expiresAt: tx.expiresAt,
+      lastCheckedAt: new Date(this.now()).toISOString(),
+    };
+    const awaiting = this.store.transition(order.orderId, 'awaiting_payment', 'created', facts, createFacts(tx), ['creating']);
+    this.publish(awaiting);
+    if (tx.status === 'completed') {
+      // A find-or-create of a transaction that was paid meanwhile.
+      return this.stepCheck(awaiting, gateway, true);
+    }
+    this.schedule(order.orderId, this.paceFor(gateway).baseIntervalMs);
+  }
+
+  private createFailed(order: OrderRecord, err: unknown): void {
+    if (err instanceof GatewayError) {
+      this.connectivity.failed(err);
+      if (err.transient || err.kind === 'invalid_answer') {
+        // The create may or may not exist: stay in `creating`, resolve it on the next step.
+        const n = (this.errors.get(order.orderId) ?? 0) + 1;
+        this.errors.set(order.orderId, n);
+        this.store.recordFacts(order.orderId, {}, { reason: 'create_unanswered', facts: { error: err.kind, httpStatus: err.httpStatus } });
+        this.schedule(order.orderId, liveDelay(n, this.paceFor(this.context().gateway), this.random, err.retryAfterMs));
+        return;
+      }
+      const reason: OrderReason = err.kind === 'auth' ? 'auth' : 'gateway_rejected';
+      const failed = this.store.transition(order.orderId, 'failed', reason, { reason, reasonDetail: err.gatewayMessage ?? err.message }, { error: err.kind, httpStatus: err.httpStatus }, ['creating']);
+      this.publish(failed);
+      return;
+    }
+    throw err;
+  }
+
+  private async stepCheck(order: OrderRecord, gateway: PakasirGateway, manual: boolean): Promise<void> {
+    const ref = refOf(order);
+    const pace = this.paceFor(gateway);
+    let status: GatewayStatus;
+    try {
+      status = await this.gate.run(keyOf(ref), pace, () => gateway.status(ref));
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      this.connectivity.failed(err);
+      const n = (this.errors.get(order.orderId) ?? 0) + 1;
+      this.errors.set(order.orderId, n);
+      const delay = liveDelay(n, pace, this.random, err.retryAfterMs);
+      this.schedule(order.orderId, this.clampToExpiry(order, delay));
+      return;
+    }
+    const { cameBack } = this.connectivity.ok();
+    this.errors.delete(order.orderId);
+    const checked = this.store.recordFacts(order.orderId, { lastCheckedAt: new Date(this.now()).toISOString() });
+    if (cameBack) this.resumeAll();
+    const verdict = judgeStatus(saleFacts(checked), status);
+    switch (verdict.kind) {
+      case 'paid':
+        return this.finishPaid(checked, status);
+      case 'review':
+        return this.toReview(checked, verdict.reason, status);
+      case 'canceled_at_gateway':
+        return this.endLive(checked, 'canceled', 'canceled_at_gateway', status);
+      case 'expired_at_gateway':
+        return this.endLive(checked, 'expired', 'expired_at_gateway', status);
+      case 'keep_checking': {
+        if (verdict.why !== 'pending') {
+          this.store.recordFacts(order.orderId, {}, { reason: `keep_checking_${verdict.why}`, facts: statusFacts(status) });
+        }
+        const expiresAt = checked.expiresAt ? Date.parse(checked.expiresAt) : null;
+        if (expiresAt !== null && this.now() >= expiresAt + this.tuning.expiryGraceMs) {
+          // This was the one more check after expired_at, and it is still not paid.
+          return this.endLive(checked, 'expired', 'expired', status);
+        }
+        if (manual) this.publish(checked);
+        this.schedule(order.orderId, this.clampToExpiry(checked, liveDelay(0, pace, this.random)));
+        return;
+      }
+    }
+  }
+
+  private async stepWatch(order: OrderRecord, gateway: PakasirGateway, manual: boolean): Promise<void> {
+    if (!order.watchUntil || Date.parse(order.watchUntil) <= this.now()) {
+      this.watchChecks.delete(order.orderId);
+      return;
+    }
+    // A sale canceled before its create was answered has no known transaction (v2).
+    if (order.apiVersion === 'v2' && !order.txnId) return;
+    const ref = refOf(order);
+    let status: GatewayStatus;
+    try {
+      status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
+      this.connectivity.ok();
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      this.connectivity.failed(err);
+      this.scheduleWatch(order.orderId);
+      return;
+    }
+    const verdict = judgeStatus(saleFacts(order), status);
+    if (verdict.kind === 'review' || verdict.kind === 'paid') {
+      if (order.state === 'needs_review') {
+        // Proof was shown offline; Pakasir now says whether it was real.
+        this.store.recordFacts(order.orderId, { paidAt: status.completedAt }, { reason: 'gateway_confirms_completed', facts: statusFacts(status) });
+        this.store.setWatchUntil(order.orderId, null);
+        this.publish(this.mustGet(order.orderId));
+        this.notify('warning', 'notice.reviewConfirmed', { orderId: order.orderId, amount: formatRupiah(order.amount) }, order.orderId);
+        return;
+      }
+      const reason = verdict.kind === 'review' ? verdict.reason : order.state === 'canceled' ? 'paid_after_cancel' : 'paid_after_expiry';
+      return this.toReview(order, reason, status);
+    }
+    if (manual) this.publish(order);
+    this.scheduleWatch(order.orderId);
+  }
+
+  // ---------------------------------------------------------------- outcomes
+
+  private finishPaid(order: OrderRecord, status: GatewayStatus): void {
+    const paidAt = status.completedAt ?? new Date(this.now()).toISOString();
+    const paid = this.store.transition(order.orderId, 'paid', 'completed', { paidAt, reason: null, lastCheckedAt: new Date(this.now()).toISOString() }, statusFacts(status), ['creating', 'awaiting_payment']);
+    this.clearTimer(order.orderId);
+    this.errors.delete(order.orderId);
+    this.publish(paid);
+  }
+
+  private toReview(order: OrderRecord, reason: OrderReason, status: GatewayStatus): void {
+    const review = this.store.transition(order.orderId, 'needs_review', reason, { reason, paidAt: status.completedAt, reasonDetail: `gateway status ${status.rawStatus}` }, statusFacts(status));
+    this.store.setWatchUntil(order.orderId, null);
+    this.clearTimer(order.orderId);
+    this.publish(review);
+    this.notify('alarm', reason === 'paid_after_cancel' || reason === 'paid_after_expiry' ? 'notice.latePayment' : 'notice.needsReview', { orderId: order.orderId, amount: formatRupiah(order.amount), reason }, order.orderId);
+  }
+
+  private endLive(order: OrderRecord, to: 'canceled' | 'expired', reason: string, status: GatewayStatus | null): void {
+    const facts: GatewayFacts = { reason: to === 'expired' ? (reason === 'expired_at_gateway' ? 'expired_at_gateway' : null) : 'canceled_at_gateway' };
+    const ended = this.store.transition(order.orderId, to, reason, facts, status ? statusFacts(status) : undefined, ['awaiting_payment']);
+    this.startWatch(ended);
+  }
+
+  private startWatch(order: OrderRecord): void {
+    this.store.setWatchUntil(order.orderId, new Date(this.now() + this.tuning.lateWatchHours * 3600_000).toISOString());
+    this.watchChecks.set(order.orderId, 0);
+    this.publish(this.mustGet(order.orderId));
+    this.scheduleWatch(order.orderId);
+  }
+
+  private scheduleWatch(orderId: string): void {
+    const n = this.watchChecks.get(orderId) ?? 0;
+    this.watchChecks.set(orderId, n + 1);
+    this.schedule(orderId, watchDelay(n, this.random));
+  }
+
+  /** Cancel with the race resolved: a sale paid meanwhile ends paid, and the cashier is told. */
+  private async cancelLive(orderId: string, reason: 'canceled_by_cashier' | 'amount_changed'): Promise<OrderRecord> {
+    const order = this.mustGet(orderId);
+    if (isFinal(order.state)) return order;
+    const ctx = this.context();
+    const gateway = this.gatewayFor(order, ctx);
+    const ref = refOf(order);
+    const knownAtGateway = order.createAttempts > 0 && (order.apiVersion === 'v1' || order.txnId !== null);
+    let status: GatewayStatus | null = null;
+    if (gateway && knownAtGateway && order.method !== 'paypal') {
+      try {
+        status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
+        this.connectivity.ok();
+      } catch (err) {
+        if (!(err instanceof GatewayError)) throw err;
+        this.connectivity.failed(err);
+      }
+      if (status) {
+        const verdict = judgeStatus(saleFacts(order), status);
+        if (verdict.kind === 'paid') {
+          this.finishPaid(order, status);
+          this.notify('warning', 'notice.paidDuringCancel', { orderId, amount: formatRupiah(order.amount) }, orderId);
+          return this.mustGet(orderId);
+        }
+        if (verdict.kind === 'review') {
+          this.toReview(order, verdict.reason, status);
+          return this.mustGet(orderId);
+        }
+      }
+      await this.bestEffortCancel(gateway, ref, orderId);
+    }
+    let canceled: OrderRecord;
+    try {
+      canceled = this.store.transition(orderId, 'canceled', reason, { reason }, status ? statusFacts(status) : { status: 'unchecked' }, ['creating', 'awaiting_payment']);
+    } catch (err) {
+      // The poller finished this sale while we were canceling: its state stands.
+      if (err instanceof PosError && err.code === 'illegal_state') return this.mustGet(orderId);
+      throw err;
+    }
+    if (knownAtGateway) this.startWatch(canceled);
+    else this.publish(canceled);
+    return this.mustGet(orderId);
+  }
+
+  private async bestEffortCancel(gateway: PakasirGateway, ref: TransactionRef, orderId: string): Promise<void> {
+    try {
+      await gateway.cancel(ref);
+      this.store.recordFacts(orderId, {}, { reason: 'gateway_cancel_sent' });
+    } catch (err) {
+      // v2 may have no cancel; the sale is still watched for a late payment.
+      this.store.recordFacts(orderId, {}, { reason: 'gateway_cancel_failed', facts: { error: err instanceof GatewayError ? err.kind : 'unknown' } });
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private displayProblem(order: OrderRecord, tx: GatewayTransaction): string | null {
+    if (tx.orderId !== order.orderId) return 'answer for another order_id';
+    if (tx.amount !== order.amount) return `answer amount ${tx.amount} differs from ${order.amount}`;
+    if (tx.totalPayment < tx.amount) return 'total_payment is below the amount';
+    const kind = METHOD_RULES[order.method].kind;
+    if (kind === 'qris') {
+      if (!tx.paymentNumber) return 'no QRIS payload';
+      const check = validateQrisPayload(tx.paymentNumber, tx.totalPayment);
+      if (!check.ok) return `QRIS payload refused: ${check.problems.join('; ')}`;
+    }
+    if (kind === 'va' && !(tx.paymentNumber && /^[0-9]{6,32}$/.test(tx.paymentNumber))) return 'no valid VA number';
+    if (kind === 'link' || kind === 'paypal') {
+      if (!tx.paymentUrl) return 'no payment link';
+      try {
+        const u = new URL(tx.paymentUrl);
+        if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'payment link is not http(s)';
+      } catch {
+        return 'payment link is not a URL';
+      }
+    }
+    return null;
+  }
+
+  private gatewayFor(order: OrderRecord, ctx: GatewayContext): PakasirGateway | null {
+    return order.project === ctx.project && order.apiVersion === ctx.version ? ctx.gateway : null;
+  }
+
+  private paceFor(gateway: PakasirGateway): PaceOptions {
+    const min = gateway.minStatusIntervalMs;
+    return pacedFor(min, gateway.version === 'v1' ? Math.max(min, this.tuning.v1StatusIntervalMs) : min);
+  }
+
+  private clampToExpiry(order: OrderRecord, delay: number): number {
+    if (!order.expiresAt) return delay;
+    const untilFinal = Date.parse(order.expiresAt) + this.tuning.expiryGraceMs - this.now();
+    return untilFinal > 0 ? Math.min(delay, untilFinal) : delay;
+  }
+
+  private schedule(orderId: string, delayMs: number): void {
+    if (this.stopped) return;
+    const at = this.now() + delayMs;
+    const existing = this.timers.get(orderId);
+    if (existing && existing.at <= at) return;
+    if (existing) clearTimeout(existing.handle);
+    const handle = setTimeout(() => {
+      this.timers.delete(orderId);
+      void this.work(orderId);
+    }, delayMs);
+    handle.unref?.();
+    this.timers.set(orderId, { handle, at });
+  }
+
+  private clearTimer(orderId: string): void {
+    const t = this.timers.get(orderId);
+    if (t) clearTimeout(t.handle);
+    this.timers.delete(orderId);
+  }
+
+  /** Back online: every open sale is checked again soon instead of waiting out its backoff. */
+  private resumeAll(): void {
+    let i = 0;
+    for (const order of this.store.listLive()) {
+      this.errors.delete(order.orderId);
+      this.schedule(order.orderId, 100 + i * 100);
+      i += 1;
+    }
+  }
+
+  private onConnectivity(view: ConnectivityView): void {
+    this.bus.emit('connectivityChanged', view);
+  }
+
+  private setActive(order: OrderRecord): void {
+    this.activeOrderId = order.orderId;
+    this.bus.emit('activeSaleChanged', toView(order));
+  }
+
+  private publish(order: OrderRecord): void {
+    this.bus.emit('orderUpdated', toView(order));
+  }
+
+  private notify(level: NoticeLevel, key: string, params: Record<string, string | number>, orderId?: string): void {
+    this.noticeSeq += 1;
+    const notice: Notice = { id: `n${this.now()}-${this.noticeSeq}`, level, key, params, at: new Date(this.now()).toISOString() };
+    if (orderId) notice.orderId = orderId;
+    this.bus.emit('notice', notice);
+    this.log.warn('notice', { key, orderId });
+  }
+
+  private mustGet(orderId: string): OrderRecord {
+    const order = this.store.get(orderId);
+    if (!order) throw new PosError('not_found', `No sale ${orderId} in the journal.`);
+    return order;
+  }
+}
+
+function refOf(order: OrderRecord): TransactionRef {
+  return { orderId: order.orderId, amount: order.amount, txnId: order.txnId, method: order.method };
+}
+
+/** The gate's key: the transaction the gateway's limit counts for. */
+function keyOf(ref: TransactionRef): string {
+  return ref.txnId ?? `${ref.orderId}:${ref.amount}`;
+}
+
+function saleFacts(order: OrderRecord) {
+  return { orderId: order.orderId, amount: order.amount, state: order.state, project: order.project, apiVersion: order.apiVersion, sandbox: order.sandbox };
+}
+
+function statusFacts(status: GatewayStatus): Record<string, unknown> {
+  return {
+    status: status.rawStatus,
+    orderId: status.orderId,
+    amount: status.amount,
+    completedAt: status.completedAt,
+    isSandbox: status.isSandbox,
+    txnId: status.txnId,
+    serverDate: status.serverDate,
+  };
+}
+
+function createFacts(tx: GatewayTransaction): Record<string, unknown> {
+  return {
+    txnId: tx.txnId,
+    amount: tx.amount,
+    fee: tx.fee,
+    totalPayment: tx.totalPayment,
+    expiresAt: tx.expiresAt,
+    isSandbox: tx.isSandbox,
+    status: tx.status,
+    serverDate: tx.serverDate,
+  };
+}
+
+export function toView(order: OrderRecord): OrderView {
+  return {
+    orderId: order.orderId,
+    state: order.state,
+    method: order.method,
+    amount: order.amount,
+    fee: order.fee,
+    totalPayment: order.totalPayment,
+    note: order.note,
+    terminal: order.terminal,
+    apiVersion: order.apiVersion,
+    sandbox: order.sandbox,
+    txnId: order.txnId,
+    paymentNumber: order.paymentNumber,
+    paymentUrl: order.paymentUrl,
+    expiresAt: order.expiresAt,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    paidAt: order.paidAt,
+    reason: order.reason,
+    reasonDetail: order.reasonDetail,
+    lastCheckedAt: order.lastCheckedAt,
+  };
+}
+
+function amountMessage(method: PaymentMethod, code: string, version: ApiVersion): string {
+  const rule = METHOD_RULES[method];
+  if (code === 'method_unavailable') return `${method} is not offered by API ${version}.`;
+  if (code === 'not_integer') return 'The amount must be a whole number of rupiah.';
+  return `${method} accepts ${formatRupiah(rule.min)} to ${formatRupiah(rule.max)}.`;
+}
+
+export type { OrderState };

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { earliestNextCall, liveDelay, pacedFor, V2_PACE, watchDelay } from '../../../src/main/payments/poll-schedule';
+import { StatusGate } from '../../../src/main/payments/status-gate';
+
+describe('poll pacing', () => {
+  it('never schedules a v2 check sooner than the 4 s limit, whatever the jitter', () => {
+    for (const r of [0, 0.5, 0.999]) {
+      for (let errors = 0; errors < 12; errors++) {
+        expect(liveDelay(errors, V2_PACE, () => r)).toBeGreaterThanOrEqual(4000);
+      }
+    }
+  });
+
+  it('backs off on consecutive errors, capped', () => {
+    const d = [0, 1, 2, 3, 8].map((n) => liveDelay(n, V2_PACE, () => 0.5));
+    expect(d[1]).toBeGreaterThan(d[0]!);
+    expect(d[2]).toBeGreaterThan(d[1]!);
+    expect(d[4]).toBeLessThanOrEqual(V2_PACE.maxBackoffMs * (1 + V2_PACE.jitter));
+  });
+
+  it('honours Retry-After even when it is longer than the backoff', () => {
+    expect(liveDelay(0, V2_PACE, () => 0.5, 30_000)).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it('uses the configured v1 pace but never below the gateway minimum', () => {
+    const pace = pacedFor(2000, 500);
+    expect(liveDelay(0, pace, () => 0.5)).toBeGreaterThanOrEqual(2000);
+    expect(earliestNextCall(10_000, pace)).toBeGreaterThanOrEqual(12_000);
+  });
+
+  it('watches late payments slowly and ever slower, up to ten minutes', () => {
+    const d = [0, 1, 2, 10].map((n) => watchDelay(n, () => 0.5));
+    expect(d[0]).toBeGreaterThanOrEqual(27_000);
+    expect(d[1]).toBeGreaterThan(d[0]!);
+    expect(d[3]).toBeLessThanOrEqual(660_000);
+  });
+});
+
+describe('StatusGate', () => {
+  it('serialises calls for one transaction and spaces them by the minimum interval', async () => {
+    let clock = 0;
+    const gate = new StatusGate(3, () => clock);
+    const pace = pacedFor(40, 40);
+    const sent: number[] = [];
+    const call = () => gate.run('txn-1', pace, async () => {
+      sent.push(clock);
+      return clock;
+    });
+    // Advance a fake clock as real time passes so the waits resolve.
+    const started = Date.now();
+    const tick = setInterval(() => (clock = Date.now() - started), 1);
+    await Promise.all([call(), call(), call()]);
+    clearInterval(tick);
+    expect(sent).toHaveLength(3);
+    expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(40);
+    expect(sent[2]! - sent[1]!).toBeGreaterThanOrEqual(40);
+  });
+
+  it('never has more calls in flight than allowed', async () => {
+    const gate = new StatusGate(2);
+    let inFlight = 0;
+    let peak = 0;
+    const pace = pacedFor(0, 0);
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        gate.run(`txn-${i}`, pace, async () => {
+          inFlight += 1;
+          peak = Math.max(peak, inFlight);
+          await new Promise((r) => setTimeout(r, 5));
+          inFlight -= 1;
+        }),
+      ),
+    );
+    expect(peak).toBe(2);
+  });
+});
