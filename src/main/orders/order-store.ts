@@ -1,4 +1,4 @@
-import type { DailyReport, OrderEventView, OrderFilter, OrderPage, OrderReason, OrderView } from '@shared/domain';
+import type { DailyReport, OrderEventView, OrderFilter, OrderPage, OrderReason, OrderView, ReconcileResult } from '@shared/domain';
 import type { ApiVersion, PaymentMethod } from '@shared/methods';
 import type { OrderState } from '@shared/order-state';
 
@@ -73,5 +73,16 @@ export interface OrderStore {
   dailyReport(day: string, cutoffHour: number, timeZone?: string): DailyReport;
   /** Next sequence number for order ids of this terminal (never reused, survives restarts). */
   nextSequence(terminal: string): number;
+  /**
+   * A new order id for this terminal: sequence and timestamp taken in one transaction, with
+   * the timestamp never earlier than the last one issued, so ids keep increasing even after
+   * the clock was set back. Prefer this over nextSequence + makeOrderId.
+   */
+  allocateOrderId(terminal: string): string;
+  /** Keeps a reconciliation result; lastReconcile answers the latest for that business day. */
+  saveReconcile(result: ReconcileResult): void;
+  lastReconcile(day: string): ReconcileResult | null;
+  /** The SQLite file behind the journal. */
+  readonly file: string;
   close(): void;
 }

@@ -1,0 +1,326 @@
+import Database from 'better-sqlite3';
+import type { OrderEventView, OrderFilter, OrderPage, ReconcileResult } from '@shared/domain';
+import { PosError } from '@shared/errors';
+import { isWholeRupiah } from '@shared/money';
+import { isPaymentMethod } from '@shared/methods';
+import { isValidOrderId, TERMINAL_PREFIX_PATTERN } from '@shared/order-id';
+import { canTransition, type OrderState } from '@shared/order-state';
+import { buildDailyReport } from './daily-report';
+import { machineTimeZone } from './local-time';
+import { applyMigrations } from './migrate';
+import { MIGRATIONS, type Migration } from './migrations';
+import { openDatabase } from './open-database';
+import { makeOrderId } from './order-id';
+import { andWhere, decodeCursor, encodeCursor, filterToSql } from './order-query';
+import { FACT_COLUMNS, MONEY_FACTS, toEventView, toRecord, toView, type EventRow, type OrderRow } from './order-row';
+import type { GatewayFacts, NewOrder, OrderRecord, OrderStore } from './order-store';
+
+export interface OrderStoreOptions {
+  file: string;
+  now?: () => Date;
+  log?: { info(msg: string): void; warn(msg: string): void };
+  /** Zone for local-date filters and reports; defaults to the machine's. */
+  timeZone?: string;
+  /** Tests only: a different migration list. */
+  migrations?: readonly Migration[];
+}
+
+const MAX_PAGE = 500;
+
+/** Opens (creating if needed) the journal: integrity check, backup, migrations, then the store. */
+export function openOrderStore(opts: OrderStoreOptions): OrderStore {
+  const now = opts.now ?? (() => new Date());
+  const timeZone = opts.timeZone ?? machineTimeZone();
+  const db = openDatabase(opts.file);
+  try {
+    applyMigrations(db, opts.file, opts.migrations ?? MIGRATIONS, now, opts.log);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return new SqliteOrderStore(db, opts.file, now, timeZone, opts.log);
+}
+
+type Facts = Record<string, unknown>;
+
+class SqliteOrderStore implements OrderStore {
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly file: string,
+    private readonly now: () => Date,
+    private readonly timeZone: string,
+    private readonly log?: { info(msg: string): void; warn(msg: string): void },
+  ) {
+    this.stmt = {
+      get: db.prepare('SELECT * FROM orders WHERE order_id = ?'),
+      insert: db.prepare(
+        `INSERT INTO orders (order_id, state, method, amount, note, terminal, api_version, sandbox, project, created_at, updated_at, replaces_order_id)
+         VALUES (@orderId, 'creating', @method, @amount, @note, @terminal, @apiVersion, @sandbox, @project, @at, @at, @replacesOrderId)`,
+      ),
+      event: db.prepare('INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, ?, ?, ?, ?)'),
+      events: db.prepare('SELECT * FROM order_events WHERE order_id = ? ORDER BY id'),
+      live: db.prepare("SELECT * FROM orders WHERE state IN ('creating','awaiting_payment') ORDER BY created_at"),
+      watched: db.prepare(
+        "SELECT * FROM orders WHERE watch_until IS NOT NULL AND state IN ('canceled','expired') AND watch_until > ? ORDER BY watch_until",
+      ),
+      review: db.prepare("SELECT * FROM orders WHERE state = 'needs_review' ORDER BY created_at DESC, order_id DESC"),
+      between: db.prepare('SELECT * FROM orders WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_id'),
+      attempt: db.prepare('UPDATE orders SET create_attempts = create_attempts + 1, updated_at = ? WHERE order_id = ?'),
+      watch: db.prepare('UPDATE orders SET watch_until = ?, updated_at = ? WHERE order_id = ?'),
+      sequence: db.prepare(
+        'INSERT INTO sequences (terminal, next) VALUES (?, 2) ON CONFLICT (terminal) DO UPDATE SET next = next + 1 RETURNING next - 1 AS seq',
+      ),
+      lastStamp: db.prepare('SELECT last_stamp FROM sequences WHERE terminal = ?'),
+      setStamp: db.prepare('UPDATE sequences SET last_stamp = ? WHERE terminal = ?'),
+      saveReconcile: db.prepare('INSERT INTO reconciliations (day, checked_at, offline, result) VALUES (?, ?, ?, ?)'),
+      lastReconcile: db.prepare('SELECT result FROM reconciliations WHERE day = ? ORDER BY id DESC LIMIT 1'),
+    };
+  }
+
+  private row(orderId: string): OrderRow {
+    const row = this.stmt.get.get(orderId) as OrderRow | undefined;
+    if (!row) throw new PosError('not_found', `No sale with order id ${orderId} in the order log.`);
+    return row;
+  }
+
+  private appendEvent(orderId: string, at: string, from: OrderState | null, to: OrderState, reason: string, facts: Facts | null): void {
+    this.stmt.event.run(orderId, at, from, to, reason, facts && Object.keys(facts).length > 0 ? JSON.stringify(facts) : null);
+  }
+
+  /**
+   * Turns facts into column updates. A money fact that is already set and would change is
+   * returned in `changed` (old and new) so the caller's event records it: nothing about money
+   * is rewritten silently.
+   */
+  private factUpdates(row: OrderRow, facts: GatewayFacts): { sets: string[]; params: unknown[]; changed: Facts } {
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    const changed: Facts = {};
+    for (const [key, value] of Object.entries(facts) as [keyof GatewayFacts, unknown][]) {
+      if (value === undefined || !(key in FACT_COLUMNS)) continue;
+      if ((key === 'fee' || key === 'totalPayment') && value !== null && !isWholeRupiah(value)) {
+        throw new PosError('invalid_input', `${key} must be a whole rupiah amount, got ${String(value)}`);
+      }
+      const column = FACT_COLUMNS[key];
+      const old = row[column];
+      if (old === value) continue;
+      if (MONEY_FACTS.has(key) && old !== null) changed[key] = { old, new: value };
+      sets.push(`${column} = ?`);
+      params.push(value);
+    }
+    return { sets, params, changed };
+  }
+
+  create(order: NewOrder): OrderRecord {
+    if (!isValidOrderId(order.orderId)) throw new PosError('invalid_input', `invalid order id: ${order.orderId}`);
+    if (!isWholeRupiah(order.amount) || order.amount <= 0) throw new PosError('invalid_input', `amount must be a whole rupiah amount above 0, got ${order.amount}`);
+    if (!isPaymentMethod(order.method)) throw new PosError('invalid_input', `unknown payment method: ${String(order.method)}`);
+    const at = this.now().toISOString();
+    return this.db
+      .transaction(() => {
+        if (this.stmt.get.get(order.orderId)) throw new PosError('illegal_state', `Order id ${order.orderId} already exists in the order log.`);
+        this.stmt.insert.run({
+          orderId: order.orderId,
+          method: order.method,
+          amount: order.amount,
+          note: order.note,
+          terminal: order.terminal,
+          apiVersion: order.apiVersion,
+          sandbox: order.sandbox ? 1 : 0,
+          project: order.project,
+          at,
+          replacesOrderId: order.replacesOrderId ?? null,
+        });
+        this.appendEvent(order.orderId, at, null, 'creating', 'created', {
+          amount: order.amount,
+          method: order.method,
+          apiVersion: order.apiVersion,
+          sandbox: order.sandbox,
+          ...(order.replacesOrderId ? { replacesOrderId: order.replacesOrderId } : {}),
+        });
+        return toRecord(this.row(order.orderId));
+      })
+      .immediate();
+  }
+
+  get(orderId: string): OrderRecord | null {
+    const row = this.stmt.get.get(orderId) as OrderRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  transition(
+    orderId: string,
+    to: OrderState,
+    reason: string,
+    facts: GatewayFacts = {},
+    eventFacts?: Record<string, unknown>,
+    expectedFrom?: OrderState[],
+  ): OrderRecord {
+    return this.db
+      .transaction(() => {
+        // Read and write inside one IMMEDIATE transaction: a second writer waits, then sees
+        // the new state and is refused, so two racing writers cannot both win.
+        const row = this.row(orderId);
+        const from = row.state as OrderState;
+        if (expectedFrom && !expectedFrom.includes(from)) {
+          throw new PosError('illegal_state', `Sale ${orderId} is ${from}, not ${expectedFrom.join(' or ')}; the change to ${to} was refused.`);
+        }
+        if (!canTransition(from, to)) {
+          throw new PosError('illegal_state', `Sale ${orderId} cannot go from ${from} to ${to}; the change was refused.`);
+        }
+        const at = this.now().toISOString();
+        const { sets, params, changed } = this.factUpdates(row, facts);
+        this.db.prepare(`UPDATE orders SET ${['state = ?', 'updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`).run(to, at, ...params, orderId);
+        this.appendEvent(orderId, at, from, to, reason, { ...(eventFacts ?? {}), ...(Object.keys(changed).length > 0 ? { changed } : {}) });
+        return toRecord(this.row(orderId));
+      })
+      .immediate();
+  }
+
+  recordFacts(orderId: string, facts: GatewayFacts, event?: { reason: string; facts?: Record<string, unknown> }): OrderRecord {
+    return this.db
+      .transaction(() => {
+        const row = this.row(orderId);
+        const { sets, params, changed } = this.factUpdates(row, facts);
+        const at = this.now().toISOString();
+        if (sets.length > 0) {
+          this.db.prepare(`UPDATE orders SET ${['updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`).run(at, ...params, orderId);
+        }
+        const hasChange = Object.keys(changed).length > 0;
+        if (event || hasChange) {
+          const state = row.state as OrderState;
+          this.appendEvent(orderId, at, state, state, event?.reason ?? 'facts_changed', { ...(event?.facts ?? {}), ...(hasChange ? { changed } : {}) });
+        }
+        return toRecord(this.row(orderId));
+      })
+      .immediate();
+  }
+
+  noteCreateAttempt(orderId: string): OrderRecord {
+    return this.db
+      .transaction(() => {
+        const row = this.row(orderId);
+        if (row.state !== 'creating') {
+          throw new PosError('illegal_state', `Sale ${orderId} is ${row.state}; a create request may only be sent while creating.`);
+        }
+        const at = this.now().toISOString();
+        this.stmt.attempt.run(at, orderId);
+        this.appendEvent(orderId, at, 'creating', 'creating', 'create_attempt', { attempt: row.create_attempts + 1 });
+        return toRecord(this.row(orderId));
+      })
+      .immediate();
+  }
+
+  setWatchUntil(orderId: string, until: string | null): void {
+    const info = this.stmt.watch.run(until, this.now().toISOString(), orderId);
+    if (info.changes === 0) throw new PosError('not_found', `No sale with order id ${orderId} in the order log.`);
+  }
+
+  events(orderId: string): OrderEventView[] {
+    return (this.stmt.events.all(orderId) as EventRow[]).map(toEventView);
+  }
+
+  listLive(): OrderRecord[] {
+    return (this.stmt.live.all() as OrderRow[]).map(toRecord);
+  }
+
+  listWatched(nowIso: string): OrderRecord[] {
+    return (this.stmt.watched.all(nowIso) as OrderRow[]).map(toRecord);
+  }
+
+  /** Newest first, keyset-paginated on (created_at, order_id) so page 500 costs what page 1 costs. */
+  list(filter: OrderFilter, limit: number, cursor?: string | null): OrderPage {
+    const size = Math.max(1, Math.min(MAX_PAGE, Math.trunc(limit) || 1));
+    const base = filterToSql(filter, this.timeZone);
+    let part = base;
+    if (cursor) {
+      const c = decodeCursor(cursor);
+      part = andWhere(base, '(created_at, order_id) < (?, ?)', c.createdAt, c.orderId);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM orders ${part.where} ORDER BY created_at DESC, order_id DESC LIMIT ?`)
+      .all(...part.params, size + 1) as OrderRow[];
+    const page = rows.slice(0, size);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toView),
+      nextCursor: rows.length > size && last ? encodeCursor(last.created_at, last.order_id) : null,
+      total: this.countWhere(base.where, base.params),
+    };
+  }
+
+  listNeedsReview() {
+    return (this.stmt.review.all() as OrderRow[]).map(toView);
+  }
+
+  listBetween(startIso: string, endIso: string): OrderRecord[] {
+    return (this.stmt.between.all(startIso, endIso) as OrderRow[]).map(toRecord);
+  }
+
+  /**
+   * Streams in created order over a second, read-only connection: the export awaits disk
+   * writes between rows, and an open cursor on the main connection would block every sale
+   * meanwhile ("connection is busy"). WAL lets this reader see one consistent snapshot.
+   */
+  *iterate(filter: OrderFilter): IterableIterator<OrderRecord> {
+    const part = filterToSql(filter, this.timeZone);
+    const reader = new Database(this.file, { readonly: true, fileMustExist: true });
+    try {
+      reader.pragma('busy_timeout = 5000');
+      const stmt = reader.prepare(`SELECT * FROM orders ${part.where} ORDER BY created_at, order_id`);
+      for (const row of stmt.iterate(...part.params) as IterableIterator<OrderRow>) yield toRecord(row);
+    } finally {
+      reader.close();
+    }
+  }
+
+  private countWhere(where: string, params: unknown[]): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM orders ${where}`).get(...params) as { n: number }).n;
+  }
+
+  count(filter: OrderFilter): number {
+    const part = filterToSql(filter, this.timeZone);
+    return this.countWhere(part.where, part.params);
+  }
+
+  dailyReport(day: string, cutoffHour: number, timeZone?: string) {
+    return buildDailyReport(this.db, day, cutoffHour, timeZone ?? this.timeZone);
+  }
+
+  nextSequence(terminal: string): number {
+    if (!TERMINAL_PREFIX_PATTERN.test(terminal)) throw new PosError('invalid_input', `invalid terminal prefix: ${terminal}`);
+    return this.db.transaction(() => (this.stmt.sequence.get(terminal) as { seq: number }).seq).immediate();
+  }
+
+  allocateOrderId(terminal: string): string {
+    if (!TERMINAL_PREFIX_PATTERN.test(terminal)) throw new PosError('invalid_input', `invalid terminal prefix: ${terminal}`);
+    return this.db
+      .transaction(() => {
+        const seq = (this.stmt.sequence.get(terminal) as { seq: number }).seq;
+        const last = (this.stmt.lastStamp.get(terminal) as { last_stamp: string }).last_stamp;
+        let at = this.now();
+        if (last && at.toISOString() < last) {
+          this.log?.warn(`clock is behind the last order id time (${last}); keeping ids in order`);
+          at = new Date(last);
+        }
+        this.stmt.setStamp.run(at.toISOString(), terminal);
+        return makeOrderId(terminal, seq, at);
+      })
+      .immediate();
+  }
+
+  saveReconcile(result: ReconcileResult): void {
+    this.stmt.saveReconcile.run(result.day, result.checkedAt, result.offline ? 1 : 0, JSON.stringify(result));
+  }
+
+  lastReconcile(day: string): ReconcileResult | null {
+    const row = this.stmt.lastReconcile.get(day) as { result: string } | undefined;
+    return row ? (JSON.parse(row.result) as ReconcileResult) : null;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

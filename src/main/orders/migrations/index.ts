@@ -1,0 +1,18 @@
+import { sql as orders } from './001-orders';
+import { sql as reconciliations } from './002-reconciliations';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Numbered migrations, applied in order and never edited once released: the runner records a
+ * hash of each and refuses to open a journal whose recorded hash differs. Kept as TS modules
+ * (not .sql files) so they bundle into the main process.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'orders', sql: orders },
+  { version: 2, name: 'reconciliations', sql: reconciliations },
+];
