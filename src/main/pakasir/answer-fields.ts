@@ -12,8 +12,11 @@ export const wholeRupiah = z
   .union([z.number(), z.string().regex(/^\d{1,16}$/, 'not a whole number').transform(Number)])
   .refine((n) => Number.isSafeInteger(n) && n >= 0, 'not a whole, non-negative number');
 
+// Each optional reader is `.optional()` at the outside: zod 4 decides whether an object key
+// may be missing from that, not from a union member accepting undefined.
 export const optionalText = z
-  .union([z.string(), z.null(), z.undefined()])
+  .union([z.string(), z.null()])
+  .optional()
   .transform((s) => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null));
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
@@ -41,7 +44,7 @@ export function parseGatewayTimestamp(text: string | null | undefined): string |
   return new Date(utc - offsetMin * 60_000).toISOString();
 }
 
-export const timestamp = z.union([z.string(), z.null(), z.undefined()]).transform((s) => parseGatewayTimestamp(s));
+export const timestamp = z.union([z.string(), z.null()]).optional().transform((s) => parseGatewayTimestamp(s));
 
 /** Lower-cased and trimmed; the British spelling folded in. Anything else is 'unknown'. */
 export function normaliseStatus(raw: string): { status: GatewayStatusValue; rawStatus: string } {
@@ -60,7 +63,8 @@ export function normaliseStatus(raw: string): { status: GatewayStatusValue; rawS
 export const statusText = z.string().transform((s) => normaliseStatus(s));
 
 export const optionalBoolean = z
-  .union([z.boolean(), z.literal(0), z.literal(1), z.literal('true'), z.literal('false'), z.null(), z.undefined()])
+  .union([z.boolean(), z.literal(0), z.literal(1), z.literal('true'), z.literal('false'), z.null()])
+  .optional()
   .transform((b) => (b === null || b === undefined ? null : b === true || b === 1 || b === 'true'));
 
 /** Unwraps `{payment: {...}}` / `{data: {...}}` answers some readers report for v2. */

@@ -1,6 +1,6 @@
-import { METHOD_RULES, checkAmount, type ApiVersion, type PaymentMethod } from '@shared/methods';
-import { formatRupiah } from '@shared/money';
-import { isValidOrderId } from '@shared/order-id';
+import { METHOD_RULES, checkAmount, type ApiVersion, type PaymentMethod } from '../../shared/methods';
+import { formatRupiah } from '../../shared/money';
+import { isValidOrderId } from '../../shared/order-id';
 import { GatewayError } from './gateway';
 
 /** How a method is named in a message the cashier may read. */

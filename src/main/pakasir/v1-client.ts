@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PaymentMethod } from '@shared/methods';
+import type { PaymentMethod } from '../../shared/methods';
 import {
   GatewayError,
   type CreateRequest,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAYMENT_METHODS, isPaymentMethod, type PaymentMethod } from '@shared/methods';
+import { PAYMENT_METHODS, isPaymentMethod, type PaymentMethod } from '../../shared/methods';
 import {
   GatewayError,
   type CreateRequest,
@@ -36,7 +36,7 @@ const createAnswer = z.object({
   payment_link: optionalText,
   expired_at: timestamp,
   is_sandbox: optionalBoolean,
-  status: z.union([statusText, z.null(), z.undefined()]),
+  status: z.union([statusText, z.null()]).optional(),
   completed_at: timestamp,
 });
 

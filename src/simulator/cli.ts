@@ -1,0 +1,31 @@
+import { createSimulator } from './simulator';
+
+/**
+ * `npm run sim`: a local Pakasir for demos and manual testing. Keys are generated per run
+ * and shown here only, on the terminal of whoever started it.
+ */
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const port = Number(arg('port') ?? process.env.PAKASIR_SIM_PORT ?? 0);
+  const autoPay = arg('auto-pay-ms');
+  const sim = await createSimulator({ port, autoPayAfterMs: autoPay ? Number(autoPay) : null });
+  process.stdout.write(`Pakasir simulator listening on ${sim.baseUrl}\n`);
+  for (const p of sim.projects) {
+    process.stdout.write(`  project ${p.slug} (${p.sandbox ? 'sandbox' : 'production'})  api key ${p.apiKey}\n`);
+  }
+  process.stdout.write(`Controls: POST ${sim.baseUrl}/__sim/pay {"order_id": "..."}, GET ${sim.baseUrl}/__sim/stats. Ctrl+C stops.\n`);
+  const stop = (): void => {
+    void sim.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`simulator failed to start: ${(e as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { v1Cancel, v1Create, v1Detail, v1Simulate } from './api-v1';
+import { v2Cancel, v2Create, v2Fee, v2Status } from './api-v2';
+import { message, type SimAnswer, type SimContext, type SimRequest, type SimStats } from './context';
+import { control } from './control';
+import { FaultSet, type FaultSpec, type SimRoute } from './faults';
+import { Ledger, type SimProject, type SimTransaction } from './ledger';
+import { payPage } from './pay-page';
+
+export type { FaultSpec, SimRoute } from './faults';
+export type { SimProject, SimTransaction, SimStatus } from './ledger';
+export type { SimStats } from './context';
+
+export interface SimulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Default: one sandbox and one production project with random keys. */
+  projects?: SimProject[];
+  clock?: () => number;
+  /** Default 15 minutes. */
+  expiryMs?: number;
+  /** A scripted payer: every transaction is paid this long after it was created. */
+  autoPayAfterMs?: number | null;
+  /** v2 status limit per transaction (default 4 000 ms). */
+  v2StatusIntervalMs?: number;
+}
+
+export interface Simulator {
+  readonly baseUrl: string;
+  readonly projects: readonly SimProject[];
+  readonly faults: { add(spec: FaultSpec): void; clear(): void; list(): readonly FaultSpec[] };
+  /** Pays by order_id or txn_id (late payments after expiry or cancel included). */
+  pay(orderIdOrTxnId: string, project?: string): SimTransaction;
+  expire(orderIdOrTxnId: string, project?: string): SimTransaction;
+  transactions(): readonly SimTransaction[];
+  stats(): SimStats;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Keys are made fresh per run: a literal demo key in the repository would get reused. */
+export function randomApiKey(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export function defaultProjects(): SimProject[] {
+  return [
+    { slug: 'toko-demo', apiKey: randomApiKey(), sandbox: true },
+    { slug: 'toko-produksi', apiKey: randomApiKey(), sandbox: false },
+  ];
+}
+
+const MAX_BODY = 256 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseBody(text: string, contentType: string | undefined): { body: unknown; badJson: boolean } {
+  if (text.trim() === '') return { body: null, badJson: false };
+  if (contentType?.startsWith('application/x-www-form-urlencoded')) return { body: Object.fromEntries(new URLSearchParams(text)), badJson: false };
+  try {
+    return { body: JSON.parse(text), badJson: false };
+  } catch {
+    return { body: null, badJson: true };
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function send(res: ServerResponse, answer: SimAnswer): void {
+  const payload = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? '');
+  const type = answer.json !== undefined ? 'application/json' : (answer.contentType ?? 'text/plain; charset=utf-8');
+  res.writeHead(answer.status, { 'content-type': type, 'content-length': Buffer.byteLength(payload), ...answer.headers });
+  res.end(payload);
+}
+
+/** Spoils an answer for another order or amount, wherever the shape keeps them. */
+function spoil(answer: SimAnswer, fault: FaultSpec): SimAnswer {
+  if (!answer.json || typeof answer.json !== 'object') return answer;
+  const copy = structuredClone(answer.json) as Record<string, unknown>;
+  const targets = [copy, copy.payment, copy.transaction].filter((x): x is Record<string, unknown> => !!x && typeof x === 'object');
+  for (const t of targets) {
+    if (fault.wrongAmount && typeof t.amount === 'number') t.amount += 1;
+    if (fault.wrongOrderId && typeof t.order_id === 'string') t.order_id = `${t.order_id}X`;
+  }
+  return { ...answer, json: copy };
+}
+
+function faultAnswer(fault: FaultSpec): SimAnswer {
+  const status = fault.status ?? 200;
+  const headers = fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : undefined;
+  if (fault.body !== undefined) return { status, text: fault.body, contentType: 'application/json', ...(headers ? { headers } : {}) };
+  const words = status === 429 ? 'Terlalu banyak permintaan' : status >= 500 ? 'Terjadi kesalahan pada server' : 'Permintaan ditolak';
+  return { ...message(status, words), ...(headers ? { headers } : {}) };
+}
+
+type Routed = { route: SimRoute | null; handle: () => SimAnswer };
+
+export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const clock = options.clock ?? Date.now;
+  const projects = options.projects ?? defaultProjects();
+  const faults = new FaultSet();
+  let baseUrl = '';
+  const ledger = new Ledger({
+    clock,
+    expiryMs: options.expiryMs ?? 15 * 60_000,
+    autoPayAfterMs: options.autoPayAfterMs ?? null,
+    linkFor: (t) => `${baseUrl}/pay/${encodeURIComponent(t.project)}/${t.amount}?order_id=${encodeURIComponent(t.orderId)}`,
+  });
+  const ctx: SimContext = {
+    ledger,
+    projects,
+    faults,
+    clock,
+    v2StatusIntervalMs: options.v2StatusIntervalMs ?? 4000,
+    counters: { createCalls: 0, statusCalls: 0, cancelCalls: 0, rateLimitViolations: 0 },
+    lastStatusAt: new Map(),
+    baseUrl: () => baseUrl,
+  };
+  const stats = (): SimStats => ({ ...ctx.counters, createsPerOrder: ledger.createsPerOrder });
+  const transactions = (): readonly SimTransaction[] => ledger.all();
+  const reset = (): void => {
+    ledger.reset();
+    faults.clear();
+    ctx.lastStatusAt.clear();
+    ctx.counters = { createCalls: 0, statusCalls: 0, cancelCalls: 0, rateLimitViolations: 0 };
+  };
+
+  function route(req: SimRequest): Routed {
+    const [a, b, c, d, e] = req.path;
+    const m = req.method;
+    const seg = (s: string | undefined): string => decodeURIComponent(s ?? '');
+    if (a === 'api' && b === 'v2') {
+      if (m === 'POST' && c === 'create-transaction' && d && e) return { route: 'v2.create', handle: () => v2Create(ctx, req, seg(d), seg(e)) };
+      if (m === 'GET' && c === 'transaction-status' && d && e) return { route: 'v2.status', handle: () => v2Status(ctx, req, seg(d), seg(e)) };
+      if (m === 'POST' && c === 'cancel-transaction' && d && e) return { route: 'v2.cancel', handle: () => v2Cancel(ctx, req, seg(d), seg(e)) };
+      if (m === 'GET' && c === 'payment-fee' && d) return { route: 'v2.fee', handle: () => v2Fee(seg(d)) };
+    } else if (a === 'api') {
+      if (m === 'POST' && b === 'transactioncreate' && c) return { route: 'v1.create', handle: () => v1Create(ctx, req, seg(c)) };
+      if (m === 'GET' && b === 'transactiondetail') return { route: 'v1.detail', handle: () => v1Detail(ctx, req) };
+      if (m === 'POST' && b === 'transactioncancel') return { route: 'v1.cancel', handle: () => v1Cancel(ctx, req) };
+      if (m === 'POST' && b === 'paymentsimulation') return { route: 'v1.simulate', handle: () => v1Simulate(ctx, req) };
+    } else if ((a === 'pay' || a === 'paypal') && m === 'GET' && b && c) {
+      return { route: null, handle: () => payPage(ctx, req, a === 'paypal', seg(b), seg(c)) };
+    } else if (a === '__sim' && b) {
+      return { route: null, handle: () => control(ctx, { stats, transactions, reset }, req, b) };
+    }
+    return { route: null, handle: () => message(404, 'Not found') };
+  }
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    const parsed = parseBody(await readBody(req), req.headers['content-type']);
+    const simReq: SimRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname.split('/').filter(Boolean),
+      query: url.searchParams,
+      headers: req.headers,
+      ...parsed,
+    };
+    const routed = route(simReq);
+    const fault = routed.route ? faults.take(routed.route) : null;
+    if (fault?.latencyMs) await sleep(fault.latencyMs);
+    const lose = (f: FaultSpec): boolean => {
+      if (f.drop) {
+        req.socket.destroy();
+        return true;
+      }
+      // Hanging: hold the response open; close() destroys the socket.
+      if (f.hang) return true;
+      if (f.status !== undefined || f.body !== undefined) {
+        send(res, faultAnswer(f));
+        return true;
+      }
+      return false;
+    };
+    if (fault && !fault.afterHandling && lose(fault)) return;
+    const answer = routed.handle();
+    if (fault?.afterHandling && lose(fault)) return;
+    send(res, fault && (fault.wrongAmount || fault.wrongOrderId) ? spoil(answer, fault) : answer);
+  }
+
+  const sockets = new Set<Socket>();
+  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+    serve(req, res).catch(() => {
+      if (!res.headersSent) send(res, message(500, 'Terjadi kesalahan pada server'));
+      else res.destroy();
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  baseUrl = `http://${host}:${address.port}`;
+
+  const mustFind = (id: string, project?: string): SimTransaction => {
+    const t = ledger.find(id, project);
+    if (!t) throw new Error(`no simulated transaction ${id}`);
+    return t;
+  };
+
+  return {
+    baseUrl,
+    projects,
+    faults: { add: (f) => faults.add(f), clear: () => faults.clear(), list: () => faults.list() },
+    pay(id, project) {
+      const t = mustFind(id, project);
+      ledger.pay(t);
+      return { ...t };
+    },
+    expire(id, project) {
+      const t = mustFind(id, project);
+      ledger.expire(t);
+      return { ...t };
+    },
+    transactions,
+    stats,
+    reset,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
