@@ -1,0 +1,56 @@
+import type { OrderRecord } from '../orders/order-store';
+import { formatLocal } from '../orders/local-time';
+
+/**
+ * The columns of an order export, in order. Built from the journal row only: the journal
+ * holds no secret, so an export cannot leak the API key.
+ */
+export const EXPORT_COLUMNS = [
+  'order_id',
+  'created_local',
+  'created_iso',
+  'completed_local',
+  'completed_iso',
+  'method',
+  'amount',
+  'fee',
+  'total_paid',
+  'status',
+  'note',
+  'terminal',
+  'sandbox',
+  'gateway_txn_id',
+] as const;
+
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+export type ExportValue = string | number | boolean | null;
+export type ExportRow = Record<ExportColumn, ExportValue>;
+
+/**
+ * total_paid is what the customer paid (amount plus fee) and is only filled for paid sales,
+ * so the column's sum equals the daily report's gross; fee is the gateway's quote, kept for
+ * every sale that has one.
+ */
+export function toExportRow(o: OrderRecord, timeZone: string): ExportRow {
+  const completed = o.state === 'paid' ? o.paidAt : null;
+  return {
+    order_id: o.orderId,
+    created_local: formatLocal(o.createdAt, timeZone),
+    created_iso: o.createdAt,
+    completed_local: formatLocal(completed, timeZone),
+    completed_iso: completed ?? '',
+    method: o.method,
+    amount: o.amount,
+    fee: o.fee,
+    total_paid: o.state === 'paid' ? (o.totalPayment ?? o.amount + (o.fee ?? 0)) : null,
+    status: o.state,
+    note: o.note,
+    terminal: o.terminal,
+    sandbox: o.sandbox,
+    gateway_txn_id: o.txnId ?? '',
+  };
+}
+
+export function rowValues(row: ExportRow): ExportValue[] {
+  return EXPORT_COLUMNS.map((c) => row[c]);
+}
