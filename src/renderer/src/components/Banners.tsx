@@ -1,0 +1,52 @@
+import { usePos } from '../stores/pos-store';
+import { useLanguage, useT } from '../i18n';
+import { formatTime } from '../lib/format';
+
+/** Demo must be impossible to mistake for real money; sandbox gets a quieter badge. */
+export function ModeBanner() {
+  const t = useT();
+  const mode = usePos((s) => s.settings?.mode);
+  if (mode !== 'demo') return null;
+  return (
+    <div className="demo-banner" data-testid="demo-banner" role="status">
+      {t('banner.demo')}
+    </div>
+  );
+}
+
+export function SandboxBadge() {
+  const t = useT();
+  const mode = usePos((s) => s.settings?.mode);
+  if (mode !== 'sandbox') return null;
+  return (
+    <span className="sandbox-badge" data-testid="sandbox-badge">
+      {t('banner.sandbox')}
+    </span>
+  );
+}
+
+export function ConnectivityBanner() {
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
+  const c = usePos((s) => s.connectivity);
+  const changed = usePos((s) => s.settings?.secretBackendChanged ?? null);
+  return (
+    <>
+      {changed && (
+        <div className="warn-banner" data-testid="storage-banner" role="alert">
+          {t('banner.storageChanged', { from: t(`backend.${changed.from}`), to: t(`backend.${changed.to}`) })}
+        </div>
+      )}
+      {c.state === 'offline' && (
+        <div className="offline-banner" data-testid="offline-banner" role="alert">
+          {t('banner.offline')} {c.lastOkAt ? t('banner.lastOk', { time: formatTime(c.lastOkAt, lang) }) : ''}
+        </div>
+      )}
+      {c.state === 'degraded' && (
+        <div className="degraded-banner" data-testid="degraded-banner" role="status">
+          {t('banner.degraded', { detail: c.detail ?? '—' })}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import type { OrderView } from '@shared/domain';
+import { METHOD_RULES } from '@shared/methods';
+import { formatRupiah } from '@shared/money';
+import { ModeBanner } from '../components/Banners';
+import { PaymentVisual } from '../components/PaymentVisual';
+import { useT } from '../i18n';
+import { formatCountdown } from '../lib/format';
+import { useNow } from '../lib/use-now';
+import { usePos } from '../stores/pos-store';
+
+export type CustomerState = 'idle' | 'preparing' | 'awaiting' | 'paid' | 'canceled' | 'expired' | 'review' | 'failed';
+
+/** What the customer sees for the counter's active sale (null: idle). */
+export function customerState(order: OrderView | null): CustomerState {
+  if (!order) return 'idle';
+  switch (order.state) {
+    case 'creating':
+      return 'preparing';
+    case 'awaiting_payment':
+      return 'awaiting';
+    case 'paid':
+      return 'paid';
+    case 'canceled':
+      return 'canceled';
+    case 'expired':
+      return 'expired';
+    case 'needs_review':
+      return 'review';
+    default:
+      return 'failed';
+  }
+}
+
+/** The QR fills most of the screen height; recomputed when the window is resized. */
+function useQrSize(): number {
+  const measure = () => Math.max(240, Math.round(Math.min(window.innerHeight * 0.68, window.innerWidth * 0.45)));
+  const [size, setSize] = useState(measure);
+  useEffect(() => {
+    const on = () => setSize(measure());
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return size;
+}
+
+function Awaiting({ order }: { order: OrderView }) {
+  const t = useT();
+  const now = useNow();
+  const qrSize = useQrSize();
+  const rule = METHOD_RULES[order.method];
+  const countdown = formatCountdown(order.expiresAt, now);
+  return (
+    <div className="cust-awaiting">
+      <div className="cust-visual">
+        <PaymentVisual order={order} qrSize={qrSize} testIds={{ qr: 'customer-qr', va: 'customer-va-number' }} />
+      </div>
+      <div className="cust-side">
+        <div className="cust-total-label">{t('customer.total')}</div>
+        <div className="cust-total" data-testid="customer-total">
+          {order.totalPayment === null ? '—' : formatRupiah(order.totalPayment)}
+        </div>
+        {rule.kind === 'qris' && (
+          <>
+            <p className="cust-instruction">{t('customer.scan')}</p>
+            <p className="cust-merchant">{t('customer.merchant')}</p>
+          </>
+        )}
+        {rule.kind === 'va' && <p className="cust-instruction">{t('customer.transferTo', { bank: rule.bank ?? '' })}</p>}
+        {rule.kind === 'link' && <p className="cust-instruction">{t('customer.scanLink')}</p>}
+        {countdown && (
+          <div className="cust-countdown" data-testid="customer-countdown">
+            {t('customer.expiresIn', { time: countdown })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function CustomerApp() {
+  const t = useT();
+  const order = usePos((s) => s.activeSale);
+  const shopName = usePos((s) => s.settings?.shopName ?? '');
+  const state = customerState(order);
+  return (
+    <div className={`app customer cust-${state}`}>
+      <ModeBanner />
+      <main className="cust-main" data-testid="customer-state" data-state={state}>
+        {state === 'idle' && (
+          <div className="cust-center">
+            <div className="cust-shop">{shopName}</div>
+            <div className="cust-welcome">{t('customer.welcome')}</div>
+          </div>
+        )}
+        {state === 'preparing' && order && (
+          <div className="cust-center">
+            <div className="cust-total" data-testid="customer-total">
+              {formatRupiah(order.amount)}
+            </div>
+            <div className="cust-message">{t('customer.preparing')}</div>
+          </div>
+        )}
+        {state === 'awaiting' && order && <Awaiting order={order} />}
+        {state === 'paid' && order && (
+          <div className="cust-center">
+            <div className="cust-icon" aria-hidden="true">
+              ✓
+            </div>
+            <div className="cust-message">{t('customer.paid')}</div>
+            <div className="cust-total" data-testid="customer-total">
+              {formatRupiah(order.totalPayment ?? order.amount)}
+            </div>
+          </div>
+        )}
+        {(state === 'canceled' || state === 'expired' || state === 'review' || state === 'failed') && (
+          <div className="cust-center">
+            <div className="cust-message">{t(`customer.${state}`)}</div>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

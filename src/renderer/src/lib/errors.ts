@@ -1,0 +1,22 @@
+import { ERROR_CODES, type ErrorCode } from '@shared/errors';
+import { t } from '../i18n';
+
+export interface ShownError {
+  code: ErrorCode;
+  /** The translated sentence for the code. */
+  text: string;
+  /** Field problems (invalid_input), as "path: message" lines. */
+  issues: string[];
+}
+
+function isErrorCode(v: unknown): v is ErrorCode {
+  return typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v);
+}
+
+/** Any rejection from a call becomes a plain-language message in the current language. */
+export function describeError(err: unknown): ShownError {
+  const e = err as { code?: unknown; issues?: { path: string; message: string }[] } | null;
+  const code: ErrorCode = e && isErrorCode(e.code) ? e.code : 'internal';
+  const issues = Array.isArray(e?.issues) ? e.issues.map((i) => t('error.issue', { path: i.path, message: i.message })) : [];
+  return { code, text: t(`error.${code}`), issues };
+}

@@ -1,0 +1,59 @@
+import type { Language } from '@shared/domain';
+
+/** "4:05" or "1:02:03" remaining until expiresAt; "0:00" when past. */
+export function formatCountdown(expiresAt: string | null, now: number): string | null {
+  if (!expiresAt) return null;
+  const end = Date.parse(expiresAt);
+  if (Number.isNaN(end)) return null;
+  const total = Math.max(0, Math.floor((end - now) / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export function secondsLeft(expiresAt: string | null, now: number): number | null {
+  if (!expiresAt) return null;
+  const end = Date.parse(expiresAt);
+  return Number.isNaN(end) ? null : Math.max(0, Math.floor((end - now) / 1000));
+}
+
+const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
+
+/** Local date and time for lists and timelines. */
+export function formatDateTime(iso: string | null, lang: Language): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+export function formatTime(iso: string | null, lang: Language): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleTimeString(LOCALES[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** YYYY-MM-DD of a local date. */
+export function localDay(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * The business day a moment belongs to: before the cutoff hour it is still the previous
+ * day's trade (a warung open until 02:00 books those sales on the evening they started).
+ */
+export function businessDay(now: Date, cutoffHour: number): string {
+  const d = new Date(now.getTime());
+  if (d.getHours() < cutoffHour) d.setDate(d.getDate() - 1);
+  return localDay(d);
+}

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { initPosApi } from './api/select';
+import { CashierApp } from './CashierApp';
+import { connectPosStore } from './stores/pos-store';
+import './styles.css';
+
+connectPosStore(initPosApi());
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <CashierApp />
+  </StrictMode>,
+);

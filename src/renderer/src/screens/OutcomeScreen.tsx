@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'react';
+import type { OrderReason, OrderView } from '@shared/domain';
+import { formatRupiah } from '@shared/money';
+import { getPosApi } from '../api/pos-api';
+import { useT, type MessageKey } from '../i18n';
+import { describeError, type ShownError } from '../lib/errors';
+import { outcomeKind } from '../lib/sale-view';
+import { playPaid } from '../lib/sound';
+import { useKeypad } from '../stores/keypad-store';
+import { usePos } from '../stores/pos-store';
+import { ErrorBox } from '../components/ErrorBox';
+
+const NEXT_STEPS: Partial<Record<OrderReason, MessageKey>> = {
+  gateway_rejected: 'next.gateway_rejected',
+  invalid_payload: 'next.invalid_payload',
+  auth: 'next.auth',
+  create_lost: 'next.create_lost',
+};
+
+export function OutcomeScreen({ order }: { order: OrderView }) {
+  const t = useT();
+  const kind = outcomeKind(order.state);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rang = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (kind === 'paid' && rang.current !== order.orderId) {
+      rang.current = order.orderId;
+      playPaid();
+    }
+  }, [kind, order.orderId]);
+
+  const newSale = () => {
+    useKeypad.getState().reset();
+    usePos.getState().dismissSale(order.orderId);
+  };
+
+  useEffect(() => {
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.key === 'Enter' || ev.key === 'Escape') {
+        ev.preventDefault();
+        newSale();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const recreate = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      usePos.getState().setActiveSale(await getPosApi().recreateSale({ orderId: order.orderId }));
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const paidTotal = formatRupiah(order.totalPayment ?? order.amount);
+  const reason = order.reason ? t(`reason.${order.reason}`) : null;
+
+  return (
+    <div className={`outcome outcome-${kind}`} data-testid={`outcome-${kind}`} data-order-id={order.orderId} role="status">
+      {kind === 'paid' && (
+        <>
+          <div className="outcome-icon" aria-hidden="true">
+            ✓
+          </div>
+          <h1 className="outcome-title">{t('outcome.paid')}</h1>
+          <p className="outcome-amount">{t('outcome.paidBody', { amount: paidTotal })}</p>
+          <p className="outcome-sub">{t(`method.${order.method}`)}</p>
+        </>
+      )}
+      {kind === 'canceled' && (
+        <>
+          <div className="outcome-icon" aria-hidden="true">
+            ✕
+          </div>
+          <h1 className="outcome-title">{t('outcome.canceled')}</h1>
+          <p className="outcome-sub">{t('outcome.canceledBody')}</p>
+        </>
+      )}
+      {kind === 'expired' && (
+        <>
+          <div className="outcome-icon" aria-hidden="true">
+            ⏱
+          </div>
+          <h1 className="outcome-title">{t('outcome.expired')}</h1>
+          <p className="outcome-sub">{t('outcome.expiredBody')}</p>
+          <button type="button" className="btn btn-primary btn-big" data-testid="recreate" disabled={busy} onClick={() => void recreate()}>
+            {t('outcome.recreate')} ({formatRupiah(order.amount)})
+          </button>
+        </>
+      )}
+      {kind === 'failed' && (
+        <>
+          <div className="outcome-icon" aria-hidden="true">
+            !
+          </div>
+          <h1 className="outcome-title">{t('outcome.failed')}</h1>
+          {reason && (
+            <p className="outcome-sub" data-testid="outcome-reason">
+              {reason}
+            </p>
+          )}
+          <p className="outcome-next">{t('outcome.nextStep', { step: t(order.reason ? (NEXT_STEPS[order.reason] ?? 'next.generic') : 'next.generic') })}</p>
+          <button type="button" className="btn btn-big" data-testid="recreate" disabled={busy} onClick={() => void recreate()}>
+            {t('common.retry')} ({formatRupiah(order.amount)})
+          </button>
+        </>
+      )}
+      {kind === 'review' && (
+        <>
+          <div className="outcome-icon" aria-hidden="true">
+            ⚠
+          </div>
+          <h1 className="outcome-title">{t('outcome.review')}</h1>
+          {reason && (
+            <p className="outcome-sub" data-testid="outcome-reason">
+              {reason}
+            </p>
+          )}
+          <p className="outcome-next">{t('outcome.reviewBody')}</p>
+        </>
+      )}
+      {error && <ErrorBox error={error} />}
+      <button type="button" className="btn btn-big btn-new-sale" data-testid="new-sale" onClick={newSale}>
+        {t('outcome.newSale')}
+      </button>
+      <p className="hint">{t('outcome.keysHint')}</p>
+      <p className="order-id">{t('pay.order', { orderId: order.orderId })}</p>
+    </div>
+  );
+}

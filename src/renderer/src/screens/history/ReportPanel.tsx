@@ -1,0 +1,230 @@
+import { useEffect, useState } from 'react';
+import type { DailyReport, ReconcileResult } from '@shared/domain';
+import { formatRupiah } from '@shared/money';
+import { getPosApi } from '../../api/pos-api';
+import { useLanguage, useT } from '../../i18n';
+import { ErrorBox } from '../../components/ErrorBox';
+import { describeError, type ShownError } from '../../lib/errors';
+import { businessDay, formatDateTime } from '../../lib/format';
+import { usePos } from '../../stores/pos-store';
+import { JobProgressView } from './JobProgressView';
+
+function Reconcile({ day }: { day: string }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
+  const offline = usePos((s) => s.connectivity.state === 'offline');
+  const pushed = usePos((s) => s.reconcile[day]);
+  const [last, setLast] = useState<ReconcileResult | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = usePos((s) => (jobId ? s.jobs[jobId] : undefined));
+  const [error, setError] = useState<ShownError | null>(null);
+  useEffect(() => {
+    setLast(null);
+    getPosApi()
+      .getReconcileStatus({ day })
+      .then((s) => setLast(s.lastResult), (e: unknown) => setError(describeError(e)));
+  }, [day]);
+  const result = pushed ?? last;
+  const start = async () => {
+    setError(null);
+    try {
+      const j = await getPosApi().startReconcile({ day });
+      usePos.getState().jobProgress(j);
+      setJobId(j.jobId);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  const running = job?.state === 'running';
+  return (
+    <section className="reconcile" data-testid="reconcile">
+      <h3>{t('reconcile.title')}</h3>
+      {offline ? (
+        <p className="warn-text" data-testid="reconcile-offline">
+          {result ? t('reconcile.offline', { time: formatDateTime(result.checkedAt, lang) }) : t('reconcile.offlineNever')}
+        </p>
+      ) : (
+        <button type="button" className="btn btn-primary" disabled={running} data-testid="reconcile-start" onClick={() => void start()}>
+          {t('reconcile.start')}
+        </button>
+      )}
+      {running && job && (
+        <div className="job">
+          <progress max={Math.max(1, job.total)} value={job.done} />
+          <span>{t('reconcile.running', { done: job.done, total: job.total })}</span>
+        </div>
+      )}
+      {error && <ErrorBox error={error} />}
+      {!result && !running && <p className="hint">{t('reconcile.none')}</p>}
+      {result && (
+        <div data-testid="reconcile-result">
+          <p className="hint">{t('reconcile.checkedAt', { time: formatDateTime(result.checkedAt, lang) })}</p>
+          {result.differences.length === 0 ? (
+            <p className="ok-text">{t('reconcile.ok', { checked: result.checked })}</p>
+          ) : (
+            <>
+              <p className="warn-text">{t('reconcile.diffs', { count: result.differences.length, checked: result.checked })}</p>
+              <table className="table" data-testid="reconcile-diffs">
+                <thead>
+                  <tr>
+                    <th>{t('history.col.order')}</th>
+                    <th className="num">{t('history.col.amount')}</th>
+                    <th>{t('reconcile.col.local')}</th>
+                    <th>{t('reconcile.col.gateway')}</th>
+                    <th>{t('reconcile.col.kind')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.differences.map((d) => (
+                    <tr key={d.orderId}>
+                      <td className="mono">{d.orderId}</td>
+                      <td className="num">{formatRupiah(d.amount)}</td>
+                      <td>{t(`state.${d.localState}`)}</td>
+                      <td className="mono">{d.gatewayStatus}</td>
+                      <td>{t(`reconcile.kind.${d.kind}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {result.unchecked > 0 && <p className="warn-text">{t('reconcile.unchecked', { count: result.unchecked })}</p>}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ReportPanel() {
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
+  const cutoff = usePos((s) => s.settings?.businessDayCutoffHour ?? 0);
+  const revision = usePos((s) => s.orderRevision);
+  const [day, setDay] = useState(() => businessDay(new Date(), cutoff));
+  const [report, setReport] = useState<DailyReport | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  useEffect(() => {
+    setError(null);
+    getPosApi()
+      .getDailyReport({ day })
+      .then(setReport, (e: unknown) => setError(describeError(e)));
+  }, [day, revision]);
+  const exportReport = async (format: 'csv' | 'xlsx') => {
+    setError(null);
+    try {
+      const j = await getPosApi().exportDailyReport({ day, format });
+      usePos.getState().jobProgress(j);
+      setJobId(j.jobId);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <div className="report-panel">
+      <div className="report-head">
+        <label className="field field-inline">
+          <span>{t('report.day')}</span>
+          <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} data-testid="report-day" />
+        </label>
+        <button type="button" className="btn btn-small" onClick={() => setDay(businessDay(new Date(), cutoff))}>
+          {t('report.today')}
+        </button>
+        {report && (
+          <span className="hint">
+            {t('report.cutoff', { hour: String(report.cutoffHour).padStart(2, '0') })} {t('report.range', { from: formatDateTime(report.startsAt, lang), to: formatDateTime(report.endsAt, lang) })}
+          </span>
+        )}
+      </div>
+      {error && <ErrorBox error={error} />}
+      {report && (
+        <>
+          <div className="stats" data-testid="daily-report">
+            <div className="stat">
+              <div className="stat-label">{t('report.sales')}</div>
+              <div className="stat-value">{report.salesCount}</div>
+            </div>
+            <div className="stat">
+              <div className="stat-label">{t('report.paid')}</div>
+              <div className="stat-value" data-testid="report-paid-count">
+                {report.paidCount}
+              </div>
+            </div>
+            <div className="stat">
+              <div className="stat-label">{t('report.gross')}</div>
+              <div className="stat-value" data-testid="report-gross">
+                {formatRupiah(report.grossAmount)}
+              </div>
+            </div>
+            <div className="stat">
+              <div className="stat-label">{t('report.fees')}</div>
+              <div className="stat-value">{formatRupiah(report.fees)}</div>
+            </div>
+            <div className="stat stat-main">
+              <div className="stat-label">{t('report.net')}</div>
+              <div className="stat-value" data-testid="report-net">
+                {formatRupiah(report.netReceived)}
+              </div>
+            </div>
+          </div>
+          {report.needsReview.length > 0 && <p className="warn-text">{t('report.needsReview', { count: report.needsReview.length })}</p>}
+          <div className="report-tables">
+            <table className="table">
+              <caption>{t('report.byMethod')}</caption>
+              <thead>
+                <tr>
+                  <th>{t('history.col.method')}</th>
+                  <th className="num">{t('report.count')}</th>
+                  <th className="num">{t('pay.amount')}</th>
+                  <th className="num">{t('pay.fee')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.byMethod.map((m) => (
+                  <tr key={m.method}>
+                    <td>{t(`method.${m.method}`)}</td>
+                    <td className="num">{m.count}</td>
+                    <td className="num">{formatRupiah(m.amount)}</td>
+                    <td className="num">{formatRupiah(m.fee)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="table">
+              <caption>{t('report.byState')}</caption>
+              <thead>
+                <tr>
+                  <th>{t('history.col.state')}</th>
+                  <th className="num">{t('report.count')}</th>
+                  <th className="num">{t('pay.amount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.byState.map((s) => (
+                  <tr key={s.state}>
+                    <td>{t(`state.${s.state}`)}</td>
+                    <td className="num">{s.count}</td>
+                    <td className="num">{formatRupiah(s.amount)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <section className="export-panel">
+        <h3>{t('export.daily')}</h3>
+        <div className="export-row">
+          <button type="button" className="btn" data-testid="report-export-csv" onClick={() => void exportReport('csv')}>
+            {t('export.csv')}
+          </button>
+          <button type="button" className="btn" data-testid="report-export-xlsx" onClick={() => void exportReport('xlsx')}>
+            {t('export.xlsx')}
+          </button>
+        </div>
+        {jobId && <JobProgressView jobId={jobId} />}
+      </section>
+      <Reconcile day={day} />
+    </div>
+  );
+}

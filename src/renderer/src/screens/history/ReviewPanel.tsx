@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { OrderView } from '@shared/domain';
+import { formatRupiah } from '@shared/money';
+import { getPosApi } from '../../api/pos-api';
+import { useLanguage, useT } from '../../i18n';
+import { ErrorBox } from '../../components/ErrorBox';
+import { describeError, type ShownError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { usePos } from '../../stores/pos-store';
+
+function ReviewItem({ order, onDone }: { order: OrderView; onDone: () => void }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<ShownError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const resolve = async (resolution: 'paid' | 'not_paid') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await getPosApi().resolveReview({ orderId: order.orderId, resolution, note: note.trim() });
+      onDone();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className="review-item" data-testid="review-item" data-order-id={order.orderId}>
+      <div className="review-head">
+        <span className="mono">{order.orderId}</span>
+        <strong>{formatRupiah(order.totalPayment ?? order.amount)}</strong>
+        <span>{t(`method.${order.method}`)}</span>
+        <span>{formatDateTime(order.createdAt, lang)}</span>
+      </div>
+      <div className="review-reason">{order.reason ? t(`reason.${order.reason}`) : ''}</div>
+      <label className="field">
+        <span>{t('review.note')}</span>
+        <input value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} data-testid="review-note" />
+      </label>
+      {error && <ErrorBox error={error} />}
+      <div className="row-actions">
+        <button type="button" className="btn btn-ok" disabled={busy || !note.trim()} data-testid="review-paid" onClick={() => void resolve('paid')}>
+          {t('review.markPaid')}
+        </button>
+        <button type="button" className="btn btn-danger" disabled={busy || !note.trim()} data-testid="review-not-paid" onClick={() => void resolve('not_paid')}>
+          {t('review.markNotPaid')}
+        </button>
+      </div>
+    </li>
+  );
+}
+
+export function ReviewPanel() {
+  const t = useT();
+  const revision = usePos((s) => s.orderRevision);
+  const [items, setItems] = useState<OrderView[] | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    getPosApi()
+      .listNeedsReview({})
+      .then(setItems, (e: unknown) => setError(describeError(e)));
+  }, [revision, tick]);
+  return (
+    <div className="review-panel">
+      <h2>{t('review.title')}</h2>
+      <p className="hint">{t('review.explain')}</p>
+      {error && <ErrorBox error={error} />}
+      {items && items.length === 0 && <p className="empty">{t('review.empty')}</p>}
+      <ul className="review-list">
+        {items?.map((o) => (
+          <ReviewItem key={o.orderId} order={o} onDone={() => setTick((n) => n + 1)} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OrderFilter, OrderView } from '@shared/domain';
+import { PAYMENT_METHODS, type PaymentMethod } from '@shared/methods';
+import { formatRupiah } from '@shared/money';
+import { ORDER_STATES, type OrderState } from '@shared/order-state';
+import { getPosApi } from '../../api/pos-api';
+import { useLanguage, useT } from '../../i18n';
+import { ErrorBox } from '../../components/ErrorBox';
+import { describeError, type ShownError } from '../../lib/errors';
+import { businessDay, formatDateTime } from '../../lib/format';
+import { usePos } from '../../stores/pos-store';
+import { ExportPanel } from './ExportPanel';
+import { OrderDetail } from './OrderDetail';
+
+const PAGE = 50;
+
+export function StateBadge({ state }: { state: OrderState }) {
+  const t = useT();
+  return (
+    <span className={`badge badge-${state}`} data-testid="state-badge">
+      {t(`state.${state}`)}
+    </span>
+  );
+}
+
+export function SalesPanel() {
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
+  const cutoff = usePos((s) => s.settings?.businessDayCutoffHour ?? 0);
+  const revision = usePos((s) => s.orderRevision);
+  const today = businessDay(new Date(), cutoff);
+  const [from, setFrom] = useState(today);
+  const [to, setTo] = useState(today);
+  const [state, setState] = useState<OrderState | ''>('');
+  const [method, setMethod] = useState<PaymentMethod | ''>('');
+  const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<OrderFilter>({ from: today, to: today });
+  const [items, setItems] = useState<OrderView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const load = useCallback(async (f: OrderFilter, after: string | null) => {
+    setError(null);
+    try {
+      const page = await getPosApi().listOrders({ filter: f, limit: PAGE, cursor: after });
+      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+      setTotal(page.total);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  }, []);
+
+  // First page again when the filter changes or a sale changes state somewhere.
+  useEffect(() => {
+    void load(filter, null);
+  }, [filter, revision, load]);
+
+  const apply = () => {
+    const f: OrderFilter = {};
+    if (from) f.from = from;
+    if (to) f.to = to;
+    if (state) f.states = [state];
+    if (method) f.methods = [method];
+    if (search.trim()) f.search = search.trim();
+    setFilter(f);
+  };
+
+  return (
+    <div className="sales-panel">
+      <form
+        className="filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <label className="field">
+          <span>{t('history.from')}</span>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="filter-from" />
+        </label>
+        <label className="field">
+          <span>{t('history.to')}</span>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="filter-to" />
+        </label>
+        <label className="field">
+          <span>{t('history.state')}</span>
+          <select value={state} onChange={(e) => setState(e.target.value as OrderState | '')} data-testid="filter-state">
+            <option value="">{t('history.all')}</option>
+            {ORDER_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`state.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('history.method')}</span>
+          <select value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod | '')} data-testid="filter-method">
+            <option value="">{t('history.all')}</option>
+            {PAYMENT_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {t(`method.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field-grow">
+          <span>{t('history.search')}</span>
+          <input value={search} maxLength={64} onChange={(e) => setSearch(e.target.value)} data-testid="filter-search" />
+        </label>
+        <button type="submit" className="btn btn-primary" data-testid="filter-apply">
+          {t('history.apply')}
+        </button>
+      </form>
+      {error && <ErrorBox error={error} />}
+      <div className="list-meta" data-testid="history-count">
+        {t('history.count', { shown: items.length, total })}
+      </div>
+      <div className="table-wrap">
+        <table className="table" data-testid="history-table">
+          <thead>
+            <tr>
+              <th>{t('history.col.time')}</th>
+              <th>{t('history.col.order')}</th>
+              <th>{t('history.col.method')}</th>
+              <th className="num">{t('history.col.amount')}</th>
+              <th>{t('history.col.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((o) => (
+              <tr key={o.orderId} className="row-click" data-testid="history-row" tabIndex={0} onClick={() => setOpenId(o.orderId)} onKeyDown={(e) => e.key === 'Enter' && setOpenId(o.orderId)}>
+                <td>{formatDateTime(o.createdAt, lang)}</td>
+                <td className="mono">{o.orderId}</td>
+                <td>{t(`method.${o.method}`)}</td>
+                <td className="num">{formatRupiah(o.amount)}</td>
+                <td>
+                  <StateBadge state={o.state} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {items.length === 0 && !error && <p className="empty">{t('history.empty')}</p>}
+      </div>
+      {cursor && (
+        <button type="button" className="btn" data-testid="load-more" onClick={() => void load(filter, cursor)}>
+          {t('history.loadMore')}
+        </button>
+      )}
+      <ExportPanel filter={filter} />
+      {openId && <OrderDetail orderId={openId} onClose={() => setOpenId(null)} />}
+    </div>
+  );
+}

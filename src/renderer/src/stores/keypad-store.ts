@@ -1,0 +1,24 @@
+import { create } from 'zustand';
+import type { PaymentMethod } from '@shared/methods';
+import { pressKey, type KeypadKey } from '../lib/keypad';
+
+/** Pure UI state of the keypad screen: what the cashier typed and picked, nothing else. */
+export interface KeypadState {
+  digits: string;
+  method: PaymentMethod | null;
+  note: string;
+  press(key: KeypadKey): void;
+  setMethod(m: PaymentMethod): void;
+  setNote(n: string): void;
+  reset(): void;
+}
+
+export const useKeypad = create<KeypadState>((set) => ({
+  digits: '',
+  method: null,
+  note: '',
+  press: (key) => set((s) => ({ digits: pressKey(s.digits, key) })),
+  setMethod: (method) => set({ method }),
+  setNote: (note) => set({ note: note.slice(0, 200) }),
+  reset: () => set({ digits: '', note: '', method: null }),
+}));

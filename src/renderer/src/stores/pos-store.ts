@@ -1,0 +1,94 @@
+import { create } from 'zustand';
+import type { AppInfo, ConnectivityView, JobProgress, Notice, OrderView, ReconcileResult, SettingsView } from '@shared/domain';
+import type { PosApi } from '../api/pos-api';
+import { useLanguage } from '../i18n';
+import { newerOrder } from '../lib/sale-view';
+
+/**
+ * What main pushes, mirrored. The renderer decides nothing about money here: it keeps the
+ * latest view of each thing main owns and a little UI state (which sale was dismissed).
+ */
+export interface PosState {
+  settings: SettingsView | null;
+  appInfo: AppInfo | null;
+  connectivity: ConnectivityView;
+  activeSale: OrderView | null;
+  /** The finished sale the cashier already left with "new sale". */
+  dismissedOrderId: string | null;
+  notices: Notice[];
+  jobs: Record<string, JobProgress>;
+  reconcile: Record<string, ReconcileResult>;
+  /** Bumped on every orderUpdated so lists know to refresh. */
+  orderRevision: number;
+  lastOrderUpdate: OrderView | null;
+
+  setSettings(s: SettingsView): void;
+  setAppInfo(a: AppInfo): void;
+  setConnectivity(c: ConnectivityView): void;
+  setActiveSale(o: OrderView | null): void;
+  orderUpdated(o: OrderView): void;
+  dismissSale(orderId: string): void;
+  addNotice(n: Notice): void;
+  dismissNotice(id: string): void;
+  jobProgress(j: JobProgress): void;
+  reconcileFinished(r: ReconcileResult): void;
+}
+
+export const usePos = create<PosState>((set) => ({
+  settings: null,
+  appInfo: null,
+  connectivity: { state: 'online', lastOkAt: null, detail: null },
+  activeSale: null,
+  dismissedOrderId: null,
+  notices: [],
+  jobs: {},
+  reconcile: {},
+  orderRevision: 0,
+  lastOrderUpdate: null,
+
+  setSettings: (settings) => {
+    useLanguage.getState().setLang(settings.language);
+    set({ settings });
+  },
+  setAppInfo: (appInfo) => set({ appInfo }),
+  setConnectivity: (connectivity) => set({ connectivity }),
+  setActiveSale: (o) => set((s) => ({ activeSale: o ? newerOrder(s.activeSale, o) : null })),
+  orderUpdated: (o) =>
+    set((s) => ({
+      activeSale: s.activeSale && s.activeSale.orderId === o.orderId ? newerOrder(s.activeSale, o) : s.activeSale,
+      orderRevision: s.orderRevision + 1,
+      lastOrderUpdate: o,
+    })),
+  dismissSale: (orderId) => set({ dismissedOrderId: orderId }),
+  addNotice: (n) => set((s) => (s.notices.some((x) => x.id === n.id) ? s : { notices: [...s.notices, n] })),
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  jobProgress: (j) => set((s) => ({ jobs: { ...s.jobs, [j.jobId]: j } })),
+  reconcileFinished: (r) => set((s) => ({ reconcile: { ...s.reconcile, [r.day]: r } })),
+}));
+
+/**
+ * Subscribes the store to every pushed event and loads the starting state. Returns an
+ * unsubscribe for tests and hot reload.
+ */
+export function connectPosStore(api: PosApi): () => void {
+  const s = usePos.getState();
+  const offs = [
+    api.on('settingsChanged', (v) => usePos.getState().setSettings(v)),
+    api.on('connectivityChanged', (v) => usePos.getState().setConnectivity(v)),
+    api.on('activeSaleChanged', (v) => usePos.getState().setActiveSale(v)),
+    api.on('orderUpdated', (v) => usePos.getState().orderUpdated(v)),
+    api.on('notice', (v) => usePos.getState().addNotice(v)),
+    api.on('jobProgress', (v) => usePos.getState().jobProgress(v)),
+    api.on('reconcileFinished', (v) => usePos.getState().reconcileFinished(v)),
+  ];
+  void api.getSettings({}).then(s.setSettings, () => undefined);
+  void api.getAppInfo({}).then(s.setAppInfo, () => undefined);
+  void api.getConnectivity({}).then(s.setConnectivity, () => undefined);
+  void api.getActiveSale({}).then(
+    (o) => {
+      if (o) usePos.getState().setActiveSale(o);
+    },
+    () => undefined,
+  );
+  return () => offs.forEach((off) => off());
+}
