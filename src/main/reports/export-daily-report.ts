@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { DailyReport } from '@shared/domain';
+import { PosError } from '@shared/errors';
+import { formatLocal, machineTimeZone } from '../orders/local-time';
+
+export interface DailyReportExportOptions {
+  delimiter?: ';' | ',';
+  timeZone?: string;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+type Cell = string | number;
+
+/** The report as labelled tables; one layout for both formats so they cannot disagree. */
+export function dailyReportTables(report: DailyReport, timeZone: string): { name: string; header: string[]; rows: Cell[][] }[] {
+  return [
+    {
+      name: 'Summary',
+      header: ['item', 'value'],
+      rows: [
+        ['business_day', report.day],
+        ['starts_local', formatLocal(report.startsAt, timeZone)],
+        ['ends_local', formatLocal(report.endsAt, timeZone)],
+        ['cutoff_hour', report.cutoffHour],
+        ['sales_count', report.salesCount],
+        ['paid_count', report.paidCount],
+        ['net_received', report.netReceived],
+        ['fees', report.fees],
+        ['gross_paid_by_customers', report.grossAmount],
+        ['needs_review_count', report.needsReview.length],
+      ],
+    },
+    {
+      name: 'By method',
+      header: ['method', 'paid_count', 'amount', 'fee', 'total_paid'],
+      rows: report.byMethod.map((m) => [m.method, m.count, m.amount, m.fee, m.totalPaid]),
+    },
+    {
+      name: 'By status',
+      header: ['status', 'count', 'amount'],
+      rows: report.byState.map((s) => [s.state, s.count, s.amount]),
+    },
+    {
+      name: 'Needs review',
+      header: ['order_id', 'created_local', 'method', 'amount', 'reason', 'note'],
+      rows: report.needsReview.map((o) => [o.orderId, formatLocal(o.createdAt, timeZone), o.method, o.amount, o.reason ?? '', o.note]),
+    },
+  ];
+}
+
+/**
+ * Writes the daily report as CSV (the tables one after another, each headed by its name) or
+ * XLSX (one sheet per table). Small enough to build in memory; written to a temp file and
+ * renamed so a failed write never leaves a half report under the real name.
+ */
+export async function exportDailyReport(
+  report: DailyReport,
+  format: 'csv' | 'xlsx',
+  destinationPath: string,
+  opts: DailyReportExportOptions = {},
+): Promise<{ bytes: number }> {
+  const timeZone = opts.timeZone ?? machineTimeZone();
+  const tables = dailyReportTables(report, timeZone);
+  if (opts.signal?.aborted) throw new PosError('busy', 'Export canceled.');
+  opts.onProgress?.(0, 1);
+  const temp = `${destinationPath}.partial-${randomBytes(4).toString('hex')}`;
+  try {
+    if (format === 'csv') {
+      const records: Cell[][] = [];
+      for (const t of tables) {
+        if (records.length > 0) records.push([]);
+        records.push([t.name], t.header, ...t.rows);
+      }
+      writeFileSync(temp, stringify(records, { bom: true, delimiter: opts.delimiter ?? ';', record_delimiter: 'windows', escape_formulas: true }));
+    } else {
+      const workbook = new ExcelJS.Workbook();
+      for (const t of tables) {
+        const sheet = workbook.addWorksheet(t.name);
+        sheet.addRow(t.header).font = { bold: true };
+        for (const row of t.rows) sheet.addRow(row);
+        sheet.columns.forEach((c) => (c.width = 18));
+      }
+      await workbook.xlsx.writeFile(temp);
+    }
+    if (opts.signal?.aborted) throw new PosError('busy', 'Export canceled.');
+    renameSync(temp, destinationPath);
+  } catch (err) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never written: nothing to remove.
+    }
+    throw err;
+  }
+  opts.onProgress?.(1, 1);
+  return { bytes: statSync(destinationPath).size };
+}
