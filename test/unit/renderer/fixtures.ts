@@ -1,0 +1,43 @@
+import type { OrderView } from '@shared/domain';
+import { tlv, withCrc } from '@shared/qris';
+
+/** A dynamic QRIS payload for `total`, built the way an issuer would (CRC included). */
+export function qrisPayload(total: number): string {
+  const body =
+    tlv('00', '01') +
+    tlv('01', '12') +
+    tlv('26', tlv('00', 'ID.CO.QRIS.WWW') + tlv('01', '936000000000000000')) +
+    tlv('52', '5812') +
+    tlv('53', '360') +
+    tlv('54', String(total)) +
+    tlv('58', 'ID') +
+    tlv('59', 'Pakasir') +
+    tlv('60', 'Jakarta');
+  return withCrc(body);
+}
+
+export function order(over: Partial<OrderView> = {}): OrderView {
+  return {
+    orderId: 'POS1-20260101-0001',
+    state: 'awaiting_payment',
+    method: 'qris',
+    amount: 22_000,
+    fee: 155,
+    totalPayment: 22_155,
+    note: '',
+    terminal: 'POS1',
+    apiVersion: 'v2',
+    sandbox: true,
+    txnId: 't1',
+    paymentNumber: qrisPayload(22_155),
+    paymentUrl: null,
+    expiresAt: '2026-01-01T10:15:00.000Z',
+    createdAt: '2026-01-01T10:00:00.000Z',
+    updatedAt: '2026-01-01T10:00:01.000Z',
+    paidAt: null,
+    reason: null,
+    reasonDetail: null,
+    lastCheckedAt: null,
+    ...over,
+  };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { CALL_NAMES, type EventName, type Events, type Transport, type TransportCalls } from '@shared/contract/api';
+import type { SettingsView } from '@shared/domain';
+import { createPosApi } from '@renderer/api/pos-api';
+import { useLanguage } from '@renderer/i18n';
+import { describeError } from '@renderer/lib/errors';
+import { connectPosStore, usePos } from '@renderer/stores/pos-store';
+import { order } from './fixtures';
+
+const settings: SettingsView = {
+  projectSlug: '',
+  apiKeySet: false,
+  apiKeyHint: null,
+  apiVersion: 'v2',
+  sandbox: true,
+  baseUrl: 'https://app.pakasir.com',
+  terminalPrefix: 'POS1',
+  defaultMethod: 'qris',
+  linkQrisOnly: false,
+  linkRedirectUrl: '',
+  customerDisplayEnabled: true,
+  customerDisplayId: null,
+  shopName: 'Warung',
+  language: 'en',
+  businessDayCutoffHour: 4,
+  csvDelimiter: ';',
+  secretBackend: 'memory',
+  secretProtected: false,
+  acceptInsecureStorage: false,
+  secretBackendChanged: null,
+  mode: 'demo',
+};
+
+/** An in-memory transport: answers a few calls and lets the test push events. */
+function fakeTransport(answers: Partial<Record<string, unknown>>) {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const calls = {} as Record<string, (input: unknown) => Promise<unknown>>;
+  for (const name of CALL_NAMES) {
+    calls[name] = async () =>
+      name in answers ? { ok: true, value: answers[name] } : { ok: false, error: { code: 'invalid_input', message: 'bad', issues: [{ path: 'amount', message: 'too big' }] } };
+  }
+  const transport: Transport = {
+    calls: calls as unknown as TransportCalls,
+    on<E extends EventName>(event: E, l: (p: Events[E]) => void) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(l as (p: unknown) => void);
+      return () => set.delete(l as (p: unknown) => void);
+    },
+  };
+  const emit = <E extends EventName>(event: E, payload: Events[E]) => listeners.get(event)?.forEach((l) => l(payload));
+  return { transport, emit };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('pos store', () => {
+  it('loads the starting state and follows pushed events', async () => {
+    const running = order({ state: 'awaiting_payment' });
+    const { transport, emit } = fakeTransport({
+      getSettings: settings,
+      getAppInfo: { version: '0', mode: 'demo', shell: 'browser', platform: 'linux', dataDir: '/tmp' },
+      getConnectivity: { state: 'online', lastOkAt: null, detail: null },
+      getActiveSale: running,
+    });
+    const off = connectPosStore(createPosApi(transport));
+    await flush();
+    expect(usePos.getState().settings?.shopName).toBe('Warung');
+    expect(useLanguage.getState().lang).toBe('en');
+    expect(usePos.getState().activeSale?.orderId).toBe(running.orderId);
+
+    emit('orderUpdated', { ...running, state: 'paid', updatedAt: '2026-01-01T10:01:00.000Z' });
+    expect(usePos.getState().activeSale?.state).toBe('paid');
+
+    // An update for another order does not replace the counter's sale.
+    emit('orderUpdated', order({ orderId: 'POS1-OTHER-0009', state: 'canceled' }));
+    expect(usePos.getState().activeSale?.orderId).toBe(running.orderId);
+
+    emit('connectivityChanged', { state: 'offline', lastOkAt: null, detail: 'network' });
+    expect(usePos.getState().connectivity.state).toBe('offline');
+
+    emit('settingsChanged', { ...settings, language: 'id' });
+    expect(useLanguage.getState().lang).toBe('id');
+
+    emit('notice', { id: 'n1', level: 'alarm', key: 'notice.latePayment', params: {}, at: '2026-01-01T10:00:00Z' });
+    emit('notice', { id: 'n1', level: 'alarm', key: 'notice.latePayment', params: {}, at: '2026-01-01T10:00:00Z' });
+    expect(usePos.getState().notices).toHaveLength(1);
+    usePos.getState().dismissNotice('n1');
+    expect(usePos.getState().notices).toHaveLength(0);
+
+    emit('jobProgress', { jobId: 'j1', kind: 'export', state: 'running', done: 5, total: 10 });
+    expect(usePos.getState().jobs.j1?.done).toBe(5);
+
+    emit('activeSaleChanged', null);
+    expect(usePos.getState().activeSale).toBeNull();
+    off();
+  });
+
+  it('turns a rejected call into a translated message with its field issues', async () => {
+    const { transport } = fakeTransport({});
+    const api = createPosApi(transport);
+    useLanguage.getState().setLang('en');
+    const err = await api.charge({ amount: 1, method: 'qris' }).catch((e: unknown) => e);
+    const shown = describeError(err);
+    expect(shown.code).toBe('invalid_input');
+    expect(shown.text).toBe('The data entered is not valid.');
+    expect(shown.issues).toEqual(['amount: too big']);
+  });
+});

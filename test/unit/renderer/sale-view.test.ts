@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ORDER_STATES } from '@shared/order-state';
+import { newerOrder, outcomeKind, saleScreen } from '@renderer/lib/sale-view';
+import { paymentVisual } from '@renderer/components/PaymentVisual';
+import { customerState } from '@renderer/customer/CustomerApp';
+import { order, qrisPayload } from './fixtures';
+
+describe('sale screen', () => {
+  it('shows the keypad with no sale, the payment while live, the outcome once final', () => {
+    expect(saleScreen(null, null)).toBe('keypad');
+    expect(saleScreen(order({ state: 'creating' }), null)).toBe('payment');
+    expect(saleScreen(order({ state: 'awaiting_payment' }), null)).toBe('payment');
+    expect(saleScreen(order({ state: 'paid' }), null)).toBe('outcome');
+  });
+
+  it('goes back to the keypad once the cashier dismissed that sale, not for a new one', () => {
+    const o = order({ state: 'paid' });
+    expect(saleScreen(o, o.orderId)).toBe('keypad');
+    expect(saleScreen(order({ orderId: 'POS1-20260101-0002' }), o.orderId)).toBe('payment');
+  });
+
+  it('never shows needs_review (or anything but paid) as paid', () => {
+    expect(outcomeKind('needs_review')).toBe('review');
+    const paidLike = ORDER_STATES.filter((s) => outcomeKind(s) === 'paid');
+    expect(paidLike).toEqual(['paid']);
+    expect(customerState(order({ state: 'needs_review' }))).toBe('review');
+    expect(ORDER_STATES.filter((s) => customerState(order({ state: s })) === 'paid')).toEqual(['paid']);
+  });
+
+  it('keeps the newer view when events arrive out of order', () => {
+    const older = order({ state: 'awaiting_payment', updatedAt: '2026-01-01T10:00:05.000Z' });
+    const newer = order({ state: 'paid', updatedAt: '2026-01-01T10:00:06.000Z' });
+    expect(newerOrder(newer, older).state).toBe('paid');
+    expect(newerOrder(older, newer).state).toBe('paid');
+  });
+});
+
+describe('payment visual', () => {
+  it('draws a QRIS payload whose amount equals the total', () => {
+    expect(paymentVisual(order())).toEqual({ kind: 'qr', text: order().paymentNumber, link: false });
+  });
+
+  it('refuses to draw a QRIS payload for another amount', () => {
+    expect(paymentVisual(order({ paymentNumber: qrisPayload(22_000) })).kind).toBe('invalid');
+  });
+
+  it('refuses a payload with a broken CRC', () => {
+    const p = qrisPayload(22_155);
+    const broken = p.slice(0, -4) + (p.endsWith('0000') ? '1111' : '0000');
+    expect(paymentVisual(order({ paymentNumber: broken })).kind).toBe('invalid');
+  });
+
+  it('shows the VA number with its bank, and the link as a QR', () => {
+    expect(paymentVisual(order({ method: 'bri_va', paymentNumber: '8888123412341234' }))).toEqual({ kind: 'va', number: '8888123412341234', bank: 'BRI' });
+    expect(paymentVisual(order({ method: 'payment_link', paymentNumber: null, paymentUrl: 'https://app.pakasir.com/pay/x' }))).toEqual({
+      kind: 'qr',
+      text: 'https://app.pakasir.com/pay/x',
+      link: true,
+    });
+  });
+
+  it('waits while the payment data has not arrived', () => {
+    expect(paymentVisual(order({ state: 'creating', paymentNumber: null, totalPayment: null })).kind).toBe('pending');
+  });
+});
