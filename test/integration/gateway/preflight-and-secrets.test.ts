@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../../src/main/pakasir/create-gateway';
 import type { CreateRequest, GatewayConfig, PakasirGateway, TransactionRef } from '../../../src/main/pakasir/gateway';
 import type { PaymentMethod } from '../../../src/shared/methods';
-import { createSimulator, type Simulator } from '../../../src/simulator/simulator';
+import { createSimulator, type FaultSpec, type SimRoute, type Simulator } from '../../../src/simulator/simulator';
 
 // A key that is easy to find in any output, with characters that change under URL encoding.
 const KEY = 'SeCrEt+Key/For=Leak-Test_9f3a';
@@ -78,7 +78,7 @@ describe('the API key never leaves in an error', () => {
       const g = gateway(version);
       const tx = await g.create({ orderId: `LEAK-${version}-0`, amount: 10_000, method });
       const ref: TransactionRef = { orderId: tx.orderId, amount: 10_000, txnId: tx.txnId, method };
-      const specs = [
+      const specs: Omit<FaultSpec, 'route'>[] = [
         { hang: true },
         { drop: true },
         { status: 429, retryAfter: '3', body: echo },
@@ -93,7 +93,7 @@ describe('the API key never leaves in an error', () => {
       ];
       for (const spec of specs) {
         for (const [call, route] of Object.entries(r)) {
-          sim.faults.add({ route: route as never, ...spec });
+          sim.faults.add({ route: route as SimRoute, ...spec });
           if (call === 'create') await collect(g.create({ orderId: `LEAK-${version}-${thrown.length + 1}`, amount: 10_000, method }));
           if (call === 'status') await collect(g.status(ref));
           if (call === 'cancel') await collect(g.cancel(ref));
