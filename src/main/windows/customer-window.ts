@@ -47,6 +47,8 @@ export class CustomerDisplay {
   }
 
   apply(settings: { customerDisplayEnabled: boolean; customerDisplayId: number | null }): void {
+    // Any settings change lands here; re-placing an unchanged window would flicker it.
+    if (this.window() && settings.customerDisplayEnabled && this.enabled && settings.customerDisplayId === this.preferredId) return;
     this.enabled = settings.customerDisplayEnabled;
     this.preferredId = settings.customerDisplayId;
     if (!this.enabled) {
