@@ -1,6 +1,11 @@
 import type { DisplayInfo, JobProgress } from '@shared/domain';
 import type { Handlers } from '../api/dispatch';
-import { EventBus } from './event-bus';
+import type { Logger } from '../log/logger';
+import type { OrderStore } from '../orders/order-store';
+import type { PaymentService } from '../payments/payment-service';
+import type { SettingsService } from '../settings/settings-service';
+import type { Simulator } from '../../simulator/simulator';
+import type { EventBus } from './event-bus';
 
 /** The subset of Electron's safeStorage the secret store needs (an interface, so plain Node can test it). */
 export interface SafeStorageLike {
@@ -29,12 +34,24 @@ export interface AppServicesOptions {
   /** Demo mode's simulator port (0 = any free port). */
   demoSimulatorPort?: number;
   /** Overrides for tests and benchmarks (poll pace etc.). */
-  tuning?: Partial<{ v1StatusIntervalMs: number; maxInFlight: number; lateWatchHours: number }>;
+  tuning?: Partial<{ v1StatusIntervalMs: number; maxInFlight: number; lateWatchHours: number; expiryGraceMs: number }>;
+  /** IANA time zone for business days and exports (default: the machine's). */
+  timeZone?: string;
+  logger?: Logger;
+  /** No log lines on stderr (tests, benchmarks). */
+  quiet?: boolean;
 }
 
 export interface AppServices {
   readonly handlers: Handlers;
   readonly bus: EventBus;
+  /** Exposed for the harness, tests and benchmarks; the renderer only ever sees handlers. */
+  readonly payments: PaymentService;
+  readonly store: OrderStore;
+  readonly settings: SettingsService;
+  readonly log: Logger;
+  /** The in-process demo simulator, when demo mode started one. */
+  demoSimulator(): Simulator | null;
   stop(): Promise<void>;
 }
 

@@ -42,6 +42,8 @@ export interface PaymentTuning {
   createSpacingMs: number;
   /** Wait after expired_at before the last check, for clock skew with the gateway. */
   expiryGraceMs: number;
+  /** First late-payment check after a sale ended; later ones back off to ten minutes. */
+  watchFirstMs: number;
 }
 
 export const DEFAULT_TUNING: PaymentTuning = {
@@ -50,6 +52,7 @@ export const DEFAULT_TUNING: PaymentTuning = {
   lateWatchHours: 6,
   createSpacingMs: 500,
   expiryGraceMs: 2000,
+  watchFirstMs: 30_000,
 };
 
 export interface PaymentServiceDeps {
@@ -149,9 +152,8 @@ export class PaymentService {
     if (order.state === 'paid') throw new PosError('illegal_state', `Sale ${orderId} is already paid and cannot be canceled.`);
     if (isFinal(order.state)) return toView(order);
     this.clearTimer(orderId);
-    // Wait for a check in progress, so its answer is journaled before we decide.
-    await this.running.get(orderId);
-    const result = await this.cancelLive(orderId, reason);
+    // Queued behind any check in progress, so its answer is journaled before we decide.
+    const result = await this.enqueue(orderId, () => this.cancelLive(orderId, reason));
     return toView(result);
   }
 
@@ -189,7 +191,7 @@ export class PaymentService {
     // Keep asking Pakasir: the review is easier when the gateway has confirmed (or not).
     this.store.setWatchUntil(orderId, new Date(this.now() + this.tuning.lateWatchHours * 3600_000).toISOString());
     this.publish(next);
-    this.schedule(orderId, watchDelay(0, this.random));
+    this.schedule(orderId, watchDelay(0, this.random, this.tuning.watchFirstMs));
     return toView(this.mustGet(orderId));
   }
 
@@ -254,7 +256,7 @@ export class PaymentService {
       if (onProgress && (done % 100 === 0 || done === total)) onProgress(done, total);
     }
     for (const order of watched) {
-      this.schedule(order.orderId, watchDelay(0, this.random));
+      this.schedule(order.orderId, watchDelay(0, this.random, this.tuning.watchFirstMs));
       done += 1;
       if (onProgress && (done % 100 === 0 || done === total)) onProgress(done, total);
     }
@@ -274,19 +276,28 @@ export class PaymentService {
 
   // ---------------------------------------------------------------- the worker
 
-  /** Runs the next step for a sale, one at a time per sale. */
+  /** Runs the next step for a sale; a failed step is retried later, never lost. */
   private work(orderId: string, manual = false): Promise<void> {
-    const previous = this.running.get(orderId);
-    const next = (previous ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => this.step(orderId, manual))
-      .catch((err: unknown) => {
-        this.log.warn('sale step failed', { orderId, error: err instanceof Error ? err.message : String(err) });
-        if (!this.stopped) this.schedule(orderId, 5000);
-      });
-    this.running.set(orderId, next);
-    void next.finally(() => {
-      if (this.running.get(orderId) === next) this.running.delete(orderId);
+    return this.enqueue(orderId, () => this.step(orderId, manual)).catch((err: unknown) => {
+      this.log.warn('sale step failed', { orderId, error: err instanceof Error ? err.message : String(err) });
+      if (!this.stopped) this.schedule(orderId, 5000);
+    });
+  }
+
+  /**
+   * Everything that touches one sale (poll steps, check now, cancel) runs one at a time,
+   * in order, so a status answer is always journaled before the next decision is made.
+   */
+  private enqueue<T>(orderId: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.running.get(orderId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(fn);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.set(orderId, settled);
+    void settled.then(() => {
+      if (this.running.get(orderId) === settled) this.running.delete(orderId);
     });
     return next;
   }
@@ -529,7 +540,7 @@ export class PaymentService {
   private scheduleWatch(orderId: string): void {
     const n = this.watchChecks.get(orderId) ?? 0;
     this.watchChecks.set(orderId, n + 1);
-    this.schedule(orderId, watchDelay(n, this.random));
+    this.schedule(orderId, watchDelay(n, this.random, this.tuning.watchFirstMs));
   }
 
   /** Cancel with the race resolved: a sale paid meanwhile ends paid, and the cashier is told. */

@@ -46,8 +46,8 @@ export function liveDelay(consecutiveErrors: number, pace: PaceOptions, random: 
  * Late-payment watch: 30 s after the sale ended, doubling to at most 10 minutes; the watch
  * itself ends at the sale's watchUntil.
  */
-export function watchDelay(checksSoFar: number, random: () => number): number {
-  const base = Math.min(600_000, 30_000 * 2 ** Math.min(checksSoFar, 5));
+export function watchDelay(checksSoFar: number, random: () => number, firstMs = 30_000): number {
+  const base = Math.min(Math.max(600_000, firstMs), firstMs * 2 ** Math.min(checksSoFar, 5));
   return Math.round(base * (0.9 + random() * 0.2));
 }
 

@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createAppServices } from '../main/app/create-services';
+import { memorySafeStorage } from '../main/settings/secret-store';
+import { startHarness, newToken } from './harness-server';
+
+/**
+ * `npm run dev:web`: the whole app in a browser. Main's real services run here in Node
+ * (demo mode unless credentials are set in Settings); the built renderer is served on
+ * 127.0.0.1. The key is held in memory only: this is a development tool, not the product.
+ */
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+async function main(): Promise<void> {
+  const root = resolve(import.meta.dirname, '../..');
+  const dataDir = resolve(arg('data', join(root, '.data', 'dev-web')));
+  const downloadsDir = join(dataDir, 'downloads');
+  mkdirSync(downloadsDir, { recursive: true });
+  const token = newToken();
+  let origin = '';
+  const services = await createAppServices({
+    dataDir,
+    shell: 'browser',
+    safeStorage: memorySafeStorage(),
+    version: process.env.npm_package_version ?? '0.0.0',
+    listDisplays: () => [{ id: 1, label: 'Browser', primary: true, width: 1920, height: 1080 }],
+    exportSink: {
+      choosePath: async (name) => join(downloadsDir, name),
+      describe: (_path, name, bytes) => ({ name, url: `${origin}/downloads/${encodeURIComponent(name)}?token=${token}`, bytes }),
+    },
+  });
+  const harness = await startHarness({ services, rendererDir: join(root, 'out', 'renderer'), downloadsDir, port: Number(arg('port', '5180')), token, log: services.log });
+  origin = harness.origin;
+  const mode = services.settings.view().mode;
+  process.stdout.write(
+    [
+      `Pakasir POS (browser) is running: ${mode === 'demo' ? 'DEMO MODE, no real money' : mode}`,
+      `  cashier window:   ${harness.cashierUrl}`,
+      `  customer display: ${harness.customerUrl}`,
+      `  data folder:      ${dataDir}`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  const stop = async () => {
+    await harness.close();
+    await services.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main().catch((err: unknown) => {
+  process.stderr.write(`The app could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,157 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ConnectionTestResult } from '@shared/domain';
+import { PosError } from '@shared/errors';
+import { createLogger, type Logger } from '../log/logger';
+import { openOrderStore } from '../orders/journal';
+import { createGateway } from '../pakasir/create-gateway';
+import { GatewayError, type PakasirGateway } from '../pakasir/gateway';
+import { PaymentService, type GatewayContext } from '../payments/payment-service';
+import { SettingsService } from '../settings/settings-service';
+import { createSimulator, randomApiKey, type Simulator } from '../../simulator/simulator';
+import type { Handlers } from '../api/dispatch';
+import { EventBus } from './event-bus';
+import type { AppServices, AppServicesOptions } from './services';
+import { createOwnerTools } from './owner-tools';
+
+/** The demo project lives in an in-process simulator; its key is random per run. */
+const DEMO_SLUG = 'toko-demo';
+
+/**
+ * Builds every service from a data folder. Called by the Electron main process and by the
+ * browser harness alike, so both run exactly the same code; only the Electron-specific
+ * pieces (safeStorage, displays, the save dialog) come in through the options.
+ */
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const log: Logger = options.logger ?? createLogger({ dataDir: options.dataDir, stderr: options.quiet ? false : process.stderr });
+  const bus = new EventBus();
+  const settings = new SettingsService({ dataDir: options.dataDir, safeStorage: options.safeStorage, log });
+  const store = openOrderStore({ file: join(options.dataDir, 'orders.sqlite'), log: log.child('orders') });
+
+  let demo: Simulator | null = null;
+  let cached: { key: string; context: GatewayContext } | null = null;
+
+  const startDemo = async (): Promise<Simulator> => {
+    if (!demo) {
+      demo = await createSimulator({
+        port: options.demoSimulatorPort ?? 0,
+        projects: [{ slug: DEMO_SLUG, apiKey: randomApiKey(), sandbox: true }],
+      });
+      log.info('demo mode: local Pakasir simulator started', { baseUrl: demo.baseUrl });
+    }
+    return demo;
+  };
+
+  /** The gateway for the current settings; rebuilt only when they change. */
+  const context = (): GatewayContext => {
+    const view = settings.view();
+    const creds = settings.credentials();
+    const key = JSON.stringify([view.apiVersion, view.sandbox, view.terminalPrefix, view.linkQrisOnly, view.linkRedirectUrl, creds?.projectSlug, creds?.baseUrl, creds ? 'k' + creds.apiKey.length + creds.apiKey.slice(-4) : null, demo?.baseUrl]);
+    if (cached && cached.key === key) return cached.context;
+    let gateway: PakasirGateway;
+    let project: string;
+    let sandbox: boolean;
+    const isDemo = !creds;
+    if (creds) {
+      log.addSecret(creds.apiKey);
+      gateway = createGateway({ version: creds.apiVersion, baseUrl: creds.baseUrl, project: creds.projectSlug, apiKey: creds.apiKey, v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs });
+      project = creds.projectSlug;
+      sandbox = creds.sandbox;
+    } else {
+      if (!demo) throw new PosError('internal', 'Demo mode is not ready yet.');
+      const p = demo.projects[0]!;
+      log.addSecret(p.apiKey);
+      gateway = createGateway({ version: view.apiVersion, baseUrl: demo.baseUrl, project: p.slug, apiKey: p.apiKey, simulationUrl: `${demo.baseUrl}/__sim/pay`, v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs });
+      project = p.slug;
+      sandbox = true;
+    }
+    const ctx: GatewayContext = {
+      gateway,
+      project,
+      version: gateway.version,
+      sandbox,
+      demo: isDemo,
+      terminalPrefix: view.terminalPrefix,
+      link: { qrisOnly: view.linkQrisOnly, redirectUrl: view.linkRedirectUrl || null },
+    };
+    cached = { key, context: ctx };
+    return ctx;
+  };
+
+  // Demo mode needs its simulator before the first sale, and recovery may need it now.
+  await startDemo();
+
+  const payments = new PaymentService({ store, bus, context, log: log.child('payments'), tuning: options.tuning });
+  const owner = createOwnerTools({ store, bus, settings, payments, exportSink: options.exportSink, log, timeZone: options.timeZone });
+
+  settings.onChange((view) => bus.emit('settingsChanged', view));
+
+  const testConnection = async (): Promise<ConnectionTestResult> => {
+    const ctx = context();
+    if (ctx.demo) return { ok: true, code: 'no_credentials', detail: 'demo', latencyMs: null };
+    const started = Date.now();
+    // Asking for a transaction that cannot exist tells a valid key and project
+    // ("transaction not found") from a bad key (401) or an unknown project.
+    const probe = { orderId: `PROBE-${Date.now()}`, amount: 10_000, txnId: `probe${Date.now()}`, method: 'qris' as const };
+    try {
+      await ctx.gateway.status(probe);
+      return { ok: true, code: 'ok', detail: null, latencyMs: Date.now() - started };
+    } catch (err) {
+      const latencyMs = Date.now() - started;
+      if (!(err instanceof GatewayError)) return { ok: false, code: 'server', detail: null, latencyMs };
+      if (err.kind === 'not_found') {
+        const projectMissing = /proyek|project/i.test(err.gatewayMessage ?? '');
+        return projectMissing ? { ok: false, code: 'not_found', detail: err.gatewayMessage, latencyMs } : { ok: true, code: 'ok', detail: null, latencyMs };
+      }
+      const code = err.kind === 'invalid_request' || err.kind === 'rejected' ? 'server' : err.kind;
+      return { ok: false, code, detail: err.gatewayMessage, latencyMs };
+    }
+  };
+
+  const handlers: Handlers = {
+    getAppInfo: () => ({ version: options.version, mode: settings.view().mode, shell: options.shell, platform: process.platform, dataDir: options.dataDir }),
+    getSettings: () => settings.view(),
+    updateSettings: (patch) => settings.update(patch),
+    setApiKey: ({ apiKey }) => settings.setApiKey(apiKey),
+    clearApiKey: () => settings.clearApiKey(),
+    testConnection,
+    listDisplays: () => options.listDisplays(),
+
+    charge: (input) => payments.charge(input),
+    cancelSale: ({ orderId }) => payments.cancelSale(orderId),
+    checkNow: ({ orderId }) => payments.checkNow(orderId),
+    simulatePayment: ({ orderId }) => payments.simulatePayment(orderId),
+    recreateSale: ({ orderId }) => payments.recreateSale(orderId),
+    markProofShown: ({ orderId, note }) => payments.markProofShown(orderId, note),
+    resolveReview: ({ orderId, resolution, note }) => payments.resolveReview(orderId, resolution, note),
+    dismissSale: ({ orderId }) => payments.dismissSale(orderId),
+    getActiveSale: () => payments.getActiveSale(),
+    getConnectivity: () => payments.getConnectivity(),
+
+    ...owner.handlers,
+  };
+
+  // Resume every open sale from the journal; a long recovery reports progress.
+  const recoveryJob = `recovery-${Date.now()}`;
+  payments.recover((done, total) => {
+    if (total >= 20) bus.emit('jobProgress', { jobId: recoveryJob, kind: 'recovery', state: done === total ? 'done' : 'running', done, total });
+  });
+
+  return {
+    handlers,
+    bus,
+    payments,
+    store,
+    settings,
+    log,
+    demoSimulator: () => demo,
+    async stop() {
+      payments.stop();
+      owner.stop();
+      await payments.idle();
+      store.close();
+      if (demo) await demo.close();
+    },
+  };
+}
