@@ -212,7 +212,7 @@ export class PakasirV2Client implements PakasirGateway {
       if (!fee.success) throw invalidAnswer('fees', `unexpected ${key}`);
       out[key] = fee.data;
     }
-    if (Object.keys(out).length === 0) throw invalidAnswer('fees', `no known method among ${PAYMENT_METHODS.length} expected`);
+    if (Object.keys(out).length === 0) throw invalidAnswer('fees', `the fee table names no known payment method`);
     return out;
   }
 }
