@@ -214,8 +214,16 @@ class SqliteOrderStore implements OrderStore {
   }
 
   setWatchUntil(orderId: string, until: string | null): void {
-    const info = this.stmt.watch.run(until, this.now().toISOString(), orderId);
-    if (info.changes === 0) throw new PosError('not_found', `No sale with order id ${orderId} in the order log.`);
+    this.db
+      .transaction(() => {
+        const row = this.row(orderId);
+        if (row.watch_until === until) return;
+        const at = this.now().toISOString();
+        this.stmt.watch.run(until, at, orderId);
+        const state = row.state as OrderState;
+        this.appendEvent(orderId, at, state, state, until ? 'late_watch_started' : 'late_watch_ended', { watchUntil: until });
+      })
+      .immediate();
   }
 
   events(orderId: string): OrderEventView[] {

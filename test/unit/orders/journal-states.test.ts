@@ -143,6 +143,7 @@ describe('facts and events', () => {
     store.transition('KSR1-L-4', 'needs_review', 'paid_after_expiry');
     expect(store.listWatched('2026-01-01T12:00:00.000Z')).toEqual([]);
     expect(store.listNeedsReview().map((o) => o.orderId)).toEqual(['KSR1-L-4']);
+    expect(store.events('KSR1-L-4').map((e) => e.reason)).toEqual(['created', 'setup', 'setup', 'late_watch_started', 'paid_after_expiry']);
     store.close();
   });
 });
