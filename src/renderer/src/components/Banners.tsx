@@ -9,7 +9,7 @@ export function ModeBanner() {
   if (mode !== 'demo') return null;
   return (
     <div className="demo-banner" data-testid="demo-banner" role="status">
-      {t('banner.demo')}
+      <span className="demo-banner-text">{t('banner.demo')}</span>
     </div>
   );
 }

@@ -34,7 +34,7 @@ export function customerState(order: OrderView | null): CustomerState {
 
 /** The QR fills most of the screen height; recomputed when the window is resized. */
 function useQrSize(): number {
-  const measure = () => Math.max(240, Math.round(Math.min(window.innerHeight * 0.68, window.innerWidth * 0.45)));
+  const measure = () => Math.max(240, Math.round(Math.min((window.innerHeight - 60) * 0.8, window.innerWidth * 0.45)));
   const [size, setSize] = useState(measure);
   useEffect(() => {
     const on = () => setSize(measure());
@@ -84,7 +84,7 @@ export function CustomerApp() {
   const shopName = usePos((s) => s.settings?.shopName ?? '');
   const state = customerState(order);
   return (
-    <div className={`app customer cust-${state}`}>
+    <div className={`app customer cust-state-${state}`}>
       <ModeBanner />
       <main className="cust-main" data-testid="customer-state" data-state={state}>
         {state === 'idle' && (

@@ -40,3 +40,18 @@ export function playPaid(): void {
 export function playAlarm(): void {
   for (let i = 0; i < 3; i++) tone(660, i * 0.3, 0.2, 0.4, 'square');
 }
+
+/**
+ * Browsers (and Electron's default policy) start an AudioContext suspended until a user
+ * gesture; the first key or tap at the counter unlocks it so the paid tone can play later
+ * when the payment arrives on its own.
+ */
+export function unlockAudioOnFirstGesture(): void {
+  const unlock = () => {
+    audio();
+    window.removeEventListener('pointerdown', unlock, true);
+    window.removeEventListener('keydown', unlock, true);
+  };
+  window.addEventListener('pointerdown', unlock, true);
+  window.addEventListener('keydown', unlock, true);
+}
