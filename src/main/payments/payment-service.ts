@@ -5,7 +5,6 @@ import { formatRupiah } from '@shared/money';
 import { isFinal, type OrderState } from '@shared/order-state';
 import { validateQrisPayload } from '@shared/qris';
 import type { EventBus } from '../app/event-bus';
-import { makeOrderId } from '../orders/order-id';
 import type { GatewayFacts, OrderRecord, OrderStore } from '../orders/order-store';
 import { GatewayError, type GatewayStatus, type GatewayTransaction, type PakasirGateway, type TransactionRef } from '../pakasir/gateway';
 import { ConnectivityTracker } from './connectivity';
@@ -128,9 +127,7 @@ export class PaymentService {
       }
     }
 
-    const now = new Date(this.now());
-    const sequence = this.store.nextSequence(ctx.terminalPrefix);
-    const orderId = makeOrderId(ctx.terminalPrefix, sequence, now);
+    const orderId = this.store.allocateOrderId(ctx.terminalPrefix);
     const record = this.store.create({
       orderId,
       amount: input.amount,
@@ -249,9 +246,14 @@ export class PaymentService {
     // The newest open sale is the one on the counter; both windows show it again.
     const newest = live.reduce<OrderRecord | null>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), null);
     if (newest) this.setActive(newest);
+    // A previous run may have asked about these transactions just before it stopped, and its
+    // last call times died with it: wait one full interval before the first status call.
+    const ctx = this.context();
+    const pace = this.paceFor(ctx.gateway);
+    const firstCheck = pace.minIntervalMs + pace.marginMs;
     for (const order of live) {
       // Spread the first checks so a large recovery does not burst the gateway.
-      this.schedule(order.orderId, Math.min(done * 50, 30_000));
+      this.schedule(order.orderId, firstCheck + Math.min(done * 50, 30_000));
       done += 1;
       if (onProgress && (done % 100 === 0 || done === total)) onProgress(done, total);
     }

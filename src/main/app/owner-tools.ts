@@ -1,0 +1,97 @@
+import type { JobProgress } from '@shared/domain';
+import { PosError } from '@shared/errors';
+import type { Handlers } from '../api/dispatch';
+import { runExport } from '../export/run-export';
+import { JobManager } from '../jobs/job-manager';
+import type { Logger } from '../log/logger';
+import { machineTimeZone } from '../orders/local-time';
+import type { OrderStore } from '../orders/order-store';
+import { toView, type PaymentService } from '../payments/payment-service';
+import { reconcileDay } from '../reconcile/reconcile-day';
+import { exportDailyReport } from '../reports/export-daily-report';
+import type { SettingsService } from '../settings/settings-service';
+import type { EventBus } from './event-bus';
+import type { ExportSink } from './services';
+
+type OwnerCalls =
+  | 'listOrders'
+  | 'getOrder'
+  | 'listNeedsReview'
+  | 'getDailyReport'
+  | 'startExport'
+  | 'exportDailyReport'
+  | 'cancelJob'
+  | 'startReconcile'
+  | 'getReconcileStatus';
+
+export interface OwnerToolsDeps {
+  store: OrderStore;
+  bus: EventBus;
+  settings: SettingsService;
+  payments: PaymentService;
+  exportSink: ExportSink;
+  log: Logger;
+  timeZone?: string;
+}
+
+/**
+ * What the shop owner uses: history, the daily report, exports and reconciliation. Long
+ * work runs as a job whose progress every window sees; all of it works offline except
+ * reconciliation, which says plainly when it cannot reach Pakasir.
+ */
+export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handlers, OwnerCalls>; stop(): void } {
+  const { store, bus, settings, payments, exportSink } = deps;
+  const timeZone = deps.timeZone ?? machineTimeZone();
+  const jobs = new JobManager({ onProgress: (p: JobProgress) => bus.emit('jobProgress', p) });
+
+  const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+
+  const handlers: Pick<Handlers, OwnerCalls> = {
+    listOrders: ({ filter, limit, cursor }) => store.list(filter, limit, cursor ?? null),
+    getOrder: ({ orderId }) => {
+      const order = store.get(orderId);
+      if (!order) throw new PosError('not_found', `No sale ${orderId} in the journal.`);
+      return { order: toView(order), events: store.events(orderId) };
+    },
+    listNeedsReview: () => store.listNeedsReview(),
+    getDailyReport: ({ day }) => store.dailyReport(day, settings.view().businessDayCutoffHour, timeZone),
+
+    startExport: async (input) => {
+      const name = `pakasir-pos-${stamp()}.${input.format}`;
+      const path = await exportSink.choosePath(name);
+      if (!path) throw new PosError('busy', 'Export canceled: no file was chosen.');
+      const delimiter = input.delimiter ?? settings.view().csvDelimiter;
+      return jobs.startJob('export', async (report, signal) => {
+        const result = await runExport(store, input, path, { onProgress: report, signal, timeZone, delimiter });
+        return exportSink.describe(path, name, result.bytes);
+      });
+    },
+    exportDailyReport: async ({ day, format }) => {
+      const name = `laporan-harian-${day}.${format}`;
+      const path = await exportSink.choosePath(name);
+      if (!path) throw new PosError('busy', 'Export canceled: no file was chosen.');
+      const view = settings.view();
+      const report = store.dailyReport(day, view.businessDayCutoffHour, timeZone);
+      return jobs.startJob('export', async (progress, signal) => {
+        const result = await exportDailyReport(report, format, path, { delimiter: view.csvDelimiter, timeZone, signal, onProgress: progress });
+        return exportSink.describe(path, name, result.bytes);
+      });
+    },
+    cancelJob: ({ jobId }) => jobs.cancel(jobId),
+    startReconcile: ({ day }) =>
+      jobs.startJob('reconcile', async (progress, signal) => {
+        const result = await reconcileDay(store, day, {
+          checkStatus: (ref, s) => payments.checkStatusGated(ref, s),
+          onProgress: progress,
+          signal,
+          cutoffHour: settings.view().businessDayCutoffHour,
+          timeZone,
+          now: () => new Date(),
+        });
+        bus.emit('reconcileFinished', result);
+      }),
+    getReconcileStatus: ({ day }) => ({ lastResult: store.lastReconcile(day) }),
+  };
+
+  return { handlers, stop: () => jobs.cancelAll() };
+}
