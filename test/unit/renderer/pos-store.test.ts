@@ -4,6 +4,7 @@ import type { SettingsView } from '@shared/domain';
 import { createPosApi } from '@renderer/api/pos-api';
 import { useLanguage } from '@renderer/i18n';
 import { describeError } from '@renderer/lib/errors';
+import { saleScreen } from '@renderer/lib/sale-view';
 import { connectPosStore, usePos } from '@renderer/stores/pos-store';
 import { order } from './fixtures';
 
@@ -96,6 +97,15 @@ describe('pos store', () => {
     off();
   });
 
+  it('starts at the keypad when the sale found at load had already finished', async () => {
+    const done = order({ orderId: 'POS1-20260101-0077', state: 'canceled' });
+    const { transport } = fakeTransport({ getSettings: settings, getActiveSale: done });
+    const off = connectPosStore(createPosApi(transport));
+    await flush();
+    expect(saleScreen(usePos.getState().activeSale, usePos.getState().dismissedOrderId)).toBe('keypad');
+    off();
+  });
+
   it('turns a rejected call into a translated message with its field issues', async () => {
     const { transport } = fakeTransport({});
     const api = createPosApi(transport);
@@ -105,5 +115,23 @@ describe('pos store', () => {
     expect(shown.code).toBe('invalid_input');
     expect(shown.text).toBe('The data entered is not valid.');
     expect(shown.issues).toEqual(['amount: too big']);
+  });
+});
+
+describe('jobs', () => {
+  it('keeps a finished job finished when the start answer arrives after its events', () => {
+    const store = usePos.getState();
+    store.jobProgress({ jobId: 'late', kind: 'export', state: 'done', done: 3, total: 3, file: { name: 'x.csv', bytes: 10 } });
+    store.jobProgress({ jobId: 'late', kind: 'export', state: 'running', done: 0, total: 0 });
+    expect(usePos.getState().jobs.late?.state).toBe('done');
+  });
+
+  it('never moves progress backwards', () => {
+    const store = usePos.getState();
+    store.jobProgress({ jobId: 'p', kind: 'export', state: 'running', done: 7, total: 10 });
+    store.jobProgress({ jobId: 'p', kind: 'export', state: 'running', done: 2, total: 10 });
+    expect(usePos.getState().jobs.p?.done).toBe(7);
+    store.jobProgress({ jobId: 'p', kind: 'export', state: 'canceled', done: 7, total: 10 });
+    expect(usePos.getState().jobs.p?.state).toBe('canceled');
   });
 });

@@ -63,3 +63,18 @@ describe('payment visual', () => {
     expect(paymentVisual(order({ state: 'creating', paymentNumber: null, totalPayment: null })).kind).toBe('pending');
   });
 });
+
+describe('customer display', () => {
+  const paid = order({ state: 'paid', updatedAt: '2026-01-01T10:00:00.000Z' });
+  const t0 = Date.parse(paid.updatedAt);
+  it('shows a finished sale for a while, then the welcome screen', () => {
+    expect(customerState(paid, t0 + 5_000)).toBe('paid');
+    expect(customerState(paid, t0 + 60_000)).toBe('idle');
+  });
+  it('keeps showing a live sale however long it waits', () => {
+    expect(customerState(order({ updatedAt: paid.updatedAt }), t0 + 3_600_000)).toBe('awaiting');
+  });
+  it('starts at the welcome screen when the sale found at load had already finished', () => {
+    expect(customerState(paid, t0 + 1_000, paid.orderId)).toBe('idle');
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OrderView } from '@shared/domain';
 import { METHOD_RULES } from '@shared/methods';
+import { isFinal } from '@shared/order-state';
 import { formatRupiah } from '@shared/money';
 import { ModeBanner } from '../components/Banners';
 import { PaymentVisual } from '../components/PaymentVisual';
@@ -11,9 +12,16 @@ import { usePos } from '../stores/pos-store';
 
 export type CustomerState = 'idle' | 'preparing' | 'awaiting' | 'paid' | 'canceled' | 'expired' | 'review' | 'failed';
 
-/** What the customer sees for the counter's active sale (null: idle). */
-export function customerState(order: OrderView | null): CustomerState {
-  if (!order) return 'idle';
+/** How long a finished sale stays on the customer's screen before the welcome returns. */
+export const OUTCOME_SHOWN_MS = 15_000;
+
+/**
+ * What the customer sees for the counter's active sale. A finished sale goes back to the
+ * welcome screen after a while (main keeps it as the counter's sale until the next one).
+ */
+export function customerState(order: OrderView | null, now?: number, dismissedOrderId?: string | null): CustomerState {
+  if (!order || order.orderId === dismissedOrderId) return 'idle';
+  if (now !== undefined && isFinal(order.state) && now - Date.parse(order.updatedAt) > OUTCOME_SHOWN_MS) return 'idle';
   switch (order.state) {
     case 'creating':
       return 'preparing';
@@ -82,7 +90,9 @@ export function CustomerApp() {
   const t = useT();
   const order = usePos((s) => s.activeSale);
   const shopName = usePos((s) => s.settings?.shopName ?? '');
-  const state = customerState(order);
+  const dismissed = usePos((s) => s.dismissedOrderId);
+  const now = useNow();
+  const state = customerState(order, now, dismissed);
   return (
     <div className={`app customer cust-state-${state}`}>
       <ModeBanner />

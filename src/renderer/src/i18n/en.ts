@@ -218,7 +218,7 @@ export const en: Dictionary = {
   'report.net': 'Shop receives',
   'report.byMethod': 'By method',
   'report.byState': 'By status',
-  'report.count': 'Count',
+  'report.count': 'Sales',
   'report.needsReview': '{count} sales need review',
   'report.today': 'Today',
 

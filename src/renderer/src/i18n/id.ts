@@ -220,7 +220,7 @@ export const id = {
   'report.net': 'Diterima toko',
   'report.byMethod': 'Per metode',
   'report.byState': 'Per status',
-  'report.count': 'Jumlah',
+  'report.count': 'Transaksi',
   'report.needsReview': '{count} penjualan perlu diperiksa',
   'report.today': 'Hari ini',
 

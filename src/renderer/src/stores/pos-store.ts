@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { AppInfo, ConnectivityView, JobProgress, Notice, OrderView, ReconcileResult, SettingsView } from '@shared/domain';
+import { isFinal } from '@shared/order-state';
 import type { PosApi } from '../api/pos-api';
 import { useLanguage } from '../i18n';
+import { newerJob } from '../lib/job-view';
 import { newerOrder } from '../lib/sale-view';
 
 /**
@@ -62,7 +64,7 @@ export const usePos = create<PosState>((set) => ({
   dismissSale: (orderId) => set({ dismissedOrderId: orderId }),
   addNotice: (n) => set((s) => (s.notices.some((x) => x.id === n.id) ? s : { notices: [...s.notices, n] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-  jobProgress: (j) => set((s) => ({ jobs: { ...s.jobs, [j.jobId]: j } })),
+  jobProgress: (j) => set((s) => ({ jobs: { ...s.jobs, [j.jobId]: newerJob(s.jobs[j.jobId], j) } })),
   reconcileFinished: (r) => set((s) => ({ reconcile: { ...s.reconcile, [r.day]: r } })),
 }));
 
@@ -86,7 +88,12 @@ export function connectPosStore(api: PosApi): () => void {
   void api.getConnectivity({}).then(s.setConnectivity, () => undefined);
   void api.getActiveSale({}).then(
     (o) => {
-      if (o) usePos.getState().setActiveSale(o);
+      if (!o) return;
+      // Main keeps the last sale as the counter's sale until the next one starts. A window
+      // that opens (or reloads) after that sale finished starts at the keypad / welcome
+      // screen instead of re-announcing an old outcome.
+      if (isFinal(o.state)) usePos.getState().dismissSale(o.orderId);
+      usePos.getState().setActiveSale(o);
     },
     () => undefined,
   );

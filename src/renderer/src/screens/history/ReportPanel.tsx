@@ -200,7 +200,7 @@ export function ReportPanel() {
                 </tr>
               </thead>
               <tbody>
-                {report.byState.map((s) => (
+                {report.byState.filter((s) => s.count > 0).map((s) => (
                   <tr key={s.state}>
                     <td>{t(`state.${s.state}`)}</td>
                     <td className="num">{s.count}</td>
