@@ -1,5 +1,5 @@
 import { usePos } from '../stores/pos-store';
-import { useLanguage, useT } from '../i18n';
+import { isMessageKey, t as translate, useLanguage, useT } from '../i18n';
 import { formatTime } from '../lib/format';
 
 /** Demo must be impossible to mistake for real money; sandbox gets a quieter badge. */
@@ -25,6 +25,13 @@ export function SandboxBadge() {
   );
 }
 
+/** Known short reasons are translated; anything else is shown as main sent it. */
+export function connDetail(detail: string | null): string {
+  if (!detail) return '—';
+  const key = `connDetail.${detail}`;
+  return isMessageKey(key) ? translate(key) : detail;
+}
+
 export function ConnectivityBanner() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
@@ -44,7 +51,7 @@ export function ConnectivityBanner() {
       )}
       {c.state === 'degraded' && (
         <div className="degraded-banner" data-testid="degraded-banner" role="status">
-          {t('banner.degraded', { detail: c.detail ?? '—' })}
+          {t('banner.degraded', { detail: connDetail(c.detail) })}
         </div>
       )}
     </>

@@ -65,6 +65,10 @@ export const en: Dictionary = {
   'conn.offline': 'Offline',
   'conn.degraded': 'Limited',
 
+  'connDetail.timeout': 'timeout',
+  'connDetail.rate_limited': 'rate limited by Pakasir',
+  'connDetail.network': 'network',
+
   'pay.total': 'Total to pay',
   'pay.amount': 'Amount',
   'pay.fee': 'Fee',

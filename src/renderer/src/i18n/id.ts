@@ -67,6 +67,10 @@ export const id = {
   'conn.offline': 'Offline',
   'conn.degraded': 'Terbatas',
 
+  'connDetail.timeout': 'waktu habis',
+  'connDetail.rate_limited': 'dibatasi Pakasir',
+  'connDetail.network': 'jaringan',
+
   'pay.total': 'Total bayar',
   'pay.amount': 'Jumlah',
   'pay.fee': 'Biaya',
