@@ -34,6 +34,8 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
   const newSale = () => {
     useKeypad.getState().reset();
     usePos.getState().dismissSale(order.orderId);
+    // Main returns the counter to idle, so the customer display shows the welcome screen now.
+    void getPosApi().dismissSale({ orderId: order.orderId }).catch(() => undefined);
   };
 
   useEffect(() => {

@@ -1,0 +1,91 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createAppServices } from '../../../src/main/app/create-services';
+import type { AppServices, AppServicesOptions } from '../../../src/main/app/services';
+import { memorySafeStorage } from '../../../src/main/settings/secret-store';
+import { startHarness, type Harness } from '../../../src/harness/harness-server';
+import type { Simulator } from '../../../src/simulator/simulator';
+import { launchChromium } from './chromium';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+export interface RunningApp {
+  services: AppServices;
+  harness: Harness;
+  browser: Browser;
+  context: BrowserContext;
+  cashier: Page;
+  customer: Page;
+  dataDir: string;
+  /** The in-process demo simulator (demo mode is the default with no credentials). */
+  sim: Simulator;
+  /** Calls the contract over the harness, as any HTTP client can. */
+  call<T = unknown>(name: string, input?: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole app as a user meets it: main's real services (demo mode, real SQLite, the
+ * in-process simulator over real HTTP) behind the harness, and the built renderer in two
+ * Chromium tabs, cashier (1366x768) and customer display (1920x1080).
+ */
+export async function startApp(opts: { tuning?: AppServicesOptions['tuning']; language?: 'id' | 'en'; dataDir?: string } = {}): Promise<RunningApp> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
+  const downloadsDir = join(dataDir, 'downloads');
+  mkdirSync(downloadsDir, { recursive: true });
+  let origin = '';
+  let token = '';
+  const services = await createAppServices({
+    dataDir,
+    shell: 'browser',
+    safeStorage: memorySafeStorage(),
+    version: 'e2e',
+    quiet: true,
+    listDisplays: () => [{ id: 1, label: 'Browser', primary: true, width: 1920, height: 1080 }],
+    exportSink: {
+      choosePath: async (name) => join(downloadsDir, name),
+      describe: (_p, name, bytes) => ({ name, url: `${origin}/downloads/${encodeURIComponent(name)}?token=${token}`, bytes }),
+    },
+    tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
+  });
+  if (opts.language) services.settings.update({ language: opts.language });
+  const harness = await startHarness({ services, rendererDir: join(root, 'out', 'renderer'), downloadsDir });
+  origin = harness.origin;
+  token = harness.token;
+  const browser = await launchChromium();
+  const context = await browser.newContext({ acceptDownloads: true });
+  const cashier = await context.newPage();
+  await cashier.setViewportSize({ width: 1366, height: 768 });
+  const customer = await context.newPage();
+  await customer.setViewportSize({ width: 1920, height: 1080 });
+  await cashier.goto(harness.cashierUrl);
+  await customer.goto(harness.customerUrl);
+  const sim = services.demoSimulator()!;
+
+  return {
+    services,
+    harness,
+    browser,
+    context,
+    cashier,
+    customer,
+    dataDir,
+    sim,
+    async call(name, input = {}) {
+      const res = await fetch(`${harness.origin}/api/call/${name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-pos-token': harness.token },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as never;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await harness.close();
+      await services.stop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
