@@ -55,11 +55,12 @@ export async function startApp(opts: { tuning?: AppServicesOptions['tuning']; la
   origin = harness.origin;
   token = harness.token;
   const browser = await launchChromium();
-  const context = await browser.newContext({ acceptDownloads: true });
+  // Two windows, as at a real counter: each page is the visible one in its own context, so
+  // neither has its frames throttled as a background tab.
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
+  const customerContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const cashier = await context.newPage();
-  await cashier.setViewportSize({ width: 1366, height: 768 });
-  const customer = await context.newPage();
-  await customer.setViewportSize({ width: 1920, height: 1080 });
+  const customer = await customerContext.newPage();
   await cashier.goto(harness.cashierUrl);
   await customer.goto(harness.customerUrl);
   const sim = services.demoSimulator()!;
