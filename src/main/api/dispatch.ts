@@ -24,7 +24,8 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
     return { ok: false, error: { code: 'unknown_call', message: 'This call is not part of the app contract.' } };
   }
   const callName = name as CallName;
-  const parsed = callSchemas[callName].safeParse(rawInput ?? {});
+  // Only a missing input means "no input"; null or any other value is checked as given.
+  const parsed = callSchemas[callName].safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 10).map((i) => ({
       path: i.path.map(String).join('.') || '(input)',
