@@ -1,0 +1,162 @@
+import type { Page } from 'playwright-core';
+import type { OrderView } from '../src/shared/domain';
+import { callsBetween } from './lib/gateway-calls';
+import type { HarnessRig } from './lib/harness-rig';
+import { epochMs, sleep } from './lib/stats';
+
+/**
+ * The two sale measurements that need the real windows: charge to QR, and paid to shown.
+ * Both run on the harness rig (the app's services in Node, the built renderer in Chromium,
+ * cashier and customer display as two tabs). Times are the pages' wall clock
+ * (performance.timeOrigin + performance.now()), which Node shares.
+ */
+
+interface Draw {
+  testId: string;
+  drawnAt: number;
+  frameAt: number;
+}
+interface Seen {
+  seenAt: number;
+  frameAt: number;
+}
+type Probe = {
+  reset(): void;
+  firstDraw(testId: string, after: number): Draw | null;
+  arm(name: string, selector: string): void;
+  seen: Record<string, Seen | undefined>;
+};
+declare const window: { __bench: Probe };
+
+export interface ChargeSample {
+  orderId: string;
+  /** Click on "charge" to the first frame after the QR was drawn, per window, ms. */
+  cashierMs: number;
+  customerMs: number;
+  /** The slower of the two windows. */
+  bothMs: number;
+  /** Round trip(s) of the create call as the app's HTTP client saw them, ms. */
+  gatewayMs: number;
+  /** bothMs minus gatewayMs: the app's own time. */
+  appMs: number;
+  /** Where the app's time goes: click to the create request leaving (renderer, harness, journal writes)... */
+  beforeCreateMs: number;
+  /** ...create answer to the engine publishing the QR (payload checks, journal write)... */
+  afterCreateMs: number;
+  /** ...and publish to the slower window's frame (event delivery, React, QR drawing). */
+  deliverMs: number;
+}
+
+async function enterAmount(page: Page, digits: string): Promise<void> {
+  await page.click('[data-testid="key-clear"]');
+  for (const d of digits) await page.click(`[data-testid="key-${d}"]`);
+}
+
+/** Both windows back at rest: the keypad on the cashier, the welcome on the customer display. */
+async function backToIdle(rig: HarnessRig, orderId: string, cancel: boolean): Promise<void> {
+  if (cancel) await rig.services.payments.cancelSale(orderId);
+  rig.services.payments.dismissSale(orderId);
+  await rig.cashier.locator('[data-testid="key-1"]').waitFor({ state: 'visible' });
+  await rig.customer.locator('[data-testid="customer-state"][data-state="idle"]').waitFor();
+}
+
+async function clickCharge(rig: HarnessRig): Promise<number> {
+  await rig.customer.evaluate(() => window.__bench.reset());
+  return rig.cashier.evaluate(() => {
+    window.__bench.reset();
+    const button = document.querySelector('[data-testid="charge"]') as HTMLButtonElement | null;
+    if (!button || button.disabled) throw new Error('the charge button is not ready');
+    const t0 = performance.timeOrigin + performance.now();
+    button.click();
+    return t0;
+  });
+}
+
+async function qrFrames(rig: HarnessRig, t0: number): Promise<{ cashier: Draw; customer: Draw }> {
+  const wait = (page: Page, testId: string) =>
+    page.waitForFunction(([id, after]) => window.__bench.firstDraw(id as string, after as number), [testId, t0] as const, { timeout: 15_000, polling: 'raf' }).then((h) => h.jsonValue() as Promise<Draw>);
+  const [cashier, customer] = await Promise.all([wait(rig.cashier, 'qr'), wait(rig.customer, 'customer-qr')]);
+  return { cashier, customer };
+}
+
+function activeOrderId(rig: HarnessRig): string {
+  const sale = rig.services.payments.getActiveSale();
+  if (!sale) throw new Error('no active sale after charge');
+  return sale.orderId;
+}
+
+export async function measureChargeToQr(rig: HarnessRig, samples: number, amount = '25000'): Promise<ChargeSample[]> {
+  const out: ChargeSample[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    await enterAmount(rig.cashier, amount);
+    let publishedAt = 0;
+    const off = rig.services.bus.on('orderUpdated', (o: OrderView) => {
+      if (o.state === 'awaiting_payment' && !publishedAt) publishedAt = epochMs();
+    });
+    const t0 = await clickCharge(rig);
+    const frames = await qrFrames(rig, t0);
+    off();
+    const orderId = activeOrderId(rig);
+    const end = Math.max(frames.cashier.frameAt, frames.customer.frameAt);
+    const creates = callsBetween(t0 - 1, end).filter((c) => c.route === 'create' && c.key === orderId);
+    if (creates.length === 0) throw new Error(`no create call seen for ${orderId}`);
+    const gatewayMs = creates.reduce((sum, c) => sum + (c.endedAt - c.startedAt), 0);
+    const bothMs = end - t0;
+    const first = creates[0]!;
+    const last = creates[creates.length - 1]!;
+    out.push({
+      orderId,
+      cashierMs: frames.cashier.frameAt - t0,
+      customerMs: frames.customer.frameAt - t0,
+      bothMs,
+      gatewayMs,
+      appMs: bothMs - gatewayMs,
+      beforeCreateMs: first.startedAt - t0,
+      afterCreateMs: publishedAt - last.endedAt,
+      deliverMs: end - publishedAt,
+    });
+    await backToIdle(rig, orderId, true);
+    // Creates are spaced 500 ms apart by the engine (Pakasir's ~2/s): wait it out so the
+    // pacing never lands inside the measured window.
+    await sleep(550);
+  }
+  return out;
+}
+
+export interface PaidSample {
+  orderId: string;
+  /** Payment to the engine publishing `paid` (Node side), ms. */
+  engineMs: number;
+  /** Payment to the first frame showing paid, per window, ms. */
+  cashierMs: number;
+  customerMs: number;
+  bothMs: number;
+}
+
+/** A sale is paid at a random moment after its QR is up; how long until both windows show it. */
+export async function measurePaidToShown(rig: HarnessRig, samples: number, maxPayDelayMs: number, random: () => number): Promise<PaidSample[]> {
+  const out: PaidSample[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    await enterAmount(rig.cashier, '18500');
+    const t0 = await clickCharge(rig);
+    await qrFrames(rig, t0);
+    const orderId = activeOrderId(rig);
+    await sleep(random() * maxPayDelayMs);
+    await rig.cashier.evaluate(() => window.__bench.arm('paid', '[data-testid="outcome-paid"]'));
+    await rig.customer.evaluate(() => window.__bench.arm('paid', '[data-testid="customer-state"][data-state="paid"]'));
+    let publishedAt = 0;
+    const off = rig.services.bus.on('orderUpdated', (o: OrderView) => {
+      if (o.orderId === orderId && o.state === 'paid' && !publishedAt) publishedAt = epochMs();
+    });
+    const paidAt = epochMs();
+    rig.sim.pay(orderId);
+    const wait = (page: Page) =>
+      page.waitForFunction(() => window.__bench.seen.paid?.frameAt ?? null, undefined, { timeout: 20_000, polling: 100 }).then((h) => h.jsonValue() as Promise<number>);
+    const [cashierAt, customerAt] = await Promise.all([wait(rig.cashier), wait(rig.customer)]);
+    off();
+    out.push({ orderId, engineMs: publishedAt - paidAt, cashierMs: cashierAt - paidAt, customerMs: customerAt - paidAt, bothMs: Math.max(cashierAt, customerAt) - paidAt });
+    await backToIdle(rig, orderId, false);
+    await sleep(550);
+  }
+  return out;
+}
