@@ -30,7 +30,6 @@ function count(file, label) {
   }
   const json = JSON.parse(readFileSync(file, 'utf8'));
   const passed = json.numPassedTests ?? 0;
-  const failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0) - (json.numFailedTests > 0 ? 0 : 0);
   const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   // A suite that failed to load has no failed tests but is a failure all the same.
   const brokenSuites = (json.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
@@ -38,7 +37,6 @@ function count(file, label) {
   totals.failed += (json.numFailedTests ?? 0) + brokenSuites;
   totals.skipped += skipped;
   console.log(`=== ${label}: ${passed} passed, ${json.numFailedTests ?? 0} failed, ${skipped} skipped${brokenSuites ? `, ${brokenSuites} suites failed to load` : ''}`);
-  void failed;
 }
 
 const npx = 'npx';

@@ -2,7 +2,7 @@ import type { DisplayInfo, JobProgress } from '@shared/domain';
 import type { Handlers } from '../api/dispatch';
 import type { Logger } from '../log/logger';
 import type { OrderStore } from '../orders/order-store';
-import type { PaymentService } from '../payments/payment-service';
+import type { PaymentService, PaymentTuning } from '../payments/payment-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { Simulator } from '../../simulator/simulator';
 import type { EventBus } from './event-bus';
@@ -34,7 +34,7 @@ export interface AppServicesOptions {
   /** Demo mode's simulator port (0 = any free port). */
   demoSimulatorPort?: number;
   /** Overrides for tests and benchmarks (poll pace etc.). */
-  tuning?: Partial<{ v1StatusIntervalMs: number; maxInFlight: number; lateWatchHours: number; expiryGraceMs: number }>;
+  tuning?: Partial<PaymentTuning>;
   /** IANA time zone for business days and exports (default: the machine's). */
   timeZone?: string;
   logger?: Logger;
