@@ -3,7 +3,8 @@
  * on the page's wall clock (performance.timeOrigin + performance.now(), comparable with
  * Node's), when things the cashier or customer sees first happen:
  *  - qr:   a canvas with a data-testid is drawn (the QR library's putImageData returns),
- *          and the start of the first animation frame after it (the frame that shows it);
+ *          the start of the first animation frame after it (the frame that shows it), and
+ *          how long the library spent filling its pixels (createImageData to putImageData);
  *  - seen: a CSS selector armed with `arm()` first matches the document;
  *  - keypad: navigation start to the keypad's key-1 being visible and enabled.
  * Kept as a string so it runs unchanged in the page whatever the bench is compiled to.
@@ -14,11 +15,18 @@ export const PAGE_PROBE = `(() => {
   window.__bench = bench;
   const proto = CanvasRenderingContext2D.prototype;
   const put = proto.putImageData;
+  const createImage = proto.createImageData;
+  // The QR library fills an ImageData pixel by pixel between these two calls.
+  proto.createImageData = function (...args) {
+    this.__benchFillStart = now();
+    return createImage.apply(this, args);
+  };
   proto.putImageData = function (...args) {
     const result = put.apply(this, args);
     const drawnAt = now();
     const testId = this.canvas && this.canvas.getAttribute('data-testid');
-    const entry = { testId, drawnAt, frameAt: null };
+    const fillMs = this.__benchFillStart ? drawnAt - this.__benchFillStart : null;
+    const entry = { testId, drawnAt, frameAt: null, fillMs, width: this.canvas ? this.canvas.width : null };
     bench.draws.push(entry);
     requestAnimationFrame(() => { entry.frameAt = now(); });
     return result;
