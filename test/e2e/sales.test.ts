@@ -40,6 +40,18 @@ function activeSale(): OrderView {
 }
 
 describe('whole sales in Chromium, cashier window and customer display', () => {
+  it('a call from the renderer reaches a real service and its event reaches both windows', async () => {
+    // Renderer -> harness -> SettingsService -> back, and settingsChanged pushed to both tabs.
+    await app.cashier.getByTestId('nav-settings').click();
+    const name = app.cashier.getByTestId('settings-shop-name');
+    await name.fill('Warung Bu Sri');
+    await app.cashier.getByTestId('settings-save').click();
+    await expect.poll(() => app.services.settings.view().shopName).toBe('Warung Bu Sri');
+    await expect.poll(() => app.customer.getByTestId('customer-state').innerText()).toContain('Warung Bu Sri');
+    await expect.poll(() => app.cashier.locator('header').innerText()).toContain('Warung Bu Sri');
+    await app.cashier.getByTestId('nav-sale').click();
+  });
+
   it('QRIS: the QR both windows show decodes to the gateway payload, and both show paid', async () => {
     await typeAmount('22000');
     await expect.poll(() => app.cashier.getByTestId('amount').textContent()).toContain('22.000');
@@ -139,7 +151,11 @@ describe('whole sales in Chromium, cashier window and customer display', () => {
     await app.cashier.keyboard.press('Enter');
     await app.cashier.getByTestId('qr').waitFor();
     // Tab to the simulate button and press it, as a keyboard user does.
-    await app.cashier.getByTestId('simulate').focus();
+    for (let i = 0; i < 30; i++) {
+      await app.cashier.keyboard.press('Tab');
+      if ((await app.cashier.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'simulate') break;
+    }
+    expect(await app.cashier.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('simulate');
     await app.cashier.keyboard.press('Enter');
     await app.cashier.getByTestId('outcome-paid').waitFor({ timeout: 15_000 });
     await app.cashier.keyboard.press('Enter');

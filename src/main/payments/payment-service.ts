@@ -475,7 +475,7 @@ export class PaymentService {
 
   private async stepWatch(order: OrderRecord, gateway: PakasirGateway, manual: boolean): Promise<void> {
     if (!order.watchUntil || Date.parse(order.watchUntil) <= this.now()) {
-      this.watchChecks.delete(order.orderId);
+      this.settle(order);
       return;
     }
     // A sale canceled before its create was answered has no known transaction (v2).
@@ -513,15 +513,22 @@ export class PaymentService {
   private finishPaid(order: OrderRecord, status: GatewayStatus): void {
     const paidAt = status.completedAt ?? new Date(this.now()).toISOString();
     const paid = this.store.transition(order.orderId, 'paid', 'completed', { paidAt, reason: null, lastCheckedAt: new Date(this.now()).toISOString() }, statusFacts(status), ['creating', 'awaiting_payment']);
+    this.settle(order);
+    this.publish(paid);
+  }
+
+  /** A sale nobody will ask Pakasir about again: drop what was kept to pace its checks. */
+  private settle(order: OrderRecord): void {
     this.clearTimer(order.orderId);
     this.errors.delete(order.orderId);
-    this.publish(paid);
+    this.watchChecks.delete(order.orderId);
+    this.gate.forget(keyOf(refOf(order)));
   }
 
   private toReview(order: OrderRecord, reason: OrderReason, status: GatewayStatus): void {
     const review = this.store.transition(order.orderId, 'needs_review', reason, { reason, paidAt: status.completedAt, reasonDetail: `gateway status ${status.rawStatus}` }, statusFacts(status));
     this.store.setWatchUntil(order.orderId, null);
-    this.clearTimer(order.orderId);
+    this.settle(order);
     this.publish(review);
     this.notify('alarm', reason === 'paid_after_cancel' || reason === 'paid_after_expiry' ? 'notice.latePayment' : 'notice.needsReview', { orderId: order.orderId, amount: formatRupiah(order.amount), reason }, order.orderId);
   }
