@@ -14,7 +14,7 @@ import { bundleSizes, keypadReady } from './renderer-load';
 import { measureChargeToQr, measurePaidToShown } from './sale-in-browser';
 
 /**
- * `npm run bench` (about 6-8 minutes on 2 cores) or `npm run bench -- --quick` (about 2).
+ * `npm run bench` (about 4 minutes on 2 cores, plus ~20 s to seed the journal once) or `npm run bench -- --quick` (about 2).
  * Prints one table, writes bench/results.json (every number and the machine) and
  * bench/RESULTS.md (the table for the README's Performance section).
  */

@@ -121,7 +121,8 @@ export function renderMarkdown(rows: Row[], machine: MachineInfo, quick: boolean
   const table = [`| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join('\n');
   return `## Performance
 
-Reproduce with \`npm run bench\` (about 7 minutes on 2 cores; \`npm run bench -- --quick\` takes about 2).
+Reproduce with \`npm run bench\` (about 4 minutes on 2 cores, plus about 20 s the first time to seed the journal;
+\`npm run bench -- --quick\` takes about 2).
 It prints this table, writes every number to \`bench/results.json\` and this section to
 \`bench/RESULTS.md\`. The 1,000,000-sale journal is seeded once into \`bench/tmp/\` and reused.
 
