@@ -20,7 +20,9 @@ export type OrderReason =
   | 'resolved_not_paid'
   | 'create_not_found'
   /** v1: the create answer was lost and the transaction exists without its QR: it was canceled. */
-  | 'create_lost';
+  | 'create_lost'
+  /** Demo mode: the in-app simulator that issued this sale's QR is gone (the app restarted). */
+  | 'demo_reset';
 
 /** One sale as both windows and the history see it. Never carries a secret. */
 export interface OrderView {

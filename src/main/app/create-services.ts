@@ -132,6 +132,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     ...owner.handlers,
   };
 
+  // Demo sales still open from an earlier run were issued by a simulator that died with
+  // that run: nobody can pay them now, so they close instead of waiting out their expiry.
+  if (settings.view().mode === 'demo') {
+    for (const order of store.listLive()) {
+      if (order.project !== DEMO_SLUG) continue;
+      store.transition(order.orderId, 'canceled', 'demo_reset', { reason: 'demo_reset' }, undefined, ['creating', 'awaiting_payment']);
+    }
+  }
+
   // Resume every open sale from the journal; a long recovery reports progress.
   const recoveryJob = `recovery-${Date.now()}`;
   payments.recover((done, total) => {

@@ -129,6 +129,7 @@ export const en: Dictionary = {
   'reason.resolved_paid': 'Checked: paid.',
   'reason.resolved_not_paid': 'Checked: not paid.',
   'reason.create_lost': 'The charge was created at Pakasir but its data was lost; that transaction was canceled.',
+  'reason.demo_reset': 'Demo sale closed: the demo gateway restarted with the app, so this QR can no longer be paid.',
   'reason.create_not_found': 'Pakasir does not know this charge.',
 
   'next.gateway_rejected': 'check the amount and method, then try again or pick another method.',

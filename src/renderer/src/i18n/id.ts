@@ -131,6 +131,7 @@ export const id = {
   'reason.resolved_paid': 'Diperiksa: sudah dibayar.',
   'reason.resolved_not_paid': 'Diperiksa: tidak dibayar.',
   'reason.create_lost': 'Tagihan dibuat di Pakasir tetapi datanya hilang; transaksi itu dibatalkan.',
+  'reason.demo_reset': 'Penjualan demo ditutup: simulator demo dimulai ulang bersama aplikasi, jadi QR ini tidak bisa dibayar lagi.',
   'reason.create_not_found': 'Tagihan tidak ditemukan di Pakasir.',
 
   'next.gateway_rejected': 'periksa jumlah dan metode, lalu coba lagi atau pilih metode lain.',

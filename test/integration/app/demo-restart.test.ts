@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAppServices } from '../../../src/main/app/create-services';
+import { memorySafeStorage } from '../../../src/main/settings/secret-store';
+
+const options = (dataDir: string) => ({
+  dataDir,
+  shell: 'browser' as const,
+  safeStorage: memorySafeStorage(),
+  version: 'test',
+  quiet: true,
+  listDisplays: () => [],
+  exportSink: { choosePath: async () => null, describe: () => ({ name: '', bytes: 0 }) },
+});
+
+describe('the app as a whole, across a restart', () => {
+  it('starts in demo mode, and closes open demo sales whose simulator died with the last run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-app-'));
+    try {
+      const first = await createAppServices(options(dir));
+      expect(first.settings.view().mode).toBe('demo');
+      const open = await first.payments.charge({ amount: 22_000, method: 'qris' });
+      expect(open.state).toBe('awaiting_payment');
+      const paid = await first.payments.charge({ amount: 33_000, method: 'qris' });
+      await first.payments.simulatePayment(paid.orderId);
+      expect(first.store.get(paid.orderId)!.state).toBe('paid');
+      await first.stop();
+
+      const second = await createAppServices(options(dir));
+      try {
+        // The first sale was canceled when the second began (one live QR per counter).
+        expect(second.store.get(open.orderId)!.state).toBe('canceled');
+        expect(second.store.get(paid.orderId)!.state).toBe('paid');
+        const third = await second.payments.charge({ amount: 44_000, method: 'qris' });
+        await second.stop();
+        const again = await createAppServices(options(dir));
+        try {
+          const closed = again.store.get(third.orderId)!;
+          expect(closed.state).toBe('canceled');
+          expect(closed.reason).toBe('demo_reset');
+          expect(again.store.listLive()).toHaveLength(0);
+        } finally {
+          await again.stop();
+        }
+      } catch (err) {
+        await second.stop().catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
