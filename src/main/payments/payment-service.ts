@@ -336,16 +336,13 @@ export class PaymentService {
     const ref = refOf(order);
     // A create was sent before and its answer is unknown: find out before sending another.
     if (order.createAttempts > 0 && gateway.version === 'v1' && order.method !== 'paypal') {
-      let status: GatewayStatus;
-      try {
-        status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
-        this.connectivity.ok();
-      } catch (err) {
-        if (err instanceof GatewayError && err.kind === 'not_found') {
+      const status = await this.askStatus(order, gateway);
+      if (status instanceof GatewayError) {
+        if (status.kind === 'not_found') {
           // The earlier create never reached Pakasir: sending it now is the first transaction.
           return this.sendCreate(order, gateway, ctx);
         }
-        return this.createFailed(order, err);
+        return this.createFailed(order, status);
       }
       const verdict = judgeStatus(saleFacts(order), status);
       if (verdict.kind === 'paid') return this.finishPaid(order, status);
@@ -429,24 +426,17 @@ export class PaymentService {
   }
 
   private async stepCheck(order: OrderRecord, gateway: PakasirGateway, manual: boolean): Promise<void> {
-    const ref = refOf(order);
     const pace = this.paceFor(gateway);
-    let status: GatewayStatus;
-    try {
-      status = await this.gate.run(keyOf(ref), pace, () => gateway.status(ref));
-    } catch (err) {
-      if (!(err instanceof GatewayError)) throw err;
-      this.connectivity.failed(err);
+    const status = await this.askStatus(order, gateway);
+    if (status instanceof GatewayError) {
       const n = (this.errors.get(order.orderId) ?? 0) + 1;
       this.errors.set(order.orderId, n);
-      const delay = liveDelay(n, pace, this.random, err.retryAfterMs);
+      const delay = liveDelay(n, pace, this.random, status.retryAfterMs);
       this.schedule(order.orderId, this.clampToExpiry(order, delay));
       return;
     }
-    const { cameBack } = this.connectivity.ok();
     this.errors.delete(order.orderId);
     const checked = this.store.recordFacts(order.orderId, { lastCheckedAt: new Date(this.now()).toISOString() });
-    if (cameBack) this.resumeAll();
     const verdict = judgeStatus(saleFacts(checked), status);
     switch (verdict.kind) {
       case 'paid':
@@ -480,14 +470,8 @@ export class PaymentService {
     }
     // A sale canceled before its create was answered has no known transaction (v2).
     if (order.apiVersion === 'v2' && !order.txnId) return;
-    const ref = refOf(order);
-    let status: GatewayStatus;
-    try {
-      status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
-      this.connectivity.ok();
-    } catch (err) {
-      if (!(err instanceof GatewayError)) throw err;
-      this.connectivity.failed(err);
+    const status = await this.askStatus(order, gateway);
+    if (status instanceof GatewayError) {
       this.scheduleWatch(order.orderId);
       return;
     }
@@ -562,14 +546,9 @@ export class PaymentService {
     const knownAtGateway = order.createAttempts > 0 && (order.apiVersion === 'v1' || order.txnId !== null);
     let status: GatewayStatus | null = null;
     if (gateway && knownAtGateway && order.method !== 'paypal') {
-      try {
-        status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
-        this.connectivity.ok();
-      } catch (err) {
-        if (!(err instanceof GatewayError)) throw err;
-        this.connectivity.failed(err);
-      }
-      if (status) {
+      const answer = await this.askStatus(order, gateway);
+      if (!(answer instanceof GatewayError)) {
+        status = answer;
         const verdict = judgeStatus(saleFacts(order), status);
         if (verdict.kind === 'paid') {
           this.finishPaid(order, status);
@@ -607,6 +586,24 @@ export class PaymentService {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * One status call for a sale, through the gate (so every caller keeps Pakasir's pace),
+   * with connectivity updated from how it went. A gateway failure is returned, not thrown:
+   * every caller has its own way to carry on.
+   */
+  private async askStatus(order: OrderRecord, gateway: PakasirGateway): Promise<GatewayStatus | GatewayError> {
+    const ref = refOf(order);
+    try {
+      const status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
+      if (this.connectivity.ok().cameBack) this.resumeAll();
+      return status;
+    } catch (err) {
+      if (!(err instanceof GatewayError)) throw err;
+      this.connectivity.failed(err);
+      return err;
+    }
+  }
 
   private displayProblem(order: OrderRecord, tx: GatewayTransaction): string | null {
     if (tx.orderId !== order.orderId) return 'answer for another order_id';
