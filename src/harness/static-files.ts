@@ -1,21 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
+import { CONTENT_TYPES, EXPORT_CONTENT_TYPES } from '../main/security/content-types';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.csv': 'text/csv; charset=utf-8',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.jsonl': 'application/x-ndjson',
-};
+const TYPES: Record<string, string> = { ...CONTENT_TYPES, ...EXPORT_CONTENT_TYPES };
+
 
 /** Resolves a URL path inside `root`, or null when it would step outside (traversal). */
 export function resolveInside(root: string, urlPath: string): string | null {
@@ -32,6 +21,8 @@ export function resolveInside(root: string, urlPath: string): string | null {
 }
 
 export function serveFile(res: ServerResponse, file: string, headers: Record<string, string> = {}): boolean {
+  const type = TYPES[extname(file).toLowerCase()];
+  if (!type) return false;
   let size: number;
   try {
     const st = statSync(file);
@@ -41,7 +32,7 @@ export function serveFile(res: ServerResponse, file: string, headers: Record<str
     return false;
   }
   res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': type,
     'content-length': String(size),
     'cache-control': 'no-store',
     ...headers,

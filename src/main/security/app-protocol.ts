@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
+import { CONTENT_TYPES } from './content-types';
 import { APP_SCHEME } from './trusted-url';
 
 const RAW_APP_URL = /^app:\/\/pos(\/[^?#]*)?(?:[?#].*)?$/i;
@@ -36,22 +37,6 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
   return full;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-};
 
 /** The app:// response for a request: the file with its type and the CSP header, or 404. */
 export async function appProtocolResponse(rootDir: string, requestUrl: string): Promise<Response> {
