@@ -319,6 +319,18 @@ class SqliteOrderStore implements OrderStore {
       .immediate();
   }
 
+  openSale(order: Omit<NewOrder, 'orderId'>): OrderRecord {
+    // One transaction (one fsync) for the id, the sale and its first create attempt: the
+    // nested transactions below run as savepoints inside it.
+    return this.db
+      .transaction(() => {
+        const orderId = this.allocateOrderId(order.terminal);
+        this.create({ ...order, orderId });
+        return this.noteCreateAttempt(orderId);
+      })
+      .immediate();
+  }
+
   saveReconcile(result: ReconcileResult): void {
     this.stmt.saveReconcile.run(result.day, result.checkedAt, result.offline ? 1 : 0, JSON.stringify(result));
   }

@@ -55,6 +55,13 @@ export interface OrderStore {
   transition(orderId: string, to: OrderState, reason: string, facts?: GatewayFacts, eventFacts?: Record<string, unknown>, expectedFrom?: OrderState[]): OrderRecord;
   /** Updates facts without a state change (e.g. lastCheckedAt), with an optional event. */
   recordFacts(orderId: string, facts: GatewayFacts, event?: { reason: string; facts?: Record<string, unknown> }): OrderRecord;
+  /**
+   * Opens a sale at the counter in one transaction: allocates its order id, inserts it in
+   * `creating` and notes its first create attempt. Noting the attempt before the request
+   * leaves is safe either way: after a crash, a noted attempt that never left is resolved
+   * like a lost one (v1: detail says not found, so it is sent; v2: find-or-create).
+   */
+  openSale(order: Omit<NewOrder, 'orderId'>): OrderRecord;
   /** Journals that a create request is about to be sent (so a crash after it is resolved, not repeated blindly). */
   noteCreateAttempt(orderId: string): OrderRecord;
   setWatchUntil(orderId: string, until: string | null): void;

@@ -127,9 +127,7 @@ export class PaymentService {
       }
     }
 
-    const orderId = this.store.allocateOrderId(ctx.terminalPrefix);
-    const record = this.store.create({
-      orderId,
+    const record = this.store.openSale({
       amount: input.amount,
       method: input.method,
       note: input.note?.trim() ?? '',
@@ -139,8 +137,13 @@ export class PaymentService {
       project: ctx.project,
       replacesOrderId,
     });
+    const orderId = record.orderId;
     this.setActive(record);
-    await this.work(orderId);
+    // The first create goes straight out: its attempt was journaled with the sale.
+    await this.enqueue(orderId, () => this.sendCreate(record, ctx.gateway, ctx, true)).catch((err: unknown) => {
+      this.log.warn('first create failed unexpectedly', { orderId, error: err instanceof Error ? err.message : String(err) });
+      this.schedule(orderId, 5000);
+    });
     return toView(this.mustGet(orderId));
   }
 
@@ -358,10 +361,10 @@ export class PaymentService {
     return this.sendCreate(order, gateway, ctx);
   }
 
-  private async sendCreate(order: OrderRecord, gateway: PakasirGateway, ctx: GatewayContext): Promise<void> {
+  private async sendCreate(order: OrderRecord, gateway: PakasirGateway, ctx: GatewayContext, attemptNoted = false): Promise<void> {
     await this.pacer.turn();
     // Journaled before the request leaves: after a crash we know a create may exist.
-    const noted = this.store.noteCreateAttempt(order.orderId);
+    const noted = attemptNoted ? order : this.store.noteCreateAttempt(order.orderId);
     let tx: GatewayTransaction;
     try {
       tx = await gateway.create({

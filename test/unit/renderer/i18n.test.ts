@@ -27,6 +27,7 @@ const REASONS = Object.keys({
   resolved_not_paid: true,
   create_not_found: true,
   create_lost: true,
+  demo_reset: true,
 } satisfies Record<OrderReason, true>);
 const CONNECTIVITY = Object.keys({ online: true, offline: true, degraded: true } satisfies Record<Connectivity, true>);
 const TEST_CODES = Object.keys({
