@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 
 interface Props {
   text: string;
@@ -24,7 +24,9 @@ export function QrCanvas({ text, size, label, testId }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
   const [side, setSide] = useState(size);
-  useEffect(() => {
+  // A layout effect draws before the browser paints, so the QR appears in the same frame as
+  // its screen instead of one frame later on an empty canvas.
+  useLayoutEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
     try {
