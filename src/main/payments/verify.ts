@@ -27,14 +27,18 @@ export interface SaleFacts {
 export function judgeStatus(sale: SaleFacts, status: GatewayStatus): Verdict {
   const sameOrder = status.orderId === sale.orderId;
   const sameAmount = status.amount === sale.amount;
-  // v1 answers carry the project; v2 answers are scoped to the slug in the path.
-  const sameProject = sale.apiVersion === 'v2' || status.project === null || status.project === sale.project;
+  // v1 answers carry the project and it must be ours; v2 answers are scoped to the slug in
+  // the path.
+  const sameProject = sale.apiVersion === 'v2' || status.project === sale.project;
 
   if (status.status === 'completed') {
     if (!sameOrder || !sameProject) return { kind: 'review', reason: 'order_mismatch' };
     if (!sameAmount) return { kind: 'review', reason: 'amount_mismatch' };
-    // A sandbox payment is not money: in production it must never count as paid.
-    if (!sale.sandbox && status.isSandbox === true) return { kind: 'review', reason: 'sandbox_in_production' };
+    // A sandbox payment is not money: in production, v2 must say is_sandbox=false outright
+    // (a missing flag is not proof). v1 answers carry no such flag.
+    if (!sale.sandbox && (status.isSandbox === true || (sale.apiVersion === 'v2' && status.isSandbox !== false))) {
+      return { kind: 'review', reason: 'sandbox_in_production' };
+    }
     if (sale.state === 'canceled') return { kind: 'review', reason: 'paid_after_cancel' };
     if (sale.state === 'expired') return { kind: 'review', reason: 'paid_after_expiry' };
     return { kind: 'paid' };

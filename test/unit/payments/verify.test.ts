@@ -56,4 +56,14 @@ describe('judgeStatus: only a verified completed is a payment', () => {
     expect(judgeStatus(sale, status({ status: 'canceled' }))).toEqual({ kind: 'canceled_at_gateway' });
     expect(judgeStatus(sale, status({ status: 'expired' }))).toEqual({ kind: 'expired_at_gateway' });
   });
+
+  it('in production on v2, pays only when Pakasir says is_sandbox=false outright', () => {
+    const v2 = { ...sale, apiVersion: 'v2' as const };
+    expect(judgeStatus(v2, status({ isSandbox: false }))).toEqual({ kind: 'paid' });
+    expect(judgeStatus(v2, status({ isSandbox: null }))).toEqual({ kind: 'review', reason: 'sandbox_in_production' });
+  });
+
+  it('on v1, pays only when the answer names our project', () => {
+    expect(judgeStatus(sale, status({ project: null }))).toEqual({ kind: 'review', reason: 'order_mismatch' });
+  });
 });
