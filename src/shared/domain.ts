@@ -196,7 +196,8 @@ export interface ReconcileDifference {
   localState: OrderState;
   gatewayStatus: string;
   amount: number;
-  kind: 'paid_at_gateway_only' | 'paid_locally_only' | 'unknown_at_gateway' | 'amount_mismatch';
+  /** sandbox_payment: Pakasir reports a sandbox (test) payment for a production sale: not money. */
+  kind: 'paid_at_gateway_only' | 'paid_locally_only' | 'unknown_at_gateway' | 'amount_mismatch' | 'sandbox_payment';
 }
 
 export interface ReconcileResult {

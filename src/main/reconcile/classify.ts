@@ -36,6 +36,8 @@ export function classify(order: OrderRecord, outcome: CheckOutcome): Verdict {
   if (s.orderId !== order.orderId) return { kind: 'unchecked', offline: false };
   if (s.amount !== order.amount) return diff(order, s.rawStatus || s.status, 'amount_mismatch');
   if (s.status === 'unknown') return { kind: 'unchecked', offline: false };
+  // A sandbox payment for a production sale is not money: never offer it as "paid there".
+  if (s.status === 'completed' && !order.sandbox && s.isSandbox === true) return diff(order, s.rawStatus || s.status, 'sandbox_payment');
   const paidThere = s.status === 'completed';
   const paidHere = order.state === 'paid';
   if (paidThere && !paidHere) return diff(order, s.rawStatus || s.status, 'paid_at_gateway_only');

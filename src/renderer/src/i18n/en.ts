@@ -255,6 +255,7 @@ export const en: Dictionary = {
   'reconcile.offlineNever': 'Cannot check while offline; never checked.',
   'reconcile.checkedAt': 'Checked {time}',
   'reconcile.kind.paid_at_gateway_only': 'Paid at Pakasir, not paid at the counter',
+  'reconcile.kind.sandbox_payment': 'A sandbox (test) payment at Pakasir for a real sale: not money',
   'reconcile.kind.paid_locally_only': 'Paid at the counter, not paid at Pakasir',
   'reconcile.kind.unknown_at_gateway': 'Unknown to Pakasir',
   'reconcile.kind.amount_mismatch': 'Amount differs',

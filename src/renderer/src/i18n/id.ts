@@ -257,6 +257,7 @@ export const id = {
   'reconcile.offlineNever': 'Tidak bisa mencocokkan saat offline; belum pernah dicek.',
   'reconcile.checkedAt': 'Dicek {time}',
   'reconcile.kind.paid_at_gateway_only': 'Lunas di Pakasir, tidak lunas di kasir',
+  'reconcile.kind.sandbox_payment': 'Pembayaran sandbox (uji coba) di Pakasir untuk penjualan sungguhan: bukan uang',
   'reconcile.kind.paid_locally_only': 'Lunas di kasir, tidak lunas di Pakasir',
   'reconcile.kind.unknown_at_gateway': 'Tidak dikenal Pakasir',
   'reconcile.kind.amount_mismatch': 'Jumlah berbeda',
