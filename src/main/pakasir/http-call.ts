@@ -37,7 +37,10 @@ const MAX_GATEWAY_MESSAGE = 200;
 export function scrubSecret(text: string, secret: string): string {
   if (!secret) return text;
   let out = text;
-  for (const form of new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)])) {
+  // Every shape the key travels in: raw, in a path or JSON, and form-encoded in a v1 query
+  // (URLSearchParams encodes spaces and !'()~ unlike encodeURIComponent).
+  const formEncoded = new URLSearchParams({ k: secret }).toString().slice(2);
+  for (const form of new Set([secret, encodeURIComponent(secret), formEncoded, JSON.stringify(secret).slice(1, -1)])) {
     if (form) out = out.split(form).join('[redacted]');
   }
   return out;
@@ -146,7 +149,8 @@ export async function httpCall(opts: HttpCallOptions, req: HttpRequest, signal?:
     throw new GatewayError(kind, describe(req.what, kind, detail), {
       httpStatus: status,
       gatewayMessage: words,
-      retryAfterMs: kind === 'rate_limited' ? parseRetryAfter(response.headers.get('retry-after')) : null,
+      // 429 and 503 (and a busy 502/504) may say when to come back; honour it either way.
+      retryAfterMs: kind === 'rate_limited' || kind === 'server' ? parseRetryAfter(response.headers.get('retry-after')) : null,
     });
   } finally {
     clearTimeout(timeout);

@@ -81,6 +81,14 @@ describe('key scrubbing', () => {
     expect(out).not.toContain(encodeURIComponent(key));
     expect(out).toContain('[redacted]');
   });
+
+  it('removes the key as a v1 query string carries it (form encoding)', () => {
+    const key = "a key(with)!~'";
+    const query = new URLSearchParams({ api_key: key }).toString();
+    const out = scrubSecret(`GET /api/transactiondetail?${query}`, key);
+    expect(out).not.toContain(query.slice('api_key='.length));
+    expect(out).toContain('api_key=[redacted]');
+  });
 });
 
 describe('pay page URLs (guide section B)', () => {
