@@ -26,7 +26,7 @@ export interface EngineRig {
  * A real payment engine on a real SQLite file, talking HTTP to a real simulator.
  * v1 runs at a quick pace (the guide states no limit); v2 always keeps Pakasir's 4 s.
  */
-export function startEngine(sim: TestSimulator, opts: { version: ApiVersion; production?: boolean; timeoutMs?: number; tuning?: Partial<PaymentTuning>; dir?: string; terminal?: string; wrapGateway?: (g: PakasirGateway) => PakasirGateway }): EngineRig {
+export function startEngine(sim: TestSimulator, opts: { version: ApiVersion; production?: boolean; timeoutMs?: number; tuning?: Partial<PaymentTuning>; dir?: string; terminal?: string; now?: () => number; wrapGateway?: (g: PakasirGateway) => PakasirGateway }): EngineRig {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pos-engine-'));
   const store = openOrderStore({ file: join(dir, 'orders.sqlite') });
   const bus = new EventBus();
@@ -57,6 +57,7 @@ export function startEngine(sim: TestSimulator, opts: { version: ApiVersion; pro
     bus,
     context: () => context,
     log: quiet,
+    ...(opts.now ? { now: opts.now } : {}),
     tuning: { v1StatusIntervalMs: 150, expiryGraceMs: 300, createSpacingMs: 0, ...opts.tuning },
   });
   const updates: OrderView[] = [];

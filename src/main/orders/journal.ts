@@ -63,7 +63,7 @@ class SqliteOrderStore implements OrderStore {
       events: db.prepare('SELECT * FROM order_events WHERE order_id = ? ORDER BY id'),
       live: db.prepare("SELECT * FROM orders WHERE state IN ('creating','awaiting_payment') ORDER BY created_at"),
       watched: db.prepare(
-        "SELECT * FROM orders WHERE watch_until IS NOT NULL AND state IN ('canceled','expired') AND watch_until > ? ORDER BY watch_until",
+        "SELECT * FROM orders WHERE watch_until IS NOT NULL AND state IN ('canceled','expired','needs_review') AND watch_until > ? ORDER BY watch_until",
       ),
       review: db.prepare("SELECT * FROM orders WHERE state = 'needs_review' ORDER BY created_at DESC, order_id DESC"),
       between: db.prepare('SELECT * FROM orders WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_id'),

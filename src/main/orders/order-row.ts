@@ -100,6 +100,7 @@ export const FACT_COLUMNS = {
   lastCheckedAt: 'last_checked_at',
   reason: 'reason',
   reasonDetail: 'reason_detail',
+  watchUntil: 'watch_until',
 } as const satisfies Record<keyof GatewayFacts, keyof OrderRow>;
 
 /** Facts about money: once set, a different value is only written together with an event that records old and new. */

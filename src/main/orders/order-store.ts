@@ -32,6 +32,8 @@ export interface GatewayFacts {
   lastCheckedAt?: string | null;
   reason?: OrderReason | null;
   reasonDetail?: string | null;
+  /** Late-payment watch end, written with the state change it belongs to. */
+  watchUntil?: string | null;
 }
 
 export interface OrderRecord extends OrderView {
@@ -68,7 +70,7 @@ export interface OrderStore {
   events(orderId: string): OrderEventView[];
   /** Sales in creating or awaiting_payment. */
   listLive(): OrderRecord[];
-  /** Canceled or expired sales still inside their late-payment watch. */
+  /** Canceled, expired or needs-review sales still inside their late-payment watch. */
   listWatched(nowIso: string): OrderRecord[];
   list(filter: OrderFilter, limit: number, cursor?: string | null): OrderPage;
   listNeedsReview(): OrderView[];

@@ -95,6 +95,9 @@ export class PaymentService {
   /** One worker per sale at a time; a request during work runs once more after it. */
   private readonly running = new Map<string, Promise<void>>();
   private activeOrderId: string | null = null;
+  private counter: Promise<unknown> = Promise.resolve();
+  /** Pakasir's clock minus ours, from the Date header of its last answer (0 until known). */
+  private serverSkewMs = 0;
   private stopped = false;
   private noticeSeq = 0;
 
@@ -113,7 +116,18 @@ export class PaymentService {
 
   // ---------------------------------------------------------------- cashier actions
 
-  async charge(input: { amount: number; method: PaymentMethod; note?: string }, replacesOrderId: string | null = null): Promise<OrderView> {
+  /**
+   * Charges run one after another for the counter: a double-click or two windows charging
+   * at once must never leave two live QRs. The second charge sees the first as the open
+   * sale and cancels it, exactly as a cashier changing the amount would.
+   */
+  charge(input: { amount: number; method: PaymentMethod; note?: string }, replacesOrderId: string | null = null): Promise<OrderView> {
+    const run = this.counter.then(() => this.chargeNow(input, replacesOrderId));
+    this.counter = run.catch(() => undefined);
+    return run;
+  }
+
+  private async chargeNow(input: { amount: number; method: PaymentMethod; note?: string }, replacesOrderId: string | null): Promise<OrderView> {
     const ctx = this.context();
     const problem = checkAmount(input.method, input.amount, ctx.version);
     if (problem) throw new PosError('invalid_input', amountMessage(input.method, problem.code, ctx.version));
@@ -187,9 +201,8 @@ export class PaymentService {
       throw new PosError('illegal_state', `Sale ${orderId} is ${order.state}; only an open sale can be marked for review.`);
     }
     this.clearTimer(orderId);
-    const next = this.store.transition(orderId, 'needs_review', 'proof_shown_offline', { reason: 'proof_shown_offline', reasonDetail: note }, { note }, ['awaiting_payment', 'creating']);
     // Keep asking Pakasir: the review is easier when the gateway has confirmed (or not).
-    this.store.setWatchUntil(orderId, new Date(this.now() + this.tuning.lateWatchHours * 3600_000).toISOString());
+    const next = this.store.transition(orderId, 'needs_review', 'proof_shown_offline', { reason: 'proof_shown_offline', reasonDetail: note, watchUntil: this.watchEnd() }, { note }, ['awaiting_payment', 'creating']);
     this.publish(next);
     this.schedule(orderId, watchDelay(0, this.random, this.tuning.watchFirstMs));
     return toView(this.mustGet(orderId));
@@ -200,11 +213,10 @@ export class PaymentService {
     if (order.state !== 'needs_review') throw new PosError('illegal_state', `Sale ${orderId} is not waiting for review.`);
     const facts: GatewayFacts =
       resolution === 'paid'
-        ? { reason: 'resolved_paid', reasonDetail: note, paidAt: order.paidAt ?? new Date(this.now()).toISOString() }
-        : { reason: 'resolved_not_paid', reasonDetail: note };
+        ? { reason: 'resolved_paid', reasonDetail: note, paidAt: order.paidAt ?? new Date(this.now()).toISOString(), watchUntil: null }
+        : { reason: 'resolved_not_paid', reasonDetail: note, watchUntil: null };
     const next = this.store.transition(orderId, resolution === 'paid' ? 'paid' : 'canceled', `review_${resolution}`, facts, { note }, ['needs_review']);
-    this.store.setWatchUntil(orderId, null);
-    this.clearTimer(orderId);
+    this.settle(order);
     this.publish(next);
     return toView(this.mustGet(orderId));
   }
@@ -249,14 +261,11 @@ export class PaymentService {
     // The newest open sale is the one on the counter; both windows show it again.
     const newest = live.reduce<OrderRecord | null>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), null);
     if (newest) this.setActive(newest);
-    // A previous run may have asked about these transactions just before it stopped, and its
-    // last call times died with it: wait one full interval before the first status call.
-    const ctx = this.context();
-    const pace = this.paceFor(ctx.gateway);
-    const firstCheck = pace.minIntervalMs + pace.marginMs;
+    // The status gate holds every first call until one full interval after start, since a
+    // previous run may have asked about these transactions just before it stopped.
     for (const order of live) {
       // Spread the first checks so a large recovery does not burst the gateway.
-      this.schedule(order.orderId, firstCheck + Math.min(done * 50, 30_000));
+      this.schedule(order.orderId, Math.min(done * 50, 30_000));
       done += 1;
       if (onProgress && (done % 100 === 0 || done === total)) onProgress(done, total);
     }
@@ -373,7 +382,7 @@ export class PaymentService {
         method: order.method,
         link: ctx.link,
       });
-      this.connectivity.ok();
+      if (this.connectivity.ok().cameBack) this.resumeAll();
     } catch (err) {
       return this.createFailed(noted, err);
     }
@@ -381,6 +390,7 @@ export class PaymentService {
   }
 
   private async acceptCreate(order: OrderRecord, tx: GatewayTransaction, gateway: PakasirGateway): Promise<void> {
+    this.noteServerDate(tx.serverDate);
     const ref: TransactionRef = { ...refOf(order), txnId: tx.txnId };
     const problem = this.displayProblem(order, tx);
     if (problem) {
@@ -455,7 +465,7 @@ export class PaymentService {
           this.store.recordFacts(order.orderId, {}, { reason: `keep_checking_${verdict.why}`, facts: statusFacts(status) });
         }
         const expiresAt = checked.expiresAt ? Date.parse(checked.expiresAt) : null;
-        if (expiresAt !== null && this.now() >= expiresAt + this.tuning.expiryGraceMs) {
+        if (expiresAt !== null && this.expiryClock() >= expiresAt + this.tuning.expiryGraceMs) {
           // This was the one more check after expired_at, and it is still not paid.
           return this.endLive(checked, 'expired', 'expired', status);
         }
@@ -482,8 +492,8 @@ export class PaymentService {
     if (verdict.kind === 'review' || verdict.kind === 'paid') {
       if (order.state === 'needs_review') {
         // Proof was shown offline; Pakasir now says whether it was real.
-        this.store.recordFacts(order.orderId, { paidAt: status.completedAt }, { reason: 'gateway_confirms_completed', facts: statusFacts(status) });
-        this.store.setWatchUntil(order.orderId, null);
+        this.store.recordFacts(order.orderId, { paidAt: status.completedAt, watchUntil: null }, { reason: 'gateway_confirms_completed', facts: statusFacts(status) });
+        this.settle(order);
         this.publish(this.mustGet(order.orderId));
         this.notify('warning', 'notice.reviewConfirmed', { orderId: order.orderId, amount: formatRupiah(order.amount) }, order.orderId);
         return;
@@ -509,27 +519,29 @@ export class PaymentService {
     this.clearTimer(order.orderId);
     this.errors.delete(order.orderId);
     this.watchChecks.delete(order.orderId);
-    this.gate.forget(keyOf(refOf(order)));
   }
 
   private toReview(order: OrderRecord, reason: OrderReason, status: GatewayStatus): void {
-    const review = this.store.transition(order.orderId, 'needs_review', reason, { reason, paidAt: status.completedAt, reasonDetail: `gateway status ${status.rawStatus}` }, statusFacts(status));
-    this.store.setWatchUntil(order.orderId, null);
+    const review = this.store.transition(order.orderId, 'needs_review', reason, { reason, paidAt: status.completedAt, reasonDetail: `gateway status ${status.rawStatus}`, watchUntil: null }, statusFacts(status));
     this.settle(order);
     this.publish(review);
     this.notify('alarm', reason === 'paid_after_cancel' || reason === 'paid_after_expiry' ? 'notice.latePayment' : 'notice.needsReview', { orderId: order.orderId, amount: formatRupiah(order.amount), reason }, order.orderId);
   }
 
   private endLive(order: OrderRecord, to: 'canceled' | 'expired', reason: string, status: GatewayStatus | null): void {
-    const facts: GatewayFacts = { reason: to === 'expired' ? (reason === 'expired_at_gateway' ? 'expired_at_gateway' : null) : 'canceled_at_gateway' };
+    // The watch starts in the same write as the state change: no crash can end a sale unwatched.
+    const facts: GatewayFacts = { reason: to === 'expired' ? (reason === 'expired_at_gateway' ? 'expired_at_gateway' : null) : 'canceled_at_gateway', watchUntil: this.watchEnd() };
     const ended = this.store.transition(order.orderId, to, reason, facts, status ? statusFacts(status) : undefined, ['awaiting_payment']);
     this.startWatch(ended);
   }
 
+  private watchEnd(): string {
+    return new Date(this.now() + this.tuning.lateWatchHours * 3600_000).toISOString();
+  }
+
   private startWatch(order: OrderRecord): void {
-    this.store.setWatchUntil(order.orderId, new Date(this.now() + this.tuning.lateWatchHours * 3600_000).toISOString());
     this.watchChecks.set(order.orderId, 0);
-    this.publish(this.mustGet(order.orderId));
+    this.publish(order);
     this.scheduleWatch(order.orderId);
   }
 
@@ -563,11 +575,22 @@ export class PaymentService {
           return this.mustGet(orderId);
         }
       }
-      await this.bestEffortCancel(gateway, ref, orderId);
+      const accepted = await this.bestEffortCancel(gateway, ref, orderId);
+      if (!accepted && status) {
+        // Pakasir did not take the cancel, so the QR may still be paid: look once more
+        // before the counter moves on (the gate keeps this within the rate limit).
+        const again = await this.askStatus(order, gateway);
+        if (!(again instanceof GatewayError) && judgeStatus(saleFacts(order), again).kind === 'paid') {
+          this.finishPaid(order, again);
+          this.notify('warning', 'notice.paidDuringCancel', { orderId, amount: formatRupiah(order.amount) }, orderId);
+          return this.mustGet(orderId);
+        }
+      }
     }
     let canceled: OrderRecord;
     try {
-      canceled = this.store.transition(orderId, 'canceled', reason, { reason }, status ? statusFacts(status) : { status: 'unchecked' }, ['creating', 'awaiting_payment']);
+      const facts: GatewayFacts = knownAtGateway ? { reason, watchUntil: this.watchEnd() } : { reason };
+      canceled = this.store.transition(orderId, 'canceled', reason, facts, status ? statusFacts(status) : { status: 'unchecked' }, ['creating', 'awaiting_payment']);
     } catch (err) {
       // The poller finished this sale while we were canceling: its state stands.
       if (err instanceof PosError && err.code === 'illegal_state') return this.mustGet(orderId);
@@ -578,13 +601,16 @@ export class PaymentService {
     return this.mustGet(orderId);
   }
 
-  private async bestEffortCancel(gateway: PakasirGateway, ref: TransactionRef, orderId: string): Promise<void> {
+  /** True when Pakasir accepted the cancel. */
+  private async bestEffortCancel(gateway: PakasirGateway, ref: TransactionRef, orderId: string): Promise<boolean> {
     try {
       await gateway.cancel(ref);
       this.store.recordFacts(orderId, {}, { reason: 'gateway_cancel_sent' });
+      return true;
     } catch (err) {
       // v2 may have no cancel; the sale is still watched for a late payment.
       this.store.recordFacts(orderId, {}, { reason: 'gateway_cancel_failed', facts: { error: err instanceof GatewayError ? err.kind : 'unknown' } });
+      return false;
     }
   }
 
@@ -599,6 +625,7 @@ export class PaymentService {
     const ref = refOf(order);
     try {
       const status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
+      this.noteServerDate(status.serverDate);
       if (this.connectivity.ok().cameBack) this.resumeAll();
       return status;
     } catch (err) {
@@ -640,9 +667,25 @@ export class PaymentService {
     return pacedFor(min, gateway.version === 'v1' ? Math.max(min, this.tuning.v1StatusIntervalMs) : min);
   }
 
+  /**
+   * The clock expiry is judged by: the earlier of ours and Pakasir's (from its Date header),
+   * so a till whose clock runs fast never declares a QR expired while it can still be paid.
+   */
+  private expiryClock(): number {
+    const now = this.now();
+    return Math.min(now, now + this.serverSkewMs);
+  }
+
+  private noteServerDate(serverDate: string | null): void {
+    if (!serverDate) return;
+    const at = Date.parse(serverDate);
+    // The Date header has whole seconds: its true moment is up to 1 s later than it says.
+    if (Number.isFinite(at)) this.serverSkewMs = at - this.now();
+  }
+
   private clampToExpiry(order: OrderRecord, delay: number): number {
     if (!order.expiresAt) return delay;
-    const untilFinal = Date.parse(order.expiresAt) + this.tuning.expiryGraceMs - this.now();
+    const untilFinal = Date.parse(order.expiresAt) + this.tuning.expiryGraceMs - this.expiryClock();
     return untilFinal > 0 ? Math.min(delay, untilFinal) : delay;
   }
 

@@ -19,10 +19,19 @@ export interface PaceOptions {
   jitter: number;
 }
 
-export const V2_PACE: PaceOptions = { minIntervalMs: 4000, baseIntervalMs: 4000, marginMs: 60, maxBackoffMs: 60_000, jitter: 0.2 };
+/**
+ * Pakasir counts its limit from when a request arrives, we from when it leaves: two calls
+ * sent 4.00 s apart can arrive closer when the first was slower. The margin absorbs that
+ * network jitter; it costs an eighth of a second on the average wait for a payment.
+ */
+export const PACE_MARGIN_MS = 250;
+
+export const V2_PACE: PaceOptions = { minIntervalMs: 4000, baseIntervalMs: 4000, marginMs: PACE_MARGIN_MS, maxBackoffMs: 60_000, jitter: 0.2 };
 
 export function pacedFor(minIntervalMs: number, baseIntervalMs: number): PaceOptions {
-  return { minIntervalMs, baseIntervalMs: Math.max(baseIntervalMs, minIntervalMs), marginMs: 60, maxBackoffMs: 60_000, jitter: 0.2 };
+  // A gateway without a stated limit (v1) gets no margin: there is nothing to stay under.
+  const marginMs = minIntervalMs >= 1000 ? PACE_MARGIN_MS : 0;
+  return { minIntervalMs, baseIntervalMs: Math.max(baseIntervalMs, minIntervalMs), marginMs, maxBackoffMs: 60_000, jitter: 0.2 };
 }
 
 /** The earliest moment another call for this transaction may be sent. */

@@ -8,14 +8,22 @@ import { earliestNextCall, type PaceOptions } from './poll-schedule';
  */
 export class StatusGate {
   private readonly lastCall = new Map<string, number>();
+  /** Per-transaction "not before" times from a Retry-After, whoever made the call. */
+  private readonly notBefore = new Map<string, number>();
   private readonly waiting: (() => void)[] = [];
   private inFlight = 0;
   private readonly perKey = new Map<string, Promise<unknown>>();
+  private readonly startedAt: number;
 
   constructor(
     private readonly maxInFlight: number,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    // A previous run may have asked about any transaction just before it stopped, and its
+    // call times died with it: until one full interval has passed, treat every transaction
+    // as asked at start.
+    this.startedAt = now();
+  }
 
   /** Runs `fn` for transaction `key` once the pace allows and a slot is free. */
   async run<T>(key: string, pace: PaceOptions, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -32,11 +40,8 @@ export class StatusGate {
 
   /** Milliseconds until `key` may be called again (0 when it may be called now). */
   waitFor(key: string, pace: PaceOptions): number {
-    return Math.max(0, earliestNextCall(this.lastCall.get(key) ?? null, pace) - this.now());
-  }
-
-  forget(key: string): void {
-    this.lastCall.delete(key);
+    const paced = earliestNextCall(this.lastCall.get(key) ?? this.startedAt, pace);
+    return Math.max(0, paced - this.now(), (this.notBefore.get(key) ?? 0) - this.now());
   }
 
   private async runNow<T>(key: string, pace: PaceOptions, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -47,9 +52,22 @@ export class StatusGate {
       // Measured when the request leaves, the moment the gateway's limit counts from.
       this.lastCall.set(key, this.now());
       return await fn();
+    } catch (err) {
+      const retryAfterMs = (err as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+      if (typeof retryAfterMs === 'number' && retryAfterMs > 0) this.notBefore.set(key, this.now() + retryAfterMs);
+      throw err;
     } finally {
       this.release();
+      this.prune(pace);
     }
+  }
+
+  /** Old entries age out instead of being forgotten early (a forgotten key could be called too soon). */
+  private prune(pace: PaceOptions): void {
+    if (this.lastCall.size < 1000) return;
+    const cutoff = this.now() - Math.max(60_000, pace.minIntervalMs * 4);
+    for (const [key, at] of this.lastCall) if (at < cutoff) this.lastCall.delete(key);
+    for (const [key, at] of this.notBefore) if (at < this.now()) this.notBefore.delete(key);
   }
 
   private acquire(signal?: AbortSignal): Promise<void> {

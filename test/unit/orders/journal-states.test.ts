@@ -140,9 +140,14 @@ describe('facts and events', () => {
     store.setWatchUntil('KSR1-L-5', '2026-01-01T00:00:00.000Z');
     expect(store.listLive().map((o) => o.orderId).sort()).toEqual(['KSR1-L-1', 'KSR1-L-2']);
     expect(store.listWatched('2026-01-01T12:00:00.000Z').map((o) => o.orderId)).toEqual(['KSR1-L-4']);
-    store.transition('KSR1-L-4', 'needs_review', 'paid_after_expiry');
-    expect(store.listWatched('2026-01-01T12:00:00.000Z')).toEqual([]);
-    expect(store.listNeedsReview().map((o) => o.orderId)).toEqual(['KSR1-L-4']);
+    // A review that still waits for Pakasir's word (proof shown offline) stays watched, also
+    // after a restart; a late payment that went to review ends its watch in the same write.
+    bringTo(store, 'KSR1-L-6', 'awaiting_payment');
+    store.transition('KSR1-L-6', 'needs_review', 'proof_shown_offline', { watchUntil: '2026-01-02T00:00:00.000Z' });
+    store.transition('KSR1-L-4', 'needs_review', 'paid_after_expiry', { watchUntil: null });
+    expect(store.listWatched('2026-01-01T12:00:00.000Z').map((o) => o.orderId)).toEqual(['KSR1-L-6']);
+    expect(store.listNeedsReview().map((o) => o.orderId).sort()).toEqual(['KSR1-L-4', 'KSR1-L-6']);
+    expect(store.get('KSR1-L-4')!.watchUntil).toBeNull();
     expect(store.events('KSR1-L-4').map((e) => e.reason)).toEqual(['created', 'setup', 'setup', 'late_watch_started', 'paid_after_expiry']);
     store.close();
   });

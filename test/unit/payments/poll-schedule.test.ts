@@ -38,22 +38,36 @@ describe('poll pacing', () => {
 
 describe('StatusGate', () => {
   it('serialises calls for one transaction and spaces them by the minimum interval', async () => {
-    let clock = 0;
-    const gate = new StatusGate(3, () => clock);
+    const gate = new StatusGate(3);
     const pace = pacedFor(40, 40);
     const sent: number[] = [];
-    const call = () => gate.run('txn-1', pace, async () => {
-      sent.push(clock);
-      return clock;
-    });
-    // Advance a fake clock as real time passes so the waits resolve.
-    const started = Date.now();
-    const tick = setInterval(() => (clock = Date.now() - started), 1);
+    const call = () => gate.run('txn-1', pace, async () => void sent.push(Date.now()));
     await Promise.all([call(), call(), call()]);
-    clearInterval(tick);
     expect(sent).toHaveLength(3);
     expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(40);
     expect(sent[2]! - sent[1]!).toBeGreaterThanOrEqual(40);
+  });
+
+  it('holds the first call for any transaction until one interval after start (a previous run may just have called)', async () => {
+    const started = Date.now();
+    const gate = new StatusGate(3);
+    let at = 0;
+    await gate.run('txn-never-seen', pacedFor(60, 60), async () => void (at = Date.now()));
+    expect(at - started).toBeGreaterThanOrEqual(60);
+  });
+
+  it('keeps a Retry-After for the transaction, whoever calls next', async () => {
+    const gate = new StatusGate(3);
+    const pace = pacedFor(0, 0);
+    await expect(
+      gate.run('txn-2', pace, async () => {
+        throw Object.assign(new Error('429'), { retryAfterMs: 120 });
+      }),
+    ).rejects.toThrow('429');
+    const refusedAt = Date.now();
+    let at = 0;
+    await gate.run('txn-2', pace, async () => void (at = Date.now()));
+    expect(at - refusedAt).toBeGreaterThanOrEqual(110);
   });
 
   it('never has more calls in flight than allowed', async () => {
