@@ -45,8 +45,8 @@ export class StatusGate {
   }
 
   private async runNow<T>(key: string, pace: PaceOptions, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const wait = this.waitFor(key, pace);
-    if (wait > 0) await sleep(wait, signal);
+    // Timers may fire a millisecond early by the wall clock: wait until the pace truly allows.
+    for (let wait = this.waitFor(key, pace); wait > 0; wait = this.waitFor(key, pace)) await sleep(wait, signal);
     await this.acquire(signal);
     try {
       // Measured when the request leaves, the moment the gateway's limit counts from.
