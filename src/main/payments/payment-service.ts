@@ -9,7 +9,7 @@ import type { GatewayFacts, OrderRecord, OrderStore } from '../orders/order-stor
 import { GatewayError, type GatewayStatus, type GatewayTransaction, type PakasirGateway, type TransactionRef } from '../pakasir/gateway';
 import { ConnectivityTracker } from './connectivity';
 import { CreatePacer } from './create-pacer';
-import { liveDelay, pacedFor, watchDelay, type PaceOptions } from './poll-schedule';
+import { liveDelay, MarginLearner, pacedFor, watchDelay, type PaceOptions } from './poll-schedule';
 import { StatusGate } from './status-gate';
 import { judgeStatus } from './verify';
 
@@ -98,6 +98,7 @@ export class PaymentService {
   private counter: Promise<unknown> = Promise.resolve();
   /** Pakasir's clock minus ours, from the Date header of its last answer (0 until known). */
   private serverSkewMs = 0;
+  private readonly margin = new MarginLearner();
   private stopped = false;
   private noticeSeq = 0;
 
@@ -631,6 +632,7 @@ export class PaymentService {
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
       this.connectivity.failed(err);
+      if (err.kind === 'rate_limited') this.log.warn('Pakasir said too many status calls; widening the pace margin', { marginMs: this.margin.rateLimited() });
       return err;
     }
   }
@@ -664,7 +666,7 @@ export class PaymentService {
 
   private paceFor(gateway: PakasirGateway): PaceOptions {
     const min = gateway.minStatusIntervalMs;
-    return pacedFor(min, gateway.version === 'v1' ? Math.max(min, this.tuning.v1StatusIntervalMs) : min);
+    return pacedFor(min, gateway.version === 'v1' ? Math.max(min, this.tuning.v1StatusIntervalMs) : min, this.margin.marginMs);
   }
 
   /**

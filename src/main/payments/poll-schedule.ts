@@ -21,17 +21,31 @@ export interface PaceOptions {
 
 /**
  * Pakasir counts its limit from when a request arrives, we from when it leaves: two calls
- * sent 4.00 s apart can arrive closer when the first was slower. The margin absorbs that
- * network jitter; it costs an eighth of a second on the average wait for a payment.
+ * sent 4.00 s apart can arrive closer when the first was slower. A margin absorbs that
+ * network jitter. It starts small (every millisecond of it is waiting a customer sees) and
+ * the engine widens it whenever Pakasir answers 429 (see MarginLearner).
  */
-export const PACE_MARGIN_MS = 250;
+export const PACE_MARGIN_MS = 100;
+export const MAX_PACE_MARGIN_MS = 1000;
 
 export const V2_PACE: PaceOptions = { minIntervalMs: 4000, baseIntervalMs: 4000, marginMs: PACE_MARGIN_MS, maxBackoffMs: 60_000, jitter: 0.2 };
 
-export function pacedFor(minIntervalMs: number, baseIntervalMs: number): PaceOptions {
+export function pacedFor(minIntervalMs: number, baseIntervalMs: number, marginMs = PACE_MARGIN_MS): PaceOptions {
   // A gateway without a stated limit (v1) gets no margin: there is nothing to stay under.
-  const marginMs = minIntervalMs >= 1000 ? PACE_MARGIN_MS : 0;
-  return { minIntervalMs, baseIntervalMs: Math.max(baseIntervalMs, minIntervalMs), marginMs, maxBackoffMs: 60_000, jitter: 0.2 };
+  const margin = minIntervalMs >= 1000 ? marginMs : 0;
+  return { minIntervalMs, baseIntervalMs: Math.max(baseIntervalMs, minIntervalMs), marginMs: margin, maxBackoffMs: 60_000, jitter: 0.2 };
+}
+
+/** Widens the margin by a step on every 429, up to a second; never narrows it again. */
+export class MarginLearner {
+  private margin = PACE_MARGIN_MS;
+  get marginMs(): number {
+    return this.margin;
+  }
+  rateLimited(): number {
+    this.margin = Math.min(MAX_PACE_MARGIN_MS, this.margin + 150);
+    return this.margin;
+  }
 }
 
 /** The earliest moment another call for this transaction may be sent. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earliestNextCall, liveDelay, pacedFor, V2_PACE, watchDelay } from '../../../src/main/payments/poll-schedule';
+import { earliestNextCall, liveDelay, MarginLearner, MAX_PACE_MARGIN_MS, pacedFor, PACE_MARGIN_MS, V2_PACE, watchDelay } from '../../../src/main/payments/poll-schedule';
 import { StatusGate } from '../../../src/main/payments/status-gate';
 
 describe('poll pacing', () => {
@@ -26,6 +26,16 @@ describe('poll pacing', () => {
     const pace = pacedFor(2000, 500);
     expect(liveDelay(0, pace, () => 0.5)).toBeGreaterThanOrEqual(2000);
     expect(earliestNextCall(10_000, pace)).toBeGreaterThanOrEqual(12_000);
+  });
+
+  it('widens the margin over the 4 s limit after each 429, up to a second, and never narrows it', () => {
+    const m = new MarginLearner();
+    expect(m.marginMs).toBe(PACE_MARGIN_MS);
+    const widened = m.rateLimited();
+    expect(widened).toBeGreaterThan(PACE_MARGIN_MS);
+    for (let i = 0; i < 20; i++) m.rateLimited();
+    expect(m.marginMs).toBe(MAX_PACE_MARGIN_MS);
+    expect(earliestNextCall(0, pacedFor(4000, 4000, m.marginMs))).toBe(4000 + MAX_PACE_MARGIN_MS);
   });
 
   it('watches late payments slowly and ever slower, up to ten minutes', () => {
