@@ -12,6 +12,7 @@ import { buildTable, renderMarkdown, renderText, type Row } from './table';
 import { runEngineCounters, runNaivePoller } from './paid-to-shown-engine';
 import { bundleSizes, keypadReady } from './renderer-load';
 import { measureChargeToQr, measurePaidToShown } from './sale-in-browser';
+import { seededRandom } from '../test/support/random';
 
 /**
  * `npm run bench` (about 4 minutes on 2 cores, plus ~20 s to seed the journal once) or `npm run bench -- --quick` (about 2).
@@ -32,16 +33,6 @@ const V2_INTERVAL_MS = 4000;
 /** Payments land uniformly over 12 s after the QR is up: a whole number of 3 s and ~4 s cycles, so every poll phase is equally likely. */
 const MAX_PAY_DELAY_MS = 12_000;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -50,7 +41,7 @@ async function main(): Promise<void> {
   mkdirSync(tmpRoot, { recursive: true });
   // Every simulator in this process listens on 127.0.0.1; the fetch timer records those calls.
   installGatewayTimer((url) => url.startsWith('http://127.0.0.1:'));
-  const random = mulberry32(20_261_125);
+  const random = seededRandom(20_261_125);
 
   const build = ensureRendererBuild(root, log);
   const bundle = bundleSizes(join(root, 'out', 'renderer'));

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSimulator, type TestSimulator } from '../support/simulator';
 import type { PlanItem } from './crash-child';
+import { seededRandom } from '../support/random';
 
 /**
  * The crash test: a child process runs the real payment engine against the simulator and
@@ -24,13 +25,6 @@ afterAll(async () => {
   await sim.close();
 });
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 function runChild(dir: string, plan: PlanItem[], version: 'v1' | 'v2', killAfterReadyMs: number | null): Promise<{ done: boolean; killed: boolean }> {
   return new Promise((resolvePromise, reject) => {
@@ -73,7 +67,7 @@ function journalChecks(dir: string): { orders: { order_id: string; note: string;
 
 async function crashRun(version: 'v1' | 'v2', sales: number, kills: number, seed: number): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), `pos-crash-${version}-`));
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const fates: PlanItem['fate'][] = ['pay', 'pay', 'pay', 'cancel', 'expire'];
   const plan: PlanItem[] = Array.from({ length: sales }, (_, i) => ({ amount: 1000 + i * 137 + Math.floor(random() * 500), fate: fates[Math.floor(random() * fates.length)]! }));
   let survived = 0;

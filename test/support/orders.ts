@@ -3,6 +3,7 @@ import type { PaymentMethod } from '../../src/shared/methods';
 import type { OrderState } from '../../src/shared/order-state';
 import { makeOrderId } from '../../src/main/orders/order-id';
 import type { OrderStore } from '../../src/main/orders/order-store';
+import { seededRandom } from './random';
 
 export interface SeedOptions {
   terminal?: string;
@@ -24,16 +25,6 @@ export interface SeedResult {
   lastCreatedAt: string;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const METHODS: PaymentMethod[] = ['qris', 'qris', 'qris', 'qris', 'qris', 'qris', 'bni_va', 'bri_va', 'permata_va', 'payment_link'];
 const NOTES = ['', '', '', 'Kopi susu', 'Nasi goreng 2', 'Meja 4', 'Es teh, 3', 'Titip', '咖啡', 'Bakso + es jeruk'];
@@ -54,7 +45,7 @@ export function seedOrders(target: OrderStore | string, count: number, opts: See
   const spanMs = (opts.days ?? 365) * 86_400_000;
   const live = Math.min(opts.live ?? 20, count);
   const withEvents = opts.events ?? true;
-  const random = rng(opts.seed ?? 1);
+  const random = seededRandom(opts.seed ?? 1);
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../../src/shared/contract/api';
 import { startHarnessRig, type HarnessRig } from '../../support/harness';
+import { seededRandom } from '../../support/random';
 
 /**
  * Thousands of random and hostile inputs to every contract call through the harness: the
@@ -21,10 +22,6 @@ afterAll(async () => {
   await rig.close();
 });
 
-function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0), s / 2 ** 32);
-}
 
 const HOSTILE_VALUES: unknown[] = [
   null,
@@ -77,14 +74,15 @@ function snapshot(): { orders: number; events: number; settings: string } {
 describe('fuzzing every contract call through the harness', () => {
   it('refuses every hostile input with a clear invalid_input error and changes nothing', async () => {
     const before = snapshot();
-    const random = seeded(42);
+    const random = seededRandom(42);
     let sent = 0;
     for (let round = 0; round < 120; round++) {
       await Promise.all(
         CALL_NAMES.map(async (name) => {
           const { status, body } = await rig.call(name, hostileInput(random));
           sent += 1;
-          expect(status).toBe(200);
+          // 413 when the hostile input is larger than any call accepts; the envelope says why either way.
+          expect([200, 413]).toContain(status);
           expect(body.ok, `${name} accepted a hostile input`).toBe(false);
           expect(body.error!.code).toBe('invalid_input');
           expect(body.error!.message.length).toBeGreaterThan(10);

@@ -7,6 +7,7 @@ import { ModeBanner } from '../components/Banners';
 import { PaymentVisual } from '../components/PaymentVisual';
 import { useT } from '../i18n';
 import { formatCountdown } from '../lib/format';
+import { outcomeKind } from '../lib/sale-view';
 import { useNow } from '../lib/use-now';
 import { usePos } from '../stores/pos-store';
 
@@ -22,22 +23,9 @@ export const OUTCOME_SHOWN_MS = 15_000;
 export function customerState(order: OrderView | null, now?: number, dismissedOrderId?: string | null): CustomerState {
   if (!order || order.orderId === dismissedOrderId) return 'idle';
   if (now !== undefined && isFinal(order.state) && now - Date.parse(order.updatedAt) > OUTCOME_SHOWN_MS) return 'idle';
-  switch (order.state) {
-    case 'creating':
-      return 'preparing';
-    case 'awaiting_payment':
-      return 'awaiting';
-    case 'paid':
-      return 'paid';
-    case 'canceled':
-      return 'canceled';
-    case 'expired':
-      return 'expired';
-    case 'needs_review':
-      return 'review';
-    default:
-      return 'failed';
-  }
+  if (order.state === 'creating') return 'preparing';
+  if (order.state === 'awaiting_payment') return 'awaiting';
+  return outcomeKind(order.state) ?? 'failed';
 }
 
 /** The QR fills most of the screen height; recomputed when the window is resized. */
