@@ -67,6 +67,8 @@ for (const lang of ['id', 'en'] as const) {
       await app.cashier.getByTestId('new-sale').click();
       await app.cashier.getByTestId('nav-history').click();
       await app.cashier.getByTestId('history-row').first().waitFor();
+      // Today's totals follow the sale just paid.
+      await expect.poll(() => app.cashier.getByTestId('today-net').textContent()).toContain('85.000');
       await check('cashier', 'history');
       await app.cashier.getByTestId('tab-report').click();
       await app.cashier.getByTestId('daily-report').waitFor();

@@ -212,6 +212,9 @@ export const en: Dictionary = {
   'review.markNotPaid': 'Not paid',
   'review.done': 'Saved.',
 
+  'today.title': 'Today',
+  'today.paid': '{count} paid sales, shop receives',
+  'today.review': '{count} to review',
   'report.title': 'Daily report',
   'report.day': 'Business day',
   'report.cutoff': 'The business day ends at {hour}:00 (local time).',

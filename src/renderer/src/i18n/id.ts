@@ -214,6 +214,9 @@ export const id = {
   'review.markNotPaid': 'Tidak dibayar',
   'review.done': 'Tersimpan.',
 
+  'today.title': 'Hari ini',
+  'today.paid': '{count} penjualan lunas, toko menerima',
+  'today.review': '{count} perlu diperiksa',
   'report.title': 'Laporan harian',
   'report.day': 'Hari usaha',
   'report.cutoff': 'Hari usaha berakhir pukul {hour}:00 (jam lokal).',

@@ -11,6 +11,7 @@ import { businessDay, formatDateTime } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
 import { ExportPanel } from './ExportPanel';
 import { OrderDetail } from './OrderDetail';
+import { TodayTotals } from './TodayTotals';
 
 const PAGE = 50;
 
@@ -70,6 +71,7 @@ export function SalesPanel() {
 
   return (
     <div className="sales-panel">
+      <TodayTotals />
       <form
         className="filters"
         onSubmit={(e) => {

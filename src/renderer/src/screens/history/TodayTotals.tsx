@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { DailyReport } from '@shared/domain';
+import { formatRupiah } from '@shared/money';
+import { getPosApi } from '../../api/pos-api';
+import { useT } from '../../i18n';
+import { businessDay } from '../../lib/format';
+import { usePos } from '../../stores/pos-store';
+
+/** Today's business day at a glance, above the sales list; follows every sale as it changes. */
+export function TodayTotals() {
+  const t = useT();
+  const cutoff = usePos((s) => s.settings?.businessDayCutoffHour ?? 0);
+  const revision = usePos((s) => s.orderRevision);
+  const [report, setReport] = useState<DailyReport | null>(null);
+  useEffect(() => {
+    let live = true;
+    getPosApi()
+      .getDailyReport({ day: businessDay(new Date(), cutoff) })
+      .then((r) => live && setReport(r), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [cutoff, revision]);
+  if (!report) return null;
+  return (
+    <div className="today-totals" data-testid="today-totals" aria-label={t('today.title')}>
+      <span className="today-title">{t('today.title')}</span>
+      <span>{t('today.paid', { count: report.paidCount })}</span>
+      <span className="today-net" data-testid="today-net">{formatRupiah(report.netReceived)}</span>
+      {report.needsReview.length > 0 && <span className="today-review">{t('today.review', { count: report.needsReview.length })}</span>}
+    </div>
+  );
+}
