@@ -134,6 +134,17 @@ export class SettingsService {
     next.baseUrl = normalizeBaseUrl(next.baseUrl);
     if (next.defaultMethod === 'payment_link' && next.apiVersion !== 'v2') next.defaultMethod = 'qris';
     if (next.defaultMethod === 'paypal' && next.apiVersion !== 'v1') next.defaultMethod = 'qris';
+    // The key belongs to one project at one host. Pointing the app at another host or
+    // project must not send the stored key there (a compromised window could otherwise
+    // exfiltrate it with a base URL of its choosing): the key is wiped and must be entered
+    // again for the new destination.
+    const destinationChanged = new URL(next.baseUrl).origin !== new URL(this.settings.baseUrl).origin || next.projectSlug !== this.settings.projectSlug;
+    if (destinationChanged && this.secrets.status().stored) {
+      const previous = this.safeLoad();
+      this.secrets.clear();
+      if (previous) this.log?.removeSecret?.(previous);
+      this.log?.warn('project or base URL changed: the stored API key was wiped and must be entered again');
+    }
     this.settings = next;
     this.save();
     return this.changed();

@@ -83,6 +83,24 @@ describe('SettingsService', () => {
     expect(() => next.credentials()).toThrow(PosError);
   });
 
+  it('never sends the stored key to another host or project: changing either wipes it', () => {
+    const s = make();
+    s.update({ projectSlug: 'warung' });
+    s.setApiKey(KEY);
+    // A compromised window points the app at a host of its choosing...
+    const view = s.update({ baseUrl: 'https://attacker.example' });
+    // ...and there is no key left to send there.
+    expect(view.apiKeySet).toBe(false);
+    expect(s.credentials()).toBeNull();
+    s.update({ baseUrl: 'https://app.pakasir.com' });
+    s.setApiKey(KEY);
+    expect(s.update({ projectSlug: 'other-shop' }).apiKeySet).toBe(false);
+    // Other settings leave the key alone.
+    s.update({ projectSlug: 'warung' });
+    s.setApiKey(KEY);
+    expect(s.update({ shopName: 'Warung Bu Sri', sandbox: false, apiVersion: 'v1' }).apiKeySet).toBe(true);
+  });
+
   it('refuses to store the key on basic_text until the operator accepts the risk', () => {
     const s = make(fakeSafeStorage({ backend: 'basic_text' }));
     expect(s.view()).toMatchObject({ secretBackend: 'basic_text', secretProtected: false });

@@ -278,6 +278,7 @@ export const en: Dictionary = {
   'settings.mode.demo': 'Demo (no slug or API key yet)',
   'settings.mode.sandbox': 'Sandbox',
   'settings.mode.production': 'Production',
+  'settings.keyWipeHint': 'Changing the project or the base URL clears the stored API key: enter it again afterwards.',
   'settings.slug': 'Project slug',
   'settings.apiKey': 'API key',
   'settings.apiKeyStored': 'stored, ending in {hint}',

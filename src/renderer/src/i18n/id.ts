@@ -280,6 +280,7 @@ export const id = {
   'settings.mode.demo': 'Demo (belum ada slug atau kunci API)',
   'settings.mode.sandbox': 'Sandbox',
   'settings.mode.production': 'Produksi',
+  'settings.keyWipeHint': 'Mengganti proyek atau base URL menghapus kunci API tersimpan: masukkan lagi sesudahnya.',
   'settings.slug': 'Slug proyek',
   'settings.apiKey': 'Kunci API',
   'settings.apiKeyStored': 'tersimpan, berakhiran {hint}',

@@ -225,6 +225,7 @@ export function SettingsScreen() {
           <label className="field">
             <span>{t('settings.slug')}</span>
             <input value={draft.projectSlug} maxLength={64} onChange={(e) => set('projectSlug', e.target.value)} data-testid="settings-slug" />
+            <small className="hint">{t('settings.keyWipeHint')}</small>
           </label>
           <KeySection settings={settings} />
           <div className="field-row">
