@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionTestResult } from '@shared/domain';
@@ -47,7 +48,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const context = (): GatewayContext => {
     const view = settings.view();
     const creds = settings.credentials();
-    const key = JSON.stringify([view.apiVersion, view.sandbox, view.terminalPrefix, view.linkQrisOnly, view.linkRedirectUrl, creds?.projectSlug, creds?.baseUrl, creds ? 'k' + creds.apiKey.length + creds.apiKey.slice(-4) : null, demo?.baseUrl]);
+    // A digest of the key, not a fragment of it: a replacement key must never reuse the old gateway.
+    const key = JSON.stringify([view.apiVersion, view.sandbox, view.terminalPrefix, view.linkQrisOnly, view.linkRedirectUrl, creds?.projectSlug, creds?.baseUrl, creds ? createHash('sha256').update(creds.apiKey).digest('hex') : null, demo?.baseUrl]);
     if (cached && cached.key === key) return cached.context;
     let gateway: PakasirGateway;
     let project: string;
@@ -87,6 +89,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   settings.onChange((view) => bus.emit('settingsChanged', view));
 
+  /**
+   * The project a sale was charged on must stay reachable until the sale ends: switching
+   * project, host, API version, environment or key mid-sale would leave its QR payable
+   * with nobody watching it.
+   */
+  const noOpenSale = (): void => {
+    const open = store.listLive();
+    if (open.length > 0) throw new PosError('busy', `Finish or cancel the open sale ${open[0]!.orderId} before changing the project, key or environment.`);
+  };
+
   const testConnection = async (): Promise<ConnectionTestResult> => {
     const ctx = context();
     if (ctx.demo) return { ok: true, code: 'no_credentials', detail: 'demo', latencyMs: null };
@@ -112,9 +124,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const handlers: Handlers = {
     getAppInfo: () => ({ version: options.version, mode: settings.view().mode, shell: options.shell, platform: process.platform, dataDir: options.dataDir }),
     getSettings: () => settings.view(),
-    updateSettings: (patch) => settings.update(patch),
-    setApiKey: ({ apiKey }) => settings.setApiKey(apiKey),
-    clearApiKey: () => settings.clearApiKey(),
+    updateSettings: (patch) => {
+      if (patch.projectSlug !== undefined || patch.apiVersion !== undefined || patch.baseUrl !== undefined || patch.sandbox !== undefined) {
+        const view = settings.view();
+        const changes = (patch.projectSlug !== undefined && patch.projectSlug !== view.projectSlug) || (patch.apiVersion !== undefined && patch.apiVersion !== view.apiVersion) || (patch.baseUrl !== undefined && patch.baseUrl !== view.baseUrl) || (patch.sandbox !== undefined && patch.sandbox !== view.sandbox);
+        if (changes) noOpenSale();
+      }
+      return settings.update(patch);
+    },
+    setApiKey: ({ apiKey }) => {
+      noOpenSale();
+      return settings.setApiKey(apiKey);
+    },
+    clearApiKey: () => {
+      noOpenSale();
+      return settings.clearApiKey();
+    },
     testConnection,
     listDisplays: () => options.listDisplays(),
 

@@ -182,9 +182,12 @@ export class PaymentService {
   async simulatePayment(orderId: string): Promise<OrderView> {
     const order = this.mustGet(orderId);
     const ctx = this.context();
-    if (!ctx.sandbox && !ctx.demo) throw new PosError('illegal_state', 'Simulated payments exist only in sandbox and demo mode.');
+    // The sale's own environment decides, not today's settings: a production sale is never simulated.
+    if (!order.sandbox) throw new PosError('illegal_state', 'Simulated payments exist only in sandbox and demo mode.');
     if (order.state !== 'awaiting_payment') throw new PosError('illegal_state', `Sale ${orderId} is not waiting for payment.`);
-    await ctx.gateway.simulatePayment(refOf(order));
+    const gateway = this.gatewayFor(order, ctx);
+    if (!gateway) throw new PosError('illegal_state', `Sale ${orderId} belongs to another project than the one set now.`);
+    await gateway.simulatePayment(refOf(order));
     return this.checkNow(orderId);
   }
 
@@ -322,6 +325,10 @@ export class PaymentService {
     this.clearTimer(orderId);
     const order = this.store.get(orderId);
     if (!order) return;
+    if (isFinal(order.state) && (!order.watchUntil || Date.parse(order.watchUntil) <= this.now())) {
+      this.settle(order);
+      return;
+    }
     const ctx = this.context();
     const gateway = this.gatewayFor(order, ctx);
     if (!gateway) {
@@ -587,6 +594,15 @@ export class PaymentService {
           return this.mustGet(orderId);
         }
       }
+    }
+    if (!gateway && knownAtGateway) {
+      // Its project is not the one set now: we can neither ask Pakasir nor cancel there, and
+      // the QR may still be paid. A human checks it; it is never simply called canceled.
+      const review = this.store.transition(orderId, 'needs_review', 'cancel_unverified', { reason: 'order_mismatch', reasonDetail: 'canceled while its project was not the one set; not canceled at Pakasir' }, undefined, ['creating', 'awaiting_payment']);
+      this.settle(review);
+      this.publish(review);
+      this.notify('alarm', 'notice.needsReview', { orderId, amount: formatRupiah(order.amount), reason: 'order_mismatch' }, orderId);
+      return review;
     }
     let canceled: OrderRecord;
     try {

@@ -52,4 +52,22 @@ describe('the app as a whole, across a restart', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses to switch project, key or environment while a sale is open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-app-'));
+    const app = await createAppServices(options(dir));
+    try {
+      const sale = await app.handlers.charge({ amount: 25_000, method: 'qris' });
+      await expect(Promise.resolve().then(() => app.handlers.updateSettings({ projectSlug: 'another' }))).rejects.toMatchObject({ code: 'busy' });
+      await expect(Promise.resolve().then(() => app.handlers.updateSettings({ sandbox: false }))).rejects.toMatchObject({ code: 'busy' });
+      await expect(Promise.resolve().then(() => app.handlers.setApiKey({ apiKey: 'a-new-key-123456' }))).rejects.toMatchObject({ code: 'busy' });
+      // What does not move the sale's project stays allowed.
+      expect((await app.handlers.updateSettings({ shopName: 'Warung Bu Sri' })).shopName).toBe('Warung Bu Sri');
+      await app.handlers.cancelSale({ orderId: sale.orderId });
+      expect((await app.handlers.updateSettings({ projectSlug: 'another' })).projectSlug).toBe('another');
+    } finally {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
