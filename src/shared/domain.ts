@@ -46,6 +46,8 @@ export interface OrderView {
   expiresAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Raised by every change to the sale: orders views without trusting the wall clock. */
+  revision: number;
   paidAt: string | null;
   reason: OrderReason | null;
   /** Free text from the gateway or the engine, for the detail view (never a secret). */

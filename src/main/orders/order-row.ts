@@ -22,6 +22,7 @@ export interface OrderRow {
   expires_at: string | null;
   created_at: string;
   updated_at: string;
+  revision: number;
   paid_at: string | null;
   reason: string | null;
   reason_detail: string | null;
@@ -59,6 +60,7 @@ export function toRecord(r: OrderRow): OrderRecord {
     expiresAt: r.expires_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    revision: r.revision,
     paidAt: r.paid_at,
     reason: r.reason as OrderReason | null,
     reasonDetail: r.reason_detail,

@@ -821,6 +821,7 @@ export function toView(order: OrderRecord): OrderView {
     expiresAt: order.expiresAt,
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
+    revision: order.revision,
     paidAt: order.paidAt,
     reason: order.reason,
     reasonDetail: order.reasonDetail,

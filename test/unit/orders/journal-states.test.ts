@@ -129,6 +129,17 @@ describe('facts and events', () => {
     store.close();
   });
 
+  it('raises a sale\'s revision on every change, whoever writes it', () => {
+    const store = openOrderStore({ file: join(tempDir(), 'orders.db') });
+    const sale = store.openSale({ amount: 10_000, method: 'qris', note: '', terminal: 'KSR1', apiVersion: 'v2', sandbox: true, project: 'p' });
+    const r0 = sale.revision;
+    const a = store.recordFacts(sale.orderId, { lastCheckedAt: '2026-01-01T00:00:00.000Z' });
+    const b = store.transition(sale.orderId, 'awaiting_payment', 'created', { txnId: 't1' });
+    const c = store.transition(sale.orderId, 'paid', 'completed', { paidAt: '2026-01-01T00:01:00.000Z' });
+    expect([a.revision, b.revision, c.revision]).toEqual([r0 + 1, r0 + 2, r0 + 3]);
+    store.close();
+  });
+
   it('finds live and watched sales for recovery', () => {
     const store = openOrderStore({ file: join(tempDir(), 'orders.db') });
     bringTo(store, 'KSR1-L-1', 'creating');

@@ -34,6 +34,7 @@ export function order(over: Partial<OrderView> = {}): OrderView {
     expiresAt: '2026-01-01T10:15:00.000Z',
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-01T10:00:01.000Z',
+    revision: 2,
     paidAt: null,
     reason: null,
     reasonDetail: null,

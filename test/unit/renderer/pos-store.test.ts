@@ -70,7 +70,7 @@ describe('pos store', () => {
     expect(useLanguage.getState().lang).toBe('en');
     expect(usePos.getState().activeSale?.orderId).toBe(running.orderId);
 
-    emit('orderUpdated', { ...running, state: 'paid', updatedAt: '2026-01-01T10:01:00.000Z' });
+    emit('orderUpdated', { ...running, state: 'paid', updatedAt: '2026-01-01T10:01:00.000Z', revision: running.revision + 1 });
     expect(usePos.getState().activeSale?.state).toBe('paid');
 
     // An update for another order does not replace the counter's sale.

@@ -28,10 +28,17 @@ describe('sale screen', () => {
   });
 
   it('keeps the newer view when events arrive out of order', () => {
-    const older = order({ state: 'awaiting_payment', updatedAt: '2026-01-01T10:00:05.000Z' });
-    const newer = order({ state: 'paid', updatedAt: '2026-01-01T10:00:06.000Z' });
+    const older = order({ state: 'awaiting_payment', updatedAt: '2026-01-01T10:00:05.000Z', revision: 3 });
+    const newer = order({ state: 'paid', updatedAt: '2026-01-01T10:00:06.000Z', revision: 4 });
     expect(newerOrder(newer, older).state).toBe('paid');
     expect(newerOrder(older, newer).state).toBe('paid');
+  });
+
+  it('orders views by the journal revision, not the clock: a clock stepped back never drops "paid"', () => {
+    const waiting = order({ state: 'awaiting_payment', updatedAt: '2026-01-01T10:00:05.000Z', revision: 3 });
+    const paidAfterClockStep = order({ state: 'paid', updatedAt: '2026-01-01T09:59:00.000Z', revision: 4 });
+    expect(newerOrder(waiting, paidAfterClockStep).state).toBe('paid');
+    expect(newerOrder(paidAfterClockStep, waiting).state).toBe('paid');
   });
 });
 

@@ -1,5 +1,6 @@
 import { sql as orders } from './001-orders';
 import { sql as reconciliations } from './002-reconciliations';
+import { sql as revision } from './003-order-revision';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'orders', sql: orders },
   { version: 2, name: 'reconciliations', sql: reconciliations },
+  { version: 3, name: 'order-revision', sql: revision },
 ];

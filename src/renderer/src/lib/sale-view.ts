@@ -37,5 +37,6 @@ export function outcomeKind(state: OrderState): OutcomeKind | null {
  */
 export function newerOrder(current: OrderView | null, incoming: OrderView): OrderView {
   if (!current || current.orderId !== incoming.orderId) return incoming;
-  return Date.parse(incoming.updatedAt) >= Date.parse(current.updatedAt) ? incoming : current;
+  // The journal's revision, not the wall clock: a clock stepped back must not drop "paid".
+  return incoming.revision >= current.revision ? incoming : current;
 }
