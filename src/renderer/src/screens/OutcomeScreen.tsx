@@ -17,6 +17,8 @@ const NEXT_STEPS: Partial<Record<OrderReason, MessageKey>> = {
   create_lost: 'next.create_lost',
 };
 
+const KEY_GRACE_MS = 1200;
+
 export function OutcomeScreen({ order }: { order: OrderView }) {
   const t = useT();
   const kind = outcomeKind(order.state);
@@ -38,8 +40,17 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
     void getPosApi().dismissSale({ orderId: order.orderId }).catch(() => undefined);
   };
 
+  // A key pressed for the screen before (Enter to confirm a cancel just as the payment
+  // arrived) must not dismiss this outcome unseen: keys count only after a short moment.
+  const shownAt = useRef(Date.now());
+  useEffect(() => {
+    shownAt.current = Date.now();
+  }, [order.orderId, kind]);
+
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
+      if (ev.repeat || Date.now() - shownAt.current < KEY_GRACE_MS) return;
+      if (ev.key === 'Enter' && ev.target instanceof HTMLButtonElement) return;
       if (ev.key === 'Enter' || ev.key === 'Escape') {
         ev.preventDefault();
         newSale();

@@ -36,7 +36,8 @@ export function PaymentScreen({ order }: { order: OrderView }) {
     setError(null);
     setBusy(true);
     try {
-      usePos.getState().setActiveSale(await fn());
+      // An answer for this sale updates it; it never replaces whatever sale is on the counter now.
+      usePos.getState().orderUpdated(await fn());
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -55,7 +56,9 @@ export function PaymentScreen({ order }: { order: OrderView }) {
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
-      if (proofOpen) return;
+      if (proofOpen || ev.repeat) return;
+      // Enter on a focused button is that button's own click (e.g. "No" in the dialog).
+      if (ev.key === 'Enter' && ev.target instanceof HTMLButtonElement) return;
       if (ev.key === 'Escape') {
         ev.preventDefault();
         setConfirming((c) => !c);
