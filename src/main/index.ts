@@ -63,7 +63,7 @@ async function start(): Promise<void> {
   const log = createLogger({ dataDir });
 
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererRoot, request.url));
-  hardenSession(session.defaultSession, log.child('security'));
+  hardenSession(session.defaultSession, log.child('security'), trusted);
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, { isAppUrl: trusted, isAllowedExternalUrl, openExternal: (url) => shell.openExternal(url), log: log.child('security') });
   });

@@ -66,12 +66,24 @@ export function hardenWebContents(contents: WebContentsLike, options: HardenOpti
   });
 }
 
-/** A POS needs no camera, microphone, notifications, geolocation, USB, HID or serial from the web side. */
-export function hardenSession(session: SessionLike, log?: HardenLog): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
+/** The one permission a window may use: writing text to the clipboard ("copy VA number"). */
+export const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
+
+/**
+ * A POS needs no camera, microphone, notifications, geolocation, USB, HID or serial from the
+ * web side. The only grant is clipboard write for the app's own pages, so the cashier can
+ * copy a VA number; reading the clipboard stays denied.
+ */
+export function hardenSession(session: SessionLike, log?: HardenLog, isAppUrl?: (url: string) => boolean): void {
+  const fromApp = (contents: unknown): boolean => {
+    const url = (contents as { getURL?: () => string } | null)?.getURL?.();
+    return !!isAppUrl && typeof url === 'string' && isAppUrl(url);
+  };
+  session.setPermissionRequestHandler((contents, permission, callback) => {
+    if (permission === ALLOWED_PERMISSION && fromApp(contents)) return callback(true);
     log?.warn('denied permission request', { permission });
     callback(false);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((contents, permission) => permission === ALLOWED_PERMISSION && fromApp(contents));
   session.setDevicePermissionHandler?.(() => false);
 }

@@ -76,4 +76,19 @@ describe('hardenSession', () => {
     }
     expect(device!({})).toBe(false);
   });
+
+  it("lets only the app's own pages write to the clipboard (copy VA number), and never read it", () => {
+    let request: ((c: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
+    let check: ((c: unknown, p: string) => boolean) | null = null;
+    hardenSession({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) }, undefined, (url) => url.startsWith('app://pos/'));
+    const app = { getURL: () => 'app://pos/index.html' };
+    const foreign = { getURL: () => 'https://evil.example/' };
+    const answers: boolean[] = [];
+    request!(app, 'clipboard-sanitized-write', (g) => answers.push(g));
+    request!(foreign, 'clipboard-sanitized-write', (g) => answers.push(g));
+    request!(app, 'clipboard-read', (g) => answers.push(g));
+    expect(answers).toEqual([true, false, false]);
+    expect(check!(app, 'clipboard-sanitized-write')).toBe(true);
+    expect(check!(foreign, 'clipboard-sanitized-write')).toBe(false);
+  });
 });
