@@ -136,7 +136,7 @@ What is measured:
   loopback HTTP, API v2) with the cashier window and the customer display as two headless
   Chromium tabs on the built renderer. The clock starts in the cashier page just before its
   "charge" button is clicked and stops, per window, at the first animation frame after the QR
-  library's \`putImageData\` on the \`qr\` / \`customer-qr\` canvas returned; the slower window
+  is drawn on the \`qr\` / \`customer-qr\` canvas (the batch of fill calls ends); the slower window
   counts. The create call's round trip, timed at the app's HTTP client, is subtracted. One
   warm-up sale after start is not counted. Page and Node clocks are both
   \`performance.timeOrigin + performance.now()\`.
