@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionTestResult } from '@shared/domain';
@@ -31,7 +30,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const store = openOrderStore({ file: join(options.dataDir, 'orders.sqlite'), log: log.child('orders') });
 
   let demo: Simulator | null = null;
-  let cached: { key: string; context: GatewayContext } | null = null;
+  // Built on first use and dropped on every settings change: a poll step must not read and
+  // decrypt the key from disk each time it runs.
+  let cached: GatewayContext | null = null;
 
   const startDemo = async (): Promise<Simulator> => {
     if (!demo) {
@@ -40,17 +41,16 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         projects: [{ slug: DEMO_SLUG, apiKey: randomApiKey(), sandbox: true }],
       });
       log.info('demo mode: local Pakasir simulator started', { baseUrl: demo.baseUrl });
+      cached = null;
     }
     return demo;
   };
 
-  /** The gateway for the current settings; rebuilt only when they change. */
+  /** The gateway for the current settings; rebuilt only after they change. */
   const context = (): GatewayContext => {
+    if (cached) return cached;
     const view = settings.view();
     const creds = settings.credentials();
-    // A digest of the key, not a fragment of it: a replacement key must never reuse the old gateway.
-    const key = JSON.stringify([view.apiVersion, view.sandbox, view.terminalPrefix, view.linkQrisOnly, view.linkRedirectUrl, creds?.projectSlug, creds?.baseUrl, creds ? createHash('sha256').update(creds.apiKey).digest('hex') : null, demo?.baseUrl]);
-    if (cached && cached.key === key) return cached.context;
     let gateway: PakasirGateway;
     let project: string;
     let sandbox: boolean;
@@ -77,12 +77,20 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       terminalPrefix: view.terminalPrefix,
       link: { qrisOnly: view.linkQrisOnly, redirectUrl: view.linkRedirectUrl || null },
     };
-    cached = { key, context: ctx };
+    cached = ctx;
     return ctx;
   };
 
-  // Demo mode needs its simulator before the first sale, and recovery may need it now.
-  await startDemo();
+  // Demo mode needs its simulator before the first sale, and recovery may need it now; a
+  // shop with its own project never starts it (no server, no port) unless it returns to demo.
+  settings.onChange(() => {
+    cached = null;
+  });
+  if (settings.view().mode === 'demo') await startDemo();
+  const demoIfNeeded = async <T extends { mode: string }>(view: T): Promise<T> => {
+    if (view.mode === 'demo') await startDemo();
+    return view;
+  };
 
   const payments = new PaymentService({ store, bus, context, log: log.child('payments'), tuning: options.tuning });
   const owner = createOwnerTools({ store, bus, settings, payments, exportSink: options.exportSink, log, timeZone: options.timeZone });
@@ -130,7 +138,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
         const changes = (patch.projectSlug !== undefined && patch.projectSlug !== view.projectSlug) || (patch.apiVersion !== undefined && patch.apiVersion !== view.apiVersion) || (patch.baseUrl !== undefined && patch.baseUrl !== view.baseUrl) || (patch.sandbox !== undefined && patch.sandbox !== view.sandbox);
         if (changes) noOpenSale();
       }
-      return settings.update(patch);
+      return demoIfNeeded(settings.update(patch));
     },
     setApiKey: ({ apiKey }) => {
       noOpenSale();
@@ -138,7 +146,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     clearApiKey: () => {
       noOpenSale();
-      return settings.clearApiKey();
+      return demoIfNeeded(settings.clearApiKey());
     },
     testConnection,
     listDisplays: () => options.listDisplays(),

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createAppServices } from '../../../src/main/app/create-services';
 import { memorySafeStorage } from '../../../src/main/settings/secret-store';
+import { startTestSimulator } from '../../support/simulator';
 
 const options = (dataDir: string) => ({
   dataDir,
@@ -67,6 +68,36 @@ describe('the app as a whole, across a restart', () => {
       expect((await app.handlers.updateSettings({ projectSlug: 'another' })).projectSlug).toBe('another');
     } finally {
       await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with a real project, starts no demo simulator and reads the key once, not on every check', async () => {
+    const sim = await startTestSimulator();
+    const dir = mkdtempSync(join(tmpdir(), 'pos-app-'));
+    const memory = memorySafeStorage();
+    const first = await createAppServices({ ...options(dir), safeStorage: memory });
+    first.settings.update({ projectSlug: sim.sandbox.slug, baseUrl: sim.baseUrl, apiVersion: 'v1', acceptInsecureStorage: true });
+    first.settings.setApiKey(sim.sandbox.apiKey);
+    await first.stop();
+    const app = await createAppServices({ ...options(dir), safeStorage: memory, tuning: { v1StatusIntervalMs: 50 } });
+    try {
+      expect(app.settings.view().mode).toBe('sandbox');
+      expect(app.demoSimulator()).toBeNull();
+      const sale = await app.payments.charge({ amount: 12_000, method: 'qris' });
+      // The key store (a file read, and a decrypt on Electron) is not touched per check.
+      const keyReads = vi.spyOn(app.settings, 'credentials');
+      for (let i = 0; i < 5; i++) await app.payments.checkNow(sale.orderId);
+      expect(keyReads).not.toHaveBeenCalled();
+      keyReads.mockRestore();
+      await app.payments.cancelSale(sale.orderId);
+      // Back to demo: the simulator starts then, and sales work at once.
+      await app.handlers.clearApiKey({});
+      expect(app.demoSimulator()).not.toBeNull();
+      expect((await app.payments.charge({ amount: 13_000, method: 'qris' })).state).toBe('awaiting_payment');
+    } finally {
+      await app.stop();
+      await sim.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
