@@ -68,7 +68,6 @@ class SqliteOrderStore implements OrderStore {
       review: db.prepare("SELECT * FROM orders WHERE state = 'needs_review' ORDER BY created_at DESC, order_id DESC"),
       between: db.prepare('SELECT * FROM orders WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_id'),
       attempt: db.prepare('UPDATE orders SET create_attempts = create_attempts + 1, updated_at = ? WHERE order_id = ?'),
-      watch: db.prepare('UPDATE orders SET watch_until = ?, updated_at = ? WHERE order_id = ?'),
       sequence: db.prepare(
         'INSERT INTO sequences (terminal, next) VALUES (?, 2) ON CONFLICT (terminal) DO UPDATE SET next = next + 1 RETURNING next - 1 AS seq',
       ),
@@ -209,19 +208,6 @@ class SqliteOrderStore implements OrderStore {
         this.stmt.attempt.run(at, orderId);
         this.appendEvent(orderId, at, 'creating', 'creating', 'create_attempt', { attempt: row.create_attempts + 1 });
         return toRecord(this.row(orderId));
-      })
-      .immediate();
-  }
-
-  setWatchUntil(orderId: string, until: string | null): void {
-    this.db
-      .transaction(() => {
-        const row = this.row(orderId);
-        if (row.watch_until === until) return;
-        const at = this.now().toISOString();
-        this.stmt.watch.run(until, at, orderId);
-        const state = row.state as OrderState;
-        this.appendEvent(orderId, at, state, state, until ? 'late_watch_started' : 'late_watch_ended', { watchUntil: until });
       })
       .immediate();
   }

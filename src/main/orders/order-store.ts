@@ -66,7 +66,6 @@ export interface OrderStore {
   openSale(order: Omit<NewOrder, 'orderId'>): OrderRecord;
   /** Journals that a create request is about to be sent (so a crash after it is resolved, not repeated blindly). */
   noteCreateAttempt(orderId: string): OrderRecord;
-  setWatchUntil(orderId: string, until: string | null): void;
   events(orderId: string): OrderEventView[];
   /** Sales in creating or awaiting_payment. */
   listLive(): OrderRecord[];

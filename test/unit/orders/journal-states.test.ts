@@ -147,8 +147,8 @@ describe('facts and events', () => {
     bringTo(store, 'KSR1-L-3', 'paid');
     bringTo(store, 'KSR1-L-4', 'expired');
     bringTo(store, 'KSR1-L-5', 'canceled');
-    store.setWatchUntil('KSR1-L-4', '2026-01-02T00:00:00.000Z');
-    store.setWatchUntil('KSR1-L-5', '2026-01-01T00:00:00.000Z');
+    store.recordFacts('KSR1-L-4', { watchUntil: '2026-01-02T00:00:00.000Z' }, { reason: 'late_watch_started' });
+    store.recordFacts('KSR1-L-5', { watchUntil: '2026-01-01T00:00:00.000Z' }, { reason: 'late_watch_started' });
     expect(store.listLive().map((o) => o.orderId).sort()).toEqual(['KSR1-L-1', 'KSR1-L-2']);
     expect(store.listWatched('2026-01-01T12:00:00.000Z').map((o) => o.orderId)).toEqual(['KSR1-L-4']);
     // A review that still waits for Pakasir's word (proof shown offline) stays watched, also
