@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrderView } from '../src/shared/domain';
-import { EventBus } from '../src/main/app/event-bus';
+import { EventBus } from '../src/main/events/event-bus';
 import { openOrderStore } from '../src/main/orders/journal';
 import { createGateway } from '../src/main/pakasir/create-gateway';
 import { GatewayError, type PakasirGateway } from '../src/main/pakasir/gateway';
@@ -62,7 +62,13 @@ function waitPaid(bus: EventBus, orderId: string, timeoutMs: number): Promise<nu
   });
 }
 
-export async function runEngineCounters(opts: { counters: number; salesPerCounter: number; maxPayDelayMs: number; random: () => number; tmpRoot: string }): Promise<EngineRun> {
+export async function runEngineCounters(opts: {
+  counters: number;
+  salesPerCounter: number;
+  maxPayDelayMs: number;
+  random: () => number;
+  tmpRoot: string;
+}): Promise<EngineRun> {
   const projects = projectsFor('bench', opts.counters);
   const sim = await createSimulator({ projects });
   const dir = mkdtempSync(join(opts.tmpRoot, 'engines-'));
@@ -74,8 +80,21 @@ export async function runEngineCounters(opts: { counters: number; salesPerCounte
       projects.map(async (project, i) => {
         const store = openOrderStore({ file: join(dir, `counter-${i}.sqlite`) });
         const bus = new EventBus();
-        const gateway = createGateway({ version: 'v2', baseUrl: sim.baseUrl, project: project.slug, apiKey: project.apiKey });
-        const context = { gateway, project: project.slug, version: 'v2' as const, sandbox: true, demo: false, terminalPrefix: `C${i}`, link: { qrisOnly: false, redirectUrl: null } };
+        const gateway = createGateway({
+          version: 'v2',
+          baseUrl: sim.baseUrl,
+          project: project.slug,
+          apiKey: project.apiKey,
+        });
+        const context = {
+          gateway,
+          project: project.slug,
+          version: 'v2' as const,
+          sandbox: true,
+          demo: false,
+          terminalPrefix: `C${i}`,
+          link: { qrisOnly: false, redirectUrl: null },
+        };
         const service = new PaymentService({ store, bus, context: () => context, log: quiet });
         // Counters start spread over a second, as real ones would not start in lockstep.
         await sleep(opts.random() * 1000);
@@ -116,7 +135,14 @@ export interface NaiveRun {
   rejected: number;
 }
 
-async function naiveSale(gateway: PakasirGateway, orderId: string, pay: () => void, payDelayMs: number, intervalMs: number, counters: { rejected: number }): Promise<number> {
+async function naiveSale(
+  gateway: PakasirGateway,
+  orderId: string,
+  pay: () => void,
+  payDelayMs: number,
+  intervalMs: number,
+  counters: { rejected: number },
+): Promise<number> {
   const tx = await gateway.create({ orderId, amount: AMOUNT, method: 'qris' });
   const ref = { orderId, amount: AMOUNT, txnId: tx.txnId, method: 'qris' as const };
   let paidAt = 0;
@@ -140,7 +166,13 @@ async function naiveSale(gateway: PakasirGateway, orderId: string, pay: () => vo
   }
 }
 
-export async function runNaivePoller(opts: { counters: number; salesPerCounter: number; maxPayDelayMs: number; intervalMs: number; random: () => number }): Promise<NaiveRun> {
+export async function runNaivePoller(opts: {
+  counters: number;
+  salesPerCounter: number;
+  maxPayDelayMs: number;
+  intervalMs: number;
+  random: () => number;
+}): Promise<NaiveRun> {
   const projects = projectsFor('naive', opts.counters);
   const sim = await createSimulator({ projects });
   const samples: EngineSample[] = [];
@@ -148,11 +180,23 @@ export async function runNaivePoller(opts: { counters: number; salesPerCounter: 
   try {
     await Promise.all(
       projects.map(async (project, i) => {
-        const gateway = createGateway({ version: 'v2', baseUrl: sim.baseUrl, project: project.slug, apiKey: project.apiKey });
+        const gateway = createGateway({
+          version: 'v2',
+          baseUrl: sim.baseUrl,
+          project: project.slug,
+          apiKey: project.apiKey,
+        });
         await sleep(opts.random() * 1000);
         for (let s = 0; s < opts.salesPerCounter; s += 1) {
           const orderId = `NAIVE${i}-${s}-${Date.now()}`;
-          const shownMs = await naiveSale(gateway, orderId, () => sim.pay(orderId, project.slug), opts.random() * opts.maxPayDelayMs, opts.intervalMs, counters);
+          const shownMs = await naiveSale(
+            gateway,
+            orderId,
+            () => sim.pay(orderId, project.slug),
+            opts.random() * opts.maxPayDelayMs,
+            opts.intervalMs,
+            counters,
+          );
           samples.push({ orderId, shownMs });
           await sleep(600);
         }

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, build, unit + integration tests (Node), then end-to-end tests in
+// `npm test`: lint, format check, typecheck, build, unit + integration tests (Node), then end-to-end tests in
 // Chromium through the browser harness. Ends with one plain line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -32,14 +32,20 @@ function count(file, label) {
   const passed = json.numPassedTests ?? 0;
   const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
   // A suite that failed to load has no failed tests but is a failure all the same.
-  const brokenSuites = (json.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
+  const brokenSuites = (json.testResults ?? []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+  ).length;
   totals.passed += passed;
   totals.failed += (json.numFailedTests ?? 0) + brokenSuites;
   totals.skipped += skipped;
-  console.log(`=== ${label}: ${passed} passed, ${json.numFailedTests ?? 0} failed, ${skipped} skipped${brokenSuites ? `, ${brokenSuites} suites failed to load` : ''}`);
+  console.log(
+    `=== ${label}: ${passed} passed, ${json.numFailedTests ?? 0} failed, ${skipped} skipped${brokenSuites ? `, ${brokenSuites} suites failed to load` : ''}`,
+  );
 }
 
 const npx = 'npx';
+if (!run('lint', npx, ['eslint', '.'])) stepFailed = true;
+if (!run('format', npx, ['prettier', '--check', '.'])) stepFailed = true;
 if (!run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])) stepFailed = true;
 if (!run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json'])) stepFailed = true;
 if (!run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.test.json'])) stepFailed = true;
@@ -47,12 +53,28 @@ const built = run('build', npx, ['electron-vite', 'build']);
 if (!built) stepFailed = true;
 
 const unitJson = join(reports, 'unit.json');
-run('unit and integration tests', npx, ['vitest', 'run', '--config', 'vitest.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+run('unit and integration tests', npx, [
+  'vitest',
+  'run',
+  '--config',
+  'vitest.config.mts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${unitJson}`,
+]);
 count(unitJson, 'unit and integration tests');
 
 if (built) {
   const e2eJson = join(reports, 'e2e.json');
-  run('end-to-end tests (Chromium)', npx, ['vitest', 'run', '--config', 'vitest.e2e.config.mts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`]);
+  run('end-to-end tests (Chromium)', npx, [
+    'vitest',
+    'run',
+    '--config',
+    'vitest.e2e.config.mts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${e2eJson}`,
+  ]);
   count(e2eJson, 'end-to-end tests');
 } else {
   console.log('=== end-to-end tests not run: the build failed (counted as one failure)');
@@ -60,7 +82,7 @@ if (built) {
 }
 
 if (stepFailed) {
-  console.log('=== a typecheck or build step failed (counted as one failure)');
+  console.log('=== a lint, format, typecheck or build step failed (counted as one failure)');
   totals.failed += 1;
 }
 console.log('');

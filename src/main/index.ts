@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import { type BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { EVENT_CHANNEL } from '@shared/contract/api';
 import type { DisplayInfo } from '@shared/domain';
 import { createAppServices } from './app/create-services';
@@ -48,7 +48,10 @@ function listDisplays(): DisplayInfo[] {
 const exportSink: ExportSink = {
   async choosePath(suggestedName) {
     const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
-    const result = cashier && !cashier.isDestroyed() ? await dialog.showSaveDialog(cashier, options) : await dialog.showSaveDialog(options);
+    const result =
+      cashier && !cashier.isDestroyed()
+        ? await dialog.showSaveDialog(cashier, options)
+        : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   },
   describe: (path, name, bytes) => ({ name, path, bytes }),
@@ -65,7 +68,12 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererRoot, request.url));
   hardenSession(session.defaultSession, log.child('security'), trusted);
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, { isAppUrl: trusted, isAllowedExternalUrl, openExternal: (url) => shell.openExternal(url), log: log.child('security') });
+    hardenWebContents(contents, {
+      isAppUrl: trusted,
+      isAllowedExternalUrl,
+      openExternal: (url) => shell.openExternal(url),
+      log: log.child('security'),
+    });
   });
 
   services = await createAppServices({
@@ -94,7 +102,12 @@ async function start(): Promise<void> {
     app.quit();
   });
 
-  customer = new CustomerDisplay({ screen, cashier: () => cashier, create: () => createCustomerWindow(windowPaths), log: log.child('display') });
+  customer = new CustomerDisplay({
+    screen,
+    cashier: () => cashier,
+    create: () => createCustomerWindow(windowPaths),
+    log: log.child('display'),
+  });
   try {
     customer.apply(services.settings.view());
   } catch (err) {

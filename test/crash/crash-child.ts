@@ -7,7 +7,7 @@
  * argv: dataDir simBaseUrl slug apiKey version planJson
  */
 import { join } from 'node:path';
-import { EventBus } from '../../src/main/app/event-bus';
+import { EventBus } from '../../src/main/events/event-bus';
 import { openOrderStore } from '../../src/main/orders/journal';
 import { createGateway } from '../../src/main/pakasir/create-gateway';
 import { PaymentService } from '../../src/main/payments/payment-service';
@@ -19,25 +19,50 @@ export interface PlanItem {
   fate: 'pay' | 'cancel' | 'expire';
 }
 
-const [dataDir, baseUrl, slug, apiKey, version, planJson] = process.argv.slice(2) as [string, string, string, string, ApiVersion, string];
+const [dataDir, baseUrl, slug, apiKey, version, planJson] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  ApiVersion,
+  string,
+];
 const plan = JSON.parse(planJson) as PlanItem[];
 const store = openOrderStore({ file: join(dataDir, 'orders.sqlite') });
 const gateway = createGateway({ version, baseUrl, project: slug, apiKey, timeoutMs: 2000, v1StatusIntervalMs: 100 });
 const service = new PaymentService({
   store,
   bus: new EventBus(),
-  context: () => ({ gateway, project: slug, version, sandbox: true, demo: false, terminalPrefix: 'CRASH', link: { qrisOnly: false, redirectUrl: null } }),
+  context: () => ({
+    gateway,
+    project: slug,
+    version,
+    sandbox: true,
+    demo: false,
+    terminalPrefix: 'CRASH',
+    link: { qrisOnly: false, redirectUrl: null },
+  }),
   log: { info() {}, warn() {} },
   tuning: { v1StatusIntervalMs: 100, createSpacingMs: 0, expiryGraceMs: 200, watchFirstMs: 100 },
 });
 
 const tag = (i: number) => `plan:${i};`;
-const latest = (i: number) => store.list({ search: tag(i) }, 50).items.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.orderId < b.orderId ? -1 : 1)).at(-1) ?? null;
+const latest = (i: number) =>
+  store
+    .list({ search: tag(i) }, 50)
+    .items.sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.orderId < b.orderId ? -1 : 1,
+    )
+    .at(-1) ?? null;
 const wanted = { pay: 'paid', cancel: 'canceled', expire: 'expired' } as const;
 
 async function outside(action: 'pay' | 'expire', orderId: string): Promise<void> {
   // The customer's wallet (or the clock) acting at Pakasir, outside this process.
-  await fetch(`${baseUrl}/__sim/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order_id: orderId, project: slug }) }).catch(() => undefined);
+  await fetch(`${baseUrl}/__sim/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ order_id: orderId, project: slug }),
+  }).catch(() => undefined);
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventBus } from '../../src/main/app/event-bus';
+import { EventBus } from '../../src/main/events/event-bus';
 import { openOrderStore } from '../../src/main/orders/journal';
 import type { OrderStore } from '../../src/main/orders/order-store';
 import { createGateway } from '../../src/main/pakasir/create-gateway';
@@ -26,7 +26,19 @@ export interface EngineRig {
  * A real payment engine on a real SQLite file, talking HTTP to a real simulator.
  * v1 runs at a quick pace (the guide states no limit); v2 always keeps Pakasir's 4 s.
  */
-export function startEngine(sim: TestSimulator, opts: { version: ApiVersion; production?: boolean; timeoutMs?: number; tuning?: Partial<PaymentTuning>; dir?: string; terminal?: string; now?: () => number; wrapGateway?: (g: PakasirGateway) => PakasirGateway }): EngineRig {
+export function startEngine(
+  sim: TestSimulator,
+  opts: {
+    version: ApiVersion;
+    production?: boolean;
+    timeoutMs?: number;
+    tuning?: Partial<PaymentTuning>;
+    dir?: string;
+    terminal?: string;
+    now?: () => number;
+    wrapGateway?: (g: PakasirGateway) => PakasirGateway;
+  },
+): EngineRig {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pos-engine-'));
   const store = openOrderStore({ file: join(dir, 'orders.sqlite') });
   const bus = new EventBus();

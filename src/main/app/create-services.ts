@@ -10,7 +10,7 @@ import { PaymentService, type GatewayContext } from '../payments/payment-service
 import { SettingsService } from '../settings/settings-service';
 import { createSimulator, randomApiKey, type Simulator } from '../../simulator/simulator';
 import type { Handlers } from '../api/dispatch';
-import { EventBus } from './event-bus';
+import { EventBus } from '../events/event-bus';
 import type { AppServices, AppServicesOptions } from './services';
 import { createOwnerTools } from './owner-tools';
 
@@ -24,7 +24,8 @@ const DEMO_SLUG = 'toko-demo';
  */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   mkdirSync(options.dataDir, { recursive: true });
-  const log: Logger = options.logger ?? createLogger({ dataDir: options.dataDir, stderr: options.quiet ? false : process.stderr });
+  const log: Logger =
+    options.logger ?? createLogger({ dataDir: options.dataDir, stderr: options.quiet ? false : process.stderr });
   const bus = new EventBus();
   const settings = new SettingsService({ dataDir: options.dataDir, safeStorage: options.safeStorage, log });
   const store = openOrderStore({ file: join(options.dataDir, 'orders.sqlite'), log: log.child('orders') });
@@ -57,14 +58,27 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     const isDemo = !creds;
     if (creds) {
       log.addSecret(creds.apiKey);
-      gateway = createGateway({ version: creds.apiVersion, baseUrl: creds.baseUrl, project: creds.projectSlug, apiKey: creds.apiKey, v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs });
+      gateway = createGateway({
+        version: creds.apiVersion,
+        baseUrl: creds.baseUrl,
+        project: creds.projectSlug,
+        apiKey: creds.apiKey,
+        v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
+      });
       project = creds.projectSlug;
       sandbox = creds.sandbox;
     } else {
       if (!demo) throw new PosError('internal', 'Demo mode is not ready yet.');
       const p = demo.projects[0]!;
       log.addSecret(p.apiKey);
-      gateway = createGateway({ version: view.apiVersion, baseUrl: demo.baseUrl, project: p.slug, apiKey: p.apiKey, simulationUrl: `${demo.baseUrl}/__sim/pay`, v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs });
+      gateway = createGateway({
+        version: view.apiVersion,
+        baseUrl: demo.baseUrl,
+        project: p.slug,
+        apiKey: p.apiKey,
+        simulationUrl: `${demo.baseUrl}/__sim/pay`,
+        v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
+      });
       project = p.slug;
       sandbox = true;
     }
@@ -93,7 +107,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   };
 
   const payments = new PaymentService({ store, bus, context, log: log.child('payments'), tuning: options.tuning });
-  const owner = createOwnerTools({ store, bus, settings, payments, exportSink: options.exportSink, log, timeZone: options.timeZone });
+  const owner = createOwnerTools({
+    store,
+    bus,
+    settings,
+    payments,
+    exportSink: options.exportSink,
+    log,
+    timeZone: options.timeZone,
+  });
 
   settings.onChange((view) => bus.emit('settingsChanged', view));
 
@@ -104,7 +126,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
    */
   const noOpenSale = (): void => {
     const open = store.listLive();
-    if (open.length > 0) throw new PosError('busy', `Finish or cancel the open sale ${open[0]!.orderId} before changing the project, key or environment.`);
+    if (open.length > 0)
+      throw new PosError(
+        'busy',
+        `Finish or cancel the open sale ${open[0]!.orderId} before changing the project, key or environment.`,
+      );
   };
 
   const testConnection = async (): Promise<ConnectionTestResult> => {
@@ -113,7 +139,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     const started = Date.now();
     // Asking for a transaction that cannot exist tells a valid key and project
     // ("transaction not found") from a bad key (401) or an unknown project.
-    const probe = { orderId: `PROBE-${Date.now()}`, amount: 10_000, txnId: `probe${Date.now()}`, method: 'qris' as const };
+    const probe = {
+      orderId: `PROBE-${Date.now()}`,
+      amount: 10_000,
+      txnId: `probe${Date.now()}`,
+      method: 'qris' as const,
+    };
     try {
       await ctx.gateway.status(probe);
       return { ok: true, code: 'ok', detail: null, latencyMs: Date.now() - started };
@@ -122,7 +153,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       if (!(err instanceof GatewayError)) return { ok: false, code: 'server', detail: null, latencyMs };
       if (err.kind === 'not_found') {
         const projectMissing = /proyek|project/i.test(err.gatewayMessage ?? '');
-        return projectMissing ? { ok: false, code: 'not_found', detail: err.gatewayMessage, latencyMs } : { ok: true, code: 'ok', detail: null, latencyMs };
+        return projectMissing
+          ? { ok: false, code: 'not_found', detail: err.gatewayMessage, latencyMs }
+          : { ok: true, code: 'ok', detail: null, latencyMs };
       }
       const code = err.kind === 'invalid_request' || err.kind === 'rejected' ? 'server' : err.kind;
       return { ok: false, code, detail: err.gatewayMessage, latencyMs };
@@ -130,12 +163,27 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   };
 
   const handlers: Handlers = {
-    getAppInfo: () => ({ version: options.version, mode: settings.view().mode, shell: options.shell, platform: process.platform, dataDir: options.dataDir }),
+    getAppInfo: () => ({
+      version: options.version,
+      mode: settings.view().mode,
+      shell: options.shell,
+      platform: process.platform,
+      dataDir: options.dataDir,
+    }),
     getSettings: () => settings.view(),
     updateSettings: (patch) => {
-      if (patch.projectSlug !== undefined || patch.apiVersion !== undefined || patch.baseUrl !== undefined || patch.sandbox !== undefined) {
+      if (
+        patch.projectSlug !== undefined ||
+        patch.apiVersion !== undefined ||
+        patch.baseUrl !== undefined ||
+        patch.sandbox !== undefined
+      ) {
         const view = settings.view();
-        const changes = (patch.projectSlug !== undefined && patch.projectSlug !== view.projectSlug) || (patch.apiVersion !== undefined && patch.apiVersion !== view.apiVersion) || (patch.baseUrl !== undefined && patch.baseUrl !== view.baseUrl) || (patch.sandbox !== undefined && patch.sandbox !== view.sandbox);
+        const changes =
+          (patch.projectSlug !== undefined && patch.projectSlug !== view.projectSlug) ||
+          (patch.apiVersion !== undefined && patch.apiVersion !== view.apiVersion) ||
+          (patch.baseUrl !== undefined && patch.baseUrl !== view.baseUrl) ||
+          (patch.sandbox !== undefined && patch.sandbox !== view.sandbox);
         if (changes) noOpenSale();
       }
       return demoIfNeeded(settings.update(patch));
@@ -170,14 +218,24 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   if (settings.view().mode === 'demo') {
     for (const order of store.listLive()) {
       if (order.project !== DEMO_SLUG) continue;
-      store.transition(order.orderId, 'canceled', 'demo_reset', { reason: 'demo_reset' }, undefined, ['creating', 'awaiting_payment']);
+      store.transition(order.orderId, 'canceled', 'demo_reset', { reason: 'demo_reset' }, undefined, [
+        'creating',
+        'awaiting_payment',
+      ]);
     }
   }
 
   // Resume every open sale from the journal; a long recovery reports progress.
   const recoveryJob = `recovery-${Date.now()}`;
   payments.recover((done, total) => {
-    if (total >= 20) bus.emit('jobProgress', { jobId: recoveryJob, kind: 'recovery', state: done === total ? 'done' : 'running', done, total });
+    if (total >= 20)
+      bus.emit('jobProgress', {
+        jobId: recoveryJob,
+        kind: 'recovery',
+        state: done === total ? 'done' : 'running',
+        done,
+        total,
+      });
   });
 
   return {

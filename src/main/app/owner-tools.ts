@@ -10,7 +10,7 @@ import { toView, type PaymentService } from '../payments/payment-service';
 import { reconcileDay } from '../reconcile/reconcile-day';
 import { exportDailyReport } from '../reports/export-daily-report';
 import type { SettingsService } from '../settings/settings-service';
-import type { EventBus } from './event-bus';
+import type { EventBus } from '../events/event-bus';
 import type { ExportSink } from './services';
 
 type OwnerCalls =
@@ -73,7 +73,12 @@ export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handler
       const view = settings.view();
       const report = store.dailyReport(day, view.businessDayCutoffHour, timeZone);
       return jobs.startJob('export', async (progress, signal) => {
-        const result = await exportDailyReport(report, format, path, { delimiter: view.csvDelimiter, timeZone, signal, onProgress: progress });
+        const result = await exportDailyReport(report, format, path, {
+          delimiter: view.csvDelimiter,
+          timeZone,
+          signal,
+          onProgress: progress,
+        });
         return exportSink.describe(path, name, result.bytes);
       });
     },

@@ -3,18 +3,10 @@ import type { Handlers } from '../api/dispatch';
 import type { Logger } from '../log/logger';
 import type { OrderStore } from '../orders/order-store';
 import type { PaymentService, PaymentTuning } from '../payments/payment-service';
+import type { SafeStorageLike } from '../settings/safe-storage-like';
 import type { SettingsService } from '../settings/settings-service';
 import type { Simulator } from '../../simulator/simulator';
-import type { EventBus } from './event-bus';
-
-/** The subset of Electron's safeStorage the secret store needs (an interface, so plain Node can test it). */
-export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
-  /** Linux only in Electron; absent elsewhere. */
-  getSelectedStorageBackend?(): string;
-}
+import type { EventBus } from '../events/event-bus';
 
 /** Where a finished export goes: a save dialog in Electron, a download in the browser harness. */
 export interface ExportSink {
@@ -23,6 +15,8 @@ export interface ExportSink {
   /** Describes the finished file for the renderer (path in Electron, URL in the harness). */
   describe(path: string, name: string, bytes: number): NonNullable<JobProgress['file']>;
 }
+
+export type { SafeStorageLike };
 
 export interface AppServicesOptions {
   dataDir: string;

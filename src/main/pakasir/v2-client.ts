@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAYMENT_METHODS, isPaymentMethod, type PaymentMethod } from '../../shared/methods';
+import { isPaymentMethod, type PaymentMethod } from '../../shared/methods';
 import {
   GatewayError,
   type CreateRequest,
@@ -69,7 +69,11 @@ export class PakasirV2Client implements PakasirGateway {
     this.#base = config.baseUrl.replace(/\/+$/, '');
     this.#apiKey = config.apiKey;
     this.#simulationUrl = config.simulationUrl ?? null;
-    this.#http = { fetch: config.fetch ?? globalThis.fetch, timeoutMs: config.timeoutMs ?? 10_000, secret: config.apiKey };
+    this.#http = {
+      fetch: config.fetch ?? globalThis.fetch,
+      timeoutMs: config.timeoutMs ?? 10_000,
+      secret: config.apiKey,
+    };
   }
 
   toJSON(): object {
@@ -101,10 +105,14 @@ export class PakasirV2Client implements PakasirGateway {
     if (!parsed.success) throw invalidAnswer('create', issuePaths(parsed.error), answer.httpStatus);
     const a = parsed.data;
     // Find-or-create: the answer may be an older transaction; it must be this very order.
-    if (a.order_id !== undefined && a.order_id !== req.orderId) throw invalidAnswer('create', 'answer is for another order_id');
-    if (a.amount !== undefined && a.amount !== req.amount) throw invalidAnswer('create', 'answer is for another amount');
-    if (a.project !== null && a.project !== this.project) throw invalidAnswer('create', 'answer is for another project');
-    if (a.payment_method !== null && a.payment_method.toLowerCase() !== req.method) throw invalidAnswer('create', 'answer is for another payment method');
+    if (a.order_id !== undefined && a.order_id !== req.orderId)
+      throw invalidAnswer('create', 'answer is for another order_id');
+    if (a.amount !== undefined && a.amount !== req.amount)
+      throw invalidAnswer('create', 'answer is for another amount');
+    if (a.project !== null && a.project !== this.project)
+      throw invalidAnswer('create', 'answer is for another project');
+    if (a.payment_method !== null && a.payment_method.toLowerCase() !== req.method)
+      throw invalidAnswer('create', 'answer is for another payment method');
 
     const isLink = req.method === 'payment_link';
     let fee = a.fee ?? null;
@@ -120,11 +128,13 @@ export class PakasirV2Client implements PakasirGateway {
     let paymentNumber: string | null = null;
     let paymentUrl: string | null = null;
     if (isLink) {
-      if (a.payment_link === null || !/^https?:\/\//i.test(a.payment_link)) throw invalidAnswer('create', 'answer has no usable payment_link');
+      if (a.payment_link === null || !/^https?:\/\//i.test(a.payment_link))
+        throw invalidAnswer('create', 'answer has no usable payment_link');
       paymentUrl = withLinkOptions(a.payment_link, req.link);
     } else {
       paymentNumber = (req.method === 'qris' ? a.qr_string : a.va_number) ?? a.payment_number;
-      if (paymentNumber === null) throw invalidAnswer('create', req.method === 'qris' ? 'answer has no qr_string' : 'answer has no va_number');
+      if (paymentNumber === null)
+        throw invalidAnswer('create', req.method === 'qris' ? 'answer has no qr_string' : 'answer has no va_number');
     }
     return {
       txnId: a.txn_id,
@@ -145,7 +155,11 @@ export class PakasirV2Client implements PakasirGateway {
   }
 
   #txnPath(ref: TransactionRef, what: string): string {
-    if (!ref.txnId) throw new GatewayError('invalid_request', describe(what, 'invalid_request', 'API v2 needs the txn_id from create'));
+    if (!ref.txnId)
+      throw new GatewayError(
+        'invalid_request',
+        describe(what, 'invalid_request', 'API v2 needs the txn_id from create'),
+      );
     return `${this.#slug()}/${encodeURIComponent(ref.txnId)}`;
   }
 
@@ -163,7 +177,8 @@ export class PakasirV2Client implements PakasirGateway {
     if (s.txn_id !== undefined && s.txn_id !== ref.txnId) throw invalidAnswer('status', 'answer is for another txn_id');
     if (s.order_id !== ref.orderId) throw invalidAnswer('status', 'answer is for another order_id');
     if (s.amount !== ref.amount) throw invalidAnswer('status', 'answer is for another amount');
-    if (s.project !== null && s.project !== this.project) throw invalidAnswer('status', 'answer is for another project');
+    if (s.project !== null && s.project !== this.project)
+      throw invalidAnswer('status', 'answer is for another project');
     return {
       txnId: s.txn_id ?? ref.txnId,
       orderId: s.order_id,
@@ -182,7 +197,17 @@ export class PakasirV2Client implements PakasirGateway {
   async cancel(ref: TransactionRef, signal?: AbortSignal): Promise<void> {
     preflight('v2', ref.method, ref.amount, ref.orderId);
     const path = this.#txnPath(ref, 'cancel');
-    await httpCall(this.#http, { method: 'POST', url: `${this.#base}/api/v2/cancel-transaction/${path}`, headers: this.#auth, body: {}, what: 'cancel' }, signal);
+    await httpCall(
+      this.#http,
+      {
+        method: 'POST',
+        url: `${this.#base}/api/v2/cancel-transaction/${path}`,
+        headers: this.#auth,
+        body: {},
+        what: 'cancel',
+      },
+      signal,
+    );
   }
 
   /**
@@ -190,17 +215,37 @@ export class PakasirV2Client implements PakasirGateway {
    * the local simulator, can simulate; the key is never sent there.
    */
   async simulatePayment(ref: TransactionRef, signal?: AbortSignal): Promise<void> {
-    if (!this.#simulationUrl) throw new GatewayError('rejected', describe('simulate payment', 'rejected', 'API v2 has no payment simulation; use the Pakasir dashboard'));
+    if (!this.#simulationUrl)
+      throw new GatewayError(
+        'rejected',
+        describe('simulate payment', 'rejected', 'API v2 has no payment simulation; use the Pakasir dashboard'),
+      );
     preflight('v2', ref.method, ref.amount, ref.orderId);
     const target = ref.txnId ? { txn_id: ref.txnId } : { order_id: ref.orderId };
-    await httpCall(this.#http, { method: 'POST', url: this.#simulationUrl, body: { ...target, project: this.project }, what: 'simulate payment' }, signal);
+    await httpCall(
+      this.#http,
+      {
+        method: 'POST',
+        url: this.#simulationUrl,
+        body: { ...target, project: this.project },
+        what: 'simulate payment',
+      },
+      signal,
+    );
   }
 
   /** Public fee table: no key. Flat `{qris: 394, ...}` or `{status, data: {...}}`. */
   async fees(amount: number, signal?: AbortSignal): Promise<Partial<Record<PaymentMethod, number>>> {
     preflightAmount(amount);
-    const answer = await httpCall(this.#http, { method: 'GET', url: `${this.#base}/api/v2/payment-fee/${amount}`, what: 'fees' }, signal);
-    const raw = answer.json && typeof answer.json === 'object' && 'data' in answer.json ? (answer.json as { data: unknown }).data : answer.json;
+    const answer = await httpCall(
+      this.#http,
+      { method: 'GET', url: `${this.#base}/api/v2/payment-fee/${amount}`, what: 'fees' },
+      signal,
+    );
+    const raw =
+      answer.json && typeof answer.json === 'object' && 'data' in answer.json
+        ? (answer.json as { data: unknown }).data
+        : answer.json;
     const parsed = feeMap.safeParse(raw);
     if (!parsed.success) throw invalidAnswer('fees', issuePaths(parsed.error), answer.httpStatus);
     const out: Partial<Record<PaymentMethod, number>> = {};

@@ -4,9 +4,15 @@ import { checkAmount, METHOD_RULES, type ApiVersion, type PaymentMethod } from '
 import { formatRupiah } from '@shared/money';
 import { isFinal, type OrderState } from '@shared/order-state';
 import { validateQrisPayload } from '@shared/qris';
-import type { EventBus } from '../app/event-bus';
+import type { EventBus } from '../events/event-bus';
 import type { GatewayFacts, OrderRecord, OrderStore } from '../orders/order-store';
-import { GatewayError, type GatewayStatus, type GatewayTransaction, type PakasirGateway, type TransactionRef } from '../pakasir/gateway';
+import {
+  GatewayError,
+  type GatewayStatus,
+  type GatewayTransaction,
+  type PakasirGateway,
+  type TransactionRef,
+} from '../pakasir/gateway';
 import { ConnectivityTracker } from './connectivity';
 import { CreatePacer } from './create-pacer';
 import { liveDelay, MarginLearner, pacedFor, watchDelay, type PaceOptions } from './poll-schedule';
@@ -122,13 +128,19 @@ export class PaymentService {
    * at once must never leave two live QRs. The second charge sees the first as the open
    * sale and cancels it, exactly as a cashier changing the amount would.
    */
-  charge(input: { amount: number; method: PaymentMethod; note?: string }, replacesOrderId: string | null = null): Promise<OrderView> {
+  charge(
+    input: { amount: number; method: PaymentMethod; note?: string },
+    replacesOrderId: string | null = null,
+  ): Promise<OrderView> {
     const run = this.counter.then(() => this.chargeNow(input, replacesOrderId));
     this.counter = run.catch(() => undefined);
     return run;
   }
 
-  private async chargeNow(input: { amount: number; method: PaymentMethod; note?: string }, replacesOrderId: string | null): Promise<OrderView> {
+  private async chargeNow(
+    input: { amount: number; method: PaymentMethod; note?: string },
+    replacesOrderId: string | null,
+  ): Promise<OrderView> {
     const ctx = this.context();
     const problem = checkAmount(input.method, input.amount, ctx.version);
     if (problem) throw new PosError('invalid_input', amountMessage(input.method, problem.code, ctx.version));
@@ -138,7 +150,10 @@ export class PaymentService {
     if (active && !isFinal(active.state)) {
       const after = await this.cancelSale(active.orderId, 'amount_changed');
       if (after.state === 'paid') {
-        throw new PosError('illegal_state', `Sale ${after.orderId} was paid just now (${formatRupiah(after.amount)}); no new sale was started.`);
+        throw new PosError(
+          'illegal_state',
+          `Sale ${after.orderId} was paid just now (${formatRupiah(after.amount)}); no new sale was started.`,
+        );
       }
     }
 
@@ -156,15 +171,22 @@ export class PaymentService {
     this.setActive(record);
     // The first create goes straight out: its attempt was journaled with the sale.
     await this.enqueue(orderId, () => this.sendCreate(record, ctx.gateway, ctx, true)).catch((err: unknown) => {
-      this.log.warn('first create failed unexpectedly', { orderId, error: err instanceof Error ? err.message : String(err) });
+      this.log.warn('first create failed unexpectedly', {
+        orderId,
+        error: err instanceof Error ? err.message : String(err),
+      });
       this.schedule(orderId, 5000);
     });
     return toView(this.mustGet(orderId));
   }
 
-  async cancelSale(orderId: string, reason: 'canceled_by_cashier' | 'amount_changed' = 'canceled_by_cashier'): Promise<OrderView> {
+  async cancelSale(
+    orderId: string,
+    reason: 'canceled_by_cashier' | 'amount_changed' = 'canceled_by_cashier',
+  ): Promise<OrderView> {
     const order = this.mustGet(orderId);
-    if (order.state === 'paid') throw new PosError('illegal_state', `Sale ${orderId} is already paid and cannot be canceled.`);
+    if (order.state === 'paid')
+      throw new PosError('illegal_state', `Sale ${orderId} is already paid and cannot be canceled.`);
     if (isFinal(order.state)) return toView(order);
     this.clearTimer(orderId);
     // Queued behind any check in progress, so its answer is journaled before we decide.
@@ -184,9 +206,11 @@ export class PaymentService {
     const ctx = this.context();
     // The sale's own environment decides, not today's settings: a production sale is never simulated.
     if (!order.sandbox) throw new PosError('illegal_state', 'Simulated payments exist only in sandbox and demo mode.');
-    if (order.state !== 'awaiting_payment') throw new PosError('illegal_state', `Sale ${orderId} is not waiting for payment.`);
+    if (order.state !== 'awaiting_payment')
+      throw new PosError('illegal_state', `Sale ${orderId} is not waiting for payment.`);
     const gateway = this.gatewayFor(order, ctx);
-    if (!gateway) throw new PosError('illegal_state', `Sale ${orderId} belongs to another project than the one set now.`);
+    if (!gateway)
+      throw new PosError('illegal_state', `Sale ${orderId} belongs to another project than the one set now.`);
     await gateway.simulatePayment(refOf(order));
     return this.checkNow(orderId);
   }
@@ -194,7 +218,10 @@ export class PaymentService {
   async recreateSale(orderId: string): Promise<OrderView> {
     const order = this.mustGet(orderId);
     if (!['expired', 'failed', 'canceled'].includes(order.state)) {
-      throw new PosError('illegal_state', `Sale ${orderId} is ${order.state}; only an expired, failed or canceled sale gets a new QR.`);
+      throw new PosError(
+        'illegal_state',
+        `Sale ${orderId} is ${order.state}; only an expired, failed or canceled sale gets a new QR.`,
+      );
     }
     return this.charge({ amount: order.amount, method: order.method, note: order.note }, orderId);
   }
@@ -202,11 +229,21 @@ export class PaymentService {
   markProofShown(orderId: string, note: string): OrderView {
     const order = this.mustGet(orderId);
     if (order.state !== 'awaiting_payment' && order.state !== 'creating') {
-      throw new PosError('illegal_state', `Sale ${orderId} is ${order.state}; only an open sale can be marked for review.`);
+      throw new PosError(
+        'illegal_state',
+        `Sale ${orderId} is ${order.state}; only an open sale can be marked for review.`,
+      );
     }
     this.clearTimer(orderId);
     // Keep asking Pakasir: the review is easier when the gateway has confirmed (or not).
-    const next = this.store.transition(orderId, 'needs_review', 'proof_shown_offline', { reason: 'proof_shown_offline', reasonDetail: note, watchUntil: this.watchEnd() }, { note }, ['awaiting_payment', 'creating']);
+    const next = this.store.transition(
+      orderId,
+      'needs_review',
+      'proof_shown_offline',
+      { reason: 'proof_shown_offline', reasonDetail: note, watchUntil: this.watchEnd() },
+      { note },
+      ['awaiting_payment', 'creating'],
+    );
     this.publish(next);
     this.schedule(orderId, watchDelay(0, this.random, this.tuning.watchFirstMs));
     return toView(this.mustGet(orderId));
@@ -214,12 +251,25 @@ export class PaymentService {
 
   resolveReview(orderId: string, resolution: 'paid' | 'not_paid', note: string): OrderView {
     const order = this.mustGet(orderId);
-    if (order.state !== 'needs_review') throw new PosError('illegal_state', `Sale ${orderId} is not waiting for review.`);
+    if (order.state !== 'needs_review')
+      throw new PosError('illegal_state', `Sale ${orderId} is not waiting for review.`);
     const facts: GatewayFacts =
       resolution === 'paid'
-        ? { reason: 'resolved_paid', reasonDetail: note, paidAt: order.paidAt ?? new Date(this.now()).toISOString(), watchUntil: null }
+        ? {
+            reason: 'resolved_paid',
+            reasonDetail: note,
+            paidAt: order.paidAt ?? new Date(this.now()).toISOString(),
+            watchUntil: null,
+          }
         : { reason: 'resolved_not_paid', reasonDetail: note, watchUntil: null };
-    const next = this.store.transition(orderId, resolution === 'paid' ? 'paid' : 'canceled', `review_${resolution}`, facts, { note }, ['needs_review']);
+    const next = this.store.transition(
+      orderId,
+      resolution === 'paid' ? 'paid' : 'canceled',
+      `review_${resolution}`,
+      facts,
+      { note },
+      ['needs_review'],
+    );
     this.settle(order);
     this.publish(next);
     return toView(this.mustGet(orderId));
@@ -370,7 +420,14 @@ export class PaymentService {
       // gateway and let the cashier start a new sale (a new order_id, never a second
       // transaction under this one).
       await this.bestEffortCancel(gateway, ref, order.orderId);
-      const failed = this.store.transition(order.orderId, 'failed', 'create_lost', { reason: 'create_lost', reasonDetail: `gateway status ${status.rawStatus}` }, statusFacts(status), ['creating']);
+      const failed = this.store.transition(
+        order.orderId,
+        'failed',
+        'create_lost',
+        { reason: 'create_lost', reasonDetail: `gateway status ${status.rawStatus}` },
+        statusFacts(status),
+        ['creating'],
+      );
       this.publish(failed);
       return;
     }
@@ -378,7 +435,12 @@ export class PaymentService {
     return this.sendCreate(order, gateway, ctx);
   }
 
-  private async sendCreate(order: OrderRecord, gateway: PakasirGateway, ctx: GatewayContext, attemptNoted = false): Promise<void> {
+  private async sendCreate(
+    order: OrderRecord,
+    gateway: PakasirGateway,
+    ctx: GatewayContext,
+    attemptNoted = false,
+  ): Promise<void> {
     await this.pacer.turn();
     // Journaled before the request leaves: after a crash we know a create may exist.
     const noted = attemptNoted ? order : this.store.noteCreateAttempt(order.orderId);
@@ -404,7 +466,14 @@ export class PaymentService {
     if (problem) {
       // Never show what we could not verify: cancel it (best effort) and fail the sale.
       await this.bestEffortCancel(gateway, ref, order.orderId);
-      const failed = this.store.transition(order.orderId, 'failed', 'invalid_payload', { txnId: tx.txnId, reason: 'invalid_payload', reasonDetail: problem }, createFacts(tx), ['creating']);
+      const failed = this.store.transition(
+        order.orderId,
+        'failed',
+        'invalid_payload',
+        { txnId: tx.txnId, reason: 'invalid_payload', reasonDetail: problem },
+        createFacts(tx),
+        ['creating'],
+      );
       this.publish(failed);
       this.notify('warning', 'notice.invalidPayload', { orderId: order.orderId }, order.orderId);
       return;
@@ -418,7 +487,9 @@ export class PaymentService {
       expiresAt: tx.expiresAt,
       lastCheckedAt: new Date(this.now()).toISOString(),
     };
-    const awaiting = this.store.transition(order.orderId, 'awaiting_payment', 'created', facts, createFacts(tx), ['creating']);
+    const awaiting = this.store.transition(order.orderId, 'awaiting_payment', 'created', facts, createFacts(tx), [
+      'creating',
+    ]);
     this.publish(awaiting);
     if (tx.status === 'completed') {
       // A find-or-create of a transaction that was paid meanwhile.
@@ -434,12 +505,23 @@ export class PaymentService {
         // The create may or may not exist: stay in `creating`, resolve it on the next step.
         const n = (this.errors.get(order.orderId) ?? 0) + 1;
         this.errors.set(order.orderId, n);
-        this.store.recordFacts(order.orderId, {}, { reason: 'create_unanswered', facts: { error: err.kind, httpStatus: err.httpStatus } });
+        this.store.recordFacts(
+          order.orderId,
+          {},
+          { reason: 'create_unanswered', facts: { error: err.kind, httpStatus: err.httpStatus } },
+        );
         this.schedule(order.orderId, liveDelay(n, this.paceFor(this.context().gateway), this.random, err.retryAfterMs));
         return;
       }
       const reason: OrderReason = err.kind === 'auth' ? 'auth' : 'gateway_rejected';
-      const failed = this.store.transition(order.orderId, 'failed', reason, { reason, reasonDetail: err.gatewayMessage ?? err.message }, { error: err.kind, httpStatus: err.httpStatus }, ['creating']);
+      const failed = this.store.transition(
+        order.orderId,
+        'failed',
+        reason,
+        { reason, reasonDetail: err.gatewayMessage ?? err.message },
+        { error: err.kind, httpStatus: err.httpStatus },
+        ['creating'],
+      );
       this.publish(failed);
       return;
     }
@@ -470,7 +552,11 @@ export class PaymentService {
         return this.endLive(checked, 'expired', 'expired_at_gateway', status);
       case 'keep_checking': {
         if (verdict.why !== 'pending') {
-          this.store.recordFacts(order.orderId, {}, { reason: `keep_checking_${verdict.why}`, facts: statusFacts(status) });
+          this.store.recordFacts(
+            order.orderId,
+            {},
+            { reason: `keep_checking_${verdict.why}`, facts: statusFacts(status) },
+          );
         }
         const expiresAt = checked.expiresAt ? Date.parse(checked.expiresAt) : null;
         if (expiresAt !== null && this.expiryClock() >= expiresAt + this.tuning.expiryGraceMs) {
@@ -500,13 +586,27 @@ export class PaymentService {
     if (verdict.kind === 'review' || verdict.kind === 'paid') {
       if (order.state === 'needs_review') {
         // Proof was shown offline; Pakasir now says whether it was real.
-        this.store.recordFacts(order.orderId, { paidAt: status.completedAt, watchUntil: null }, { reason: 'gateway_confirms_completed', facts: statusFacts(status) });
+        this.store.recordFacts(
+          order.orderId,
+          { paidAt: status.completedAt, watchUntil: null },
+          { reason: 'gateway_confirms_completed', facts: statusFacts(status) },
+        );
         this.settle(order);
         this.publish(this.mustGet(order.orderId));
-        this.notify('warning', 'notice.reviewConfirmed', { orderId: order.orderId, amount: formatRupiah(order.amount) }, order.orderId);
+        this.notify(
+          'warning',
+          'notice.reviewConfirmed',
+          { orderId: order.orderId, amount: formatRupiah(order.amount) },
+          order.orderId,
+        );
         return;
       }
-      const reason = verdict.kind === 'review' ? verdict.reason : order.state === 'canceled' ? 'paid_after_cancel' : 'paid_after_expiry';
+      const reason =
+        verdict.kind === 'review'
+          ? verdict.reason
+          : order.state === 'canceled'
+            ? 'paid_after_cancel'
+            : 'paid_after_expiry';
       return this.toReview(order, reason, status);
     }
     if (manual) this.publish(order);
@@ -517,7 +617,14 @@ export class PaymentService {
 
   private finishPaid(order: OrderRecord, status: GatewayStatus): void {
     const paidAt = status.completedAt ?? new Date(this.now()).toISOString();
-    const paid = this.store.transition(order.orderId, 'paid', 'completed', { paidAt, reason: null, lastCheckedAt: new Date(this.now()).toISOString() }, statusFacts(status), ['creating', 'awaiting_payment']);
+    const paid = this.store.transition(
+      order.orderId,
+      'paid',
+      'completed',
+      { paidAt, reason: null, lastCheckedAt: new Date(this.now()).toISOString() },
+      statusFacts(status),
+      ['creating', 'awaiting_payment'],
+    );
     this.settle(order);
     this.publish(paid);
   }
@@ -530,16 +637,33 @@ export class PaymentService {
   }
 
   private toReview(order: OrderRecord, reason: OrderReason, status: GatewayStatus): void {
-    const review = this.store.transition(order.orderId, 'needs_review', reason, { reason, paidAt: status.completedAt, reasonDetail: `gateway status ${status.rawStatus}`, watchUntil: null }, statusFacts(status));
+    const review = this.store.transition(
+      order.orderId,
+      'needs_review',
+      reason,
+      { reason, paidAt: status.completedAt, reasonDetail: `gateway status ${status.rawStatus}`, watchUntil: null },
+      statusFacts(status),
+    );
     this.settle(order);
     this.publish(review);
-    this.notify('alarm', reason === 'paid_after_cancel' || reason === 'paid_after_expiry' ? 'notice.latePayment' : 'notice.needsReview', { orderId: order.orderId, amount: formatRupiah(order.amount), reason }, order.orderId);
+    this.notify(
+      'alarm',
+      reason === 'paid_after_cancel' || reason === 'paid_after_expiry' ? 'notice.latePayment' : 'notice.needsReview',
+      { orderId: order.orderId, amount: formatRupiah(order.amount), reason },
+      order.orderId,
+    );
   }
 
   private endLive(order: OrderRecord, to: 'canceled' | 'expired', reason: string, status: GatewayStatus | null): void {
     // The watch starts in the same write as the state change: no crash can end a sale unwatched.
-    const facts: GatewayFacts = { reason: to === 'expired' ? (reason === 'expired_at_gateway' ? 'expired_at_gateway' : null) : 'canceled_at_gateway', watchUntil: this.watchEnd() };
-    const ended = this.store.transition(order.orderId, to, reason, facts, status ? statusFacts(status) : undefined, ['awaiting_payment']);
+    const facts: GatewayFacts = {
+      reason:
+        to === 'expired' ? (reason === 'expired_at_gateway' ? 'expired_at_gateway' : null) : 'canceled_at_gateway',
+      watchUntil: this.watchEnd(),
+    };
+    const ended = this.store.transition(order.orderId, to, reason, facts, status ? statusFacts(status) : undefined, [
+      'awaiting_payment',
+    ]);
     this.startWatch(ended);
   }
 
@@ -598,16 +722,38 @@ export class PaymentService {
     if (!gateway && knownAtGateway) {
       // Its project is not the one set now: we can neither ask Pakasir nor cancel there, and
       // the QR may still be paid. A human checks it; it is never simply called canceled.
-      const review = this.store.transition(orderId, 'needs_review', 'cancel_unverified', { reason: 'order_mismatch', reasonDetail: 'canceled while its project was not the one set; not canceled at Pakasir' }, undefined, ['creating', 'awaiting_payment']);
+      const review = this.store.transition(
+        orderId,
+        'needs_review',
+        'cancel_unverified',
+        {
+          reason: 'order_mismatch',
+          reasonDetail: 'canceled while its project was not the one set; not canceled at Pakasir',
+        },
+        undefined,
+        ['creating', 'awaiting_payment'],
+      );
       this.settle(review);
       this.publish(review);
-      this.notify('alarm', 'notice.needsReview', { orderId, amount: formatRupiah(order.amount), reason: 'order_mismatch' }, orderId);
+      this.notify(
+        'alarm',
+        'notice.needsReview',
+        { orderId, amount: formatRupiah(order.amount), reason: 'order_mismatch' },
+        orderId,
+      );
       return review;
     }
     let canceled: OrderRecord;
     try {
       const facts: GatewayFacts = knownAtGateway ? { reason, watchUntil: this.watchEnd() } : { reason };
-      canceled = this.store.transition(orderId, 'canceled', reason, facts, status ? statusFacts(status) : { status: 'unchecked' }, ['creating', 'awaiting_payment']);
+      canceled = this.store.transition(
+        orderId,
+        'canceled',
+        reason,
+        facts,
+        status ? statusFacts(status) : { status: 'unchecked' },
+        ['creating', 'awaiting_payment'],
+      );
     } catch (err) {
       // The poller finished this sale while we were canceling: its state stands.
       if (err instanceof PosError && err.code === 'illegal_state') return this.mustGet(orderId);
@@ -626,7 +772,11 @@ export class PaymentService {
       return true;
     } catch (err) {
       // v2 may have no cancel; the sale is still watched for a late payment.
-      this.store.recordFacts(orderId, {}, { reason: 'gateway_cancel_failed', facts: { error: err instanceof GatewayError ? err.kind : 'unknown' } });
+      this.store.recordFacts(
+        orderId,
+        {},
+        { reason: 'gateway_cancel_failed', facts: { error: err instanceof GatewayError ? err.kind : 'unknown' } },
+      );
       return false;
     }
   }
@@ -648,7 +798,10 @@ export class PaymentService {
     } catch (err) {
       if (!(err instanceof GatewayError)) throw err;
       this.connectivity.failed(err);
-      if (err.kind === 'rate_limited') this.log.warn('Pakasir said too many status calls; widening the pace margin', { marginMs: this.margin.rateLimited() });
+      if (err.kind === 'rate_limited')
+        this.log.warn('Pakasir said too many status calls; widening the pace margin', {
+          marginMs: this.margin.rateLimited(),
+        });
       return err;
     }
   }
@@ -682,7 +835,11 @@ export class PaymentService {
 
   private paceFor(gateway: PakasirGateway): PaceOptions {
     const min = gateway.minStatusIntervalMs;
-    return pacedFor(min, gateway.version === 'v1' ? Math.max(min, this.tuning.v1StatusIntervalMs) : min, this.margin.marginMs);
+    return pacedFor(
+      min,
+      gateway.version === 'v1' ? Math.max(min, this.tuning.v1StatusIntervalMs) : min,
+      this.margin.marginMs,
+    );
   }
 
   /**
@@ -752,7 +909,13 @@ export class PaymentService {
 
   private notify(level: NoticeLevel, key: string, params: Record<string, string | number>, orderId?: string): void {
     this.noticeSeq += 1;
-    const notice: Notice = { id: `n${this.now()}-${this.noticeSeq}`, level, key, params, at: new Date(this.now()).toISOString() };
+    const notice: Notice = {
+      id: `n${this.now()}-${this.noticeSeq}`,
+      level,
+      key,
+      params,
+      at: new Date(this.now()).toISOString(),
+    };
     if (orderId) notice.orderId = orderId;
     this.bus.emit('notice', notice);
     this.log.warn('notice', { key, orderId });
@@ -775,7 +938,14 @@ function keyOf(ref: TransactionRef): string {
 }
 
 function saleFacts(order: OrderRecord) {
-  return { orderId: order.orderId, amount: order.amount, state: order.state, project: order.project, apiVersion: order.apiVersion, sandbox: order.sandbox };
+  return {
+    orderId: order.orderId,
+    amount: order.amount,
+    state: order.state,
+    project: order.project,
+    apiVersion: order.apiVersion,
+    sandbox: order.sandbox,
+  };
 }
 
 function statusFacts(status: GatewayStatus): Record<string, unknown> {

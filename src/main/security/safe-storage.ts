@@ -1,4 +1,4 @@
-import type { SafeStorageLike } from '../app/services';
+import type { SafeStorageLike } from '../settings/safe-storage-like';
 
 interface ElectronSafeStorage {
   isEncryptionAvailable(): boolean;
@@ -12,7 +12,10 @@ interface ElectronSafeStorage {
  * something) only on Linux; elsewhere the secret store names the platform keystore itself.
  * Must be called after the app is ready: before that Linux reports 'unknown'.
  */
-export function electronSafeStorage(safeStorage: ElectronSafeStorage, platform: NodeJS.Platform = process.platform): SafeStorageLike {
+export function electronSafeStorage(
+  safeStorage: ElectronSafeStorage,
+  platform: NodeJS.Platform = process.platform,
+): SafeStorageLike {
   const adapter: SafeStorageLike = {
     isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
     encryptString: (plainText) => safeStorage.encryptString(plainText),

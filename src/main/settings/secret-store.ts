@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { SecretBackend } from '@shared/domain';
 import { PosError } from '@shared/errors';
-import type { SafeStorageLike } from '../app/services';
+import type { SafeStorageLike } from './safe-storage-like';
 import { writeFileAtomic } from './atomic-file';
 
 /** What the secret file holds: ciphertext and the facts needed to refuse a wrong decrypt. */
@@ -33,7 +33,15 @@ export interface SecretStoreOptions {
   fileName?: string;
 }
 
-const LINUX_BACKENDS: readonly SecretBackend[] = ['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6', 'basic_text', 'unknown', 'memory'];
+const LINUX_BACKENDS: readonly SecretBackend[] = [
+  'gnome_libsecret',
+  'kwallet',
+  'kwallet5',
+  'kwallet6',
+  'basic_text',
+  'unknown',
+  'memory',
+];
 
 /**
  * Backends that do not protect the key at rest:
@@ -118,7 +126,10 @@ export class SecretStore {
     try {
       ciphertext = this.safeStorage.encryptString(key);
     } catch {
-      throw new PosError('insecure_storage', 'The operating system refused to encrypt the API key, so it was not saved.');
+      throw new PosError(
+        'insecure_storage',
+        'The operating system refused to encrypt the API key, so it was not saved.',
+      );
     }
     const file: SecretFile = {
       version: 1,
@@ -150,12 +161,18 @@ export class SecretStore {
     try {
       key = this.safeStorage.decryptString(Buffer.from(file.ciphertext, 'base64'));
     } catch {
-      throw new PosError('storage_changed', 'The saved API key can no longer be decrypted on this computer. Enter the API key again in Settings.');
+      throw new PosError(
+        'storage_changed',
+        'The saved API key can no longer be decrypted on this computer. Enter the API key again in Settings.',
+      );
     }
     // A decrypt that "succeeds" with another keyring's secret yields bytes that do not end
     // in the remembered hint: treat that as a changed store, never as a key.
     if (key.slice(-4) !== file.hint) {
-      throw new PosError('storage_changed', 'The saved API key did not decrypt correctly. Enter the API key again in Settings.');
+      throw new PosError(
+        'storage_changed',
+        'The saved API key did not decrypt correctly. Enter the API key again in Settings.',
+      );
     }
     this.cached = key;
     return key;
@@ -182,7 +199,12 @@ export class SecretStore {
     }
     try {
       const parsed = JSON.parse(raw) as Partial<SecretFile>;
-      if (parsed.version === 1 && typeof parsed.ciphertext === 'string' && typeof parsed.backend === 'string' && typeof parsed.hint === 'string') {
+      if (
+        parsed.version === 1 &&
+        typeof parsed.ciphertext === 'string' &&
+        typeof parsed.backend === 'string' &&
+        typeof parsed.hint === 'string'
+      ) {
         return parsed as SecretFile;
       }
     } catch {

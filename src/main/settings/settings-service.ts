@@ -5,7 +5,7 @@ import { callSchemas } from '@shared/contract/schemas';
 import type { AppMode, SettingsView } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import type { ApiVersion } from '@shared/methods';
-import type { SafeStorageLike } from '../app/services';
+import type { SafeStorageLike } from './safe-storage-like';
 import { writeFileAtomic } from './atomic-file';
 import { SecretStore } from './secret-store';
 
@@ -65,13 +65,17 @@ export function normalizeBaseUrl(value: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new PosError('invalid_input', 'The base URL is not a valid address.', [{ path: 'baseUrl', message: 'not a URL' }]);
+    throw new PosError('invalid_input', 'The base URL is not a valid address.', [
+      { path: 'baseUrl', message: 'not a URL' },
+    ]);
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new PosError('invalid_input', 'The base URL must start with https:// (plain http is allowed only for this computer).', [
-      { path: 'baseUrl', message: 'must be https' },
-    ]);
+    throw new PosError(
+      'invalid_input',
+      'The base URL must start with https:// (plain http is allowed only for this computer).',
+      [{ path: 'baseUrl', message: 'must be https' }],
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new PosError('invalid_input', 'The base URL must not carry a user name, password, query or fragment.', [
@@ -96,7 +100,11 @@ export class SettingsService {
   constructor(options: SettingsServiceOptions) {
     this.file = join(options.dataDir, 'settings.json');
     this.log = options.log;
-    this.secrets = new SecretStore({ dataDir: options.dataDir, safeStorage: options.safeStorage, platform: options.platform ?? process.platform });
+    this.secrets = new SecretStore({
+      dataDir: options.dataDir,
+      safeStorage: options.safeStorage,
+      platform: options.platform ?? process.platform,
+    });
     this.settings = this.load();
   }
 
@@ -123,8 +131,15 @@ export class SettingsService {
     // Re-parse each field here too: update() has callers besides the IPC wrapper.
     const parsed = callSchemas.updateSettings.safeParse(patch);
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
-      throw new PosError('invalid_input', `Invalid settings: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+      const issues = parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '(input)',
+        message: i.message,
+      }));
+      throw new PosError(
+        'invalid_input',
+        `Invalid settings: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      );
     }
     for (const [key, value] of Object.entries(parsed.data)) {
       if (value !== undefined) (next as Record<string, unknown>)[key] = value;
@@ -138,7 +153,9 @@ export class SettingsService {
     // project must not send the stored key there (a compromised window could otherwise
     // exfiltrate it with a base URL of its choosing): the key is wiped and must be entered
     // again for the new destination.
-    const destinationChanged = new URL(next.baseUrl).origin !== new URL(this.settings.baseUrl).origin || next.projectSlug !== this.settings.projectSlug;
+    const destinationChanged =
+      new URL(next.baseUrl).origin !== new URL(this.settings.baseUrl).origin ||
+      next.projectSlug !== this.settings.projectSlug;
     if (destinationChanged && this.secrets.status().stored) {
       const previous = this.safeLoad();
       this.secrets.clear();
@@ -152,7 +169,10 @@ export class SettingsService {
 
   setApiKey(key: string): SettingsView {
     const parsed = fieldSchemasApiKey.safeParse(key);
-    if (!parsed.success) throw new PosError('invalid_input', 'The API key is not valid.', [{ path: 'apiKey', message: parsed.error.issues[0]?.message ?? 'invalid' }]);
+    if (!parsed.success)
+      throw new PosError('invalid_input', 'The API key is not valid.', [
+        { path: 'apiKey', message: parsed.error.issues[0]?.message ?? 'invalid' },
+      ]);
     // Register before anything can log: even an error below must not print the key.
     this.log?.addSecret(key);
     const previous = this.safeLoad();
@@ -216,7 +236,8 @@ export class SettingsService {
     try {
       raw = JSON.parse(readFileSync(this.file, 'utf8'));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.log?.warn('settings file unreadable; using defaults', { error: err });
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.log?.warn('settings file unreadable; using defaults', { error: err });
       return { ...DEFAULT_SETTINGS };
     }
     const stored = (raw as { settings?: Record<string, unknown> })?.settings ?? {};

@@ -7,7 +7,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
-import { StateBadge } from './SalesPanel';
+import { StateBadge } from '../../components/StateBadge';
 
 export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: () => void }) {
   const t = useT();
@@ -31,7 +31,14 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
   const o = data?.order;
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
-      <div className="modal modal-wide" role="dialog" aria-modal="true" aria-label={t('history.detail')} data-testid="order-detail" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="modal modal-wide"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('history.detail')}
+        data-testid="order-detail"
+        onClick={(e) => e.stopPropagation()}
+      >
         <div className="modal-head">
           <h2>{t('history.detail')}</h2>
           <button type="button" className="btn btn-small" onClick={onClose} data-testid="detail-close">

@@ -12,17 +12,9 @@ import { usePos } from '../../stores/pos-store';
 import { ExportPanel } from './ExportPanel';
 import { OrderDetail } from './OrderDetail';
 import { TodayTotals } from './TodayTotals';
+import { StateBadge } from '../../components/StateBadge';
 
 const PAGE = 50;
-
-export function StateBadge({ state }: { state: OrderState }) {
-  const t = useT();
-  return (
-    <span className={`badge badge-${state}`} data-testid="state-badge">
-      {t(`state.${state}`)}
-    </span>
-  );
-}
 
 export function SalesPanel() {
   const t = useT();
@@ -89,7 +81,11 @@ export function SalesPanel() {
         </label>
         <label className="field">
           <span>{t('history.state')}</span>
-          <select value={state} onChange={(e) => setState(e.target.value as OrderState | '')} data-testid="filter-state">
+          <select
+            value={state}
+            onChange={(e) => setState(e.target.value as OrderState | '')}
+            data-testid="filter-state"
+          >
             <option value="">{t('history.all')}</option>
             {ORDER_STATES.map((s) => (
               <option key={s} value={s}>
@@ -100,7 +96,11 @@ export function SalesPanel() {
         </label>
         <label className="field">
           <span>{t('history.method')}</span>
-          <select value={method} onChange={(e) => setMethod(e.target.value as PaymentMethod | '')} data-testid="filter-method">
+          <select
+            value={method}
+            onChange={(e) => setMethod(e.target.value as PaymentMethod | '')}
+            data-testid="filter-method"
+          >
             <option value="">{t('history.all')}</option>
             {PAYMENT_METHODS.map((m) => (
               <option key={m} value={m}>
@@ -111,7 +111,12 @@ export function SalesPanel() {
         </label>
         <label className="field field-grow">
           <span>{t('history.search')}</span>
-          <input value={search} maxLength={64} onChange={(e) => setSearch(e.target.value)} data-testid="filter-search" />
+          <input
+            value={search}
+            maxLength={64}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="filter-search"
+          />
         </label>
         <button type="submit" className="btn btn-primary" data-testid="filter-apply">
           {t('history.apply')}
@@ -134,7 +139,14 @@ export function SalesPanel() {
           </thead>
           <tbody>
             {items.map((o) => (
-              <tr key={o.orderId} className="row-click" data-testid="history-row" tabIndex={0} onClick={() => setOpenId(o.orderId)} onKeyDown={(e) => e.key === 'Enter' && setOpenId(o.orderId)}>
+              <tr
+                key={o.orderId}
+                className="row-click"
+                data-testid="history-row"
+                tabIndex={0}
+                onClick={() => setOpenId(o.orderId)}
+                onKeyDown={(e) => e.key === 'Enter' && setOpenId(o.orderId)}
+              >
                 <td>{formatDateTime(o.createdAt, lang)}</td>
                 <td className="mono">{o.orderId}</td>
                 <td>{t(`method.${o.method}`)}</td>

@@ -1,0 +1,70 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The architecture rules in eslint.config.mjs must bite: each deliberate violation below is
+ * linted with the project's own config and must be reported by the rule that guards it.
+ */
+const root = resolve(import.meta.dirname, '../../..');
+let eslint: ESLint;
+
+async function rulesFor(code: string, file: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root });
+});
+
+describe('architecture rules', () => {
+  it('an electron import in a service is refused; the Electron edge may import it', async () => {
+    const code = "import { app } from 'electron';\nexport const v = app.getVersion();\n";
+    expect(await rulesFor(code, 'src/main/payments/uses-electron.ts')).toContain('no-restricted-imports');
+    expect(await rulesFor(code, 'src/main/orders/uses-electron.ts')).toContain('no-restricted-imports');
+    expect(await rulesFor(code, 'src/main/windows/uses-electron.ts')).not.toContain('no-restricted-imports');
+  });
+
+  it('the renderer may not import main', async () => {
+    const code =
+      "import { createAppServices } from '../../main/app/create-services';\nexport const f = createAppServices;\n";
+    expect(await rulesFor(code, 'src/renderer/src/imports-main.ts')).toContain('import-x/no-restricted-paths');
+  });
+
+  it('the renderer and shared code may not import Node modules', async () => {
+    const code = "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n";
+    expect(await rulesFor(code, 'src/renderer/src/imports-node.ts')).toContain('no-restricted-imports');
+    expect(await rulesFor(code, 'src/shared/imports-node.ts')).toContain('no-restricted-imports');
+  });
+
+  it('a lower main folder may not import the composition root', async () => {
+    const code = "import { createAppServices } from '../app/create-services';\nexport const f = createAppServices;\n";
+    expect(await rulesFor(code, 'src/main/payments/imports-app.ts')).toContain('import-x/no-restricted-paths');
+    expect(await rulesFor(code, 'src/main/app/imports-app.ts')).not.toContain('import-x/no-restricted-paths');
+  });
+
+  describe('import cycles', () => {
+    const dir = join(root, 'src/main', `lint-cycle-${process.pid}`);
+    beforeAll(() => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'a.ts'), "import { b } from './b';\nexport const a = () => b();\n");
+      writeFileSync(join(dir, 'b.ts'), "import { a } from './a';\nexport const b = () => a();\n");
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('a cycle between two modules is refused', async () => {
+      const [result] = await eslint.lintFiles([join(dir, 'a.ts')]);
+      expect((result?.messages ?? []).map((m) => m.ruleId)).toContain('import-x/no-cycle');
+    });
+  });
+
+  it('the whole tree passes its own rules', async () => {
+    const results = await eslint.lintFiles(['src', 'test', 'bench', 'scripts']);
+    const problems = results.flatMap((r) =>
+      r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.ruleId}`),
+    );
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
