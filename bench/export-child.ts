@@ -20,14 +20,18 @@ async function main(): Promise<void> {
   let bytes = 0;
   const started = performance.now();
   if (format !== 'none') {
-    const result = await runExport(store, { format: format as 'csv' | 'xlsx', filter }, out, { timeZone: 'Asia/Jakarta' });
+    const result = await runExport(store, { format: format as 'csv' | 'xlsx', filter }, out, {
+      timeZone: 'Asia/Jakarta',
+    });
     rows = result.rows;
     bytes = result.bytes;
   }
   const ms = performance.now() - started;
   store.close();
   rmSync(out, { force: true });
-  process.stdout.write(`${JSON.stringify({ format, rows, bytes, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, baselineRssMiB: baselineKiB / 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ format, rows, bytes, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024, baselineRssMiB: baselineKiB / 1024 })}\n`,
+  );
 }
 
 main().catch((err: unknown) => {

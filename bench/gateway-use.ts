@@ -15,7 +15,11 @@ export interface GatewayUse {
   statusRtt: Summary;
 }
 
-export function gatewayUse(calls: readonly GatewayCall[], orderOfTxn: Map<string, string>, orderIds: string[]): GatewayUse {
+export function gatewayUse(
+  calls: readonly GatewayCall[],
+  orderOfTxn: Map<string, string>,
+  orderIds: string[],
+): GatewayUse {
   const per = new Map(orderIds.map((id) => [id, { create: 0, status: 0, cancel: 0 }]));
   const statusTimes = new Map<string, number[]>();
   const createTimes = new Map<string, number[]>();

@@ -92,20 +92,32 @@ function timeRuns(runs: number, fn: () => void): Summary {
 }
 
 function childExport(root: string, file: string, format: string, out: string, filter: OrderFilter): ExportFigure {
-  const text = execFileSync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'export-child.ts'), file, format, out, JSON.stringify(filter)], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 1024 * 1024,
-  });
+  const text = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'bench', 'export-child.ts'), file, format, out, JSON.stringify(filter)],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024,
+    },
+  );
   return JSON.parse(text.trim().split('\n').pop()!) as ExportFigure;
 }
 
 /** The local date YYYY-MM-DD of an instant in the benchmark's zone. */
 function localDay(ms: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(ms));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(ms),
+  );
 }
 
-export async function runJournalScale(opts: { root: string; tmpRoot: string; count: number; runs: number; log: (line: string) => void }): Promise<JournalFigures> {
+export async function runJournalScale(opts: {
+  root: string;
+  tmpRoot: string;
+  count: number;
+  runs: number;
+  log: (line: string) => void;
+}): Promise<JournalFigures> {
   const file = join(opts.tmpRoot, `orders-${opts.count}.sqlite`);
   opts.log(`journal: ${existsSync(file) ? 'checking' : 'seeding'} ${opts.count.toLocaleString('en')} sales in ${file}`);
   const seed = ensureSeeded(file, opts.count);
@@ -124,12 +136,19 @@ export async function runJournalScale(opts: { root: string; tmpRoot: string; cou
   const endMs = SEED_END.getTime();
   const dayMs = 86_400_000;
   // A month of paid QRIS sales, as an owner filters the history.
-  const filtered: OrderFilter = { from: localDay(endMs - 30 * dayMs), to: localDay(endMs), states: ['paid'], methods: ['qris'] };
+  const filtered: OrderFilter = {
+    from: localDay(endMs - 30 * dayMs),
+    to: localDay(endMs),
+    states: ['paid'],
+    methods: ['qris'],
+  };
   const firstPage = timeRuns(opts.runs * 2, () => store.list({}, 50));
   const firstPageFiltered = timeRuns(opts.runs * 2, () => store.list(filtered, 50));
   // A page half-way through the log: the cursor of the sale in the middle.
   const db = new Database(file, { readonly: true });
-  const middle = db.prepare('SELECT created_at, order_id FROM orders ORDER BY created_at DESC, order_id DESC LIMIT 1 OFFSET ?').get(Math.floor(opts.count / 2)) as { created_at: string; order_id: string };
+  const middle = db
+    .prepare('SELECT created_at, order_id FROM orders ORDER BY created_at DESC, order_id DESC LIMIT 1 OFFSET ?')
+    .get(Math.floor(opts.count / 2)) as { created_at: string; order_id: string };
   db.close();
   const cursor = encodeCursor(middle.created_at, middle.order_id);
   const deepPage = timeRuns(opts.runs * 2, () => store.list({}, 50, cursor));
@@ -139,7 +158,10 @@ export async function runJournalScale(opts: { root: string; tmpRoot: string; cou
   store.close();
 
   // About 100,000 sales: the newest tenth of the year.
-  const tenth: OrderFilter = { from: localDay(endMs - Math.round(SEED_DAYS / 10) * dayMs + dayMs), to: localDay(endMs) };
+  const tenth: OrderFilter = {
+    from: localDay(endMs - Math.round(SEED_DAYS / 10) * dayMs + dayMs),
+    to: localDay(endMs),
+  };
   const out = (name: string) => join(opts.tmpRoot, name);
   opts.log('journal: export child processes (baseline, CSV ~100k, CSV all, XLSX ~100k)');
   const childBaseline = childExport(opts.root, file, 'none', out('none.out'), {});

@@ -39,7 +39,11 @@ export async function keypadReady(browser: Browser, cashierUrl: string, loads: n
   for (let i = 0; i < loads; i += 1) {
     const page = await probedPage(browser);
     await page.goto(cashierUrl);
-    const handle = await page.waitForFunction(() => (window as unknown as { __bench: { keypadReadyMs: number | null } }).__bench.keypadReadyMs, undefined, { timeout: 15_000 });
+    const handle = await page.waitForFunction(
+      () => (window as unknown as { __bench: { keypadReadyMs: number | null } }).__bench.keypadReadyMs,
+      undefined,
+      { timeout: 15_000 },
+    );
     samples.push((await handle.jsonValue()) as number);
     await page.context().close();
   }

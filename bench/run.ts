@@ -25,14 +25,29 @@ const root = resolve(import.meta.dirname, '..');
 const tmpRoot = join(root, 'bench', 'tmp');
 
 const PLAN = quick
-  ? { chargeSamples: 8, loads: 4, counters: 16, salesPerCounter: 3, browserPaid: 3, journalCount: 1_000_000, journalRuns: 3 }
-  : { chargeSamples: 30, loads: 10, counters: 40, salesPerCounter: 8, browserPaid: 8, journalCount: 1_000_000, journalRuns: 7 };
+  ? {
+      chargeSamples: 8,
+      loads: 4,
+      counters: 16,
+      salesPerCounter: 3,
+      browserPaid: 3,
+      journalCount: 1_000_000,
+      journalRuns: 3,
+    }
+  : {
+      chargeSamples: 30,
+      loads: 10,
+      counters: 40,
+      salesPerCounter: 8,
+      browserPaid: 8,
+      journalCount: 1_000_000,
+      journalRuns: 7,
+    };
 
 /** v2 pace: one status call per 4 s per transaction. */
 const V2_INTERVAL_MS = 4000;
 /** Payments land uniformly over 12 s after the QR is up: a whole number of 3 s and ~4 s cycles, so every poll phase is equally likely. */
 const MAX_PAY_DELAY_MS = 12_000;
-
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -61,16 +76,34 @@ async function main(): Promise<void> {
       const charge50 = await measureChargeToQr(rig, PLAN.chargeSamples);
       rig.sim.faults.clear();
 
-      log(`paid to shown: ${PLAN.counters} engine counters x ${PLAN.salesPerCounter} sales, the same with a 3 s poller, ${PLAN.browserPaid} sales in the browser (v2, 4 s limit)`);
+      log(
+        `paid to shown: ${PLAN.counters} engine counters x ${PLAN.salesPerCounter} sales, the same with a 3 s poller, ${PLAN.browserPaid} sales in the browser (v2, 4 s limit)`,
+      );
       const [engine, naive, browserPaid] = await Promise.all([
-        runEngineCounters({ counters: PLAN.counters, salesPerCounter: PLAN.salesPerCounter, maxPayDelayMs: MAX_PAY_DELAY_MS, random, tmpRoot }),
-        runNaivePoller({ counters: PLAN.counters, salesPerCounter: PLAN.salesPerCounter, maxPayDelayMs: MAX_PAY_DELAY_MS, intervalMs: 3000, random }),
+        runEngineCounters({
+          counters: PLAN.counters,
+          salesPerCounter: PLAN.salesPerCounter,
+          maxPayDelayMs: MAX_PAY_DELAY_MS,
+          random,
+          tmpRoot,
+        }),
+        runNaivePoller({
+          counters: PLAN.counters,
+          salesPerCounter: PLAN.salesPerCounter,
+          maxPayDelayMs: MAX_PAY_DELAY_MS,
+          intervalMs: 3000,
+          random,
+        }),
         measurePaidToShown(rig, PLAN.browserPaid, MAX_PAY_DELAY_MS, random),
       ]);
       const harnessStats = rig.sim.stats();
       await rig.close();
 
-      const use = gatewayUse(engine.calls, engine.orderOfTxn, engine.samples.map((s) => s.orderId));
+      const use = gatewayUse(
+        engine.calls,
+        engine.orderOfTxn,
+        engine.samples.map((s) => s.orderId),
+      );
       const floorMs = V2_INTERVAL_MS / 2 + use.statusRtt.median;
 
       const journal = await runJournalScale({ root, tmpRoot, count: PLAN.journalCount, runs: PLAN.journalRuns, log });
@@ -78,8 +111,32 @@ async function main(): Promise<void> {
       const appMs = (xs: typeof charge0) => summarize(xs.map((x) => x.appMs));
       const figures = {
         chargeToQr: {
-          gateway0: { app: appMs(charge0), both: summarize(charge0.map((x) => x.bothMs)), cashier: summarize(charge0.map((x) => x.cashierMs)), customer: summarize(charge0.map((x) => x.customerMs)), gateway: summarize(charge0.map((x) => x.gatewayMs)), beforeCreate: summarize(charge0.map((x) => x.beforeCreateMs)), afterCreate: summarize(charge0.map((x) => x.afterCreateMs)), deliver: summarize(charge0.map((x) => x.deliverMs)), customerFill: summarize(charge0.map((x) => x.customerFillMs ?? NaN)), cashierFill: summarize(charge0.map((x) => x.cashierFillMs ?? NaN)), samples: charge0 },
-          gateway50: { app: appMs(charge50), both: summarize(charge50.map((x) => x.bothMs)), cashier: summarize(charge50.map((x) => x.cashierMs)), customer: summarize(charge50.map((x) => x.customerMs)), gateway: summarize(charge50.map((x) => x.gatewayMs)), beforeCreate: summarize(charge50.map((x) => x.beforeCreateMs)), afterCreate: summarize(charge50.map((x) => x.afterCreateMs)), deliver: summarize(charge50.map((x) => x.deliverMs)), customerFill: summarize(charge50.map((x) => x.customerFillMs ?? NaN)), cashierFill: summarize(charge50.map((x) => x.cashierFillMs ?? NaN)), samples: charge50 },
+          gateway0: {
+            app: appMs(charge0),
+            both: summarize(charge0.map((x) => x.bothMs)),
+            cashier: summarize(charge0.map((x) => x.cashierMs)),
+            customer: summarize(charge0.map((x) => x.customerMs)),
+            gateway: summarize(charge0.map((x) => x.gatewayMs)),
+            beforeCreate: summarize(charge0.map((x) => x.beforeCreateMs)),
+            afterCreate: summarize(charge0.map((x) => x.afterCreateMs)),
+            deliver: summarize(charge0.map((x) => x.deliverMs)),
+            customerFill: summarize(charge0.map((x) => x.customerFillMs ?? NaN)),
+            cashierFill: summarize(charge0.map((x) => x.cashierFillMs ?? NaN)),
+            samples: charge0,
+          },
+          gateway50: {
+            app: appMs(charge50),
+            both: summarize(charge50.map((x) => x.bothMs)),
+            cashier: summarize(charge50.map((x) => x.cashierMs)),
+            customer: summarize(charge50.map((x) => x.customerMs)),
+            gateway: summarize(charge50.map((x) => x.gatewayMs)),
+            beforeCreate: summarize(charge50.map((x) => x.beforeCreateMs)),
+            afterCreate: summarize(charge50.map((x) => x.afterCreateMs)),
+            deliver: summarize(charge50.map((x) => x.deliverMs)),
+            customerFill: summarize(charge50.map((x) => x.customerFillMs ?? NaN)),
+            cashierFill: summarize(charge50.map((x) => x.cashierFillMs ?? NaN)),
+            samples: charge50,
+          },
         },
         paidToShown: {
           floorMs,
@@ -93,17 +150,32 @@ async function main(): Promise<void> {
           harnessRateLimitViolations: harnessStats.rateLimitViolations,
           naiveRateLimited: naive.rejected,
           naiveStatusCalls: naive.stats.statusCalls,
-          engineSimStats: { createCalls: engine.stats.createCalls, statusCalls: engine.stats.statusCalls, cancelCalls: engine.stats.cancelCalls, maxCreatesPerOrder: Math.max(...Object.values(engine.stats.createsPerOrder)) },
+          engineSimStats: {
+            createCalls: engine.stats.createCalls,
+            statusCalls: engine.stats.statusCalls,
+            cancelCalls: engine.stats.cancelCalls,
+            maxCreatesPerOrder: Math.max(...Object.values(engine.stats.createsPerOrder)),
+          },
         },
         gatewayUse: use,
         journal,
         renderer: { bundle, keypadReady: keypad, builtNow: build.built },
       };
       const rows: Row[] = buildTable(figures, PLAN);
-      results = { machine: machineInfo(), quick, plan: PLAN, durationS: round((epochMs() - started) / 1000), figures, table: rows };
+      results = {
+        machine: machineInfo(),
+        quick,
+        plan: PLAN,
+        durationS: round((epochMs() - started) / 1000),
+        figures,
+        table: rows,
+      };
       process.stdout.write(`${renderText(rows)}\n`);
       writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-      writeFileSync(join(root, 'bench', 'RESULTS.md'), renderMarkdown(rows, results.machine as ReturnType<typeof machineInfo>, quick));
+      writeFileSync(
+        join(root, 'bench', 'RESULTS.md'),
+        renderMarkdown(rows, results.machine as ReturnType<typeof machineInfo>, quick),
+      );
       log(`done in ${Math.round((epochMs() - started) / 1000)} s; wrote bench/results.json and bench/RESULTS.md`);
     } catch (err) {
       await rig.close().catch(() => undefined);

@@ -81,7 +81,13 @@ async function clickCharge(rig: HarnessRig): Promise<number> {
 
 async function qrFrames(rig: HarnessRig, t0: number): Promise<{ cashier: Draw; customer: Draw }> {
   const wait = (page: Page, testId: string) =>
-    page.waitForFunction(([id, after]) => window.__bench.firstDraw(id as string, after as number), [testId, t0] as const, { timeout: 15_000, polling: 'raf' }).then((h) => h.jsonValue() as Promise<Draw>);
+    page
+      .waitForFunction(
+        ([id, after]) => window.__bench.firstDraw(id as string, after as number),
+        [testId, t0] as const,
+        { timeout: 15_000, polling: 'raf' },
+      )
+      .then((h) => h.jsonValue() as Promise<Draw>);
   const [cashier, customer] = await Promise.all([wait(rig.cashier, 'qr'), wait(rig.customer, 'customer-qr')]);
   return { cashier, customer };
 }
@@ -115,21 +121,22 @@ export async function measureChargeToQr(rig: HarnessRig, samples: number, amount
     const bothMs = end - t0;
     const first = creates[0]!;
     const last = creates[creates.length - 1]!;
-    if (i > 0) out.push({
-      orderId,
-      cashierMs: frames.cashier.frameAt - t0,
-      customerMs: frames.customer.frameAt - t0,
-      bothMs,
-      gatewayMs,
-      appMs: bothMs - gatewayMs,
-      beforeCreateMs: first.startedAt - t0,
-      afterCreateMs: publishedAt - last.endedAt,
-      deliverMs: end - publishedAt,
-      cashierFillMs: frames.cashier.fillMs,
-      customerFillMs: frames.customer.fillMs,
-      cashierQrPx: frames.cashier.width,
-      customerQrPx: frames.customer.width,
-    });
+    if (i > 0)
+      out.push({
+        orderId,
+        cashierMs: frames.cashier.frameAt - t0,
+        customerMs: frames.customer.frameAt - t0,
+        bothMs,
+        gatewayMs,
+        appMs: bothMs - gatewayMs,
+        beforeCreateMs: first.startedAt - t0,
+        afterCreateMs: publishedAt - last.endedAt,
+        deliverMs: end - publishedAt,
+        cashierFillMs: frames.cashier.fillMs,
+        customerFillMs: frames.customer.fillMs,
+        cashierQrPx: frames.cashier.width,
+        customerQrPx: frames.customer.width,
+      });
     await backToIdle(rig, orderId, true);
     // Creates are spaced 500 ms apart by the engine (Pakasir's ~2/s): wait it out so the
     // pacing never lands inside the measured window.
@@ -149,7 +156,12 @@ export interface PaidSample {
 }
 
 /** A sale is paid at a random moment after its QR is up; how long until both windows show it. */
-export async function measurePaidToShown(rig: HarnessRig, samples: number, maxPayDelayMs: number, random: () => number): Promise<PaidSample[]> {
+export async function measurePaidToShown(
+  rig: HarnessRig,
+  samples: number,
+  maxPayDelayMs: number,
+  random: () => number,
+): Promise<PaidSample[]> {
   const out: PaidSample[] = [];
   for (let i = 0; i < samples; i += 1) {
     await enterAmount(rig.cashier, '18500');
@@ -166,10 +178,18 @@ export async function measurePaidToShown(rig: HarnessRig, samples: number, maxPa
     const paidAt = epochMs();
     rig.sim.pay(orderId);
     const wait = (page: Page) =>
-      page.waitForFunction(() => window.__bench.seen.paid?.frameAt ?? null, undefined, { timeout: 20_000, polling: 100 }).then((h) => h.jsonValue() as Promise<number>);
+      page
+        .waitForFunction(() => window.__bench.seen.paid?.frameAt ?? null, undefined, { timeout: 20_000, polling: 100 })
+        .then((h) => h.jsonValue() as Promise<number>);
     const [cashierAt, customerAt] = await Promise.all([wait(rig.cashier), wait(rig.customer)]);
     off();
-    out.push({ orderId, engineMs: publishedAt - paidAt, cashierMs: cashierAt - paidAt, customerMs: customerAt - paidAt, bothMs: Math.max(cashierAt, customerAt) - paidAt });
+    out.push({
+      orderId,
+      engineMs: publishedAt - paidAt,
+      cashierMs: cashierAt - paidAt,
+      customerMs: customerAt - paidAt,
+      bothMs: Math.max(cashierAt, customerAt) - paidAt,
+    });
     await backToIdle(rig, orderId, false);
     await sleep(550);
   }

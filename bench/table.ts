@@ -42,30 +42,69 @@ export interface Figures {
   renderer: { bundle: BundleFigures; keypadReady: Summary };
 }
 
-const ms = (x: number): string => (!Number.isFinite(x) ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 100 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
+const ms = (x: number): string =>
+  !Number.isFinite(x)
+    ? '—'
+    : x >= 10_000
+      ? `${(x / 1000).toFixed(1)} s`
+      : x >= 1000
+        ? `${(x / 1000).toFixed(2)} s`
+        : x >= 100
+          ? `${Math.round(x)} ms`
+          : `${x.toFixed(1)} ms`;
 const mib = (x: number): string => `${Math.round(x)} MiB`;
 const kib = (x: number): string => `${(x / 1024).toFixed(1)} KiB`;
 const n = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 const verdict = (ok: boolean): Row['verdict'] => (ok ? 'pass' : 'MISS');
 
-export function buildTable(f: Figures, plan: { counters: number; salesPerCounter: number; journalCount: number }): Row[] {
+export function buildTable(
+  f: Figures,
+  plan: { counters: number; salesPerCounter: number; journalCount: number },
+): Row[] {
   const rows: Row[] = [];
-  const add = (figure: string, median: string, p95: string, target = '—', v: Row['verdict'] = 'info') => rows.push({ figure, median, p95, target, verdict: v });
+  const add = (figure: string, median: string, p95: string, target = '—', v: Row['verdict'] = 'info') =>
+    rows.push({ figure, median, p95, target, verdict: v });
   const c0 = f.chargeToQr.gateway0;
   const c50 = f.chargeToQr.gateway50;
-  add('Charge to QR on both windows, app time (gateway +0 ms)', ms(c0.app.median), ms(c0.app.p95), '< 30 ms p95', verdict(c0.app.p95 < 30));
+  add(
+    'Charge to QR on both windows, app time (gateway +0 ms)',
+    ms(c0.app.median),
+    ms(c0.app.p95),
+    '< 30 ms p95',
+    verdict(c0.app.p95 < 30),
+  );
   add('  of which: click to create request sent', ms(c0.beforeCreate.median), ms(c0.beforeCreate.p95));
   add('  of which: create answer to QR published', ms(c0.afterCreate.median), ms(c0.afterCreate.p95));
   add('  of which: published to both windows drawn', ms(c0.deliver.median), ms(c0.deliver.p95));
-  add('    of which: QR pixel fill, customer display / cashier', `${ms(c0.customerFill.median)} / ${ms(c0.cashierFill.median)}`, `${ms(c0.customerFill.p95)} / ${ms(c0.cashierFill.p95)}`);
+  add(
+    '    of which: QR pixel fill, customer display / cashier',
+    `${ms(c0.customerFill.median)} / ${ms(c0.cashierFill.median)}`,
+    `${ms(c0.customerFill.p95)} / ${ms(c0.cashierFill.p95)}`,
+  );
   add('  (gateway create round trip, subtracted)', ms(c0.gateway.median), ms(c0.gateway.p95));
-  add('Charge to QR on both windows, app time (gateway +50 ms)', ms(c50.app.median), ms(c50.app.p95), '< 30 ms p95', verdict(c50.app.p95 < 30));
+  add(
+    'Charge to QR on both windows, app time (gateway +50 ms)',
+    ms(c50.app.median),
+    ms(c50.app.p95),
+    '< 30 ms p95',
+    verdict(c50.app.p95 < 30),
+  );
   add('  (total incl. gateway, +50 ms)', ms(c50.both.median), ms(c50.both.p95));
 
   const p = f.paidToShown;
   const within = p.engine.mean <= p.floorMs * 1.1;
-  add(`Paid to shown, engine, ${plan.counters * plan.salesPerCounter} sales v2 (mean ${ms(p.engine.mean)})`, ms(p.engine.median), ms(p.engine.p95), `mean <= 1.1 x floor ${ms(p.floorMs)}`, verdict(within));
-  add(`Paid to shown, both windows in Chromium (${p.browserBoth.n} sales)`, ms(p.browserBoth.median), ms(p.browserBoth.p95));
+  add(
+    `Paid to shown, engine, ${plan.counters * plan.salesPerCounter} sales v2 (mean ${ms(p.engine.mean)})`,
+    ms(p.engine.median),
+    ms(p.engine.p95),
+    `mean <= 1.1 x floor ${ms(p.floorMs)}`,
+    verdict(within),
+  );
+  add(
+    `Paid to shown, both windows in Chromium (${p.browserBoth.n} sales)`,
+    ms(p.browserBoth.median),
+    ms(p.browserBoth.p95),
+  );
   add('  of which: engine published to both windows drawn', ms(p.browserDelivery.median), ms(p.browserDelivery.p95));
   add(`Paid to shown, naive 3 s poller (mean ${ms(p.naive.mean)})`, ms(p.naive.median), ms(p.naive.p95));
   const violations = p.engineRateLimitViolations + p.harnessRateLimitViolations;
@@ -73,15 +112,43 @@ export function buildTable(f: Figures, plan: { counters: number; salesPerCounter
   add(`  naive 3 s poller: calls refused 429`, `${p.naiveRateLimited} of ${p.naiveStatusCalls}`, '');
 
   const g = f.gatewayUse;
-  add('Creates per sale', n(g.createsPerSale.median), n(g.createsPerSale.p95), '1 (max 1)', verdict(g.createsPerSale.max === 1 && p.engineSimStats.maxCreatesPerOrder === 1));
+  add(
+    'Creates per sale',
+    n(g.createsPerSale.median),
+    n(g.createsPerSale.p95),
+    '1 (max 1)',
+    verdict(g.createsPerSale.max === 1 && p.engineSimStats.maxCreatesPerOrder === 1),
+  );
   add('Status calls per sale', n(g.statusPerSale.median), n(g.statusPerSale.p95));
-  add('Cancel calls per sale', n(g.cancelsPerSale.median), n(g.cancelsPerSale.p95), '0 (paid sales)', verdict(g.cancelsPerSale.max === 0));
-  add('Shortest gap between two status calls, one transaction', ms(g.minStatusGapMs), '', '>= 4.00 s', verdict(g.minStatusGapMs >= 4000));
-  add('Most creates by one project in one second', String(g.peakCreatesPerSecond), '', '<= 2', verdict(g.peakCreatesPerSecond <= 2));
+  add(
+    'Cancel calls per sale',
+    n(g.cancelsPerSale.median),
+    n(g.cancelsPerSale.p95),
+    '0 (paid sales)',
+    verdict(g.cancelsPerSale.max === 0),
+  );
+  add(
+    'Shortest gap between two status calls, one transaction',
+    ms(g.minStatusGapMs),
+    '',
+    '>= 4.00 s',
+    verdict(g.minStatusGapMs >= 4000),
+  );
+  add(
+    'Most creates by one project in one second',
+    String(g.peakCreatesPerSecond),
+    '',
+    '<= 2',
+    verdict(g.peakCreatesPerSecond <= 2),
+  );
 
   const j = f.journal;
   const count = plan.journalCount.toLocaleString('en');
-  add(`Journal open + recovery, ${count} sales (${Math.round(j.fileMiB)} MiB)`, ms(j.openRecover.median), ms(j.openRecover.p95));
+  add(
+    `Journal open + recovery, ${count} sales (${Math.round(j.fileMiB)} MiB)`,
+    ms(j.openRecover.median),
+    ms(j.openRecover.p95),
+  );
   add('History first page (50, with total)', ms(j.firstPage.median), ms(j.firstPage.p95));
   add('History first page, filtered (month, paid, QRIS)', ms(j.firstPageFiltered.median), ms(j.firstPageFiltered.p95));
   add('History deep page (cursor half-way)', ms(j.deepPage.median), ms(j.deepPage.p95));
@@ -90,7 +157,13 @@ export function buildTable(f: Figures, plan: { counters: number; salesPerCounter
   add(`CSV export, all ${j.csvAll.rows.toLocaleString('en')} sales (one run)`, ms(j.csvAll.ms), '');
   add(`CSV export, ${j.csv100k.rows.toLocaleString('en')} sales (one run)`, ms(j.csv100k.ms), '');
   const flat = j.csvAll.maxRssMiB <= j.csv100k.maxRssMiB * 1.2;
-  add(`Peak RSS, CSV ${j.csv100k.rows.toLocaleString('en')} vs ${j.csvAll.rows.toLocaleString('en')} rows`, `${mib(j.csv100k.maxRssMiB)} vs ${mib(j.csvAll.maxRssMiB)}`, '', 'flat (<= 1.2x)', verdict(flat));
+  add(
+    `Peak RSS, CSV ${j.csv100k.rows.toLocaleString('en')} vs ${j.csvAll.rows.toLocaleString('en')} rows`,
+    `${mib(j.csv100k.maxRssMiB)} vs ${mib(j.csvAll.maxRssMiB)}`,
+    '',
+    'flat (<= 1.2x)',
+    verdict(flat),
+  );
   add('  (same process before any row: runtime + open journal)', mib(j.childBaseline.maxRssMiB), '');
   add(`XLSX export, ${j.xlsx100k.rows.toLocaleString('en')} sales (one run)`, ms(j.xlsx100k.ms), '');
   add('  peak RSS', mib(j.xlsx100k.maxRssMiB), '');
@@ -118,7 +191,11 @@ export function renderText(rows: Row[]): string {
 /** The README's "Performance" section: the table, the machine, how to reproduce, what is measured. */
 export function renderMarkdown(rows: Row[], machine: MachineInfo, quick: boolean): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const table = [`| ${HEAD.join(' | ')} |`, `|${HEAD.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`)].join('\n');
+  const table = [
+    `| ${HEAD.join(' | ')} |`,
+    `|${HEAD.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${cells(r).map(esc).join(' | ')} |`),
+  ].join('\n');
   return `## Performance
 
 Reproduce with \`npm run bench\` (about 4 minutes on 2 cores, plus about 20 s the first time to seed the journal;

@@ -26,7 +26,8 @@ exports.default = async function flipFuses(context) {
   await flip(binary, {
     version: FuseVersion.V1,
     // Ad-hoc signed arm64 macOS builds must be re-signed after the binary changes.
-    resetAdHocDarwinSignature: context.electronPlatformName === 'darwin' && context.arch === 3 /* electron-builder Arch.arm64 */,
+    resetAdHocDarwinSignature:
+      context.electronPlatformName === 'darwin' && context.arch === 3 /* electron-builder Arch.arm64 */,
     // ELECTRON_RUN_AS_NODE would make the signed binary run any script as Node.
     [FuseV1Options.RunAsNode]: false,
     // NODE_OPTIONS could preload arbitrary code into main (and read the decrypted key).

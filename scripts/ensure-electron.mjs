@@ -36,7 +36,9 @@ if (dir) {
 }
 
 if (!electronBinaryPresent(dir)) {
-  console.error('The Electron binary could not be downloaded on this machine; `npm run dev:web` runs the same app in a browser instead.');
+  console.error(
+    'The Electron binary could not be downloaded on this machine; `npm run dev:web` runs the same app in a browser instead.',
+  );
   process.exit(1);
 }
 console.log('Electron binary installed.');

@@ -19,7 +19,14 @@ function classify(url: string): Pick<GatewayCall, 'route' | 'key' | 'project'> {
   const path = new URL(url).pathname.split('/').filter(Boolean).map(decodeURIComponent);
   // /api/v2/{create-transaction|transaction-status|cancel-transaction}/{project}/{id}
   if (path[0] === 'api' && path[1] === 'v2' && path.length >= 5) {
-    const route = path[2] === 'create-transaction' ? 'create' : path[2] === 'transaction-status' ? 'status' : path[2] === 'cancel-transaction' ? 'cancel' : 'other';
+    const route =
+      path[2] === 'create-transaction'
+        ? 'create'
+        : path[2] === 'transaction-status'
+          ? 'status'
+          : path[2] === 'cancel-transaction'
+            ? 'cancel'
+            : 'other';
     return { route, project: path[3]!, key: path[4]! };
   }
   return { route: 'other', project: '', key: '' };

@@ -34,7 +34,10 @@ export async function startHarnessRig(root: string, browser: Browser, tmpRoot: s
     version: 'bench',
     quiet: true,
     listDisplays: () => [{ id: 1, label: 'Browser', primary: true, width: 1920, height: 1080 }],
-    exportSink: { choosePath: async (name) => join(downloadsDir, name), describe: (_p, name, bytes) => ({ name, url: '', bytes }) },
+    exportSink: {
+      choosePath: async (name) => join(downloadsDir, name),
+      describe: (_p, name, bytes) => ({ name, url: '', bytes }),
+    },
   });
   const sim = services.demoSimulator();
   if (!sim) throw new Error('demo mode did not start its simulator');
@@ -43,7 +46,9 @@ export async function startHarnessRig(root: string, browser: Browser, tmpRoot: s
   const customer = await probedPage(browser, { width: 1920, height: 1080 });
   await cashier.goto(harness.cashierUrl);
   await customer.goto(harness.customerUrl);
-  await cashier.waitForFunction(() => (window as unknown as { __bench: { keypadReadyMs: number | null } }).__bench.keypadReadyMs !== null);
+  await cashier.waitForFunction(
+    () => (window as unknown as { __bench: { keypadReadyMs: number | null } }).__bench.keypadReadyMs !== null,
+  );
   await customer.locator('[data-testid="customer-state"]').waitFor();
   return {
     services,

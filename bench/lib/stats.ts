@@ -28,7 +28,8 @@ export function summarize(samples: number[]): Summary {
   };
 }
 
-export const round = (x: number, digits = 1): number => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x);
+export const round = (x: number, digits = 1): number =>
+  Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : x;
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

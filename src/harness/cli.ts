@@ -29,10 +29,21 @@ async function main(): Promise<void> {
     listDisplays: () => [{ id: 1, label: 'Browser', primary: true, width: 1920, height: 1080 }],
     exportSink: {
       choosePath: async (name) => join(downloadsDir, name),
-      describe: (_path, name, bytes) => ({ name, url: `${origin}/downloads/${encodeURIComponent(name)}?token=${token}`, bytes }),
+      describe: (_path, name, bytes) => ({
+        name,
+        url: `${origin}/downloads/${encodeURIComponent(name)}?token=${token}`,
+        bytes,
+      }),
     },
   });
-  const harness = await startHarness({ services, rendererDir: join(root, 'out', 'renderer'), downloadsDir, port: Number(arg('port', '5180')), token, log: services.log });
+  const harness = await startHarness({
+    services,
+    rendererDir: join(root, 'out', 'renderer'),
+    downloadsDir,
+    port: Number(arg('port', '5180')),
+    token,
+    log: services.log,
+  });
   origin = harness.origin;
   const mode = services.settings.view().mode;
   process.stdout.write(

@@ -35,7 +35,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 const MAX_BODY = 256 * 1024;
 
 export function newToken(): string {
@@ -79,15 +80,23 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       if (req.method !== 'POST') return void res.writeHead(405).end();
       const origin = req.headers.origin;
       if (origin && origin !== `http://${host}`) return void res.writeHead(403).end();
-      if (!tokenOk(req.headers['x-pos-token'] as string | undefined)) return json(res, 401, { ok: false, error: { code: 'untrusted_sender', message: 'Missing or wrong harness token.' } });
+      if (!tokenOk(req.headers['x-pos-token'] as string | undefined))
+        return json(res, 401, {
+          ok: false,
+          error: { code: 'untrusted_sender', message: 'Missing or wrong harness token.' },
+        });
       const name = path.slice('/api/call/'.length);
       const body = await readBody(req);
-      if (body === null) return json(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Request body is too large.' } });
+      if (body === null)
+        return json(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Request body is too large.' } });
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
       } catch {
-        return json(res, 200, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
+        return json(res, 200, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'The request body is not valid JSON.' },
+        });
       }
       const envelope = await dispatch(options.services.handlers, name, input, options.log);
       return json(res, 200, envelope);
@@ -95,7 +104,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
     if (path === '/api/events') {
       if (!tokenOk(url.searchParams.get('token'))) return void res.writeHead(401).end();
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(`: connected ${EVENT_NAMES.length} events\n\n`);
       clients.add(res);
       const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
@@ -109,13 +122,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (path.startsWith('/downloads/')) {
       if (!tokenOk(url.searchParams.get('token'))) return void res.writeHead(401).end();
       const file = resolveInside(options.downloadsDir, path.slice('/downloads/'.length));
-      if (!file || !serveFile(res, file, { 'content-disposition': `attachment; filename="${basename(file)}"` })) res.writeHead(404).end();
+      if (!file || !serveFile(res, file, { 'content-disposition': `attachment; filename="${basename(file)}"` }))
+        res.writeHead(404).end();
       return;
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     const file = resolveInside(options.rendererDir, path === '/' ? '/index.html' : path);
-    if (!file || !serveFile(res, file, { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' })) res.writeHead(404).end();
+    if (!file || !serveFile(res, file, { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' }))
+      res.writeHead(404).end();
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -5,7 +5,6 @@ import { CONTENT_TYPES, EXPORT_CONTENT_TYPES } from '../main/security/content-ty
 
 const TYPES: Record<string, string> = { ...CONTENT_TYPES, ...EXPORT_CONTENT_TYPES };
 
-
 /** Resolves a URL path inside `root`, or null when it would step outside (traversal). */
 export function resolveInside(root: string, urlPath: string): string | null {
   let decoded: string;

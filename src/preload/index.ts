@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_NAMES, EVENT_CHANNEL, EVENT_NAMES, callChannel, type EventName, type Transport } from '@shared/contract/api';
+import {
+  CALL_NAMES,
+  EVENT_CHANNEL,
+  EVENT_NAMES,
+  callChannel,
+  type EventName,
+  type Transport,
+} from '@shared/contract/api';
 
 /**
  * Exposes exactly the contract: one function per call on its fixed channel, and `on` for

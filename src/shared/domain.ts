@@ -79,15 +79,7 @@ export interface ConnectivityView {
 export type Language = 'id' | 'en';
 export type AppMode = 'demo' | 'sandbox' | 'production';
 export type SecretBackend =
-  | 'keychain'
-  | 'dpapi'
-  | 'gnome_libsecret'
-  | 'kwallet'
-  | 'kwallet5'
-  | 'kwallet6'
-  | 'basic_text'
-  | 'unknown'
-  | 'memory';
+  'keychain' | 'dpapi' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'basic_text' | 'unknown' | 'memory';
 
 /** Settings as the renderer may see them: the key only as a hint. */
 export interface SettingsView {
@@ -231,7 +223,16 @@ export interface Notice {
 export interface ConnectionTestResult {
   ok: boolean;
   /** Machine-readable verdict; the renderer translates. */
-  code: 'ok' | 'auth' | 'not_found' | 'network' | 'timeout' | 'rate_limited' | 'server' | 'invalid_answer' | 'no_credentials';
+  code:
+    | 'ok'
+    | 'auth'
+    | 'not_found'
+    | 'network'
+    | 'timeout'
+    | 'rate_limited'
+    | 'server'
+    | 'invalid_answer'
+    | 'no_credentials';
   detail: string | null;
   latencyMs: number | null;
 }

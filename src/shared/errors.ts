@@ -41,7 +41,9 @@ export class PosError extends Error implements PosErrorShape {
     if (issues) this.issues = issues;
   }
   toShape(): PosErrorShape {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
 }
 

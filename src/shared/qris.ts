@@ -35,7 +35,8 @@ function parseFlat(payload: string): TlvField[] {
     if (!/^\d{2}$/.test(lenText)) throw new TlvError(`length of tag ${tag} is not two digits`);
     const length = Number(lenText);
     const value = payload.slice(i + 4, i + 4 + length);
-    if (value.length !== length) throw new TlvError(`tag ${tag} declares ${length} characters but only ${value.length} remain`);
+    if (value.length !== length)
+      throw new TlvError(`tag ${tag} declares ${length} characters but only ${value.length} remain`);
     fields.push({ tag, length, value });
     i += 4 + length;
   }
@@ -114,12 +115,17 @@ export function validateQrisPayload(payload: string, expectedTotal: number): Qri
   if (first('00')?.value !== '01') problems.push('tag 00 (format indicator) is not "01"');
   const pointOfInitiation = first('01')?.value;
   if (pointOfInitiation !== '12') {
-    problems.push(pointOfInitiation === '11' ? 'QR is static (tag 01 = "11"); a sale needs a dynamic one' : 'tag 01 is not "12" (dynamic)');
+    problems.push(
+      pointOfInitiation === '11'
+        ? 'QR is static (tag 01 = "11"); a sale needs a dynamic one'
+        : 'tag 01 is not "12" (dynamic)',
+    );
   }
   if (first('53')?.value !== '360') problems.push('tag 53 (currency) is not "360" (rupiah)');
   const amount = first('54')?.value;
   if (amount === undefined) problems.push('tag 54 (amount) is missing');
-  else if (!amountEquals(amount, expectedTotal)) problems.push(`tag 54 (amount) is "${amount}", expected ${expectedTotal}`);
+  else if (!amountEquals(amount, expectedTotal))
+    problems.push(`tag 54 (amount) is "${amount}", expected ${expectedTotal}`);
 
   const last = fields[fields.length - 1];
   if (!last || last.tag !== '63') {

@@ -58,7 +58,8 @@ export function v1Create(ctx: SimContext, req: SimRequest, methodText: string): 
   const amount = readAmount(b.amount);
   const rule = METHOD_RULES[method];
   if (amount === null) return message(400, 'amount harus berupa angka bulat');
-  if (amount < rule.min || amount > rule.max) return message(400, `Nominal harus antara ${formatRupiah(rule.min)} dan ${formatRupiah(rule.max)}`);
+  if (amount < rule.min || amount > rule.max)
+    return message(400, `Nominal harus antara ${formatRupiah(rule.min)} dan ${formatRupiah(rule.max)}`);
   const outcome = ctx.ledger.create(auth.project, orderId, amount, method);
   if (!outcome.ok) return message(400, outcome.message);
   return json(200, createAnswerV1(outcome.txn));
@@ -91,7 +92,8 @@ export function v1Cancel(ctx: SimContext, req: SimRequest): SimAnswer {
   if (!auth.ok) return auth.answer;
   const t = findByPair(ctx, auth.project, b.order_id, b.amount);
   if (!t) return message(404, MSG.noTxn);
-  if (!ctx.ledger.cancel(t)) return json(400, { success: false, message: `Transaksi berstatus ${t.status}, tidak dapat dibatalkan` });
+  if (!ctx.ledger.cancel(t))
+    return json(400, { success: false, message: `Transaksi berstatus ${t.status}, tidak dapat dibatalkan` });
   return json(200, { success: true, message: 'Transaksi dibatalkan' });
 }
 
@@ -100,7 +102,8 @@ export function v1Simulate(ctx: SimContext, req: SimRequest): SimAnswer {
   const b = (req.body ?? {}) as Record<string, unknown>;
   const auth = authenticate(ctx, b.project, b.api_key);
   if (!auth.ok) return auth.answer;
-  if (!auth.project.sandbox) return json(400, { success: false, message: 'Simulasi pembayaran hanya untuk proyek mode Sandbox' });
+  if (!auth.project.sandbox)
+    return json(400, { success: false, message: 'Simulasi pembayaran hanya untuk proyek mode Sandbox' });
   const t = findByPair(ctx, auth.project, b.order_id, b.amount);
   if (!t) return message(404, MSG.noTxn);
   if (t.status !== 'pending') return json(400, { success: false, message: `Transaksi berstatus ${t.status}` });

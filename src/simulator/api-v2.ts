@@ -57,12 +57,14 @@ export function v2Create(ctx: SimContext, req: SimRequest, slug: string, orderId
   if (req.badJson) return message(400, MSG.badJson);
   const b = (req.body ?? {}) as Record<string, unknown>;
   const method = b.method;
-  if (!isPaymentMethod(method) || !METHOD_RULES[method].versions.includes('v2')) return message(400, 'Metode pembayaran tidak valid');
+  if (!isPaymentMethod(method) || !METHOD_RULES[method].versions.includes('v2'))
+    return message(400, 'Metode pembayaran tidak valid');
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(orderId)) return message(400, 'order_id tidak valid');
   const amount = readAmount(b.amount);
   const rule = METHOD_RULES[method];
   if (amount === null) return message(400, 'amount harus berupa angka bulat');
-  if (amount < rule.min || amount > rule.max) return message(400, `Nominal harus antara ${formatRupiah(rule.min)} dan ${formatRupiah(rule.max)}`);
+  if (amount < rule.min || amount > rule.max)
+    return message(400, `Nominal harus antara ${formatRupiah(rule.min)} dan ${formatRupiah(rule.max)}`);
   const outcome = ctx.ledger.create(auth.project, orderId, amount, method);
   if (!outcome.ok) return message(400, outcome.message);
   return json(outcome.created ? 201 : 200, createAnswerV2(outcome.txn));

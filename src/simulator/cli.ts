@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   for (const p of sim.projects) {
     process.stdout.write(`  project ${p.slug} (${p.sandbox ? 'sandbox' : 'production'})  api key ${p.apiKey}\n`);
   }
-  process.stdout.write(`Controls: POST ${sim.baseUrl}/__sim/pay {"order_id": "..."}, GET ${sim.baseUrl}/__sim/stats. Ctrl+C stops.\n`);
+  process.stdout.write(
+    `Controls: POST ${sim.baseUrl}/__sim/pay {"order_id": "..."}, GET ${sim.baseUrl}/__sim/stats. Ctrl+C stops.\n`,
+  );
   const stop = (): void => {
     void sim.close().then(() => process.exit(0));
   };

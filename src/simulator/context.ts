@@ -43,7 +43,11 @@ export interface SimRequest {
   badJson: boolean;
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): SimAnswer => ({ status, json: body, ...(headers ? { headers } : {}) });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): SimAnswer => ({
+  status,
+  json: body,
+  ...(headers ? { headers } : {}),
+});
 export const message = (status: number, text: string): SimAnswer => json(status, { message: text });
 
 export const MSG = {

@@ -31,7 +31,11 @@ export function control(ctx: SimContext, controls: SimControls, req: SimRequest,
       const changed = action === 'pay' ? ctx.ledger.pay(t) : ctx.ledger.expire(t);
       // A browser form post (the pay page) goes back to the page it came from.
       if (req.headers['content-type']?.toString().startsWith('application/x-www-form-urlencoded')) {
-        return { status: 303, headers: { location: `/pay/${t.project}/${t.amount}?order_id=${encodeURIComponent(t.orderId)}` }, text: '' };
+        return {
+          status: 303,
+          headers: { location: `/pay/${t.project}/${t.amount}?order_id=${encodeURIComponent(t.orderId)}` },
+          text: '',
+        };
       }
       return json(200, { ok: true, changed, status: t.status, txn_id: t.txnId, order_id: t.orderId });
     }
@@ -39,7 +43,13 @@ export function control(ctx: SimContext, controls: SimControls, req: SimRequest,
       const b = req.body as Record<string, unknown> | null;
       try {
         if (b && typeof b === 'object' && !Array.isArray(b) && b.clear === true) ctx.faults.clear();
-        const list = Array.isArray(b) ? b : b && typeof b === 'object' && 'faults' in b ? (b.faults as unknown[]) : b && 'route' in b ? [b] : [];
+        const list = Array.isArray(b)
+          ? b
+          : b && typeof b === 'object' && 'faults' in b
+            ? (b.faults as unknown[])
+            : b && 'route' in b
+              ? [b]
+              : [];
         for (const f of list) ctx.faults.add(faultFromJson(f));
       } catch (e) {
         return message(400, (e as Error).message);

@@ -1,5 +1,14 @@
 /** Scriptable failures, per route, so every failure class can be produced on demand. */
-export const SIM_ROUTES = ['v1.create', 'v1.detail', 'v1.cancel', 'v1.simulate', 'v2.create', 'v2.status', 'v2.cancel', 'v2.fee'] as const;
+export const SIM_ROUTES = [
+  'v1.create',
+  'v1.detail',
+  'v1.cancel',
+  'v1.simulate',
+  'v2.create',
+  'v2.status',
+  'v2.cancel',
+  'v2.fee',
+] as const;
 export type SimRoute = (typeof SIM_ROUTES)[number];
 
 export interface FaultSpec {
@@ -80,7 +89,8 @@ export function faultFromJson(input: unknown): FaultSpec {
     throw new Error(`route must be one of ${SIM_ROUTES.join(', ')}`);
   }
   const spec: FaultSpec = { route: raw.route as SimRoute };
-  if (raw.times !== undefined) spec.times = raw.times === 'Infinity' || raw.times === -1 || raw.times === null ? Infinity : Number(raw.times);
+  if (raw.times !== undefined)
+    spec.times = raw.times === 'Infinity' || raw.times === -1 || raw.times === null ? Infinity : Number(raw.times);
   if (typeof raw.latencyMs === 'number') spec.latencyMs = raw.latencyMs;
   if (typeof raw.status === 'number') spec.status = raw.status;
   if (typeof raw.retryAfter === 'string') spec.retryAfter = raw.retryAfter;

@@ -110,7 +110,8 @@ export class Ledger {
   create(project: SimProject, orderId: string, amount: number, method: PaymentMethod): CreateOutcome {
     const existing = this.byOrder(project.slug, orderId);
     if (existing) {
-      if (existing.amount !== amount) return { ok: false, message: `order_id ${orderId} sudah dipakai dengan nominal lain` };
+      if (existing.amount !== amount)
+        return { ok: false, message: `order_id ${orderId} sudah dipakai dengan nominal lain` };
       if (existing.method === method) return { ok: true, txn: existing, created: false };
       if (existing.status !== 'pending') return { ok: false, message: `Transaksi ${orderId} sudah tidak aktif` };
       existing.status = 'canceled';
@@ -137,7 +138,11 @@ export class Ledger {
       nanos: (this.#seq * 7919 + Number.parseInt(txnId.slice(3, 8), 16)) % 1_000_000,
     };
     if (method === 'qris') {
-      t.paymentNumber = buildQrisPayload({ total: t.totalPayment, reference: txnId, merchantId: merchantIdFor(project.slug) });
+      t.paymentNumber = buildQrisPayload({
+        total: t.totalPayment,
+        reference: txnId,
+        merchantId: merchantIdFor(project.slug),
+      });
     } else if (method === 'payment_link' || method === 'paypal') {
       t.paymentLink = this.#opts.linkFor({ project: project.slug, orderId, amount });
     } else {

@@ -7,7 +7,13 @@ import type { SimTransaction } from './ledger';
  */
 const escape = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function payPage(ctx: SimContext, req: SimRequest, paypal: boolean, slug: string, amountText: string): SimAnswer {
+export function payPage(
+  ctx: SimContext,
+  req: SimRequest,
+  paypal: boolean,
+  slug: string,
+  amountText: string,
+): SimAnswer {
   const project = ctx.projects.find((p) => p.slug === slug);
   const amount = readAmount(amountText);
   const orderId = req.query.get('order_id') ?? '';
@@ -23,7 +29,9 @@ export function payPage(ctx: SimContext, req: SimRequest, paypal: boolean, slug:
   const body = [
     `<p>Order <b>${escape(t.orderId)}</b> &middot; status <b id="status">${t.status}</b></p>`,
     `<p>Total: Rp ${t.totalPayment.toLocaleString('id-ID')}</p>`,
-    t.method === 'qris' && t.paymentNumber ? `<pre style="white-space:pre-wrap;word-break:break-all">${escape(t.paymentNumber)}</pre>` : '',
+    t.method === 'qris' && t.paymentNumber
+      ? `<pre style="white-space:pre-wrap;word-break:break-all">${escape(t.paymentNumber)}</pre>`
+      : '',
     t.status === 'pending'
       ? `<form method="post" action="/__sim/pay?txn_id=${encodeURIComponent(t.txnId)}"><button type="submit">Bayar (simulasi)</button></form>`
       : '',

@@ -5,8 +5,13 @@ import { tlv, withCrc } from '../shared/qris';
  * template 51, MCC 7929, merchant "Pakasir"), encoding the total the customer pays.
  */
 export function buildQrisPayload(opts: { total: number; reference: string; merchantId: string }): string {
-  const acquirer = tlv('00', 'ID.CO.SHOPEE.WWW') + tlv('01', `93600918${opts.merchantId.padStart(10, '0').slice(-10)}`) + tlv('02', opts.merchantId) + tlv('03', 'UME');
-  const national = tlv('00', 'ID.CO.QRIS.WWW') + tlv('02', `ID${opts.merchantId.padStart(13, '0').slice(-13)}`) + tlv('03', 'UME');
+  const acquirer =
+    tlv('00', 'ID.CO.SHOPEE.WWW') +
+    tlv('01', `93600918${opts.merchantId.padStart(10, '0').slice(-10)}`) +
+    tlv('02', opts.merchantId) +
+    tlv('03', 'UME');
+  const national =
+    tlv('00', 'ID.CO.QRIS.WWW') + tlv('02', `ID${opts.merchantId.padStart(13, '0').slice(-13)}`) + tlv('03', 'UME');
   const body =
     tlv('00', '01') +
     tlv('01', '12') +

@@ -75,7 +75,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function parseBody(text: string, contentType: string | undefined): { body: unknown; badJson: boolean } {
   if (text.trim() === '') return { body: null, badJson: false };
-  if (contentType?.startsWith('application/x-www-form-urlencoded')) return { body: Object.fromEntries(new URLSearchParams(text)), badJson: false };
+  if (contentType?.startsWith('application/x-www-form-urlencoded'))
+    return { body: Object.fromEntries(new URLSearchParams(text)), badJson: false };
   try {
     return { body: JSON.parse(text), badJson: false };
   } catch {
@@ -88,7 +89,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 function send(res: ServerResponse, answer: SimAnswer): void {
   const payload = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? '');
   const type = answer.json !== undefined ? 'application/json' : (answer.contentType ?? 'text/plain; charset=utf-8');
-  res.writeHead(answer.status, { 'content-type': type, 'content-length': Buffer.byteLength(payload), ...answer.headers });
+  res.writeHead(answer.status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(payload),
+    ...answer.headers,
+  });
   res.end(payload);
 }
 
@@ -96,7 +101,9 @@ function send(res: ServerResponse, answer: SimAnswer): void {
 function spoil(answer: SimAnswer, fault: FaultSpec): SimAnswer {
   if (!answer.json || typeof answer.json !== 'object') return answer;
   const copy = structuredClone(answer.json) as Record<string, unknown>;
-  const targets = [copy, copy.payment, copy.transaction].filter((x): x is Record<string, unknown> => !!x && typeof x === 'object');
+  const targets = [copy, copy.payment, copy.transaction].filter(
+    (x): x is Record<string, unknown> => !!x && typeof x === 'object',
+  );
   for (const t of targets) {
     if (fault.wrongAmount && typeof t.amount === 'number') t.amount += 1;
     if (fault.wrongOrderId && typeof t.order_id === 'string') t.order_id = `${t.order_id}X`;
@@ -107,8 +114,14 @@ function spoil(answer: SimAnswer, fault: FaultSpec): SimAnswer {
 function faultAnswer(fault: FaultSpec): SimAnswer {
   const status = fault.status ?? 200;
   const headers = fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : undefined;
-  if (fault.body !== undefined) return { status, text: fault.body, contentType: 'application/json', ...(headers ? { headers } : {}) };
-  const words = status === 429 ? 'Terlalu banyak permintaan' : status >= 500 ? 'Terjadi kesalahan pada server' : 'Permintaan ditolak';
+  if (fault.body !== undefined)
+    return { status, text: fault.body, contentType: 'application/json', ...(headers ? { headers } : {}) };
+  const words =
+    status === 429
+      ? 'Terlalu banyak permintaan'
+      : status >= 500
+        ? 'Terjadi kesalahan pada server'
+        : 'Permintaan ditolak';
   return { ...message(status, words), ...(headers ? { headers } : {}) };
 }
 
@@ -123,7 +136,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     clock,
     expiryMs: options.expiryMs ?? 15 * 60_000,
     autoPayAfterMs: options.autoPayAfterMs ?? null,
-    linkFor: (t) => `${baseUrl}/pay/${encodeURIComponent(t.project)}/${t.amount}?order_id=${encodeURIComponent(t.orderId)}`,
+    linkFor: (t) =>
+      `${baseUrl}/pay/${encodeURIComponent(t.project)}/${t.amount}?order_id=${encodeURIComponent(t.orderId)}`,
   });
   const ctx: SimContext = {
     ledger,
@@ -149,15 +163,20 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     const m = req.method;
     const seg = (s: string | undefined): string => decodeURIComponent(s ?? '');
     if (a === 'api' && b === 'v2') {
-      if (m === 'POST' && c === 'create-transaction' && d && e) return { route: 'v2.create', handle: () => v2Create(ctx, req, seg(d), seg(e)) };
-      if (m === 'GET' && c === 'transaction-status' && d && e) return { route: 'v2.status', handle: () => v2Status(ctx, req, seg(d), seg(e)) };
-      if (m === 'POST' && c === 'cancel-transaction' && d && e) return { route: 'v2.cancel', handle: () => v2Cancel(ctx, req, seg(d), seg(e)) };
+      if (m === 'POST' && c === 'create-transaction' && d && e)
+        return { route: 'v2.create', handle: () => v2Create(ctx, req, seg(d), seg(e)) };
+      if (m === 'GET' && c === 'transaction-status' && d && e)
+        return { route: 'v2.status', handle: () => v2Status(ctx, req, seg(d), seg(e)) };
+      if (m === 'POST' && c === 'cancel-transaction' && d && e)
+        return { route: 'v2.cancel', handle: () => v2Cancel(ctx, req, seg(d), seg(e)) };
       if (m === 'GET' && c === 'payment-fee' && d) return { route: 'v2.fee', handle: () => v2Fee(seg(d)) };
     } else if (a === 'api') {
-      if (m === 'POST' && b === 'transactioncreate' && c) return { route: 'v1.create', handle: () => v1Create(ctx, req, seg(c)) };
+      if (m === 'POST' && b === 'transactioncreate' && c)
+        return { route: 'v1.create', handle: () => v1Create(ctx, req, seg(c)) };
       if (m === 'GET' && b === 'transactiondetail') return { route: 'v1.detail', handle: () => v1Detail(ctx, req) };
       if (m === 'POST' && b === 'transactioncancel') return { route: 'v1.cancel', handle: () => v1Cancel(ctx, req) };
-      if (m === 'POST' && b === 'paymentsimulation') return { route: 'v1.simulate', handle: () => v1Simulate(ctx, req) };
+      if (m === 'POST' && b === 'paymentsimulation')
+        return { route: 'v1.simulate', handle: () => v1Simulate(ctx, req) };
     } else if ((a === 'pay' || a === 'paypal') && m === 'GET' && b && c) {
       return { route: null, handle: () => payPage(ctx, req, a === 'paypal', seg(b), seg(c)) };
     } else if (a === '__sim' && b) {

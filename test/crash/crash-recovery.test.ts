@@ -25,12 +25,20 @@ afterAll(async () => {
   await sim.close();
 });
 
-
-function runChild(dir: string, plan: PlanItem[], version: 'v1' | 'v2', killAfterReadyMs: number | null): Promise<{ done: boolean; killed: boolean }> {
+function runChild(
+  dir: string,
+  plan: PlanItem[],
+  version: 'v1' | 'v2',
+  killAfterReadyMs: number | null,
+): Promise<{ done: boolean; killed: boolean }> {
   return new Promise((resolvePromise, reject) => {
     // tsx as a loader inside this node process (not its CLI wrapper), so SIGKILL hits the
     // process that runs the engine and nothing outlives the kill.
-    const p = spawn(process.execPath, ['--import', 'tsx', child, dir, sim.baseUrl, sim.sandbox.slug, sim.sandbox.apiKey, version, JSON.stringify(plan)], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+    const p = spawn(
+      process.execPath,
+      ['--import', 'tsx', child, dir, sim.baseUrl, sim.sandbox.slug, sim.sandbox.apiKey, version, JSON.stringify(plan)],
+      { stdio: ['ignore', 'pipe', 'pipe'], cwd: root },
+    );
     let out = '';
     let err = '';
     let killed = false;
@@ -48,17 +56,22 @@ function runChild(dir: string, plan: PlanItem[], version: 'v1' | 'v2', killAfter
     p.on('exit', (code, signal) => {
       clearTimeout(guard);
       if (timer) clearTimeout(timer);
-      if (signal === 'SIGKILL' || code === 0) return resolvePromise({ done: out.includes('done'), killed: killed && signal === 'SIGKILL' });
+      if (signal === 'SIGKILL' || code === 0)
+        return resolvePromise({ done: out.includes('done'), killed: killed && signal === 'SIGKILL' });
       reject(new Error(`child exited ${code}: ${err.slice(-2000)}`));
     });
   });
 }
 
-function journalChecks(dir: string): { orders: { order_id: string; note: string; state: string; reason: string | null; created_at: string }[] } {
+function journalChecks(dir: string): {
+  orders: { order_id: string; note: string; state: string; reason: string | null; created_at: string }[];
+} {
   const db = new Database(join(dir, 'orders.sqlite'), { readonly: true });
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const orders = db.prepare('SELECT order_id, note, state, reason, created_at FROM orders ORDER BY created_at, order_id').all() as { order_id: string; note: string; state: string; reason: string | null; created_at: string }[];
+    const orders = db
+      .prepare('SELECT order_id, note, state, reason, created_at FROM orders ORDER BY created_at, order_id')
+      .all() as { order_id: string; note: string; state: string; reason: string | null; created_at: string }[];
     return { orders };
   } finally {
     db.close();
@@ -69,7 +82,10 @@ async function crashRun(version: 'v1' | 'v2', sales: number, kills: number, seed
   const dir = mkdtempSync(join(tmpdir(), `pos-crash-${version}-`));
   const random = seededRandom(seed);
   const fates: PlanItem['fate'][] = ['pay', 'pay', 'pay', 'cancel', 'expire'];
-  const plan: PlanItem[] = Array.from({ length: sales }, (_, i) => ({ amount: 1000 + i * 137 + Math.floor(random() * 500), fate: fates[Math.floor(random() * fates.length)]! }));
+  const plan: PlanItem[] = Array.from({ length: sales }, (_, i) => ({
+    amount: 1000 + i * 137 + Math.floor(random() * 500),
+    fate: fates[Math.floor(random() * fates.length)]!,
+  }));
   let survived = 0;
   try {
     for (let k = 0; k < kills; k++) {
@@ -103,7 +119,9 @@ async function crashRun(version: 'v1' | 'v2', sales: number, kills: number, seed
     for (const [orderId, n] of Object.entries(sim.stats().createsPerOrder)) {
       if (byId.has(orderId)) expect(n).toBeLessThanOrEqual(1);
     }
-    console.log(`crash test (${version}): ${survived} SIGKILLs survived over ${sales} sales, ${orders.length} orders journaled`);
+    console.log(
+      `crash test (${version}): ${survived} SIGKILLs survived over ${sales} sales, ${orders.length} orders journaled`,
+    );
     return survived;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -22,7 +22,8 @@ afterEach(async () => {
   app.sim.faults.clear();
   // Back to the keypad for the next case, whatever this one ended on.
   const active = app.services.payments.getActiveSale();
-  if (active && !['paid', 'canceled', 'expired', 'failed', 'needs_review'].includes(active.state)) await app.services.payments.cancelSale(active.orderId);
+  if (active && !['paid', 'canceled', 'expired', 'failed', 'needs_review'].includes(active.state))
+    await app.services.payments.cancelSale(active.orderId);
   const still = app.services.payments.getActiveSale();
   if (still) app.services.payments.dismissSale(still.orderId);
   await app.cashier.getByTestId('key-1').waitFor();
@@ -64,8 +65,12 @@ describe('whole sales in Chromium, cashier window and customer display', () => {
     // What a phone reads from each screen is exactly what Pakasir issued.
     expect(await decodeQr(app.cashier.getByTestId('qr'))).toBe(sale.paymentNumber);
     expect(await decodeQr(app.customer.getByTestId('customer-qr'))).toBe(sale.paymentNumber);
-    await expect.poll(() => app.cashier.getByTestId('total').textContent()).toContain(sale.totalPayment!.toLocaleString('id-ID'));
-    await expect.poll(() => app.customer.getByTestId('customer-total').textContent()).toContain(sale.totalPayment!.toLocaleString('id-ID'));
+    await expect
+      .poll(() => app.cashier.getByTestId('total').textContent())
+      .toContain(sale.totalPayment!.toLocaleString('id-ID'));
+    await expect
+      .poll(() => app.customer.getByTestId('customer-total').textContent())
+      .toContain(sale.totalPayment!.toLocaleString('id-ID'));
 
     app.sim.pay(sale.orderId);
     await app.cashier.getByTestId('outcome-paid').waitFor({ timeout: 15_000 });
@@ -81,7 +86,9 @@ describe('whole sales in Chromium, cashier window and customer display', () => {
     const sale = activeSale();
     expect(sale.paymentNumber).toMatch(/^\d+$/);
     expect((await app.cashier.getByTestId('va-number').textContent())!.replace(/\D/g, '')).toBe(sale.paymentNumber);
-    expect((await app.customer.getByTestId('customer-va-number').textContent())!.replace(/\D/g, '')).toBe(sale.paymentNumber);
+    expect((await app.customer.getByTestId('customer-va-number').textContent())!.replace(/\D/g, '')).toBe(
+      sale.paymentNumber,
+    );
     await expect.poll(() => app.cashier.locator('body').textContent()).toContain('BRI');
     await app.cashier.getByTestId('simulate').click();
     await app.cashier.getByTestId('outcome-paid').waitFor({ timeout: 15_000 });

@@ -44,7 +44,8 @@ for (const lang of ['id', 'en'] as const) {
       shots.push(file);
       const text = await p.locator('body').innerText();
       for (const key of keys) expect(text, `raw key ${key} on ${page}/${name}`).not.toContain(key);
-      for (const sentence of foreignSentences(lang)) expect(text, `${page}/${name} shows "${sentence}"`).not.toContain(sentence);
+      for (const sentence of foreignSentences(lang))
+        expect(text, `${page}/${name} shows "${sentence}"`).not.toContain(sentence);
     }
 
     it('keypad, payment, paid, history, report and settings; customer idle, waiting and paid', async () => {

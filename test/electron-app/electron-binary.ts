@@ -10,7 +10,11 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export function findElectron(): { path: string } | { reason: string } {
   const dir = join(ROOT, 'node_modules/electron');
   const pathFile = join(dir, 'path.txt');
-  if (!existsSync(pathFile)) return { reason: 'the Electron binary is not installed (node_modules/electron/path.txt is missing; see scripts/ensure-electron.mjs)' };
+  if (!existsSync(pathFile))
+    return {
+      reason:
+        'the Electron binary is not installed (node_modules/electron/path.txt is missing; see scripts/ensure-electron.mjs)',
+    };
   const path = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(path)) return { reason: `the Electron binary named in path.txt is missing: ${path}` };
   return { path };

@@ -25,7 +25,8 @@ describe('built main process (out/main/index.js) against the Electron double', (
   let double: ElectronDouble;
   let restore: () => void;
   const appFrame = { senderFrame: { url: 'app://pos/index.html', parent: null } };
-  const invoke = (name: string, input: unknown, event: unknown = appFrame) => double.handlers.get(callChannel(name as never))!(event, input);
+  const invoke = (name: string, input: unknown, event: unknown = appFrame) =>
+    double.handlers.get(callChannel(name as never))!(event, input);
 
   beforeAll(async () => {
     ensureBuilt();
@@ -53,7 +54,9 @@ describe('built main process (out/main/index.js) against the Electron double', (
   });
 
   it('registers app:// as a privileged standard, secure scheme and serves it with the CSP', async () => {
-    expect(double.protocolState.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(double.protocolState.privileged).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
     const handler = double.protocolState.handlers.get('app')!;
     const traversal = await handler({ url: 'app://pos/%2e%2e/main/index.js' });
     expect(traversal.status).toBe(404);
@@ -87,7 +90,9 @@ describe('built main process (out/main/index.js) against the Electron double', (
   it('denies window.open and opens only Pakasir pages in the system browser', async () => {
     for (const win of double.windows) {
       expect(win.webContents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
-      expect(win.webContents.windowOpenHandler!({ url: 'https://app.pakasir.com/pay/toko/5000' })).toEqual({ action: 'deny' });
+      expect(win.webContents.windowOpenHandler!({ url: 'https://app.pakasir.com/pay/toko/5000' })).toEqual({
+        action: 'deny',
+      });
     }
     await until('openExternal', () => double.opened.length > 0);
     expect(new Set(double.opened)).toEqual(new Set(['https://app.pakasir.com/pay/toko/5000']));
@@ -122,16 +127,27 @@ describe('built main process (out/main/index.js) against the Electron double', (
     const ok = (await invoke('getSettings', {})) as { ok: boolean; value: { shopName: string } };
     expect(ok.ok).toBe(true);
     expect(ok.value.shopName).toBe('Toko Saya');
-    expect(await invoke('getSettings', {}, { senderFrame: { url: 'https://evil.example/', parent: null } })).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
-    expect(await invoke('charge', { amount: -5, method: 'qris' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(
+      await invoke('getSettings', {}, { senderFrame: { url: 'https://evil.example/', parent: null } }),
+    ).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    expect(await invoke('charge', { amount: -5, method: 'qris' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('keeps the API key in main: not in answers, events, logs or the environment', async () => {
-    expect(await invoke('updateSettings', { projectSlug: 'toko', acceptInsecureStorage: false })).toMatchObject({ ok: true });
+    expect(await invoke('updateSettings', { projectSlug: 'toko', acceptInsecureStorage: false })).toMatchObject({
+      ok: true,
+    });
     const set = await invoke('setApiKey', { apiKey: KEY });
     expect(set).toMatchObject({ ok: true, value: { apiKeySet: true, apiKeyHint: KEY.slice(-4) } });
     await invoke('getSettings', {});
-    await until('the settingsChanged event to reach the windows', () => double.windows.every((w) => w.webContents.sent.some((s) => (s.args[0] as { name?: string })?.name === 'settingsChanged')));
+    await until('the settingsChanged event to reach the windows', () =>
+      double.windows.every((w) =>
+        w.webContents.sent.some((s) => (s.args[0] as { name?: string })?.name === 'settingsChanged'),
+      ),
+    );
     const sent = double.windows.flatMap((w) => w.webContents.sent);
     expect(sent.every((s) => s.channel === EVENT_CHANNEL)).toBe(true);
     expect(sent[0]!.args).toHaveLength(1);
@@ -146,9 +162,13 @@ describe('built main process (out/main/index.js) against the Electron double', (
 
   it('turns the customer display off and on from settings', async () => {
     await invoke('updateSettings', { customerDisplayEnabled: false });
-    await until('the customer window to close', () => double.windows.filter((w) => w.loadedUrl === 'app://pos/customer.html').every((w) => w.destroyed));
+    await until('the customer window to close', () =>
+      double.windows.filter((w) => w.loadedUrl === 'app://pos/customer.html').every((w) => w.destroyed),
+    );
     await invoke('updateSettings', { customerDisplayEnabled: true });
-    await until('a new customer window', () => double.windows.some((w) => w.loadedUrl === 'app://pos/customer.html' && !w.destroyed));
+    await until('a new customer window', () =>
+      double.windows.some((w) => w.loadedUrl === 'app://pos/customer.html' && !w.destroyed),
+    );
   });
 });
 

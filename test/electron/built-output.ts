@@ -22,8 +22,15 @@ export function ensureBuilt(): void {
   const sources = Math.max(...['src/main', 'src/preload', 'src/shared'].map((d) => newestMtime(join(ROOT, d))));
   const fresh = [MAIN_BUNDLE, PRELOAD_BUNDLE].every((f) => existsSync(f) && statSync(f).mtimeMs >= sources);
   if (fresh) return;
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   // The renderer is built last; main and preload are what these tests need.
   const built = [MAIN_BUNDLE, PRELOAD_BUNDLE].every((f) => existsSync(f) && statSync(f).mtimeMs >= sources);
-  if (!built) throw new Error(`electron-vite build did not produce fresh main and preload bundles:\n${r.stdout}\n${r.stderr}`.slice(0, 6000));
+  if (!built)
+    throw new Error(
+      `electron-vite build did not produce fresh main and preload bundles:\n${r.stdout}\n${r.stderr}`.slice(0, 6000),
+    );
 }

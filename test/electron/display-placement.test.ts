@@ -33,7 +33,17 @@ describe('chooseCustomerDisplay', () => {
 
 describe('windowedBounds', () => {
   it('centres a normal window inside the work area', () => {
-    expect(windowedBounds({ x: 0, y: 0, width: 1920, height: 1040 })).toEqual({ x: 510, y: 170, width: 900, height: 700 });
-    expect(windowedBounds({ x: 1920, y: 0, width: 800, height: 600 })).toEqual({ x: 1920, y: 0, width: 800, height: 600 });
+    expect(windowedBounds({ x: 0, y: 0, width: 1920, height: 1040 })).toEqual({
+      x: 510,
+      y: 170,
+      width: 900,
+      height: 700,
+    });
+    expect(windowedBounds({ x: 1920, y: 0, width: 800, height: 600 })).toEqual({
+      x: 1920,
+      y: 0,
+      width: 800,
+      height: 600,
+    });
   });
 });

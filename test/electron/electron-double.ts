@@ -135,7 +135,8 @@ export function createElectronDouble(options: { userData: string; displays?: { i
   };
 
   const permission = {
-    request: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void, details?: unknown) => void),
+    request: null as
+      null | ((wc: unknown, permission: string, cb: (granted: boolean) => void, details?: unknown) => void),
     check: null as null | ((wc: unknown, permission: string) => boolean),
     device: null as null | ((details: unknown) => boolean),
   };
@@ -151,14 +152,24 @@ export function createElectronDouble(options: { userData: string; displays?: { i
     },
   };
 
-  const protocolState = { privileged: [] as unknown[], handlers: new Map<string, (req: { url: string }) => Promise<Response>>() };
+  const protocolState = {
+    privileged: [] as unknown[],
+    handlers: new Map<string, (req: { url: string }) => Promise<Response>>(),
+  };
   const protocol = {
     registerSchemesAsPrivileged: (schemes: unknown[]) => protocolState.privileged.push(...schemes),
-    handle: (scheme: string, handler: (req: { url: string }) => Promise<Response>) => protocolState.handlers.set(scheme, handler),
+    handle: (scheme: string, handler: (req: { url: string }) => Promise<Response>) =>
+      protocolState.handlers.set(scheme, handler),
   };
 
   const displays = options.displays ?? [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
-  const toDisplay = (d: { id: number; bounds: Rect }) => ({ id: d.id, label: `Display ${d.id}`, bounds: d.bounds, workArea: d.bounds, size: { width: d.bounds.width, height: d.bounds.height } });
+  const toDisplay = (d: { id: number; bounds: Rect }) => ({
+    id: d.id,
+    label: `Display ${d.id}`,
+    bounds: d.bounds,
+    workArea: d.bounds,
+    size: { width: d.bounds.width, height: d.bounds.height },
+  });
   const screen = Object.assign(new EventEmitter(), {
     getAllDisplays: () => displays.map(toDisplay),
     getPrimaryDisplay: () => toDisplay(displays[0]!),
@@ -214,10 +225,23 @@ export function createElectronDouble(options: { userData: string; displays?: { i
     },
     listenerCount: (channel: string) => rendererEmitter.listenerCount(channel),
     /** Plays main sending an event: Electron passes an IpcRendererEvent first. */
-    deliver: (channel: string, ...args: unknown[]) => rendererEmitter.emit(channel, { sender: ipcRenderer, senderId: 0, ports: [] }, ...args),
+    deliver: (channel: string, ...args: unknown[]) =>
+      rendererEmitter.emit(channel, { sender: ipcRenderer, senderId: 0, ports: [] }, ...args),
   };
 
-  const electron = { app, BrowserWindow: FakeBrowserWindow, ipcMain, session: { defaultSession }, protocol, screen, dialog, shell, safeStorage, contextBridge, ipcRenderer };
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain,
+    session: { defaultSession },
+    protocol,
+    screen,
+    dialog,
+    shell,
+    safeStorage,
+    contextBridge,
+    ipcRenderer,
+  };
   return {
     electron,
     markReady,

@@ -14,7 +14,11 @@ export interface HarnessRig {
   dataDir: string;
   /** Every raw answer body and SSE frame seen, for leak searches. */
   seen: string[];
-  call(name: string, input?: unknown, raw?: string): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }>;
+  call(
+    name: string,
+    input?: unknown,
+    raw?: string,
+  ): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }>;
   events(): Promise<{ frames: string[]; stop(): void }>;
   close(): Promise<void>;
 }
@@ -39,7 +43,11 @@ export async function startHarnessRig(): Promise<HarnessRig> {
     },
     tuning: { v1StatusIntervalMs: 200, watchFirstMs: 500 },
   });
-  const harness = await startHarness({ services, rendererDir: resolve(import.meta.dirname, '../../out/renderer'), downloadsDir });
+  const harness = await startHarness({
+    services,
+    rendererDir: resolve(import.meta.dirname, '../../out/renderer'),
+    downloadsDir,
+  });
   origin = harness.origin;
   const seen: string[] = [];
   return {

@@ -25,12 +25,26 @@ export interface SeedResult {
   lastCreatedAt: string;
 }
 
-
-const METHODS: PaymentMethod[] = ['qris', 'qris', 'qris', 'qris', 'qris', 'qris', 'bni_va', 'bri_va', 'permata_va', 'payment_link'];
+const METHODS: PaymentMethod[] = [
+  'qris',
+  'qris',
+  'qris',
+  'qris',
+  'qris',
+  'qris',
+  'bni_va',
+  'bri_va',
+  'permata_va',
+  'payment_link',
+];
 const NOTES = ['', '', '', 'Kopi susu', 'Nasi goreng 2', 'Meja 4', 'Es teh, 3', 'Titip', '咖啡', 'Bakso + es jeruk'];
 
 function feeFor(method: PaymentMethod, amount: number): number {
-  return method === 'qris' ? Math.round(amount * 0.007) + 310 : method === 'payment_link' ? Math.round(amount * 0.01) : 3500;
+  return method === 'qris'
+    ? Math.round(amount * 0.007) + 310
+    : method === 'payment_link'
+      ? Math.round(amount * 0.01)
+      : 3500;
 }
 
 /**
@@ -54,7 +68,9 @@ export function seedOrders(target: OrderStore | string, count: number, opts: See
        txn_id, payment_number, expires_at, created_at, updated_at, paid_at, reason, last_checked_at, create_attempts)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'v2', 0, 'toko-seed', ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
   );
-  const event = db.prepare('INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, ?, ?, ?, NULL)');
+  const event = db.prepare(
+    'INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, ?, ?, ?, NULL)',
+  );
   const seqRow = db.prepare('SELECT next FROM sequences WHERE terminal = ?');
   const setSeq = db.prepare(
     `INSERT INTO sequences (terminal, next, last_stamp) VALUES (?, ?, ?)
@@ -76,7 +92,17 @@ export function seedOrders(target: OrderStore | string, count: number, opts: See
       const fee = feeFor(method, amount);
       const r = random();
       const state: OrderState =
-        i >= count - live ? 'awaiting_payment' : r < 0.86 ? 'paid' : r < 0.93 ? 'expired' : r < 0.985 ? 'canceled' : r < 0.995 ? 'failed' : 'needs_review';
+        i >= count - live
+          ? 'awaiting_payment'
+          : r < 0.86
+            ? 'paid'
+            : r < 0.93
+              ? 'expired'
+              : r < 0.985
+                ? 'canceled'
+                : r < 0.995
+                  ? 'failed'
+                  : 'needs_review';
       const orderId = makeOrderId(terminal, startSeq + i, created);
       const done = new Date(createdMs + 20_000 + Math.floor(random() * 60_000)).toISOString();
       const hasTxn = state !== 'failed';

@@ -19,7 +19,12 @@ const callNames = new Set<string>(CALL_NAMES);
  * any failure turned into a typed envelope. No stack trace or unexpected message crosses:
  * an unknown error becomes "internal" with a fixed sentence, and is logged in main only.
  */
-export async function dispatch(handlers: Handlers, name: string, rawInput: unknown, log?: DispatchLog): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  rawInput: unknown,
+  log?: DispatchLog,
+): Promise<Envelope<unknown>> {
   if (!callNames.has(name)) {
     return { ok: false, error: { code: 'unknown_call', message: 'This call is not part of the app contract.' } };
   }
@@ -33,7 +38,11 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
     }));
     return {
       ok: false,
-      error: { code: 'invalid_input', message: `Invalid input for ${callName}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues },
+      error: {
+        code: 'invalid_input',
+        message: `Invalid input for ${callName}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      },
     };
   }
   try {
@@ -48,20 +57,25 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
 export function toErrorShape(err: unknown, callName: string, log?: DispatchLog): PosErrorShape {
   if (err instanceof PosError) return err.toShape();
   if (err instanceof GatewayError) {
-    const code = ({
-      network: 'gateway_network',
-      timeout: 'gateway_timeout',
-      rate_limited: 'gateway_rate_limited',
-      auth: 'gateway_auth',
-      not_found: 'gateway_not_found',
-      server: 'gateway_server',
-      invalid_answer: 'gateway_invalid_answer',
-      rejected: 'gateway_rejected',
-      invalid_request: 'invalid_input',
-    } as const)[err.kind];
+    const code = (
+      {
+        network: 'gateway_network',
+        timeout: 'gateway_timeout',
+        rate_limited: 'gateway_rate_limited',
+        auth: 'gateway_auth',
+        not_found: 'gateway_not_found',
+        server: 'gateway_server',
+        invalid_answer: 'gateway_invalid_answer',
+        rejected: 'gateway_rejected',
+        invalid_request: 'invalid_input',
+      } as const
+    )[err.kind];
     return { code, message: err.message };
   }
   // Unknown failures: log the name only in main; the renderer gets a fixed sentence.
   log?.warn('call failed unexpectedly', { call: callName, error: err instanceof Error ? err.name : typeof err });
-  return { code: 'internal', message: 'Something went wrong in the app. The sale journal is unchanged; please try again.' };
+  return {
+    code: 'internal',
+    message: 'Something went wrong in the app. The sale journal is unchanged; please try again.',
+  };
 }

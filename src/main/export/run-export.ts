@@ -44,7 +44,12 @@ function canceled(): PosError {
  * name; a cancel or failure deletes the partial file. Yields to the event loop as it goes so
  * the counter stays responsive during a large export.
  */
-export async function runExport(store: OrderStore, input: ExportInput, destinationPath: string, opts: ExportOptions = {}): Promise<ExportResult> {
+export async function runExport(
+  store: OrderStore,
+  input: ExportInput,
+  destinationPath: string,
+  opts: ExportOptions = {},
+): Promise<ExportResult> {
   const timeZone = opts.timeZone ?? machineTimeZone();
   const every = Math.max(1, opts.progressEvery ?? 500);
   const signal = opts.signal;

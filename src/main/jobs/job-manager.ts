@@ -46,11 +46,20 @@ export class JobManager {
       run(report, signal).then(
         (file) => {
           if (signal.aborted) publish({ state: 'canceled' });
-          else publish({ state: 'done', done: Math.max(job.progress.done, job.progress.total), ...(file ? { file } : {}) });
+          else
+            publish({
+              state: 'done',
+              done: Math.max(job.progress.done, job.progress.total),
+              ...(file ? { file } : {}),
+            });
         },
         (err: unknown) => {
           if (signal.aborted) publish({ state: 'canceled' });
-          else publish({ state: 'failed', error: err instanceof PosError ? err.message : 'The task failed unexpectedly.' });
+          else
+            publish({
+              state: 'failed',
+              error: err instanceof PosError ? err.message : 'The task failed unexpectedly.',
+            });
         },
       );
     });

@@ -27,7 +27,10 @@ function secretForms(secret: string): string[] {
 }
 
 export function redactString(text: string, secrets: Iterable<string> = []): string {
-  let out = text.replace(QUERY_KEY, `$1${REDACTED}`).replace(JSON_KEY, `$1${REDACTED}$2`).replace(HEADER_KEY, `$1${REDACTED}`);
+  let out = text
+    .replace(QUERY_KEY, `$1${REDACTED}`)
+    .replace(JSON_KEY, `$1${REDACTED}$2`)
+    .replace(HEADER_KEY, `$1${REDACTED}`);
   for (const secret of secrets) {
     for (const form of secretForms(secret)) {
       out = out.replace(new RegExp(escapeRegExp(form), 'g'), REDACTED);
@@ -40,7 +43,12 @@ export function redactString(text: string, secrets: Iterable<string> = []): stri
  * A JSON-safe, redacted copy of any value: strings scrubbed, secret-named fields dropped,
  * errors reduced to name, message and stack (all scrubbed), cycles and depth bounded.
  */
-export function redactValue(value: unknown, secrets: Iterable<string> = [], depth = 0, seen = new WeakSet<object>()): unknown {
+export function redactValue(
+  value: unknown,
+  secrets: Iterable<string> = [],
+  depth = 0,
+  seen = new WeakSet<object>(),
+): unknown {
   const list = [...secrets];
   if (typeof value === 'string') return redactString(value, list);
   if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;

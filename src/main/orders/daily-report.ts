@@ -14,7 +14,12 @@ import { toView, type OrderRow } from './order-row';
  *  - fees: the gateway fees customers paid on top,
  *  - grossAmount: what customers paid in total (netReceived + fees).
  */
-export function buildDailyReport(db: Database.Database, day: string, cutoffHour: number, timeZone: string): DailyReport {
+export function buildDailyReport(
+  db: Database.Database,
+  day: string,
+  cutoffHour: number,
+  timeZone: string,
+): DailyReport {
   if (!Number.isInteger(cutoffHour) || cutoffHour < 0 || cutoffHour > 23) {
     throw new PosError('invalid_input', `cutoff hour must be 0-23, got ${cutoffHour}`);
   }
@@ -28,7 +33,9 @@ export function buildDailyReport(db: Database.Database, day: string, cutoffHour:
   const endsAt = bounds.end.toISOString();
 
   const stateRows = db
-    .prepare('SELECT state, count(*) AS n, sum(amount) AS amount FROM orders WHERE created_at >= ? AND created_at < ? GROUP BY state')
+    .prepare(
+      'SELECT state, count(*) AS n, sum(amount) AS amount FROM orders WHERE created_at >= ? AND created_at < ? GROUP BY state',
+    )
     .all(startsAt, endsAt) as { state: OrderState; n: number; amount: number }[];
   const methodRows = db
     .prepare(
@@ -38,14 +45,22 @@ export function buildDailyReport(db: Database.Database, day: string, cutoffHour:
     )
     .all(startsAt, endsAt) as { method: PaymentMethod; n: number; amount: number; fee: number; total: number }[];
   const review = db
-    .prepare("SELECT * FROM orders WHERE created_at >= ? AND created_at < ? AND state = 'needs_review' ORDER BY created_at, order_id")
+    .prepare(
+      "SELECT * FROM orders WHERE created_at >= ? AND created_at < ? AND state = 'needs_review' ORDER BY created_at, order_id",
+    )
     .all(startsAt, endsAt) as OrderRow[];
 
   const byState = ORDER_STATES.map((state) => {
     const row = stateRows.find((r) => r.state === state);
     return { state, count: row?.n ?? 0, amount: row?.amount ?? 0 };
   });
-  const byMethod: MethodTotals[] = methodRows.map((r) => ({ method: r.method, count: r.n, amount: r.amount, fee: r.fee, totalPaid: r.total }));
+  const byMethod: MethodTotals[] = methodRows.map((r) => ({
+    method: r.method,
+    count: r.n,
+    amount: r.amount,
+    fee: r.fee,
+    totalPaid: r.total,
+  }));
   const netReceived = byMethod.reduce((s, m) => s + m.amount, 0);
   const fees = byMethod.reduce((s, m) => s + m.fee, 0);
   return {

@@ -59,14 +59,18 @@ class SqliteOrderStore implements OrderStore {
         `INSERT INTO orders (order_id, state, method, amount, note, terminal, api_version, sandbox, project, created_at, updated_at, replaces_order_id)
          VALUES (@orderId, 'creating', @method, @amount, @note, @terminal, @apiVersion, @sandbox, @project, @at, @at, @replacesOrderId)`,
       ),
-      event: db.prepare('INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, ?, ?, ?, ?)'),
+      event: db.prepare(
+        'INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       events: db.prepare('SELECT * FROM order_events WHERE order_id = ? ORDER BY id'),
       live: db.prepare("SELECT * FROM orders WHERE state IN ('creating','awaiting_payment') ORDER BY created_at"),
       watched: db.prepare(
         "SELECT * FROM orders WHERE watch_until IS NOT NULL AND state IN ('canceled','expired','needs_review') AND watch_until > ? ORDER BY watch_until",
       ),
       review: db.prepare("SELECT * FROM orders WHERE state = 'needs_review' ORDER BY created_at DESC, order_id DESC"),
-      between: db.prepare('SELECT * FROM orders WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_id'),
+      between: db.prepare(
+        'SELECT * FROM orders WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_id',
+      ),
       attempt: db.prepare('UPDATE orders SET create_attempts = create_attempts + 1, updated_at = ? WHERE order_id = ?'),
       sequence: db.prepare(
         'INSERT INTO sequences (terminal, next) VALUES (?, 2) ON CONFLICT (terminal) DO UPDATE SET next = next + 1 RETURNING next - 1 AS seq',
@@ -84,8 +88,22 @@ class SqliteOrderStore implements OrderStore {
     return row;
   }
 
-  private appendEvent(orderId: string, at: string, from: OrderState | null, to: OrderState, reason: string, facts: Facts | null): void {
-    this.stmt.event.run(orderId, at, from, to, reason, facts && Object.keys(facts).length > 0 ? JSON.stringify(facts) : null);
+  private appendEvent(
+    orderId: string,
+    at: string,
+    from: OrderState | null,
+    to: OrderState,
+    reason: string,
+    facts: Facts | null,
+  ): void {
+    this.stmt.event.run(
+      orderId,
+      at,
+      from,
+      to,
+      reason,
+      facts && Object.keys(facts).length > 0 ? JSON.stringify(facts) : null,
+    );
   }
 
   /**
@@ -114,12 +132,15 @@ class SqliteOrderStore implements OrderStore {
 
   create(order: NewOrder): OrderRecord {
     if (!isValidOrderId(order.orderId)) throw new PosError('invalid_input', `invalid order id: ${order.orderId}`);
-    if (!isWholeRupiah(order.amount) || order.amount <= 0) throw new PosError('invalid_input', `amount must be a whole rupiah amount above 0, got ${order.amount}`);
-    if (!isPaymentMethod(order.method)) throw new PosError('invalid_input', `unknown payment method: ${String(order.method)}`);
+    if (!isWholeRupiah(order.amount) || order.amount <= 0)
+      throw new PosError('invalid_input', `amount must be a whole rupiah amount above 0, got ${order.amount}`);
+    if (!isPaymentMethod(order.method))
+      throw new PosError('invalid_input', `unknown payment method: ${String(order.method)}`);
     const at = this.now().toISOString();
     return this.db
       .transaction(() => {
-        if (this.stmt.get.get(order.orderId)) throw new PosError('illegal_state', `Order id ${order.orderId} already exists in the order log.`);
+        if (this.stmt.get.get(order.orderId))
+          throw new PosError('illegal_state', `Order id ${order.orderId} already exists in the order log.`);
         this.stmt.insert.run({
           orderId: order.orderId,
           method: order.method,
@@ -164,33 +185,53 @@ class SqliteOrderStore implements OrderStore {
         const row = this.row(orderId);
         const from = row.state as OrderState;
         if (expectedFrom && !expectedFrom.includes(from)) {
-          throw new PosError('illegal_state', `Sale ${orderId} is ${from}, not ${expectedFrom.join(' or ')}; the change to ${to} was refused.`);
+          throw new PosError(
+            'illegal_state',
+            `Sale ${orderId} is ${from}, not ${expectedFrom.join(' or ')}; the change to ${to} was refused.`,
+          );
         }
         if (!canTransition(from, to)) {
-          throw new PosError('illegal_state', `Sale ${orderId} cannot go from ${from} to ${to}; the change was refused.`);
+          throw new PosError(
+            'illegal_state',
+            `Sale ${orderId} cannot go from ${from} to ${to}; the change was refused.`,
+          );
         }
         const at = this.now().toISOString();
         const { sets, params, changed } = this.factUpdates(row, facts);
-        this.db.prepare(`UPDATE orders SET ${['state = ?', 'updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`).run(to, at, ...params, orderId);
-        this.appendEvent(orderId, at, from, to, reason, { ...(eventFacts ?? {}), ...(Object.keys(changed).length > 0 ? { changed } : {}) });
+        this.db
+          .prepare(`UPDATE orders SET ${['state = ?', 'updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`)
+          .run(to, at, ...params, orderId);
+        this.appendEvent(orderId, at, from, to, reason, {
+          ...(eventFacts ?? {}),
+          ...(Object.keys(changed).length > 0 ? { changed } : {}),
+        });
         return toRecord(this.row(orderId));
       })
       .immediate();
   }
 
-  recordFacts(orderId: string, facts: GatewayFacts, event?: { reason: string; facts?: Record<string, unknown> }): OrderRecord {
+  recordFacts(
+    orderId: string,
+    facts: GatewayFacts,
+    event?: { reason: string; facts?: Record<string, unknown> },
+  ): OrderRecord {
     return this.db
       .transaction(() => {
         const row = this.row(orderId);
         const { sets, params, changed } = this.factUpdates(row, facts);
         const at = this.now().toISOString();
         if (sets.length > 0) {
-          this.db.prepare(`UPDATE orders SET ${['updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`).run(at, ...params, orderId);
+          this.db
+            .prepare(`UPDATE orders SET ${['updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`)
+            .run(at, ...params, orderId);
         }
         const hasChange = Object.keys(changed).length > 0;
         if (event || hasChange) {
           const state = row.state as OrderState;
-          this.appendEvent(orderId, at, state, state, event?.reason ?? 'facts_changed', { ...(event?.facts ?? {}), ...(hasChange ? { changed } : {}) });
+          this.appendEvent(orderId, at, state, state, event?.reason ?? 'facts_changed', {
+            ...(event?.facts ?? {}),
+            ...(hasChange ? { changed } : {}),
+          });
         }
         return toRecord(this.row(orderId));
       })
@@ -202,7 +243,10 @@ class SqliteOrderStore implements OrderStore {
       .transaction(() => {
         const row = this.row(orderId);
         if (row.state !== 'creating') {
-          throw new PosError('illegal_state', `Sale ${orderId} is ${row.state}; a create request may only be sent while creating.`);
+          throw new PosError(
+            'illegal_state',
+            `Sale ${orderId} is ${row.state}; a create request may only be sent while creating.`,
+          );
         }
         const at = this.now().toISOString();
         this.stmt.attempt.run(at, orderId);
@@ -284,12 +328,14 @@ class SqliteOrderStore implements OrderStore {
   }
 
   nextSequence(terminal: string): number {
-    if (!TERMINAL_PREFIX_PATTERN.test(terminal)) throw new PosError('invalid_input', `invalid terminal prefix: ${terminal}`);
+    if (!TERMINAL_PREFIX_PATTERN.test(terminal))
+      throw new PosError('invalid_input', `invalid terminal prefix: ${terminal}`);
     return this.db.transaction(() => (this.stmt.sequence.get(terminal) as { seq: number }).seq).immediate();
   }
 
   allocateOrderId(terminal: string): string {
-    if (!TERMINAL_PREFIX_PATTERN.test(terminal)) throw new PosError('invalid_input', `invalid terminal prefix: ${terminal}`);
+    if (!TERMINAL_PREFIX_PATTERN.test(terminal))
+      throw new PosError('invalid_input', `invalid terminal prefix: ${terminal}`);
     return this.db
       .transaction(() => {
         const seq = (this.stmt.sequence.get(terminal) as { seq: number }).seq;

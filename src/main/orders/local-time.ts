@@ -41,7 +41,14 @@ export function localParts(at: Date, timeZone: string): LocalParts {
   for (const p of formatter(timeZone).formatToParts(at)) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
   }
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour!, minute: out.minute!, second: out.second! };
+  return {
+    year: out.year!,
+    month: out.month!,
+    day: out.day!,
+    hour: out.hour!,
+    minute: out.minute!,
+    second: out.second!,
+  };
 }
 
 /** Offset of the zone from UTC at that instant, in ms. */

@@ -63,7 +63,12 @@ export function applyMigrations(
   if (pending.length === 0) return { fromVersion: current, toVersion: current, applied: [], backupFile: null };
 
   let backupFile: string | null = null;
-  const hasData = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'").get() as { n: number }).n > 0;
+  const hasData =
+    (
+      db
+        .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'")
+        .get() as { n: number }
+    ).n > 0;
   if (hasData && file !== ':memory:') {
     backupFile = `${file}.bak-v${current}-${fileStamp(now())}`;
     // VACUUM INTO gives the same consistent snapshot as the online backup API, but

@@ -58,7 +58,9 @@ export function decodeCursor(cursor: string): { createdAt: string; orderId: stri
   } catch {
     // fall through to the error below
   }
-  throw new PosError('invalid_input', 'The history page cursor is not valid; reload the list.', [{ path: 'cursor', message: 'invalid' }]);
+  throw new PosError('invalid_input', 'The history page cursor is not valid; reload the list.', [
+    { path: 'cursor', message: 'invalid' },
+  ]);
 }
 
 export function andWhere(part: SqlPart, clause: string, ...params: unknown[]): SqlPart {

@@ -106,4 +106,10 @@ export const FACT_COLUMNS = {
 } as const satisfies Record<keyof GatewayFacts, keyof OrderRow>;
 
 /** Facts about money: once set, a different value is only written together with an event that records old and new. */
-export const MONEY_FACTS: ReadonlySet<keyof GatewayFacts> = new Set(['fee', 'totalPayment', 'txnId', 'paymentNumber', 'paidAt']);
+export const MONEY_FACTS: ReadonlySet<keyof GatewayFacts> = new Set([
+  'fee',
+  'totalPayment',
+  'txnId',
+  'paymentNumber',
+  'paidAt',
+]);

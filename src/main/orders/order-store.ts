@@ -1,4 +1,12 @@
-import type { DailyReport, OrderEventView, OrderFilter, OrderPage, OrderReason, OrderView, ReconcileResult } from '@shared/domain';
+import type {
+  DailyReport,
+  OrderEventView,
+  OrderFilter,
+  OrderPage,
+  OrderReason,
+  OrderView,
+  ReconcileResult,
+} from '@shared/domain';
 import type { ApiVersion, PaymentMethod } from '@shared/methods';
 import type { OrderState } from '@shared/order-state';
 
@@ -54,9 +62,20 @@ export interface OrderStore {
    * Throws PosError('illegal_state') when the state machine forbids it or the sale is not in `expectedFrom`
    * (when given): compare-and-set, so two racing writers cannot both win.
    */
-  transition(orderId: string, to: OrderState, reason: string, facts?: GatewayFacts, eventFacts?: Record<string, unknown>, expectedFrom?: OrderState[]): OrderRecord;
+  transition(
+    orderId: string,
+    to: OrderState,
+    reason: string,
+    facts?: GatewayFacts,
+    eventFacts?: Record<string, unknown>,
+    expectedFrom?: OrderState[],
+  ): OrderRecord;
   /** Updates facts without a state change (e.g. lastCheckedAt), with an optional event. */
-  recordFacts(orderId: string, facts: GatewayFacts, event?: { reason: string; facts?: Record<string, unknown> }): OrderRecord;
+  recordFacts(
+    orderId: string,
+    facts: GatewayFacts,
+    event?: { reason: string; facts?: Record<string, unknown> },
+  ): OrderRecord;
   /**
    * Opens a sale at the counter in one transaction: allocates its order id, inserts it in
    * `creating` and notes its first create attempt. Noting the attempt before the request

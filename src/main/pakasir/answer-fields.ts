@@ -9,7 +9,13 @@ import type { GatewayStatusValue } from './gateway';
 
 /** 99000 or "99000"; never "99.000", "99000.5", 99000.5, "" or a negative. */
 export const wholeRupiah = z
-  .union([z.number(), z.string().regex(/^\d{1,16}$/, 'not a whole number').transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d{1,16}$/, 'not a whole number')
+      .transform(Number),
+  ])
   .refine((n) => Number.isSafeInteger(n) && n >= 0, 'not a whole, non-negative number');
 
 // Each optional reader is `.optional()` at the outside: zod 4 decides whether an object key
@@ -19,7 +25,8 @@ export const optionalText = z
   .optional()
   .transform((s) => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null));
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
 
 /**
  * RFC 3339 with 0-9 fractional digits and any offset, to ISO 8601 UTC with milliseconds.
@@ -33,7 +40,8 @@ export function parseGatewayTimestamp(text: string | null | undefined): string |
   const [, y, mo, d, h, mi, s, frac, zulu, sign, oh, om] = m;
   const month = Number(mo);
   const day = Number(d);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || Number(h) > 23 || Number(mi) > 59 || Number(s) > 59)
+    return null;
   if (!zulu && (Number(oh) > 23 || Number(om) > 59)) return null;
   const ms = Number((frac ?? '').padEnd(3, '0').slice(0, 3));
   const utc = Date.UTC(Number(y), month - 1, day, Number(h), Number(mi), Number(s), ms);
@@ -44,7 +52,10 @@ export function parseGatewayTimestamp(text: string | null | undefined): string |
   return new Date(utc - offsetMin * 60_000).toISOString();
 }
 
-export const timestamp = z.union([z.string(), z.null()]).optional().transform((s) => parseGatewayTimestamp(s));
+export const timestamp = z
+  .union([z.string(), z.null()])
+  .optional()
+  .transform((s) => parseGatewayTimestamp(s));
 
 /** Lower-cased and trimmed; the British spelling folded in. Anything else is 'unknown'. */
 export function normaliseStatus(raw: string): { status: GatewayStatusValue; rawStatus: string } {

@@ -65,7 +65,8 @@ function parseServerDate(value: string | null): string | null {
 function gatewayWords(json: unknown, secret: string): string | null {
   if (!json || typeof json !== 'object') return null;
   const record = json as Record<string, unknown>;
-  const raw = [record.message, record.error, record.msg].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+  const raw = [record.message, record.error, record.msg].find((v) => typeof v === 'string' && v.trim() !== '') as
+    string | undefined;
   if (!raw) return null;
   return scrubSecret(raw.trim(), secret).slice(0, MAX_GATEWAY_MESSAGE);
 }
@@ -140,7 +141,10 @@ export async function httpCall(opts: HttpCallOptions, req: HttpRequest, signal?:
     const status = response.status;
     const serverDate = parseServerDate(response.headers.get('date'));
     if (status >= 200 && status < 300) {
-      if (!jsonOk) throw new GatewayError('invalid_answer', describe(req.what, 'invalid_answer', 'the answer is not JSON'), { httpStatus: status });
+      if (!jsonOk)
+        throw new GatewayError('invalid_answer', describe(req.what, 'invalid_answer', 'the answer is not JSON'), {
+          httpStatus: status,
+        });
       return { json, httpStatus: status, serverDate };
     }
     const kind = kindForStatus(status);
@@ -150,7 +154,8 @@ export async function httpCall(opts: HttpCallOptions, req: HttpRequest, signal?:
       httpStatus: status,
       gatewayMessage: words,
       // 429 and 503 (and a busy 502/504) may say when to come back; honour it either way.
-      retryAfterMs: kind === 'rate_limited' || kind === 'server' ? parseRetryAfter(response.headers.get('retry-after')) : null,
+      retryAfterMs:
+        kind === 'rate_limited' || kind === 'server' ? parseRetryAfter(response.headers.get('retry-after')) : null,
     });
   } finally {
     clearTimeout(timeout);

@@ -24,7 +24,10 @@ export function payPageUrl(o: PayPageOptions): string {
 }
 
 /** Adds the pay-page options to a link the gateway returned (v2 payment_link). */
-export function withLinkOptions(link: string, opts: { qrisOnly: boolean; redirectUrl: string | null } | undefined): string {
+export function withLinkOptions(
+  link: string,
+  opts: { qrisOnly: boolean; redirectUrl: string | null } | undefined,
+): string {
   if (!opts) return link;
   const url = new URL(link);
   if (opts.qrisOnly) url.searchParams.set('qris_only', '1');

@@ -38,7 +38,10 @@ export function preflight(version: ApiVersion, method: PaymentMethod, amount: nu
       throw new GatewayError('invalid_request', 'The amount must be a whole number of rupiah');
     case 'below_min':
     case 'above_max':
-      throw new GatewayError('invalid_request', `${label} accepts ${formatRupiah(rule.min)} to ${formatRupiah(rule.max)}`);
+      throw new GatewayError(
+        'invalid_request',
+        `${label} accepts ${formatRupiah(rule.min)} to ${formatRupiah(rule.max)}`,
+      );
   }
 }
 

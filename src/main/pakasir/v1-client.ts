@@ -55,7 +55,11 @@ export class PakasirV1Client implements PakasirGateway {
     this.#base = config.baseUrl.replace(/\/+$/, '');
     this.#apiKey = config.apiKey;
     this.minStatusIntervalMs = config.v1StatusIntervalMs ?? 2000;
-    this.#http = { fetch: config.fetch ?? globalThis.fetch, timeoutMs: config.timeoutMs ?? 10_000, secret: config.apiKey };
+    this.#http = {
+      fetch: config.fetch ?? globalThis.fetch,
+      timeoutMs: config.timeoutMs ?? 10_000,
+      secret: config.apiKey,
+    };
   }
 
   /** Keeps the key out of console.log / util.inspect of the client itself. */
@@ -72,14 +76,20 @@ export class PakasirV1Client implements PakasirGateway {
     if (req.method === 'paypal') return this.#paypalPage(req);
     const answer = await httpCall(
       this.#http,
-      { method: 'POST', url: `${this.#base}/api/transactioncreate/${req.method}`, body: this.#body(req.orderId, req.amount), what: 'create' },
+      {
+        method: 'POST',
+        url: `${this.#base}/api/transactioncreate/${req.method}`,
+        body: this.#body(req.orderId, req.amount),
+        what: 'create',
+      },
       signal,
     );
     const parsed = createAnswer.safeParse(answer.json);
     if (!parsed.success) throw invalidAnswer('create', issuePaths(parsed.error), answer.httpStatus);
     const p = parsed.data.payment;
     this.#checkIdentity('create', req.orderId, req.amount, p.order_id, p.amount, p.project);
-    if (p.payment_method !== null && p.payment_method.toLowerCase() !== req.method) throw invalidAnswer('create', 'answer is for another payment method');
+    if (p.payment_method !== null && p.payment_method.toLowerCase() !== req.method)
+      throw invalidAnswer('create', 'answer is for another payment method');
     if (p.total_payment !== p.amount + p.fee) throw invalidAnswer('create', 'total_payment is not amount + fee');
     if (p.payment_number === null) throw invalidAnswer('create', 'answer has no payment_number');
     return {
@@ -111,7 +121,13 @@ export class PakasirV1Client implements PakasirGateway {
       totalPayment: req.amount,
       method: 'paypal',
       paymentNumber: null,
-      paymentUrl: payPageUrl({ baseUrl: this.#base, slug: this.project, amount: req.amount, orderId: req.orderId, paypal: true }),
+      paymentUrl: payPageUrl({
+        baseUrl: this.#base,
+        slug: this.project,
+        amount: req.amount,
+        orderId: req.orderId,
+        paypal: true,
+      }),
       expiresAt: null,
       isSandbox: null,
       status: null,
@@ -122,15 +138,35 @@ export class PakasirV1Client implements PakasirGateway {
 
   async status(ref: TransactionRef, signal?: AbortSignal): Promise<GatewayStatus> {
     preflight('v1', ref.method, ref.amount, ref.orderId);
-    const query = new URLSearchParams({ project: this.project, amount: String(ref.amount), order_id: ref.orderId, api_key: this.#apiKey });
+    const query = new URLSearchParams({
+      project: this.project,
+      amount: String(ref.amount),
+      order_id: ref.orderId,
+      api_key: this.#apiKey,
+    });
     let answer;
     try {
-      answer = await httpCall(this.#http, { method: 'GET', url: `${this.#base}/api/transactiondetail?${query}`, what: 'status' }, signal);
+      answer = await httpCall(
+        this.#http,
+        { method: 'GET', url: `${this.#base}/api/transactiondetail?${query}`, what: 'status' },
+        signal,
+      );
     } catch (e) {
       // A PayPal transaction exists at the gateway only once the customer opened the pay
       // page; until then "not found" means "not started", which is simply still pending.
       if (ref.method === 'paypal' && e instanceof GatewayError && e.kind === 'not_found') {
-        return { txnId: null, orderId: ref.orderId, amount: ref.amount, project: this.project, status: 'pending', rawStatus: 'not_started', completedAt: null, isSandbox: null, paymentMethod: 'paypal', serverDate: null };
+        return {
+          txnId: null,
+          orderId: ref.orderId,
+          amount: ref.amount,
+          project: this.project,
+          status: 'pending',
+          rawStatus: 'not_started',
+          completedAt: null,
+          isSandbox: null,
+          paymentMethod: 'paypal',
+          serverDate: null,
+        };
       }
       throw e;
     }
@@ -166,17 +202,32 @@ export class PakasirV1Client implements PakasirGateway {
 
   async #ack(what: string, path: string, ref: TransactionRef, signal?: AbortSignal): Promise<void> {
     preflight('v1', ref.method, ref.amount, ref.orderId);
-    const answer = await httpCall(this.#http, { method: 'POST', url: `${this.#base}/api/${path}`, body: this.#body(ref.orderId, ref.amount), what }, signal);
+    const answer = await httpCall(
+      this.#http,
+      { method: 'POST', url: `${this.#base}/api/${path}`, body: this.#body(ref.orderId, ref.amount), what },
+      signal,
+    );
     const parsed = ackAnswer.safeParse(answer.json);
     if (!parsed.success) throw invalidAnswer(what, issuePaths(parsed.error), answer.httpStatus);
     if (parsed.data.success === false) {
-      const words = typeof parsed.data.message === 'string' ? scrubSecret(parsed.data.message, this.#apiKey).slice(0, 200) : null;
-      throw new GatewayError('rejected', describe(what, 'rejected', words), { httpStatus: answer.httpStatus, gatewayMessage: words });
+      const words =
+        typeof parsed.data.message === 'string' ? scrubSecret(parsed.data.message, this.#apiKey).slice(0, 200) : null;
+      throw new GatewayError('rejected', describe(what, 'rejected', words), {
+        httpStatus: answer.httpStatus,
+        gatewayMessage: words,
+      });
     }
   }
 
   /** v1 knows a transaction by (order_id, amount): an answer about another is not ours. */
-  #checkIdentity(what: string, orderId: string, amount: number, gotOrder: string, gotAmount: number, gotProject: string | null): void {
+  #checkIdentity(
+    what: string,
+    orderId: string,
+    amount: number,
+    gotOrder: string,
+    gotAmount: number,
+    gotProject: string | null,
+  ): void {
     if (gotOrder !== orderId) throw invalidAnswer(what, 'answer is for another order_id');
     if (gotAmount !== amount) throw invalidAnswer(what, 'answer is for another amount');
     if (gotProject !== null && gotProject !== this.project) throw invalidAnswer(what, 'answer is for another project');

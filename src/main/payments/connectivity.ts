@@ -25,7 +25,12 @@ export class ConnectivityTracker {
   }
 
   failed(error: GatewayError): void {
-    const state = error.kind === 'network' || error.kind === 'timeout' ? 'offline' : error.kind === 'server' || error.kind === 'rate_limited' || error.kind === 'invalid_answer' ? 'degraded' : null;
+    const state =
+      error.kind === 'network' || error.kind === 'timeout'
+        ? 'offline'
+        : error.kind === 'server' || error.kind === 'rate_limited' || error.kind === 'invalid_answer'
+          ? 'degraded'
+          : null;
     if (!state) return;
     const changed = this.view.state !== state || this.view.detail !== error.kind;
     this.view = { state, lastOkAt: this.view.lastOkAt, detail: error.kind };

@@ -28,12 +28,24 @@ export interface PaceOptions {
 export const PACE_MARGIN_MS = 100;
 export const MAX_PACE_MARGIN_MS = 1000;
 
-export const V2_PACE: PaceOptions = { minIntervalMs: 4000, baseIntervalMs: 4000, marginMs: PACE_MARGIN_MS, maxBackoffMs: 60_000, jitter: 0.2 };
+export const V2_PACE: PaceOptions = {
+  minIntervalMs: 4000,
+  baseIntervalMs: 4000,
+  marginMs: PACE_MARGIN_MS,
+  maxBackoffMs: 60_000,
+  jitter: 0.2,
+};
 
 export function pacedFor(minIntervalMs: number, baseIntervalMs: number, marginMs = PACE_MARGIN_MS): PaceOptions {
   // A gateway without a stated limit (v1) gets no margin: there is nothing to stay under.
   const margin = minIntervalMs >= 1000 ? marginMs : 0;
-  return { minIntervalMs, baseIntervalMs: Math.max(baseIntervalMs, minIntervalMs), marginMs: margin, maxBackoffMs: 60_000, jitter: 0.2 };
+  return {
+    minIntervalMs,
+    baseIntervalMs: Math.max(baseIntervalMs, minIntervalMs),
+    marginMs: margin,
+    maxBackoffMs: 60_000,
+    jitter: 0.2,
+  };
 }
 
 /** Widens the margin by a step on every 429, up to a second; never narrows it again. */
@@ -54,7 +66,12 @@ export function earliestNextCall(lastCallAt: number | null, pace: PaceOptions): 
 }
 
 /** Delay before the next check of a live sale, after `consecutiveErrors` failures in a row. */
-export function liveDelay(consecutiveErrors: number, pace: PaceOptions, random: () => number, retryAfterMs: number | null = null): number {
+export function liveDelay(
+  consecutiveErrors: number,
+  pace: PaceOptions,
+  random: () => number,
+  retryAfterMs: number | null = null,
+): number {
   let delay = pace.baseIntervalMs + pace.marginMs;
   if (consecutiveErrors > 0) {
     const exp = Math.min(pace.maxBackoffMs, pace.baseIntervalMs * 2 ** Math.min(consecutiveErrors, 10));

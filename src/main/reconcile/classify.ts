@@ -5,7 +5,8 @@ import type { OrderRecord } from '../orders/order-store';
 /** What one status call gave: an answer, or the error it threw. */
 export type CheckOutcome = { ok: true; status: GatewayStatus } | { ok: false; error: unknown };
 
-export type Verdict = { kind: 'same' } | { kind: 'difference'; difference: ReconcileDifference } | { kind: 'unchecked'; offline: boolean };
+export type Verdict =
+  { kind: 'same' } | { kind: 'difference'; difference: ReconcileDifference } | { kind: 'unchecked'; offline: boolean };
 
 /** The gateway client refuses an answer for another amount; that refusal is itself the finding. */
 function isAmountRefusal(error: unknown): boolean {
@@ -13,7 +14,10 @@ function isAmountRefusal(error: unknown): boolean {
 }
 
 function diff(order: OrderRecord, gatewayStatus: string, kind: ReconcileDifference['kind']): Verdict {
-  return { kind: 'difference', difference: { orderId: order.orderId, localState: order.state, gatewayStatus, amount: order.amount, kind } };
+  return {
+    kind: 'difference',
+    difference: { orderId: order.orderId, localState: order.state, gatewayStatus, amount: order.amount, kind },
+  };
 }
 
 /**
@@ -37,7 +41,8 @@ export function classify(order: OrderRecord, outcome: CheckOutcome): Verdict {
   if (s.amount !== order.amount) return diff(order, s.rawStatus || s.status, 'amount_mismatch');
   if (s.status === 'unknown') return { kind: 'unchecked', offline: false };
   // A sandbox payment for a production sale is not money: never offer it as "paid there".
-  if (s.status === 'completed' && !order.sandbox && s.isSandbox === true) return diff(order, s.rawStatus || s.status, 'sandbox_payment');
+  if (s.status === 'completed' && !order.sandbox && s.isSandbox === true)
+    return diff(order, s.rawStatus || s.status, 'sandbox_payment');
   const paidThere = s.status === 'completed';
   const paidHere = order.state === 'paid';
   if (paidThere && !paidHere) return diff(order, s.rawStatus || s.status, 'paid_at_gateway_only');

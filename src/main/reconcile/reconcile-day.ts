@@ -54,7 +54,12 @@ export async function reconcileDay(store: OrderStore, day: string, deps: Reconci
       if (deps.signal?.aborted) throw canceled();
       if (checked === 0 && unreachable >= OFFLINE_AFTER) return;
       const order = orders[next++]!;
-      const ref: TransactionRef = { orderId: order.orderId, amount: order.amount, txnId: order.txnId, method: order.method };
+      const ref: TransactionRef = {
+        orderId: order.orderId,
+        amount: order.amount,
+        txnId: order.txnId,
+        method: order.method,
+      };
       let outcome: CheckOutcome;
       try {
         outcome = { ok: true, status: await deps.checkStatus(ref, deps.signal) };

@@ -16,7 +16,10 @@ export interface DailyReportExportOptions {
 type Cell = string | number;
 
 /** The report as labelled tables; one layout for both formats so they cannot disagree. */
-export function dailyReportTables(report: DailyReport, timeZone: string): { name: string; header: string[]; rows: Cell[][] }[] {
+export function dailyReportTables(
+  report: DailyReport,
+  timeZone: string,
+): { name: string; header: string[]; rows: Cell[][] }[] {
   return [
     {
       name: 'Summary',
@@ -47,7 +50,14 @@ export function dailyReportTables(report: DailyReport, timeZone: string): { name
     {
       name: 'Needs review',
       header: ['order_id', 'created_local', 'method', 'amount', 'reason', 'note'],
-      rows: report.needsReview.map((o) => [o.orderId, formatLocal(o.createdAt, timeZone), o.method, o.amount, o.reason ?? '', o.note]),
+      rows: report.needsReview.map((o) => [
+        o.orderId,
+        formatLocal(o.createdAt, timeZone),
+        o.method,
+        o.amount,
+        o.reason ?? '',
+        o.note,
+      ]),
     },
   ];
 }
@@ -75,7 +85,15 @@ export async function exportDailyReport(
         if (records.length > 0) records.push([]);
         records.push([t.name], t.header, ...t.rows);
       }
-      writeFileSync(temp, stringify(records, { bom: true, delimiter: opts.delimiter ?? ';', record_delimiter: 'windows', escape_formulas: true }));
+      writeFileSync(
+        temp,
+        stringify(records, {
+          bom: true,
+          delimiter: opts.delimiter ?? ';',
+          record_delimiter: 'windows',
+          escape_formulas: true,
+        }),
+      );
     } else {
       const workbook = new ExcelJS.Workbook();
       for (const t of tables) {

@@ -25,7 +25,15 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
     } catch {
       return null;
     }
-    if (seg === '' || seg === '.' || seg === '..' || seg.includes('\0') || seg.includes('/') || seg.includes('\\') || /^[a-z]:/i.test(seg)) {
+    if (
+      seg === '' ||
+      seg === '.' ||
+      seg === '..' ||
+      seg.includes('\0') ||
+      seg.includes('/') ||
+      seg.includes('\\') ||
+      /^[a-z]:/i.test(seg)
+    ) {
       return null;
     }
     segments.push(seg);
@@ -36,7 +44,6 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || !full.startsWith(root + sep)) return null;
   return full;
 }
-
 
 /** The app:// response for a request: the file with its type and the CSP header, or 404. */
 export async function appProtocolResponse(rootDir: string, requestUrl: string): Promise<Response> {

@@ -48,7 +48,13 @@ export class CustomerDisplay {
 
   apply(settings: { customerDisplayEnabled: boolean; customerDisplayId: number | null }): void {
     // Any settings change lands here; re-placing an unchanged window would flicker it.
-    if (this.window() && settings.customerDisplayEnabled && this.enabled && settings.customerDisplayId === this.preferredId) return;
+    if (
+      this.window() &&
+      settings.customerDisplayEnabled &&
+      this.enabled &&
+      settings.customerDisplayId === this.preferredId
+    )
+      return;
     this.enabled = settings.customerDisplayEnabled;
     this.preferredId = settings.customerDisplayId;
     if (!this.enabled) {
@@ -69,7 +75,10 @@ export class CustomerDisplay {
     const win = this.window();
     if (!win || !this.enabled) return;
     const cashier = this.deps.cashier();
-    const cashierDisplay: Display = cashier && !cashier.isDestroyed() ? this.deps.screen.getDisplayMatching(cashier.getBounds()) : this.deps.screen.getPrimaryDisplay();
+    const cashierDisplay: Display =
+      cashier && !cashier.isDestroyed()
+        ? this.deps.screen.getDisplayMatching(cashier.getBounds())
+        : this.deps.screen.getPrimaryDisplay();
     const target = chooseCustomerDisplay(this.deps.screen.getAllDisplays(), cashierDisplay.id, this.preferredId);
     if (target) {
       win.setFullScreen(false);

@@ -47,7 +47,15 @@ export function CashierApp() {
       </header>
       <ConnectivityBanner />
       <main className="content">
-        {!settings ? <div className="loading">{t('app.loading')}</div> : tab === 'sale' ? <SaleScreen /> : tab === 'history' ? <HistoryScreen /> : <SettingsScreen />}
+        {!settings ? (
+          <div className="loading">{t('app.loading')}</div>
+        ) : tab === 'sale' ? (
+          <SaleScreen />
+        ) : tab === 'history' ? (
+          <HistoryScreen />
+        ) : (
+          <SettingsScreen />
+        )}
       </main>
       <Toasts />
     </div>

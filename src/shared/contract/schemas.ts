@@ -39,7 +39,11 @@ export const callSchemas = {
   getAppInfo: empty,
   getSettings: empty,
   updateSettings: z.strictObject({
-    projectSlug: z.string().max(64).regex(/^[A-Za-z0-9_-]*$/, 'slug may hold only A-Z, a-z, 0-9, _ and -').optional(),
+    projectSlug: z
+      .string()
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]*$/, 'slug may hold only A-Z, a-z, 0-9, _ and -')
+      .optional(),
     apiVersion: z.enum(['v1', 'v2']).optional(),
     sandbox: z.boolean().optional(),
     baseUrl: httpUrl.optional(),
@@ -56,7 +60,11 @@ export const callSchemas = {
     acceptInsecureStorage: z.boolean().optional(),
   }),
   setApiKey: z.strictObject({
-    apiKey: z.string().min(8, 'API key is too short').max(256).regex(/^[\x21-\x7e]+$/, 'API key has characters that cannot be a key'),
+    apiKey: z
+      .string()
+      .min(8, 'API key is too short')
+      .max(256)
+      .regex(/^[\x21-\x7e]+$/, 'API key has characters that cannot be a key'),
   }),
   clearApiKey: empty,
   testConnection: empty,
@@ -67,7 +75,11 @@ export const callSchemas = {
   simulatePayment: z.strictObject({ orderId }),
   recreateSale: z.strictObject({ orderId }),
   markProofShown: z.strictObject({ orderId, note }),
-  resolveReview: z.strictObject({ orderId, resolution: z.enum(['paid', 'not_paid']), note: note.min(1, 'say how it was checked') }),
+  resolveReview: z.strictObject({
+    orderId,
+    resolution: z.enum(['paid', 'not_paid']),
+    note: note.min(1, 'say how it was checked'),
+  }),
   dismissSale: z.strictObject({ orderId }),
   getActiveSale: empty,
   getConnectivity: empty,
@@ -92,5 +104,9 @@ export const callSchemas = {
 
 // Compile-time: a schema exists for every call and for nothing else.
 type SchemaKeys = keyof typeof callSchemas;
-const schemasCoverCalls: Exclude<CallName, SchemaKeys> extends never ? (Exclude<SchemaKeys, CallName> extends never ? true : never) : never = true;
+const schemasCoverCalls: Exclude<CallName, SchemaKeys> extends never
+  ? Exclude<SchemaKeys, CallName> extends never
+    ? true
+    : never
+  : never = true;
 void schemasCoverCalls;

@@ -22,7 +22,10 @@ export interface RunningApp {
   /** The in-process demo simulator (demo mode is the default with no credentials). */
   sim: Simulator;
   /** Calls the contract over the harness, as any HTTP client can. */
-  call<T = unknown>(name: string, input?: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>;
+  call<T = unknown>(
+    name: string,
+    input?: unknown,
+  ): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,9 @@ export interface RunningApp {
  * in-process simulator over real HTTP) behind the harness, and the built renderer in two
  * Chromium tabs, cashier (1366x768) and customer display (1920x1080).
  */
-export async function startApp(opts: { tuning?: AppServicesOptions['tuning']; language?: 'id' | 'en'; dataDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  opts: { tuning?: AppServicesOptions['tuning']; language?: 'id' | 'en'; dataDir?: string } = {},
+): Promise<RunningApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
   const downloadsDir = join(dataDir, 'downloads');
   mkdirSync(downloadsDir, { recursive: true });
@@ -46,7 +51,11 @@ export async function startApp(opts: { tuning?: AppServicesOptions['tuning']; la
     listDisplays: () => [{ id: 1, label: 'Browser', primary: true, width: 1920, height: 1080 }],
     exportSink: {
       choosePath: async (name) => join(downloadsDir, name),
-      describe: (_p, name, bytes) => ({ name, url: `${origin}/downloads/${encodeURIComponent(name)}?token=${token}`, bytes }),
+      describe: (_p, name, bytes) => ({
+        name,
+        url: `${origin}/downloads/${encodeURIComponent(name)}?token=${token}`,
+        bytes,
+      }),
     },
     tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
   });

@@ -7,7 +7,9 @@ import { chromium, type Browser } from 'playwright-core';
  * saying how to get one: end-to-end tests are never skipped silently.
  */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => !!p,
+  );
   for (const p of candidates) if (existsSync(p)) return p;
   try {
     const own = chromium.executablePath();

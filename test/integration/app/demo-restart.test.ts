@@ -59,9 +59,15 @@ describe('the app as a whole, across a restart', () => {
     const app = await createAppServices(options(dir));
     try {
       const sale = await app.handlers.charge({ amount: 25_000, method: 'qris' });
-      await expect(Promise.resolve().then(() => app.handlers.updateSettings({ projectSlug: 'another' }))).rejects.toMatchObject({ code: 'busy' });
-      await expect(Promise.resolve().then(() => app.handlers.updateSettings({ sandbox: false }))).rejects.toMatchObject({ code: 'busy' });
-      await expect(Promise.resolve().then(() => app.handlers.setApiKey({ apiKey: 'a-new-key-123456' }))).rejects.toMatchObject({ code: 'busy' });
+      await expect(
+        Promise.resolve().then(() => app.handlers.updateSettings({ projectSlug: 'another' })),
+      ).rejects.toMatchObject({ code: 'busy' });
+      await expect(Promise.resolve().then(() => app.handlers.updateSettings({ sandbox: false }))).rejects.toMatchObject(
+        { code: 'busy' },
+      );
+      await expect(
+        Promise.resolve().then(() => app.handlers.setApiKey({ apiKey: 'a-new-key-123456' })),
+      ).rejects.toMatchObject({ code: 'busy' });
       // What does not move the sale's project stays allowed.
       expect((await app.handlers.updateSettings({ shopName: 'Warung Bu Sri' })).shopName).toBe('Warung Bu Sri');
       await app.handlers.cancelSale({ orderId: sale.orderId });
@@ -77,7 +83,12 @@ describe('the app as a whole, across a restart', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pos-app-'));
     const memory = memorySafeStorage();
     const first = await createAppServices({ ...options(dir), safeStorage: memory });
-    first.settings.update({ projectSlug: sim.sandbox.slug, baseUrl: sim.baseUrl, apiVersion: 'v1', acceptInsecureStorage: true });
+    first.settings.update({
+      projectSlug: sim.sandbox.slug,
+      baseUrl: sim.baseUrl,
+      apiVersion: 'v1',
+      acceptInsecureStorage: true,
+    });
     first.settings.setApiKey(sim.sandbox.apiKey);
     await first.stop();
     const app = await createAppServices({ ...options(dir), safeStorage: memory, tuning: { v1StatusIntervalMs: 50 } });

@@ -23,7 +23,16 @@ describe('v1 client', () => {
   it('creates a QRIS transaction whose payload encodes the total', async () => {
     const id = orderId();
     const tx = await v1.create({ orderId: id, amount: 99_000, method: 'qris' });
-    expect(tx).toMatchObject({ txnId: null, project: sim.sandbox.slug, orderId: id, amount: 99_000, fee: 1_003, totalPayment: 100_003, method: 'qris', paymentUrl: null });
+    expect(tx).toMatchObject({
+      txnId: null,
+      project: sim.sandbox.slug,
+      orderId: id,
+      amount: 99_000,
+      fee: 1_003,
+      totalPayment: 100_003,
+      method: 'qris',
+      paymentUrl: null,
+    });
     expect(validateQrisPayload(tx.paymentNumber!, tx.totalPayment)).toEqual({ ok: true });
     expect(Date.parse(tx.expiresAt!)).toBeGreaterThan(Date.now());
     expect(tx.expiresAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
@@ -41,7 +50,13 @@ describe('v1 client', () => {
     const id = orderId();
     await v1.create({ orderId: id, amount: 25_000, method: 'qris' });
     const ref: TransactionRef = { orderId: id, amount: 25_000, txnId: null, method: 'qris' };
-    expect(await v1.status(ref)).toMatchObject({ status: 'pending', rawStatus: 'pending', completedAt: null, orderId: id, amount: 25_000 });
+    expect(await v1.status(ref)).toMatchObject({
+      status: 'pending',
+      rawStatus: 'pending',
+      completedAt: null,
+      orderId: id,
+      amount: 25_000,
+    });
     await v1.simulatePayment(ref);
     const done = await v1.status(ref);
     expect(done.status).toBe('completed');
@@ -55,7 +70,10 @@ describe('v1 client', () => {
     const ref: TransactionRef = { orderId: id, amount: 25_000, txnId: null, method: 'bri_va' };
     await v1.cancel(ref);
     expect((await v1.status(ref)).status).toBe('canceled');
-    await expect(v1.cancel(ref)).rejects.toMatchObject({ kind: 'rejected', gatewayMessage: expect.stringMatching(/tidak dapat dibatalkan/) });
+    await expect(v1.cancel(ref)).rejects.toMatchObject({
+      kind: 'rejected',
+      gatewayMessage: expect.stringMatching(/tidak dapat dibatalkan/),
+    });
   });
 
   it('reports an expired transaction', async () => {
@@ -68,7 +86,11 @@ describe('v1 client', () => {
   it('refuses the same order_id with another amount, with the gateway message', async () => {
     const id = orderId();
     await v1.create({ orderId: id, amount: 25_000, method: 'qris' });
-    await expect(v1.create({ orderId: id, amount: 26_000, method: 'qris' })).rejects.toMatchObject({ kind: 'rejected', httpStatus: 400, gatewayMessage: expect.stringMatching(/nominal lain/) });
+    await expect(v1.create({ orderId: id, amount: 26_000, method: 'qris' })).rejects.toMatchObject({
+      kind: 'rejected',
+      httpStatus: 400,
+      gatewayMessage: expect.stringMatching(/nominal lain/),
+    });
   });
 
   it('PayPal makes no API call and points at the /paypal/ pay page; status treats "not opened yet" as pending', async () => {
@@ -89,14 +111,24 @@ describe('v1 client', () => {
   it('has no fee table and a 2 s default status pace', async () => {
     await expect(v1.fees(10_000)).rejects.toMatchObject({ kind: 'rejected' });
     expect(v1.minStatusIntervalMs).toBe(2000);
-    expect(createGateway({ version: 'v1', baseUrl: sim.baseUrl, project: 'x', apiKey: 'y', v1StatusIntervalMs: 3000 }).minStatusIntervalMs).toBe(3000);
+    expect(
+      createGateway({ version: 'v1', baseUrl: sim.baseUrl, project: 'x', apiKey: 'y', v1StatusIntervalMs: 3000 })
+        .minStatusIntervalMs,
+    ).toBe(3000);
   });
 
   it('refuses paymentsimulation for a production project', async () => {
-    const live = createGateway({ version: 'v1', baseUrl: sim.baseUrl, project: sim.production.slug, apiKey: sim.production.apiKey });
+    const live = createGateway({
+      version: 'v1',
+      baseUrl: sim.baseUrl,
+      project: sim.production.slug,
+      apiKey: sim.production.apiKey,
+    });
     const id = orderId();
     await live.create({ orderId: id, amount: 10_000, method: 'qris' });
-    await expect(live.simulatePayment({ orderId: id, amount: 10_000, txnId: null, method: 'qris' })).rejects.toMatchObject({ kind: 'rejected', gatewayMessage: expect.stringMatching(/Sandbox/) });
+    await expect(
+      live.simulatePayment({ orderId: id, amount: 10_000, txnId: null, method: 'qris' }),
+    ).rejects.toMatchObject({ kind: 'rejected', gatewayMessage: expect.stringMatching(/Sandbox/) });
   });
 });
 
@@ -104,7 +136,15 @@ describe('v2 client', () => {
   it('creates a QRIS transaction (flat answer) and finds the same one again', async () => {
     const id = orderId();
     const tx = await v2.create({ orderId: id, amount: 99_000, method: 'qris' });
-    expect(tx).toMatchObject({ orderId: id, amount: 99_000, fee: 1_003, totalPayment: 100_003, isSandbox: true, status: 'pending', project: sim.sandbox.slug });
+    expect(tx).toMatchObject({
+      orderId: id,
+      amount: 99_000,
+      fee: 1_003,
+      totalPayment: 100_003,
+      isSandbox: true,
+      status: 'pending',
+      project: sim.sandbox.slug,
+    });
     expect(tx.txnId).toMatch(/\S+/);
     expect(validateQrisPayload(tx.paymentNumber!, 100_003)).toEqual({ ok: true });
     const again = await v2.create({ orderId: id, amount: 99_000, method: 'qris' });
@@ -121,7 +161,12 @@ describe('v2 client', () => {
 
   it('creates a payment link and appends qris_only and redirect', async () => {
     const id = orderId();
-    const tx = await v2.create({ orderId: id, amount: 40_000, method: 'payment_link', link: { qrisOnly: true, redirectUrl: 'https://toko.example/terima-kasih' } });
+    const tx = await v2.create({
+      orderId: id,
+      amount: 40_000,
+      method: 'payment_link',
+      link: { qrisOnly: true, redirectUrl: 'https://toko.example/terima-kasih' },
+    });
     const url = new URL(tx.paymentUrl!);
     expect(url.searchParams.get('qris_only')).toBe('1');
     expect(url.searchParams.get('redirect')).toBe('https://toko.example/terima-kasih');
@@ -172,7 +217,10 @@ describe('v2 client', () => {
   it('reads the public fee table (flat map and {status,data}) without sending the key', async () => {
     const fees = await v2.fees(99_000);
     expect(fees).toMatchObject({ qris: 1_003, bni_va: 3_500, sampoerna_va: 2_000, artha_graha_va: 2_000 });
-    sim.faults.add({ route: 'v2.fee', body: JSON.stringify({ status: 'success', data: { qris: '394', bri_va: 3500, mystery_pay: 1 } }) });
+    sim.faults.add({
+      route: 'v2.fee',
+      body: JSON.stringify({ status: 'success', data: { qris: '394', bri_va: 3500, mystery_pay: 1 } }),
+    });
     expect(await v2.fees(10_000)).toEqual({ qris: 394, bri_va: 3500 });
     let sawKey = false;
     const spy = createGateway({
@@ -181,7 +229,11 @@ describe('v2 client', () => {
       project: sim.sandbox.slug,
       apiKey: sim.sandbox.apiKey,
       fetch: (input, init) => {
-        if (JSON.stringify(init?.headers ?? {}).includes(sim.sandbox.apiKey) || String(input).includes(sim.sandbox.apiKey)) sawKey = true;
+        if (
+          JSON.stringify(init?.headers ?? {}).includes(sim.sandbox.apiKey) ||
+          String(input).includes(sim.sandbox.apiKey)
+        )
+          sawKey = true;
         return fetch(input, init);
       },
     });
@@ -190,9 +242,16 @@ describe('v2 client', () => {
   });
 
   it('refuses simulation when no simulation URL is configured (real v2 has none)', async () => {
-    const real = createGateway({ version: 'v2', baseUrl: sim.baseUrl, project: sim.sandbox.slug, apiKey: sim.sandbox.apiKey });
+    const real = createGateway({
+      version: 'v2',
+      baseUrl: sim.baseUrl,
+      project: sim.sandbox.slug,
+      apiKey: sim.sandbox.apiKey,
+    });
     const before = sim.stats();
-    await expect(real.simulatePayment({ orderId: orderId(), amount: 10_000, txnId: 'TRX1', method: 'qris' })).rejects.toMatchObject({ kind: 'rejected' });
+    await expect(
+      real.simulatePayment({ orderId: orderId(), amount: 10_000, txnId: 'TRX1', method: 'qris' }),
+    ).rejects.toMatchObject({ kind: 'rejected' });
     expect(sim.stats()).toEqual(before);
   });
 
@@ -200,16 +259,44 @@ describe('v2 client', () => {
     const id = orderId();
     sim.faults.add({
       route: 'v2.create',
-      body: JSON.stringify({ data: { txn_id: 'T-1', order_id: id, amount: '20000', fee: '3500', total_payment: '23500', payment_method: 'bni_va', payment_number: '8800123', expired_at: '2030-01-01T00:00:00.123456789+07:00', is_sandbox: 'true' } }),
+      body: JSON.stringify({
+        data: {
+          txn_id: 'T-1',
+          order_id: id,
+          amount: '20000',
+          fee: '3500',
+          total_payment: '23500',
+          payment_method: 'bni_va',
+          payment_number: '8800123',
+          expired_at: '2030-01-01T00:00:00.123456789+07:00',
+          is_sandbox: 'true',
+        },
+      }),
     });
     const tx = await v2.create({ orderId: id, amount: 20_000, method: 'bni_va' });
-    expect(tx).toMatchObject({ txnId: 'T-1', amount: 20_000, fee: 3_500, totalPayment: 23_500, paymentNumber: '8800123', expiresAt: '2029-12-31T17:00:00.123Z', isSandbox: true });
+    expect(tx).toMatchObject({
+      txnId: 'T-1',
+      amount: 20_000,
+      fee: 3_500,
+      totalPayment: 23_500,
+      paymentNumber: '8800123',
+      expiresAt: '2029-12-31T17:00:00.123Z',
+      isSandbox: true,
+    });
   });
 
   it('accepts the minimal {txn_id, payment_link} answer', async () => {
     const id = orderId();
-    sim.faults.add({ route: 'v2.create', body: JSON.stringify({ txn_id: 'L-1', payment_link: 'https://app.pakasir.com/p/L-1' }) });
+    sim.faults.add({
+      route: 'v2.create',
+      body: JSON.stringify({ txn_id: 'L-1', payment_link: 'https://app.pakasir.com/p/L-1' }),
+    });
     const tx = await v2.create({ orderId: id, amount: 20_000, method: 'payment_link' });
-    expect(tx).toMatchObject({ txnId: 'L-1', paymentUrl: 'https://app.pakasir.com/p/L-1', totalPayment: 20_000, orderId: id });
+    expect(tx).toMatchObject({
+      txnId: 'L-1',
+      paymentUrl: 'https://app.pakasir.com/p/L-1',
+      totalPayment: 20_000,
+      orderId: id,
+    });
   });
 });

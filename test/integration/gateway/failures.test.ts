@@ -1,7 +1,12 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGateway } from '../../../src/main/pakasir/create-gateway';
-import { GatewayError, type GatewayErrorKind, type PakasirGateway, type TransactionRef } from '../../../src/main/pakasir/gateway';
+import {
+  GatewayError,
+  type GatewayErrorKind,
+  type PakasirGateway,
+  type TransactionRef,
+} from '../../../src/main/pakasir/gateway';
 import type { SimRoute } from '../../../src/simulator/simulator';
 import { startTestSimulator, type TestSimulator } from '../../support/simulator';
 
@@ -17,7 +22,14 @@ afterAll(() => sim.close());
 beforeEach(() => sim.faults.clear());
 
 function client(version: 'v1' | 'v2', over: Partial<Parameters<typeof createGateway>[0]> = {}): PakasirGateway {
-  return createGateway({ version, baseUrl: sim.baseUrl, project: sim.sandbox.slug, apiKey: sim.sandbox.apiKey, timeoutMs: 3000, ...over });
+  return createGateway({
+    version,
+    baseUrl: sim.baseUrl,
+    project: sim.sandbox.slug,
+    apiKey: sim.sandbox.apiKey,
+    timeoutMs: 3000,
+    ...over,
+  });
 }
 
 async function failure(p: Promise<unknown>): Promise<GatewayError> {
@@ -76,7 +88,10 @@ const fault: Record<string, { spec: Record<string, unknown>; kind: GatewayErrorK
   '503 (server)': { spec: { status: 503, body: '<html>Bad gateway</html>' }, kind: 'server' },
   'a malformed body (invalid_answer)': { spec: { body: '{"payment": {"order_id": ' }, kind: 'invalid_answer' },
   'an HTML page with 200 (invalid_answer)': { spec: { body: '<html>maintenance</html>' }, kind: 'invalid_answer' },
-  '422 with an error field (rejected)': { spec: { status: 422, body: '{"error":"Nominal tidak valid"}' }, kind: 'rejected' },
+  '422 with an error field (rejected)': {
+    spec: { status: 422, body: '{"error":"Nominal tidak valid"}' },
+    kind: 'rejected',
+  },
 };
 
 for (const version of ['v1', 'v2'] as const) {
@@ -109,14 +124,20 @@ for (const version of ['v1', 'v2'] as const) {
     });
 
     it('auth: a wrong key, with the gateway message', async () => {
-      const e = await failure(client(version, { apiKey: 'not-the-key' }).create({ orderId: orderId(), amount: 20_000, method: 'qris' }));
+      const e = await failure(
+        client(version, { apiKey: 'not-the-key' }).create({ orderId: orderId(), amount: 20_000, method: 'qris' }),
+      );
       expect(e).toMatchObject({ kind: 'auth', httpStatus: 401, gatewayMessage: 'Api key tidak valid' });
     });
 
     it('not_found: an unknown project, and an unknown transaction', async () => {
-      const e = await failure(client(version, { project: 'tidak-ada' }).create({ orderId: orderId(), amount: 20_000, method: 'qris' }));
+      const e = await failure(
+        client(version, { project: 'tidak-ada' }).create({ orderId: orderId(), amount: 20_000, method: 'qris' }),
+      );
       expect(e).toMatchObject({ kind: 'not_found', gatewayMessage: 'Proyek tidak ditemukan' });
-      const missing = await failure(client(version).status({ orderId: orderId(), amount: 20_000, txnId: 'TRXNOPE', method: 'qris' }));
+      const missing = await failure(
+        client(version).status({ orderId: orderId(), amount: 20_000, txnId: 'TRXNOPE', method: 'qris' }),
+      );
       expect(missing).toMatchObject({ kind: 'not_found', gatewayMessage: 'Transaksi tidak ditemukan' });
     });
 
@@ -133,7 +154,9 @@ for (const version of ['v1', 'v2'] as const) {
     for (const spoil of ['wrongAmount', 'wrongOrderId'] as const) {
       it(`invalid_answer: ${spoil} on create and on status`, async () => {
         sim.faults.add({ route: ROUTES[version].create!, [spoil]: true });
-        expect((await failure(client(version).create({ orderId: orderId(), amount: 20_000, method: 'qris' }))).kind).toBe('invalid_answer');
+        expect(
+          (await failure(client(version).create({ orderId: orderId(), amount: 20_000, method: 'qris' }))).kind,
+        ).toBe('invalid_answer');
         const ref = await pendingRef(client(version));
         sim.faults.add({ route: ROUTES[version].status!, [spoil]: true });
         expect((await failure(client(version).status(ref))).kind).toBe('invalid_answer');
@@ -142,12 +165,35 @@ for (const version of ['v1', 'v2'] as const) {
 
     it('invalid_answer: a total that is not amount + fee, and a non-integer amount', async () => {
       const id = orderId();
-      const bad = { order_id: id, amount: 20_000, fee: 100, total_payment: 99_999, payment_method: 'qris', payment_number: 'x', qr_string: 'x', txn_id: 'T' };
-      sim.faults.add({ route: ROUTES[version].create!, body: JSON.stringify(version === 'v1' ? { payment: bad } : bad) });
-      expect((await failure(client(version).create({ orderId: id, amount: 20_000, method: 'qris' }))).kind).toBe('invalid_answer');
+      const bad = {
+        order_id: id,
+        amount: 20_000,
+        fee: 100,
+        total_payment: 99_999,
+        payment_method: 'qris',
+        payment_number: 'x',
+        qr_string: 'x',
+        txn_id: 'T',
+      };
+      sim.faults.add({
+        route: ROUTES[version].create!,
+        body: JSON.stringify(version === 'v1' ? { payment: bad } : bad),
+      });
+      expect((await failure(client(version).create({ orderId: id, amount: 20_000, method: 'qris' }))).kind).toBe(
+        'invalid_answer',
+      );
       const ref = await pendingRef(client(version));
-      const t = { txn_id: ref.txnId, order_id: ref.orderId, amount: '20.000', status: 'completed', project: sim.sandbox.slug };
-      sim.faults.add({ route: ROUTES[version].status!, body: JSON.stringify(version === 'v1' ? { transaction: t } : t) });
+      const t = {
+        txn_id: ref.txnId,
+        order_id: ref.orderId,
+        amount: '20.000',
+        status: 'completed',
+        project: sim.sandbox.slug,
+      };
+      sim.faults.add({
+        route: ROUTES[version].status!,
+        body: JSON.stringify(version === 'v1' ? { transaction: t } : t),
+      });
       expect((await failure(client(version).status(ref))).kind).toBe('invalid_answer');
     });
 
@@ -174,8 +220,19 @@ for (const version of ['v1', 'v2'] as const) {
       ];
       const ref = await pendingRef(client(version));
       for (const [raw, status] of table) {
-        const t = { txn_id: ref.txnId, order_id: ref.orderId, amount: 20_000, status: raw, payment_method: 'qris', completed_at: '2024-09-10T08:07:02.819+07:00', project: sim.sandbox.slug };
-        sim.faults.add({ route: ROUTES[version].status!, body: JSON.stringify(version === 'v1' ? { transaction: t } : t) });
+        const t = {
+          txn_id: ref.txnId,
+          order_id: ref.orderId,
+          amount: 20_000,
+          status: raw,
+          payment_method: 'qris',
+          completed_at: '2024-09-10T08:07:02.819+07:00',
+          project: sim.sandbox.slug,
+        };
+        sim.faults.add({
+          route: ROUTES[version].status!,
+          body: JSON.stringify(version === 'v1' ? { transaction: t } : t),
+        });
         const s = await client(version).status(ref);
         expect(s.status).toBe(status);
         expect(s.rawStatus).toBe(raw.toLowerCase());
@@ -201,20 +258,29 @@ describe('lost create answer (afterHandling)', () => {
     expect(sim.stats().createsPerOrder[id]).toBe(1);
     const tx = await client('v2').create({ orderId: id, amount: 20_000, method: 'qris' });
     expect(sim.stats().createsPerOrder[id]).toBe(1);
-    expect(sim.transactions().filter((t) => t.orderId === id).map((t) => t.txnId)).toEqual([tx.txnId]);
+    expect(
+      sim
+        .transactions()
+        .filter((t) => t.orderId === id)
+        .map((t) => t.txnId),
+    ).toEqual([tx.txnId]);
   });
 
   it('v1: a 502 after processing still created the transaction; detail sees it', async () => {
     const id = orderId();
     sim.faults.add({ route: 'v1.create', status: 502, afterHandling: true });
     expect((await failure(client('v1').create({ orderId: id, amount: 20_000, method: 'qris' }))).kind).toBe('server');
-    expect((await client('v1').status({ orderId: id, amount: 20_000, txnId: null, method: 'qris' })).status).toBe('pending');
+    expect((await client('v1').status({ orderId: id, amount: 20_000, txnId: null, method: 'qris' })).status).toBe(
+      'pending',
+    );
   });
 
   it('a hang after processing times out, and the create happened', async () => {
     const id = orderId();
     sim.faults.add({ route: 'v2.create', hang: true, afterHandling: true });
-    expect((await failure(client('v2', { timeoutMs: 300 }).create({ orderId: id, amount: 20_000, method: 'qris' }))).kind).toBe('timeout');
+    expect(
+      (await failure(client('v2', { timeoutMs: 300 }).create({ orderId: id, amount: 20_000, method: 'qris' }))).kind,
+    ).toBe('timeout');
     expect(sim.stats().createsPerOrder[id]).toBe(1);
   });
 });

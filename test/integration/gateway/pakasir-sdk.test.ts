@@ -33,7 +33,13 @@ describe('pakasir-sdk against the simulator', () => {
   it('creates a QRIS payment with the guide fee and a valid payload', async () => {
     const sdk = new Pakasir({ slug: sim.sandbox.slug, apikey: sim.sandbox.apiKey });
     const p = await sdk.createPayment('qris', 'SDK-INV-0001', 99_000);
-    expect(p).toMatchObject({ order_id: 'SDK-INV-0001', amount: 99_000, fee: 1_003, total_payment: 100_003, status: 'pending' });
+    expect(p).toMatchObject({
+      order_id: 'SDK-INV-0001',
+      amount: 99_000,
+      fee: 1_003,
+      total_payment: 100_003,
+      status: 'pending',
+    });
     expect(validateQrisPayload(p.payment_number!, p.total_payment)).toEqual({ ok: true });
     expect(p.expired_at).toMatch(/Z$/);
     expect(seen).toContain('/api/transactioncreate/qris');
@@ -57,7 +63,9 @@ describe('pakasir-sdk against the simulator', () => {
     const canceled = await sdk.cancelPayment('SDK-INV-0003', 50_000);
     expect(canceled.status).toBe('canceled');
     expect((await sdk.detailPayment('SDK-INV-0003', 50_000)).status).toBe('canceled');
-    expect(seen).toEqual(expect.arrayContaining(['/api/transactioncancel', '/api/transactiondetail', '/api/paymentsimulation']));
+    expect(seen).toEqual(
+      expect.arrayContaining(['/api/transactioncancel', '/api/transactiondetail', '/api/paymentsimulation']),
+    );
   });
 
   it('surfaces the gateway message for a wrong key', async () => {

@@ -41,14 +41,20 @@ describe('payment engine, API v1', () => {
     const paid = await rig.waitFor(sale.orderId, ['paid']);
     expect(paid.paidAt).not.toBeNull();
     const reasons = rig.store.events(sale.orderId).map((e) => `${e.from ?? ''}>${e.to}`);
-    expect(reasons).toEqual(expect.arrayContaining(['>creating', 'creating>awaiting_payment', 'awaiting_payment>paid']));
+    expect(reasons).toEqual(
+      expect.arrayContaining(['>creating', 'creating>awaiting_payment', 'awaiting_payment>paid']),
+    );
     oneTransactionAtMost(sale.orderId);
   });
 
   it('refuses an amount outside the method limits before any request is sent', async () => {
     const before = sim.stats().createCalls;
-    await expect(rig.service.charge({ amount: 10_000_001, method: 'qris' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(rig.service.charge({ amount: 5_000, method: 'bni_va' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(rig.service.charge({ amount: 10_000_001, method: 'qris' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(rig.service.charge({ amount: 5_000, method: 'bni_va' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     expect(sim.stats().createCalls).toBe(before);
   });
 
@@ -127,7 +133,9 @@ describe('payment engine, API v1', () => {
   });
 
   it('fails a sale with a plain reason when the key is refused, without retrying the create', async () => {
-    const bad = startEngine({ ...sim, sandbox: { ...sim.sandbox, apiKey: 'wrong-key-123456' } } as TestSimulator, { version: 'v1' });
+    const bad = startEngine({ ...sim, sandbox: { ...sim.sandbox, apiKey: 'wrong-key-123456' } } as TestSimulator, {
+      version: 'v1',
+    });
     try {
       const before = sim.stats().createCalls;
       const sale = await bad.service.charge({ amount: 25_000, method: 'qris' });

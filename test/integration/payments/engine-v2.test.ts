@@ -42,8 +42,6 @@ describe.concurrent('payment engine, API v2 (4 s status limit)', () => {
     oneTransaction(sale.orderId);
   });
 
-
-
   it('keeps to the limit however often the cashier presses "check now"', async () => {
     const rig = counter();
     const sale = await rig.service.charge({ amount: 70_000, method: 'qris' });
@@ -80,7 +78,6 @@ describe.concurrent('payment engine, API v2 (4 s status limit)', () => {
     expect(after.state).toBe('paid');
     oneTransaction(sale.orderId);
   });
-
 });
 
 describe('payment engine, API v2, with scripted faults (one at a time)', () => {

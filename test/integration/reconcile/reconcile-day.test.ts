@@ -31,7 +31,13 @@ beforeEach(() => {
   run += 1;
   dir = mkdtempSync(join(tmpdir(), 'pos-reconcile-'));
   store = openOrderStore({ file: join(dir, 'orders.db'), now: () => NOON_LOCAL, timeZone: TZ });
-  gateway = createGateway({ version: 'v2', baseUrl: sim.baseUrl, project: sim.production.slug, apiKey: sim.production.apiKey, timeoutMs: 3000 });
+  gateway = createGateway({
+    version: 'v2',
+    baseUrl: sim.baseUrl,
+    project: sim.production.slug,
+    apiKey: sim.production.apiKey,
+    timeoutMs: 3000,
+  });
 });
 afterEach(() => {
   store.close();
@@ -43,7 +49,16 @@ const id = (name: string) => `KSR1-R${run}-${name}`;
 /** A sale journaled the way the engine does it, with a real transaction at the simulator. */
 async function sale(name: string, amount: number, opts: { gatewayAmount?: number; atGateway?: boolean } = {}) {
   const orderId = id(name);
-  store.create({ orderId, amount, method: 'qris', note: '', terminal: 'KSR1', apiVersion: 'v2', sandbox: false, project: sim.production.slug });
+  store.create({
+    orderId,
+    amount,
+    method: 'qris',
+    note: '',
+    terminal: 'KSR1',
+    apiVersion: 'v2',
+    sandbox: false,
+    project: sim.production.slug,
+  });
   store.noteCreateAttempt(orderId);
   let txnId = `txn-${orderId}-missing`;
   let fee = 0;
@@ -52,7 +67,12 @@ async function sale(name: string, amount: number, opts: { gatewayAmount?: number
     txnId = tx.txnId!;
     fee = tx.fee;
   }
-  store.transition(orderId, 'awaiting_payment', 'created', { txnId, fee, totalPayment: amount + fee, paymentNumber: 'QR' });
+  store.transition(orderId, 'awaiting_payment', 'created', {
+    txnId,
+    fee,
+    totalPayment: amount + fee,
+    paymentNumber: 'QR',
+  });
   return orderId;
 }
 
@@ -76,7 +96,16 @@ async function divergingDay() {
   const bothOpen = await sale('F', 26_000);
 
   const refused = id('G');
-  store.create({ orderId: refused, amount: 27_000, method: 'qris', note: '', terminal: 'KSR1', apiVersion: 'v2', sandbox: false, project: sim.production.slug });
+  store.create({
+    orderId: refused,
+    amount: 27_000,
+    method: 'qris',
+    note: '',
+    terminal: 'KSR1',
+    apiVersion: 'v2',
+    sandbox: false,
+    project: sim.production.slug,
+  });
   store.transition(refused, 'failed', 'gateway_rejected');
 
   return { paidThereOnly, paidHereOnly, unknownThere, wrongAmount, bothPaid, bothOpen, refused };
@@ -97,12 +126,42 @@ describe('reconcileDay against the simulator', () => {
     const s = await divergingDay();
     const progress: [number, number][] = [];
     const result = await reconcileDay(store, DAY, deps({ onProgress: (d, t) => progress.push([d, t]) }));
-    expect(result).toMatchObject({ day: DAY, checkedAt: '2026-11-25T02:00:00.000Z', checked: 6, unchecked: 0, offline: false });
+    expect(result).toMatchObject({
+      day: DAY,
+      checkedAt: '2026-11-25T02:00:00.000Z',
+      checked: 6,
+      unchecked: 0,
+      offline: false,
+    });
     expect(result.differences).toEqual([
-      { orderId: s.paidThereOnly, localState: 'expired', gatewayStatus: 'completed', amount: 21_000, kind: 'paid_at_gateway_only' },
-      { orderId: s.paidHereOnly, localState: 'paid', gatewayStatus: 'pending', amount: 22_000, kind: 'paid_locally_only' },
-      { orderId: s.unknownThere, localState: 'awaiting_payment', gatewayStatus: 'not_found', amount: 23_000, kind: 'unknown_at_gateway' },
-      { orderId: s.wrongAmount, localState: 'awaiting_payment', gatewayStatus: 'invalid_answer', amount: 25_000, kind: 'amount_mismatch' },
+      {
+        orderId: s.paidThereOnly,
+        localState: 'expired',
+        gatewayStatus: 'completed',
+        amount: 21_000,
+        kind: 'paid_at_gateway_only',
+      },
+      {
+        orderId: s.paidHereOnly,
+        localState: 'paid',
+        gatewayStatus: 'pending',
+        amount: 22_000,
+        kind: 'paid_locally_only',
+      },
+      {
+        orderId: s.unknownThere,
+        localState: 'awaiting_payment',
+        gatewayStatus: 'not_found',
+        amount: 23_000,
+        kind: 'unknown_at_gateway',
+      },
+      {
+        orderId: s.wrongAmount,
+        localState: 'awaiting_payment',
+        gatewayStatus: 'invalid_answer',
+        amount: 25_000,
+        kind: 'amount_mismatch',
+      },
     ]);
     expect(progress[0]).toEqual([0, 6]);
     expect(progress[progress.length - 1]).toEqual([6, 6]);
@@ -142,8 +201,18 @@ describe('reconcileDay against the simulator', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as { port: number }).port;
     await new Promise<void>((r) => server.close(() => r()));
-    const offlineGateway = createGateway({ version: 'v2', baseUrl: `http://127.0.0.1:${port}`, project: sim.production.slug, apiKey: sim.production.apiKey, timeoutMs: 1000 });
-    const result = await reconcileDay(store, DAY, deps({ checkStatus: (ref, signal) => offlineGateway.status(ref, signal) }));
+    const offlineGateway = createGateway({
+      version: 'v2',
+      baseUrl: `http://127.0.0.1:${port}`,
+      project: sim.production.slug,
+      apiKey: sim.production.apiKey,
+      timeoutMs: 1000,
+    });
+    const result = await reconcileDay(
+      store,
+      DAY,
+      deps({ checkStatus: (ref, signal) => offlineGateway.status(ref, signal) }),
+    );
     expect(result).toMatchObject({ offline: true, checked: 0, unchecked: 6, differences: [] });
 
     const file = store.file;
@@ -177,7 +246,11 @@ describe('reconcileDay against the simulator', () => {
     const before = store.lastReconcile(DAY);
     const controller = new AbortController();
     sim.faults.add({ route: 'v2.status', latencyMs: 30, times: Infinity });
-    const run = reconcileDay(store, DAY, deps({ signal: controller.signal, onProgress: (d) => d >= 1 && controller.abort() }));
+    const run = reconcileDay(
+      store,
+      DAY,
+      deps({ signal: controller.signal, onProgress: (d) => d >= 1 && controller.abort() }),
+    );
     await expect(run).rejects.toThrow(PosError);
     await expect(run).rejects.toThrow(/canceled/);
     expect(store.lastReconcile(DAY)).toEqual(before);

@@ -22,7 +22,6 @@ afterAll(async () => {
   await rig.close();
 });
 
-
 const HOSTILE_VALUES: unknown[] = [
   null,
   true,
@@ -52,7 +51,24 @@ const HOSTILE_VALUES: unknown[] = [
 /** An input that can never be valid: a hostile value under a known or unknown key. */
 function hostileInput(random: () => number): unknown {
   const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
-  const keys = ['amount', 'method', 'note', 'orderId', 'filter', 'limit', 'cursor', 'day', 'format', 'apiKey', 'jobId', 'resolution', 'projectSlug', 'baseUrl', 'language', 'zz_unknown'];
+  const keys = [
+    'amount',
+    'method',
+    'note',
+    'orderId',
+    'filter',
+    'limit',
+    'cursor',
+    'day',
+    'format',
+    'apiKey',
+    'jobId',
+    'resolution',
+    'projectSlug',
+    'baseUrl',
+    'language',
+    'zz_unknown',
+  ];
   const shape = random();
   if (shape < 0.15) return pick(HOSTILE_VALUES.filter((v) => typeof v !== 'object' || Array.isArray(v) || v === null));
   const input: Record<string, unknown> = {};
@@ -103,20 +119,36 @@ describe('fuzzing every contract call through the harness', () => {
       expect(body.error!.code).toBe('invalid_input');
     }
     for (const name of ['constructor', '__proto__', 'toString', 'eval', 'getAppInfo/../charge', 'hasOwnProperty']) {
-      const res = await fetch(`${rig.harness.origin}/api/call/${name}`, { method: 'POST', headers: { 'x-pos-token': rig.harness.token }, body: '{}' });
+      const res = await fetch(`${rig.harness.origin}/api/call/${name}`, {
+        method: 'POST',
+        headers: { 'x-pos-token': rig.harness.token },
+        body: '{}',
+      });
       const body = (await res.json()) as { ok: boolean; error: { code: string } };
       expect(body.ok).toBe(false);
       expect(['unknown_call', 'invalid_input']).toContain(body.error.code);
     }
-    const noToken = await fetch(`${rig.harness.origin}/api/call/charge`, { method: 'POST', body: JSON.stringify({ amount: 10_000, method: 'qris' }) });
+    const noToken = await fetch(`${rig.harness.origin}/api/call/charge`, {
+      method: 'POST',
+      body: JSON.stringify({ amount: 10_000, method: 'qris' }),
+    });
     expect(noToken.status).toBe(401);
     // A page on another name resolving to 127.0.0.1 (DNS rebinding) is refused by its Host.
     const wrongHost = await new Promise<number>((resolveStatus, reject) => {
       const url = new URL(rig.harness.origin);
-      const req = request({ host: url.hostname, port: url.port, path: '/api/call/getAppInfo', method: 'POST', headers: { host: 'evil.example', 'x-pos-token': rig.harness.token } }, (res) => {
-        res.resume();
-        resolveStatus(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: '/api/call/getAppInfo',
+          method: 'POST',
+          headers: { host: 'evil.example', 'x-pos-token': rig.harness.token },
+        },
+        (res) => {
+          res.resume();
+          resolveStatus(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{}');
     });

@@ -43,7 +43,11 @@ async function waitState(orderId: string, state: string): Promise<void> {
 async function waitJob(jobId: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const frames = rig.seen.join('');
-    if (frames.includes(`"jobId":"${jobId}","kind"`) && new RegExp(`"jobId":"${jobId}"[^}]*"state":"(done|failed)"`).test(frames)) return;
+    if (
+      frames.includes(`"jobId":"${jobId}","kind"`) &&
+      new RegExp(`"jobId":"${jobId}"[^}]*"state":"(done|failed)"`).test(frames)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -52,7 +56,15 @@ describe('the API key never leaves main', () => {
   it('is in no answer, event, log line, export, journal, bundle or environment variable', async () => {
     const events = await rig.events();
     const ok = (r: { body: { ok: boolean } }) => expect(r.body.ok).toBe(true);
-    ok(await rig.call('updateSettings', { projectSlug: sim.sandbox.slug, apiVersion: 'v1', sandbox: true, baseUrl: sim.baseUrl, acceptInsecureStorage: true }));
+    ok(
+      await rig.call('updateSettings', {
+        projectSlug: sim.sandbox.slug,
+        apiVersion: 'v1',
+        sandbox: true,
+        baseUrl: sim.baseUrl,
+        acceptInsecureStorage: true,
+      }),
+    );
     const setKey = await rig.call('setApiKey', { apiKey: key });
     ok(setKey);
     expect((setKey.body.value as { apiKeyHint: string }).apiKeyHint).toBe(key.slice(-4));
@@ -73,7 +85,11 @@ describe('the API key never leaves main', () => {
     expect((await rig.call('charge', { amount: 100, method: 'qris' })).body.ok).toBe(false);
     sim.faults.add({ route: 'v1.create', status: 500 });
     await rig.call('charge', { amount: 13_000, method: 'qris' });
-    sim.faults.add({ route: 'v1.detail', status: 401, body: JSON.stringify({ message: `Api key tidak valid: ${key}` }) });
+    sim.faults.add({
+      route: 'v1.detail',
+      status: 401,
+      body: JSON.stringify({ message: `Api key tidak valid: ${key}` }),
+    });
     await rig.call('testConnection');
 
     const day = new Date().toISOString().slice(0, 10);
@@ -111,7 +127,8 @@ describe('the API key never leaves main', () => {
     expect(readFileSync(join(rig.dataDir, 'logs', 'pos.log'), 'utf8')).toMatch(/notice|sale|demo|settings|order/i);
 
     // 3. The built renderer bundle and the environment.
-    for (const file of filesUnder(join(root, 'out', 'renderer'))) expect(readFileSync(file).includes(Buffer.from(key))).toBe(false);
+    for (const file of filesUnder(join(root, 'out', 'renderer')))
+      expect(readFileSync(file).includes(Buffer.from(key))).toBe(false);
     for (const value of Object.values(process.env)) expect(value ?? '').not.toContain(key);
   }, 120_000);
 });

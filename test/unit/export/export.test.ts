@@ -25,9 +25,23 @@ function journalWithNotes(): { store: OrderStore; dir: string } {
     clock = new Date(Date.UTC(2026, 10, 24, 3, i, 0));
     const id = `KSR1-E-${i}`;
     const amount = 10_000 + i * 1_500;
-    store.create({ orderId: id, amount, method: i % 2 ? 'bri_va' : 'qris', note, terminal: 'KSR1', apiVersion: 'v2', sandbox: i === 3, project: 'toko' });
-    store.transition(id, 'awaiting_payment', 'created', { fee: 300 + i, totalPayment: amount + 300 + i, txnId: `txn-${i}` });
-    if (i % 3 !== 2) store.transition(id, 'paid', 'completed', { paidAt: new Date(clock.getTime() + 45_000).toISOString() });
+    store.create({
+      orderId: id,
+      amount,
+      method: i % 2 ? 'bri_va' : 'qris',
+      note,
+      terminal: 'KSR1',
+      apiVersion: 'v2',
+      sandbox: i === 3,
+      project: 'toko',
+    });
+    store.transition(id, 'awaiting_payment', 'created', {
+      fee: 300 + i,
+      totalPayment: amount + 300 + i,
+      txnId: `txn-${i}`,
+    });
+    if (i % 3 !== 2)
+      store.transition(id, 'paid', 'completed', { paidAt: new Date(clock.getTime() + 45_000).toISOString() });
     else store.transition(id, 'expired', 'expired');
   });
   return { store, dir };
@@ -38,39 +52,42 @@ function sum(values: unknown[]): number {
 }
 
 describe('CSV export', () => {
-  it.each([';', ','] as const)('round-trips every row with delimiter %s, BOM first, totals matching the journal', async (delimiter) => {
-    const { store, dir } = journalWithNotes();
-    const dest = join(dir, 'orders.csv');
-    const result = await runExport(store, { format: 'csv', filter: {} }, dest, { timeZone: TZ, delimiter });
-    const raw = readFileSync(dest);
-    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(result.bytes).toBe(raw.length);
-    const records = parse(raw, { bom: true, delimiter, columns: true, cast: false }) as Record<string, string>[];
-    expect(result.rows).toBe(NOTES.length);
-    expect(records).toHaveLength(NOTES.length);
-    expect(Object.keys(records[0]!)).toEqual([...EXPORT_COLUMNS]);
+  it.each([';', ','] as const)(
+    'round-trips every row with delimiter %s, BOM first, totals matching the journal',
+    async (delimiter) => {
+      const { store, dir } = journalWithNotes();
+      const dest = join(dir, 'orders.csv');
+      const result = await runExport(store, { format: 'csv', filter: {} }, dest, { timeZone: TZ, delimiter });
+      const raw = readFileSync(dest);
+      expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(result.bytes).toBe(raw.length);
+      const records = parse(raw, { bom: true, delimiter, columns: true, cast: false }) as Record<string, string>[];
+      expect(result.rows).toBe(NOTES.length);
+      expect(records).toHaveLength(NOTES.length);
+      expect(Object.keys(records[0]!)).toEqual([...EXPORT_COLUMNS]);
 
-    const journal = [...store.iterate({})];
-    records.forEach((r, i) => {
-      const o = journal[i]!;
-      expect(r.order_id).toBe(o.orderId);
-      // Formula-like notes are neutralised with a leading quote; everything else is verbatim.
-      expect(r.note).toBe(o.note.startsWith('=') ? `'${o.note}` : o.note);
-      expect(Number(r.amount)).toBe(o.amount);
-      expect(r.status).toBe(o.state);
-      expect(r.created_iso).toBe(o.createdAt);
-      expect(r.sandbox).toBe(o.sandbox ? 'true' : 'false');
-      expect(r.gateway_txn_id).toBe(o.txnId);
-    });
-    expect(records[0]!.created_local).toBe('2026-11-24 10:00:00');
-    expect(records[0]!.completed_local).toBe('2026-11-24 10:00:45');
+      const journal = [...store.iterate({})];
+      records.forEach((r, i) => {
+        const o = journal[i]!;
+        expect(r.order_id).toBe(o.orderId);
+        // Formula-like notes are neutralised with a leading quote; everything else is verbatim.
+        expect(r.note).toBe(o.note.startsWith('=') ? `'${o.note}` : o.note);
+        expect(Number(r.amount)).toBe(o.amount);
+        expect(r.status).toBe(o.state);
+        expect(r.created_iso).toBe(o.createdAt);
+        expect(r.sandbox).toBe(o.sandbox ? 'true' : 'false');
+        expect(r.gateway_txn_id).toBe(o.txnId);
+      });
+      expect(records[0]!.created_local).toBe('2026-11-24 10:00:00');
+      expect(records[0]!.completed_local).toBe('2026-11-24 10:00:45');
 
-    const report = store.dailyReport('2026-11-24', 4, TZ);
-    const paid = records.filter((r) => r.status === 'paid');
-    expect(sum(paid.map((r) => r.amount))).toBe(report.netReceived);
-    expect(sum(records.map((r) => r.total_paid))).toBe(report.grossAmount);
-    store.close();
-  });
+      const report = store.dailyReport('2026-11-24', 4, TZ);
+      const paid = records.filter((r) => r.status === 'paid');
+      expect(sum(paid.map((r) => r.amount))).toBe(report.netReceived);
+      expect(sum(records.map((r) => r.total_paid))).toBe(report.grossAmount);
+      store.close();
+    },
+  );
 
   it('exports only what the filter selects', async () => {
     const { store, dir } = journalWithNotes();
@@ -116,7 +133,10 @@ describe('JSON Lines export', () => {
     const { store, dir } = journalWithNotes();
     const dest = join(dir, 'orders.jsonl');
     await runExport(store, { format: 'jsonl', filter: {} }, dest, { timeZone: TZ });
-    const lines = readFileSync(dest, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(dest, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.note)).toEqual(NOTES);
     expect(lines.every((l) => typeof l.amount === 'number')).toBe(true);
     expect(JSON.stringify(lines)).not.toMatch(/api.?key/i);
@@ -130,7 +150,10 @@ describe('progress and cancellation', () => {
     const store = openOrderStore({ file: join(dir, 'orders.db'), timeZone: TZ });
     seedOrders(store, 1_200, { end: new Date('2026-11-25T00:00:00.000Z'), days: 5 });
     const seen: [number, number][] = [];
-    const result = await runExport(store, { format: 'jsonl', filter: {} }, join(dir, 'o.jsonl'), { onProgress: (d, t) => seen.push([d, t]), progressEvery: 500 });
+    const result = await runExport(store, { format: 'jsonl', filter: {} }, join(dir, 'o.jsonl'), {
+      onProgress: (d, t) => seen.push([d, t]),
+      progressEvery: 500,
+    });
     expect(result.rows).toBe(1_200);
     expect(seen).toEqual([
       [0, 1_200],
@@ -141,27 +164,30 @@ describe('progress and cancellation', () => {
     store.close();
   });
 
-  it.each(['csv', 'xlsx', 'jsonl'] as const)('%s: a cancel midway removes the partial file and leaves no destination', async (format) => {
-    const dir = tempDir();
-    const store = openOrderStore({ file: join(dir, 'orders.db'), timeZone: TZ });
-    seedOrders(store, 3_000, { end: new Date('2026-11-25T00:00:00.000Z'), days: 5 });
-    const controller = new AbortController();
-    const dest = join(dir, `orders.${format}`);
-    let reports = 0;
-    const run = runExport(store, { format, filter: {} }, dest, {
-      signal: controller.signal,
-      progressEvery: 100,
-      onProgress: (done) => {
-        reports += 1;
-        if (done >= 1_000) controller.abort();
-      },
-    });
-    await expect(run).rejects.toThrow(PosError);
-    await expect(run).rejects.toThrow(/canceled/);
-    expect(reports).toBeGreaterThan(1);
-    expect(readdirSync(dir).filter((n) => !n.startsWith('orders.db'))).toEqual([]);
-    // The journal stays usable after a canceled export.
-    expect(store.count({})).toBe(3_000);
-    store.close();
-  });
+  it.each(['csv', 'xlsx', 'jsonl'] as const)(
+    '%s: a cancel midway removes the partial file and leaves no destination',
+    async (format) => {
+      const dir = tempDir();
+      const store = openOrderStore({ file: join(dir, 'orders.db'), timeZone: TZ });
+      seedOrders(store, 3_000, { end: new Date('2026-11-25T00:00:00.000Z'), days: 5 });
+      const controller = new AbortController();
+      const dest = join(dir, `orders.${format}`);
+      let reports = 0;
+      const run = runExport(store, { format, filter: {} }, dest, {
+        signal: controller.signal,
+        progressEvery: 100,
+        onProgress: (done) => {
+          reports += 1;
+          if (done >= 1_000) controller.abort();
+        },
+      });
+      await expect(run).rejects.toThrow(PosError);
+      await expect(run).rejects.toThrow(/canceled/);
+      expect(reports).toBeGreaterThan(1);
+      expect(readdirSync(dir).filter((n) => !n.startsWith('orders.db'))).toEqual([]);
+      // The journal stays usable after a canceled export.
+      expect(store.count({})).toBe(3_000);
+      store.close();
+    },
+  );
 });

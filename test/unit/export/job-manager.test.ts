@@ -3,7 +3,11 @@ import type { JobProgress } from '../../../src/shared/domain';
 import { PosError } from '../../../src/shared/errors';
 import { JobManager } from '../../../src/main/jobs/job-manager';
 
-function manager(): { jobs: JobManager; events: JobProgress[]; until: (pred: (p: JobProgress) => boolean) => Promise<JobProgress> } {
+function manager(): {
+  jobs: JobManager;
+  events: JobProgress[];
+  until: (pred: (p: JobProgress) => boolean) => Promise<JobProgress>;
+} {
   const events: JobProgress[] = [];
   const waiters: { pred: (p: JobProgress) => boolean; resolve: (p: JobProgress) => void }[] = [];
   const jobs = new JobManager({
@@ -15,7 +19,8 @@ function manager(): { jobs: JobManager; events: JobProgress[]; until: (pred: (p:
       }
     },
   });
-  const until = (pred: (p: JobProgress) => boolean) => new Promise<JobProgress>((resolve) => waiters.push({ pred, resolve }));
+  const until = (pred: (p: JobProgress) => boolean) =>
+    new Promise<JobProgress>((resolve) => waiters.push({ pred, resolve }));
   return { jobs, events, until };
 }
 
@@ -29,7 +34,13 @@ describe('JobManager', () => {
     });
     expect(started).toMatchObject({ kind: 'export', state: 'running', done: 0 });
     const end = await until((p) => p.state !== 'running');
-    expect(end).toMatchObject({ jobId: started.jobId, state: 'done', done: 3, total: 3, file: { name: 'x.csv', bytes: 10 } });
+    expect(end).toMatchObject({
+      jobId: started.jobId,
+      state: 'done',
+      done: 3,
+      total: 3,
+      file: { name: 'x.csv', bytes: 10 },
+    });
     expect(events.map((e) => [e.state, e.done])).toEqual([
       ['running', 1],
       ['running', 3],
@@ -42,7 +53,9 @@ describe('JobManager', () => {
     const { jobs, until } = manager();
     const started = jobs.startJob('reconcile', (report, signal) => {
       report(0, 10);
-      return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new PosError('busy', 'canceled'))));
+      return new Promise((_, reject) =>
+        signal.addEventListener('abort', () => reject(new PosError('busy', 'canceled'))),
+      );
     });
     await until((p) => p.total === 10);
     expect(jobs.cancel(started.jobId).state).toBe('running');

@@ -25,7 +25,16 @@ function openWithSales(sales: SaleSpec[]): OrderStore {
   const store = openOrderStore({ file: join(tempDir(), 'orders.db'), now: () => clock, timeZone: TZ });
   for (const s of sales) {
     clock = new Date(s.at);
-    store.create({ orderId: s.id, amount: s.amount, method: s.method ?? 'qris', note: s.note ?? '', terminal: 'KSR1', apiVersion: 'v2', sandbox: false, project: 'toko' });
+    store.create({
+      orderId: s.id,
+      amount: s.amount,
+      method: s.method ?? 'qris',
+      note: s.note ?? '',
+      terminal: 'KSR1',
+      apiVersion: 'v2',
+      sandbox: false,
+      project: 'toko',
+    });
     const fee = s.fee ?? 0;
     const state = s.state ?? 'paid';
     if (state === 'creating') continue;
@@ -121,12 +130,23 @@ describe('history list', () => {
       { id: 'KSR1-X-LATE', at: '2026-11-24T17:30:00.000Z', amount: 5_000 }, // 00:30 on the 25th local
     ]);
     const canceled = store.list({ states: ['canceled'] }, 100);
-    expect(canceled.items.map((o) => o.orderId).sort()).toEqual(['KSR1-H-00', 'KSR1-H-05', 'KSR1-H-10', 'KSR1-H-15', 'KSR1-H-20']);
+    expect(canceled.items.map((o) => o.orderId).sort()).toEqual([
+      'KSR1-H-00',
+      'KSR1-H-05',
+      'KSR1-H-10',
+      'KSR1-H-15',
+      'KSR1-H-20',
+    ]);
     // Canceled (every 5th) and bri_va (every 3rd): sales 0 and 15.
     expect(store.count({ states: ['canceled'], methods: ['bri_va'] })).toBe(2);
-    expect(store.list({ methods: ['bri_va'], states: ['canceled'] }, 100).items.map((o) => o.orderId)).toEqual(['KSR1-H-15', 'KSR1-H-00']);
+    expect(store.list({ methods: ['bri_va'], states: ['canceled'] }, 100).items.map((o) => o.orderId)).toEqual([
+      'KSR1-H-15',
+      'KSR1-H-00',
+    ]);
     expect(store.count({ from: '2026-11-24', to: '2026-11-24' })).toBe(25);
-    expect(store.list({ from: '2026-11-25', to: '2026-11-25' }, 10).items.map((o) => o.orderId)).toEqual(['KSR1-X-LATE']);
+    expect(store.list({ from: '2026-11-25', to: '2026-11-25' }, 10).items.map((o) => o.orderId)).toEqual([
+      'KSR1-X-LATE',
+    ]);
     // LIKE wildcards in the search are literal: "%" and "_" only match themselves.
     expect(store.list({ search: 'susu 100%' }, 10).items.map((o) => o.orderId)).toEqual(['KSR1-H-07']);
     expect(store.list({ search: 'es_teh' }, 10).items.map((o) => o.orderId)).toEqual(['KSR1-H-08']);
@@ -151,7 +171,12 @@ describe('seedOrders', () => {
   it('fills a journal the store can read, with ids the store will not reuse', () => {
     const file = join(tempDir(), 'orders.db');
     const store = openOrderStore({ file, timeZone: TZ });
-    const seeded = seedOrders(store, 2_000, { terminal: 'KSR1', end: new Date('2026-11-25T00:00:00.000Z'), days: 10, live: 3 });
+    const seeded = seedOrders(store, 2_000, {
+      terminal: 'KSR1',
+      end: new Date('2026-11-25T00:00:00.000Z'),
+      days: 10,
+      live: 3,
+    });
     expect(store.count({})).toBe(2_000);
     expect(store.listLive()).toHaveLength(3);
     const next = store.allocateOrderId('KSR1');

@@ -7,7 +7,15 @@ import type { OrderStore } from '../../../src/main/orders/order-store';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
-const sale = { amount: 22_000, method: 'qris' as const, note: 'Kopi', terminal: 'KSR1', apiVersion: 'v2' as const, sandbox: false, project: 'toko' };
+const sale = {
+  amount: 22_000,
+  method: 'qris' as const,
+  note: 'Kopi',
+  terminal: 'KSR1',
+  apiVersion: 'v2' as const,
+  sandbox: false,
+  project: 'toko',
+};
 
 /** Shortest legal path from creating to each state, derived from the state machine itself. */
 function pathTo(target: OrderState): OrderState[] {
@@ -27,7 +35,9 @@ function bringTo(store: OrderStore, orderId: string, state: OrderState): void {
 }
 
 describe('transitions', () => {
-  const pairs = ORDER_STATES.flatMap((from) => ORDER_STATES.map((to) => ({ from, to, allowed: canTransition(from, to) })));
+  const pairs = ORDER_STATES.flatMap((from) =>
+    ORDER_STATES.map((to) => ({ from, to, allowed: canTransition(from, to) })),
+  );
 
   it.each(pairs)('$from -> $to allowed=$allowed', ({ from, to, allowed }) => {
     const store = openOrderStore({ file: join(tempDir(), 'orders.db') });
@@ -69,10 +79,12 @@ describe('compare-and-set', () => {
     // Both saw awaiting_payment; the poller commits first.
     expect(poller.get('KSR1-R-1')!.state).toBe('awaiting_payment');
     expect(cashier.get('KSR1-R-1')!.state).toBe('awaiting_payment');
-    poller.transition('KSR1-R-1', 'paid', 'status_completed', { paidAt: '2026-01-01T00:00:05.000Z' }, undefined, ['awaiting_payment']);
-    expect(() => cashier.transition('KSR1-R-1', 'canceled', 'cashier_cancel', {}, undefined, ['awaiting_payment'])).toThrow(
-      /is paid, not awaiting_payment/,
-    );
+    poller.transition('KSR1-R-1', 'paid', 'status_completed', { paidAt: '2026-01-01T00:00:05.000Z' }, undefined, [
+      'awaiting_payment',
+    ]);
+    expect(() =>
+      cashier.transition('KSR1-R-1', 'canceled', 'cashier_cancel', {}, undefined, ['awaiting_payment']),
+    ).toThrow(/is paid, not awaiting_payment/);
     expect(cashier.get('KSR1-R-1')!.state).toBe('paid');
     expect(cashier.events('KSR1-R-1').map((e) => e.to)).toEqual(['creating', 'awaiting_payment', 'paid']);
     cashier.close();
@@ -86,13 +98,24 @@ describe('facts and events', () => {
     const created = store.create({ ...sale, orderId: 'KSR1-F-1' });
     expect(created).toMatchObject({ state: 'creating', amount: 22_000, method: 'qris', fee: null, createAttempts: 0 });
     store.noteCreateAttempt('KSR1-F-1');
-    store.transition('KSR1-F-1', 'awaiting_payment', 'created_at_gateway', { txnId: 'txn_1', fee: 464, totalPayment: 22_464, paymentNumber: 'QR1' });
+    store.transition('KSR1-F-1', 'awaiting_payment', 'created_at_gateway', {
+      txnId: 'txn_1',
+      fee: 464,
+      totalPayment: 22_464,
+      paymentNumber: 'QR1',
+    });
     store.recordFacts('KSR1-F-1', { lastCheckedAt: '2026-01-01T00:00:01.000Z' });
     // Same value again: not a change, no event.
     store.recordFacts('KSR1-F-1', { fee: 464 });
     // A different fee: written, with an event recording old and new.
     store.recordFacts('KSR1-F-1', { fee: 500, totalPayment: 22_500 });
-    store.transition('KSR1-F-1', 'paid', 'status_completed', { paidAt: '2026-01-01T00:00:09.000Z' }, { status: 'completed' });
+    store.transition(
+      'KSR1-F-1',
+      'paid',
+      'status_completed',
+      { paidAt: '2026-01-01T00:00:09.000Z' },
+      { status: 'completed' },
+    );
 
     const events = store.events('KSR1-F-1');
     expect(events.map((e) => [e.from, e.to, e.reason])).toEqual([
@@ -102,7 +125,9 @@ describe('facts and events', () => {
       ['awaiting_payment', 'awaiting_payment', 'facts_changed'],
       ['awaiting_payment', 'paid', 'status_completed'],
     ]);
-    expect(events[3]!.facts).toEqual({ changed: { fee: { old: 464, new: 500 }, totalPayment: { old: 22_464, new: 22_500 } } });
+    expect(events[3]!.facts).toEqual({
+      changed: { fee: { old: 464, new: 500 }, totalPayment: { old: 22_464, new: 22_500 } },
+    });
     expect(events[4]!.facts).toEqual({ status: 'completed' });
     expect(store.get('KSR1-F-1')).toMatchObject({
       state: 'paid',
@@ -129,9 +154,17 @@ describe('facts and events', () => {
     store.close();
   });
 
-  it('raises a sale\'s revision on every change, whoever writes it', () => {
+  it("raises a sale's revision on every change, whoever writes it", () => {
     const store = openOrderStore({ file: join(tempDir(), 'orders.db') });
-    const sale = store.openSale({ amount: 10_000, method: 'qris', note: '', terminal: 'KSR1', apiVersion: 'v2', sandbox: true, project: 'p' });
+    const sale = store.openSale({
+      amount: 10_000,
+      method: 'qris',
+      note: '',
+      terminal: 'KSR1',
+      apiVersion: 'v2',
+      sandbox: true,
+      project: 'p',
+    });
     const r0 = sale.revision;
     const a = store.recordFacts(sale.orderId, { lastCheckedAt: '2026-01-01T00:00:00.000Z' });
     const b = store.transition(sale.orderId, 'awaiting_payment', 'created', { txnId: 't1' });
@@ -149,7 +182,12 @@ describe('facts and events', () => {
     bringTo(store, 'KSR1-L-5', 'canceled');
     store.recordFacts('KSR1-L-4', { watchUntil: '2026-01-02T00:00:00.000Z' }, { reason: 'late_watch_started' });
     store.recordFacts('KSR1-L-5', { watchUntil: '2026-01-01T00:00:00.000Z' }, { reason: 'late_watch_started' });
-    expect(store.listLive().map((o) => o.orderId).sort()).toEqual(['KSR1-L-1', 'KSR1-L-2']);
+    expect(
+      store
+        .listLive()
+        .map((o) => o.orderId)
+        .sort(),
+    ).toEqual(['KSR1-L-1', 'KSR1-L-2']);
     expect(store.listWatched('2026-01-01T12:00:00.000Z').map((o) => o.orderId)).toEqual(['KSR1-L-4']);
     // A review that still waits for Pakasir's word (proof shown offline) stays watched, also
     // after a restart; a late payment that went to review ends its watch in the same write.
@@ -157,9 +195,20 @@ describe('facts and events', () => {
     store.transition('KSR1-L-6', 'needs_review', 'proof_shown_offline', { watchUntil: '2026-01-02T00:00:00.000Z' });
     store.transition('KSR1-L-4', 'needs_review', 'paid_after_expiry', { watchUntil: null });
     expect(store.listWatched('2026-01-01T12:00:00.000Z').map((o) => o.orderId)).toEqual(['KSR1-L-6']);
-    expect(store.listNeedsReview().map((o) => o.orderId).sort()).toEqual(['KSR1-L-4', 'KSR1-L-6']);
+    expect(
+      store
+        .listNeedsReview()
+        .map((o) => o.orderId)
+        .sort(),
+    ).toEqual(['KSR1-L-4', 'KSR1-L-6']);
     expect(store.get('KSR1-L-4')!.watchUntil).toBeNull();
-    expect(store.events('KSR1-L-4').map((e) => e.reason)).toEqual(['created', 'setup', 'setup', 'late_watch_started', 'paid_after_expiry']);
+    expect(store.events('KSR1-L-4').map((e) => e.reason)).toEqual([
+      'created',
+      'setup',
+      'setup',
+      'late_watch_started',
+      'paid_after_expiry',
+    ]);
     store.close();
   });
 });

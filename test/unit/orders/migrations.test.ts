@@ -9,12 +9,23 @@ import { MIGRATIONS } from '../../../src/main/orders/migrations';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();
-const sale = { amount: 22_000, method: 'qris' as const, note: '', terminal: 'KSR1', apiVersion: 'v2' as const, sandbox: false, project: 'toko' };
+const sale = {
+  amount: 22_000,
+  method: 'qris' as const,
+  note: '',
+  terminal: 'KSR1',
+  apiVersion: 'v2' as const,
+  sandbox: false,
+  project: 'toko',
+};
 
 function recorded(file: string): { version: number; sha256: string }[] {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare('SELECT version, sha256 FROM schema_migrations ORDER BY version').all() as { version: number; sha256: string }[];
+    return db.prepare('SELECT version, sha256 FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+      sha256: string;
+    }[];
   } finally {
     db.close();
   }
@@ -62,7 +73,9 @@ describe('migrations', () => {
   it('refuses to open a journal whose applied migration was edited afterwards', () => {
     const file = join(tempDir(), 'orders.db');
     openOrderStore({ file }).close();
-    const edited = MIGRATIONS.map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\nCREATE INDEX extra ON orders(note);` } : m));
+    const edited = MIGRATIONS.map((m) =>
+      m.version === 1 ? { ...m, sql: `${m.sql}\nCREATE INDEX extra ON orders(note);` } : m,
+    );
     const err = catchError(() => openOrderStore({ file, migrations: edited }));
     expect(err).toBeInstanceOf(PosError);
     expect(err.code).toBe('database');

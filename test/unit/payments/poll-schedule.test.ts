@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { earliestNextCall, liveDelay, MarginLearner, MAX_PACE_MARGIN_MS, pacedFor, PACE_MARGIN_MS, V2_PACE, watchDelay } from '../../../src/main/payments/poll-schedule';
+import {
+  earliestNextCall,
+  liveDelay,
+  MarginLearner,
+  MAX_PACE_MARGIN_MS,
+  pacedFor,
+  PACE_MARGIN_MS,
+  V2_PACE,
+  watchDelay,
+} from '../../../src/main/payments/poll-schedule';
 import { StatusGate } from '../../../src/main/payments/status-gate';
 
 describe('poll pacing', () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { GatewayStatus } from '../../../src/main/pakasir/gateway';
 import { judgeStatus, type SaleFacts } from '../../../src/main/payments/verify';
 
-const sale: SaleFacts = { orderId: 'KSR1-000001', amount: 22000, state: 'awaiting_payment', project: 'toko', apiVersion: 'v1', sandbox: false };
+const sale: SaleFacts = {
+  orderId: 'KSR1-000001',
+  amount: 22000,
+  state: 'awaiting_payment',
+  project: 'toko',
+  apiVersion: 'v1',
+  sandbox: false,
+};
 const status = (over: Partial<GatewayStatus>): GatewayStatus => ({
   txnId: null,
   orderId: 'KSR1-000001',
@@ -41,18 +48,36 @@ describe('judgeStatus: only a verified completed is a payment', () => {
   });
 
   it('sends a late payment after cancel or expiry to review, never to paid', () => {
-    expect(judgeStatus({ ...sale, state: 'canceled' }, status({}))).toEqual({ kind: 'review', reason: 'paid_after_cancel' });
-    expect(judgeStatus({ ...sale, state: 'expired' }, status({}))).toEqual({ kind: 'review', reason: 'paid_after_expiry' });
+    expect(judgeStatus({ ...sale, state: 'canceled' }, status({}))).toEqual({
+      kind: 'review',
+      reason: 'paid_after_cancel',
+    });
+    expect(judgeStatus({ ...sale, state: 'expired' }, status({}))).toEqual({
+      kind: 'review',
+      reason: 'paid_after_expiry',
+    });
   });
 
   it('keeps checking on pending, failed and any unknown status', () => {
-    expect(judgeStatus(sale, status({ status: 'pending', rawStatus: 'pending' }))).toEqual({ kind: 'keep_checking', why: 'pending' });
-    expect(judgeStatus(sale, status({ status: 'failed', rawStatus: 'failed' }))).toEqual({ kind: 'keep_checking', why: 'unknown_status' });
-    expect(judgeStatus(sale, status({ status: 'unknown', rawStatus: 'settled?' }))).toEqual({ kind: 'keep_checking', why: 'unknown_status' });
+    expect(judgeStatus(sale, status({ status: 'pending', rawStatus: 'pending' }))).toEqual({
+      kind: 'keep_checking',
+      why: 'pending',
+    });
+    expect(judgeStatus(sale, status({ status: 'failed', rawStatus: 'failed' }))).toEqual({
+      kind: 'keep_checking',
+      why: 'unknown_status',
+    });
+    expect(judgeStatus(sale, status({ status: 'unknown', rawStatus: 'settled?' }))).toEqual({
+      kind: 'keep_checking',
+      why: 'unknown_status',
+    });
   });
 
   it('does not end a sale on a cancel or expiry answer that is about another order', () => {
-    expect(judgeStatus(sale, status({ status: 'canceled', orderId: 'X-1234' }))).toEqual({ kind: 'keep_checking', why: 'mismatch_pending' });
+    expect(judgeStatus(sale, status({ status: 'canceled', orderId: 'X-1234' }))).toEqual({
+      kind: 'keep_checking',
+      why: 'mismatch_pending',
+    });
     expect(judgeStatus(sale, status({ status: 'canceled' }))).toEqual({ kind: 'canceled_at_gateway' });
     expect(judgeStatus(sale, status({ status: 'expired' }))).toEqual({ kind: 'expired_at_gateway' });
   });

@@ -28,7 +28,21 @@ describe('CRC-16/CCITT-FALSE', () => {
 describe('parseTlv', () => {
   it('reads the guide payload, with nested templates', () => {
     const fields = parseTlv(GUIDE);
-    expect(fields.map((f) => f.tag)).toEqual(['00', '01', '26', '51', '52', '53', '54', '58', '59', '60', '61', '62', '63']);
+    expect(fields.map((f) => f.tag)).toEqual([
+      '00',
+      '01',
+      '26',
+      '51',
+      '52',
+      '53',
+      '54',
+      '58',
+      '59',
+      '60',
+      '61',
+      '62',
+      '63',
+    ]);
     const t26 = fields.find((f) => f.tag === '26')!;
     expect(t26.children?.map((c) => [c.tag, c.value])).toEqual([
       ['00', 'ID.CO.SHOPEE.WWW'],
@@ -36,7 +50,9 @@ describe('parseTlv', () => {
       ['02', '21600523'],
       ['03', 'UME'],
     ]);
-    expect(fields.find((f) => f.tag === '62')!.children).toEqual([{ tag: '05', length: 19, value: 'SP25RZRATEQI2HQ65Q4' }]);
+    expect(fields.find((f) => f.tag === '62')!.children).toEqual([
+      { tag: '05', length: 19, value: 'SP25RZRATEQI2HQ65Q4' },
+    ]);
     expect(fields.find((f) => f.tag === '60')!.value).toBe('KAB. KEBUMEN');
   });
   it('throws on a truncated payload', () => {
@@ -90,14 +106,17 @@ describe('validateQrisPayload', () => {
 });
 
 describe('simulator payloads', () => {
-  it.each([500, 99_000, 105_000, 105_001, 2_500_000, 10_000_000])('are valid and encode the total for amount %i', (amount) => {
-    const total = amount + simulatedFee('qris', amount);
-    const payload = buildQrisPayload({ total, reference: 'TRX0123456789ABCDEF', merchantId: '0798991750' });
-    expect(validateQrisPayload(payload, total)).toEqual({ ok: true });
-    expect(validateQrisPayload(payload, amount).ok).toBe(false);
-    expect(merchantName(payload)).toBe('Pakasir');
-    expect(parseTlv(payload).find((f) => f.tag === '01')!.value).toBe('12');
-  });
+  it.each([500, 99_000, 105_000, 105_001, 2_500_000, 10_000_000])(
+    'are valid and encode the total for amount %i',
+    (amount) => {
+      const total = amount + simulatedFee('qris', amount);
+      const payload = buildQrisPayload({ total, reference: 'TRX0123456789ABCDEF', merchantId: '0798991750' });
+      expect(validateQrisPayload(payload, total)).toEqual({ ok: true });
+      expect(validateQrisPayload(payload, amount).ok).toBe(false);
+      expect(merchantName(payload)).toBe('Pakasir');
+      expect(parseTlv(payload).find((f) => f.tag === '01')!.value).toBe('12');
+    },
+  );
 
   it('uses the fee of the guide example', () => {
     expect(simulatedFee('qris', 99_000)).toBe(1_003);

@@ -3,7 +3,12 @@ import type { OrderRecord } from '../../../src/main/orders/order-store';
 import type { GatewayStatus } from '../../../src/main/pakasir/gateway';
 import { classify } from '../../../src/main/reconcile/classify';
 
-const order = { orderId: 'KSR1-20261125T010000-00000001', amount: 50_000, state: 'needs_review', sandbox: false } as OrderRecord;
+const order = {
+  orderId: 'KSR1-20261125T010000-00000001',
+  amount: 50_000,
+  state: 'needs_review',
+  sandbox: false,
+} as OrderRecord;
 const status = (over: Partial<GatewayStatus>): GatewayStatus => ({
   txnId: 't1',
   orderId: order.orderId,
@@ -20,14 +25,22 @@ const status = (over: Partial<GatewayStatus>): GatewayStatus => ({
 
 describe('reconciliation verdicts', () => {
   it('reports a real payment the counter did not record as paid at Pakasir only', () => {
-    expect(classify(order, { ok: true, status: status({}) })).toMatchObject({ kind: 'difference', difference: { kind: 'paid_at_gateway_only' } });
+    expect(classify(order, { ok: true, status: status({}) })).toMatchObject({
+      kind: 'difference',
+      difference: { kind: 'paid_at_gateway_only' },
+    });
   });
 
   it('never offers a sandbox payment for a production sale as paid: it is its own kind', () => {
-    expect(classify(order, { ok: true, status: status({ isSandbox: true }) })).toMatchObject({ kind: 'difference', difference: { kind: 'sandbox_payment' } });
+    expect(classify(order, { ok: true, status: status({ isSandbox: true }) })).toMatchObject({
+      kind: 'difference',
+      difference: { kind: 'sandbox_payment' },
+    });
   });
 
   it('treats a sandbox payment in a sandbox shop as the payment it is', () => {
-    expect(classify({ ...order, sandbox: true, state: 'paid' }, { ok: true, status: status({ isSandbox: true }) })).toEqual({ kind: 'same' });
+    expect(
+      classify({ ...order, sandbox: true, state: 'paid' }, { ok: true, status: status({ isSandbox: true }) }),
+    ).toEqual({ kind: 'same' });
   });
 });

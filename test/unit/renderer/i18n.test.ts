@@ -53,7 +53,14 @@ const BACKENDS = Object.keys({
   memory: true,
 } satisfies Record<SecretBackend, true>);
 /** Notice keys main sends (see the report to main); each must read as a sentence in both languages. */
-const NOTICE_KEYS = ['latePayment', 'paidDuringCancel', 'storageChanged', 'needsReview', 'invalidPayload', 'reviewConfirmed'];
+const NOTICE_KEYS = [
+  'latePayment',
+  'paidDuringCancel',
+  'storageChanged',
+  'needsReview',
+  'invalidPayload',
+  'reviewConfirmed',
+];
 
 const dictionaries = { id, en } as Record<string, Record<string, string>>;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackMethod, methodOptions } from '@renderer/lib/method-options';
 
-const problemOf = (amount: number, version: 'v1' | 'v2', method: string) => methodOptions(amount, version).find((o) => o.method === method)?.problem;
+const problemOf = (amount: number, version: 'v1' | 'v2', method: string) =>
+  methodOptions(amount, version).find((o) => o.method === method)?.problem;
 
 describe('method options', () => {
   it('disables QRIS above Rp 10 juta with the limit as the reason', () => {

@@ -38,7 +38,12 @@ function fakeTransport(answers: Partial<Record<string, unknown>>) {
   const calls = {} as Record<string, (input: unknown) => Promise<unknown>>;
   for (const name of CALL_NAMES) {
     calls[name] = async () =>
-      name in answers ? { ok: true, value: answers[name] } : { ok: false, error: { code: 'invalid_input', message: 'bad', issues: [{ path: 'amount', message: 'too big' }] } };
+      name in answers
+        ? { ok: true, value: answers[name] }
+        : {
+            ok: false,
+            error: { code: 'invalid_input', message: 'bad', issues: [{ path: 'amount', message: 'too big' }] },
+          };
   }
   const transport: Transport = {
     calls: calls as unknown as TransportCalls,
@@ -70,7 +75,12 @@ describe('pos store', () => {
     expect(useLanguage.getState().lang).toBe('en');
     expect(usePos.getState().activeSale?.orderId).toBe(running.orderId);
 
-    emit('orderUpdated', { ...running, state: 'paid', updatedAt: '2026-01-01T10:01:00.000Z', revision: running.revision + 1 });
+    emit('orderUpdated', {
+      ...running,
+      state: 'paid',
+      updatedAt: '2026-01-01T10:01:00.000Z',
+      revision: running.revision + 1,
+    });
     expect(usePos.getState().activeSale?.state).toBe('paid');
 
     // An update for another order does not replace the counter's sale.
@@ -121,7 +131,14 @@ describe('pos store', () => {
 describe('jobs', () => {
   it('keeps a finished job finished when the start answer arrives after its events', () => {
     const store = usePos.getState();
-    store.jobProgress({ jobId: 'late', kind: 'export', state: 'done', done: 3, total: 3, file: { name: 'x.csv', bytes: 10 } });
+    store.jobProgress({
+      jobId: 'late',
+      kind: 'export',
+      state: 'done',
+      done: 3,
+      total: 3,
+      file: { name: 'x.csv', bytes: 10 },
+    });
     store.jobProgress({ jobId: 'late', kind: 'export', state: 'running', done: 0, total: 0 });
     expect(usePos.getState().jobs.late?.state).toBe('done');
   });

@@ -58,8 +58,16 @@ describe('payment visual', () => {
   });
 
   it('shows the VA number with its bank, and the link as a QR', () => {
-    expect(paymentVisual(order({ method: 'bri_va', paymentNumber: '8888123412341234' }))).toEqual({ kind: 'va', number: '8888123412341234', bank: 'BRI' });
-    expect(paymentVisual(order({ method: 'payment_link', paymentNumber: null, paymentUrl: 'https://app.pakasir.com/pay/x' }))).toEqual({
+    expect(paymentVisual(order({ method: 'bri_va', paymentNumber: '8888123412341234' }))).toEqual({
+      kind: 'va',
+      number: '8888123412341234',
+      bank: 'BRI',
+    });
+    expect(
+      paymentVisual(
+        order({ method: 'payment_link', paymentNumber: null, paymentUrl: 'https://app.pakasir.com/pay/x' }),
+      ),
+    ).toEqual({
       kind: 'qr',
       text: 'https://app.pakasir.com/pay/x',
       link: true,

@@ -61,7 +61,9 @@ describe('appProtocolResponse', () => {
     expect(await res.text()).toBe('<html>cashier</html>');
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    expect((await appProtocolResponse(join(dir, 'renderer'), 'app://pos/assets/a.js')).headers.get('content-type')).toMatch(/javascript/);
+    expect(
+      (await appProtocolResponse(join(dir, 'renderer'), 'app://pos/assets/a.js')).headers.get('content-type'),
+    ).toMatch(/javascript/);
   });
 
   it('answers 404 for traversal, missing files and unknown types', async () => {

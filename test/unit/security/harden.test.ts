@@ -3,7 +3,12 @@ import { hardenSession, hardenWebContents, type WebContentsLike } from '../../..
 import { isAllowedExternalUrl, isAppUrl } from '../../../src/main/security/trusted-url';
 
 type Ev = { prevented: boolean; preventDefault(): void };
-const ev = (): Ev => ({ prevented: false, preventDefault() { this.prevented = true; } });
+const ev = (): Ev => ({
+  prevented: false,
+  preventDefault() {
+    this.prevented = true;
+  },
+});
 
 function fakeContents() {
   const listeners = new Map<string, (event: Ev, url?: string) => void>();
@@ -24,7 +29,11 @@ describe('hardenWebContents', () => {
   const setup = () => {
     const opened: string[] = [];
     const f = fakeContents();
-    hardenWebContents(f.contents, { isAppUrl: (u) => isAppUrl(u), isAllowedExternalUrl, openExternal: (u) => opened.push(u) });
+    hardenWebContents(f.contents, {
+      isAppUrl: (u) => isAppUrl(u),
+      isAllowedExternalUrl,
+      openExternal: (u) => opened.push(u),
+    });
     return { ...f, opened };
   };
 
@@ -37,18 +46,21 @@ describe('hardenWebContents', () => {
     expect(opened).toEqual(['https://app.pakasir.com/pay/warung/5000?order_id=KSR1-1']);
   });
 
-  it.each(['will-navigate', 'will-redirect', 'will-frame-navigate'])('%s is blocked unless the target is an app page', (name) => {
-    const { listeners } = setup();
-    const away = ev();
-    listeners.get(name)!(away, 'https://app.pakasir.com/');
-    expect(away.prevented).toBe(true);
-    const evil = ev();
-    listeners.get(name)!(evil, 'https://evil.example/?next=app://pos/');
-    expect(evil.prevented).toBe(true);
-    const home = ev();
-    listeners.get(name)!(home, 'app://pos/customer.html');
-    expect(home.prevented).toBe(false);
-  });
+  it.each(['will-navigate', 'will-redirect', 'will-frame-navigate'])(
+    '%s is blocked unless the target is an app page',
+    (name) => {
+      const { listeners } = setup();
+      const away = ev();
+      listeners.get(name)!(away, 'https://app.pakasir.com/');
+      expect(away.prevented).toBe(true);
+      const evil = ev();
+      listeners.get(name)!(evil, 'https://evil.example/?next=app://pos/');
+      expect(evil.prevented).toBe(true);
+      const home = ev();
+      listeners.get(name)!(home, 'app://pos/customer.html');
+      expect(home.prevented).toBe(false);
+    },
+  );
 
   it('prevents webview attachment', () => {
     const { listeners } = setup();
@@ -68,7 +80,15 @@ describe('hardenSession', () => {
       setPermissionCheckHandler: (h) => (check = h),
       setDevicePermissionHandler: (h) => (device = h),
     });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'serial']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'hid',
+      'serial',
+    ]) {
       const answers: boolean[] = [];
       request!(null, permission, (g) => answers.push(g));
       expect(answers).toEqual([false]);
@@ -80,7 +100,11 @@ describe('hardenSession', () => {
   it("lets only the app's own pages write to the clipboard (copy VA number), and never read it", () => {
     let request: ((c: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
     let check: ((c: unknown, p: string) => boolean) | null = null;
-    hardenSession({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) }, undefined, (url) => url.startsWith('app://pos/'));
+    hardenSession(
+      { setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) },
+      undefined,
+      (url) => url.startsWith('app://pos/'),
+    );
     const app = { getURL: () => 'app://pos/index.html' };
     const foreign = { getURL: () => 'https://evil.example/' };
     const answers: boolean[] = [];

@@ -91,7 +91,9 @@ describe('registerIpc', () => {
         throw new Error('Render frame was disposed');
       },
     };
-    expect(await handlers.get(callChannel('getSettings'))!(event, {})).toMatchObject({ error: { code: 'untrusted_sender' } });
+    expect(await handlers.get(callChannel('getSettings'))!(event, {})).toMatchObject({
+      error: { code: 'untrusted_sender' },
+    });
   });
 
   it('the returned function removes every handler', () => {

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isAllowedExternalUrl, isAppUrl } from '../../../src/main/security/trusted-url';
 
 describe('isAppUrl', () => {
-  it.each(['app://pos/', 'app://pos/index.html', 'app://pos/customer.html#x', 'app://pos/assets/a.js?v=1'])('accepts the app page %s', (url) => {
-    expect(isAppUrl(url)).toBe(true);
-  });
+  it.each(['app://pos/', 'app://pos/index.html', 'app://pos/customer.html#x', 'app://pos/assets/a.js?v=1'])(
+    'accepts the app page %s',
+    (url) => {
+      expect(isAppUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
     'app://pos.evil/',
@@ -44,7 +47,12 @@ describe('isAppUrl', () => {
 });
 
 describe('isAllowedExternalUrl', () => {
-  it.each(['https://app.pakasir.com/pay/warung/22000?order_id=KSR1-1', 'https://pakasir.com/', 'https://APP.PAKASIR.COM/p', 'https://app.pakasir.com:443/x'])('allows %s', (url) => {
+  it.each([
+    'https://app.pakasir.com/pay/warung/22000?order_id=KSR1-1',
+    'https://pakasir.com/',
+    'https://APP.PAKASIR.COM/p',
+    'https://app.pakasir.com:443/x',
+  ])('allows %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
 

@@ -26,7 +26,9 @@ describe('the API key is never read from the environment', () => {
   });
 
   it('no source names a VITE_ variable for a key', () => {
-    const offenders = files.filter((f) => /VITE_[A-Z0-9_]*(KEY|SECRET|TOKEN)/i.test(readFileSync(f, 'utf8'))).map((f) => f.slice(SRC.length + 1));
+    const offenders = files
+      .filter((f) => /VITE_[A-Z0-9_]*(KEY|SECRET|TOKEN)/i.test(readFileSync(f, 'utf8')))
+      .map((f) => f.slice(SRC.length + 1));
     expect(offenders).toEqual([]);
   });
 });

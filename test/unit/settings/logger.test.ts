@@ -9,7 +9,8 @@ const KEY = 'Ab3dEf6hIj9kLm';
 
 describe('redact', () => {
   it('scrubs api_key query values whoever wrote them', () => {
-    const url = 'https://app.pakasir.com/api/transactiondetail?project=warung&amount=22000&order_id=KSR1-1&api_key=zzzSECRETzzz';
+    const url =
+      'https://app.pakasir.com/api/transactiondetail?project=warung&amount=22000&order_id=KSR1-1&api_key=zzzSECRETzzz';
     const out = redactString(url);
     expect(out).not.toContain('zzzSECRETzzz');
     expect(out).toContain(`api_key=${REDACTED}`);
@@ -18,7 +19,9 @@ describe('redact', () => {
   });
 
   it('scrubs api_key JSON members and X-Api-Key headers', () => {
-    expect(redactString('{"project":"w","api_key":"hunter22222","amount":1}')).toBe(`{"project":"w","api_key":"${REDACTED}","amount":1}`);
+    expect(redactString('{"project":"w","api_key":"hunter22222","amount":1}')).toBe(
+      `{"project":"w","api_key":"${REDACTED}","amount":1}`,
+    );
     expect(redactString('X-Api-Key: hunter22222')).toBe(`X-Api-Key: ${REDACTED}`);
   });
 
@@ -33,7 +36,10 @@ describe('redact', () => {
 
   it('redacts nested fields, errors and secret-named keys', () => {
     const err = new Error(`401 for key ${KEY}`);
-    const value = redactValue({ apiKey: 'anything', nested: { list: [`x${KEY}x`] }, err }, [KEY]) as Record<string, unknown>;
+    const value = redactValue({ apiKey: 'anything', nested: { list: [`x${KEY}x`] }, err }, [KEY]) as Record<
+      string,
+      unknown
+    >;
     const json = JSON.stringify(value);
     expect(json).not.toContain(KEY);
     expect(value.apiKey).toBe(REDACTED);
@@ -58,12 +64,19 @@ describe('logger', () => {
     const err: string[] = [];
     const log = createLogger({ dataDir: dir, stderr: { write: (l: string) => err.push(l) } });
     log.addSecret(KEY);
-    log.warn(`create failed for ${KEY}`, { url: `https://x/?api_key=${KEY}`, body: { api_key: KEY, amount: 5000 }, error: new Error(KEY) });
+    log.warn(`create failed for ${KEY}`, {
+      url: `https://x/?api_key=${KEY}`,
+      body: { api_key: KEY, amount: 5000 },
+      error: new Error(KEY),
+    });
     log.child('gateway').info('ok', { amount: 5000 });
     const file = readFileSync(join(dir, 'logs', 'pos.log'), 'utf8');
     expect(file).not.toContain(KEY);
     expect(err.join('')).not.toContain(KEY);
-    const lines = file.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = file
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ level: 'warn', msg: `create failed for ${REDACTED}` });
     expect(lines[0].fields.body.amount).toBe(5000);

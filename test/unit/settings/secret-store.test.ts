@@ -41,7 +41,13 @@ describe('SecretStore', () => {
     expect(onDisk).not.toContain(Buffer.from(KEY).toString('hex'));
     // A fresh store (a new run) decrypts it through the same OS keystore.
     expect(new SecretStore({ dataDir: dir, safeStorage: safe, platform: 'linux' }).load()).toBe(KEY);
-    expect(store.status()).toMatchObject({ backend: 'gnome_libsecret', protected: true, stored: true, hint: 'pWm4', changed: null });
+    expect(store.status()).toMatchObject({
+      backend: 'gnome_libsecret',
+      protected: true,
+      stored: true,
+      hint: 'pWm4',
+      changed: null,
+    });
   });
 
   it('refuses basic_text unless the operator accepted the risk', () => {
@@ -55,18 +61,28 @@ describe('SecretStore', () => {
   });
 
   it('refuses when encryption is not available at all', () => {
-    const store = new SecretStore({ dataDir: dir, safeStorage: fakeSafeStorage({ available: false }), platform: 'linux' });
+    const store = new SecretStore({
+      dataDir: dir,
+      safeStorage: fakeSafeStorage({ available: false }),
+      platform: 'linux',
+    });
     expect(posErrorCode(() => store.save(KEY, { acceptInsecure: false }))).toBe('insecure_storage');
     expect(store.status().stored).toBe(false);
   });
 
   it('the insecure_storage message never repeats the key', () => {
-    const store = new SecretStore({ dataDir: dir, safeStorage: fakeSafeStorage({ backend: 'basic_text' }), platform: 'linux' });
+    const store = new SecretStore({
+      dataDir: dir,
+      safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
+      platform: 'linux',
+    });
     try {
       store.save(KEY, { acceptInsecure: false });
       expect.unreachable();
     } catch (err) {
-      expect(JSON.stringify({ ...(err as object), message: (err as Error).message, stack: (err as Error).stack })).not.toContain(KEY);
+      expect(
+        JSON.stringify({ ...(err as object), message: (err as Error).message, stack: (err as Error).stack }),
+      ).not.toContain(KEY);
     }
   });
 
@@ -81,7 +97,9 @@ describe('SecretStore', () => {
   });
 
   it('fails loudly when the keystore can no longer decrypt (another machine key)', () => {
-    new SecretStore({ dataDir: dir, safeStorage: fakeSafeStorage(), platform: 'linux' }).save(KEY, { acceptInsecure: false });
+    new SecretStore({ dataDir: dir, safeStorage: fakeSafeStorage(), platform: 'linux' }).save(KEY, {
+      acceptInsecure: false,
+    });
     const other = new SecretStore({ dataDir: dir, safeStorage: fakeSafeStorage(), platform: 'linux' });
     expect(other.status().changed).toBeNull();
     expect(posErrorCode(() => other.load())).toBe('storage_changed');
@@ -101,7 +119,11 @@ describe('SecretStore', () => {
 
   it('names the platform keystore where Electron has no backend getter', () => {
     const safe = fakeSafeStorage();
-    const mac = { isEncryptionAvailable: () => true, encryptString: safe.encryptString, decryptString: safe.decryptString };
+    const mac = {
+      isEncryptionAvailable: () => true,
+      encryptString: safe.encryptString,
+      decryptString: safe.decryptString,
+    };
     expect(new SecretStore({ dataDir: dir, safeStorage: mac, platform: 'darwin' }).status().backend).toBe('keychain');
     expect(new SecretStore({ dataDir: dir, safeStorage: mac, platform: 'win32' }).status().backend).toBe('dpapi');
   });

@@ -17,7 +17,8 @@ describe('SettingsService', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const make = (safe = fakeSafeStorage()) => new SettingsService({ dataDir: dir, safeStorage: safe, platform: 'linux' });
+  const make = (safe = fakeSafeStorage()) =>
+    new SettingsService({ dataDir: dir, safeStorage: safe, platform: 'linux' });
 
   it('starts with the documented defaults in demo mode', () => {
     const view = make().view();
@@ -68,7 +69,13 @@ describe('SettingsService', () => {
     expect(JSON.stringify(seen)).not.toContain(KEY);
     expect(seen.at(-1)?.apiKeySet).toBe(true);
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toContain(KEY);
-    expect(s.credentials()).toEqual({ projectSlug: 'warung', apiKey: KEY, apiVersion: 'v2', baseUrl: 'https://app.pakasir.com', sandbox: true });
+    expect(s.credentials()).toEqual({
+      projectSlug: 'warung',
+      apiKey: KEY,
+      apiVersion: 'v2',
+      baseUrl: 'https://app.pakasir.com',
+      sandbox: true,
+    });
   });
 
   it('credentials are null in demo mode and fail loudly when the key store changed', () => {
@@ -121,8 +128,18 @@ describe('SettingsService', () => {
   });
 
   it('a damaged or tampered settings field falls back to its default only', () => {
-    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 1, settings: { shopName: 'Kedai', businessDayCutoffHour: 99, baseUrl: 'http://evil.example' } }));
-    expect(make().view()).toMatchObject({ shopName: 'Kedai', businessDayCutoffHour: 4, baseUrl: 'https://app.pakasir.com' });
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        version: 1,
+        settings: { shopName: 'Kedai', businessDayCutoffHour: 99, baseUrl: 'http://evil.example' },
+      }),
+    );
+    expect(make().view()).toMatchObject({
+      shopName: 'Kedai',
+      businessDayCutoffHour: 4,
+      baseUrl: 'https://app.pakasir.com',
+    });
     writeFileSync(join(dir, 'settings.json'), '{not json');
     expect(make().view().shopName).toBe('Toko Saya');
   });

@@ -1,4 +1,11 @@
-import { CALL_NAMES, EVENT_NAMES, type EventName, type Events, type Transport, type TransportCalls } from '@shared/contract/api';
+import {
+  CALL_NAMES,
+  EVENT_NAMES,
+  type EventName,
+  type Events,
+  type Transport,
+  type TransportCalls,
+} from '@shared/contract/api';
 import type { Envelope } from '@shared/errors';
 
 /**

@@ -1,4 +1,12 @@
-import { CALL_NAMES, type CallInput, type CallName, type CallOutput, type EventName, type Events, type Transport } from '@shared/contract/api';
+import {
+  CALL_NAMES,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type EventName,
+  type Events,
+  type Transport,
+} from '@shared/contract/api';
 import { PosError } from '@shared/errors';
 
 /**
@@ -14,7 +22,11 @@ export function createPosApi(transport: Transport): PosApi {
   const api = {} as Record<string, unknown>;
   for (const name of CALL_NAMES) {
     api[name] = async (input: unknown) => {
-      const call = transport.calls[name] as (i: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: never; message: string; issues?: { path: string; message: string }[] } }>;
+      const call = transport.calls[name] as (i: unknown) => Promise<{
+        ok: boolean;
+        value?: unknown;
+        error?: { code: never; message: string; issues?: { path: string; message: string }[] };
+      }>;
       const envelope = await call(input ?? {});
       if (envelope.ok) return envelope.value;
       const e = envelope.error!;

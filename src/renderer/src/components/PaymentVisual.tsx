@@ -25,7 +25,9 @@ export function paymentVisual(order: OrderView): VisualKind {
     return check.ok ? { kind: 'qr', text: order.paymentNumber, link: false } : { kind: 'invalid' };
   }
   if (rule.kind === 'va') {
-    return order.paymentNumber ? { kind: 'va', number: order.paymentNumber, bank: rule.bank ?? '' } : { kind: 'pending' };
+    return order.paymentNumber
+      ? { kind: 'va', number: order.paymentNumber, bank: rule.bank ?? '' }
+      : { kind: 'pending' };
   }
   if (rule.kind === 'link') {
     return order.paymentUrl ? { kind: 'qr', text: order.paymentUrl, link: true } : { kind: 'pending' };
@@ -54,7 +56,12 @@ export function PaymentVisual({ order, qrSize, testIds, onCopy, copied }: Props)
     case 'qr':
       return (
         <div className="visual visual-qr">
-          <QrCanvas text={v.text} size={qrSize} testId={testIds.qr} label={t(v.link ? 'pay.qrLinkAlt' : 'pay.qrAlt', { amount })} />
+          <QrCanvas
+            text={v.text}
+            size={qrSize}
+            testId={testIds.qr}
+            label={t(v.link ? 'pay.qrLinkAlt' : 'pay.qrAlt', { amount })}
+          />
         </div>
       );
     case 'va':

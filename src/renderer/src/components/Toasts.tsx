@@ -36,7 +36,11 @@ function Toast({ notice }: { notice: Notice }) {
     return () => clearTimeout(id);
   }, [notice, dismiss]);
   return (
-    <div className={`toast toast-${notice.level}`} role={notice.level === 'alarm' ? 'alert' : 'status'} data-testid={`notice-${notice.level}`}>
+    <div
+      className={`toast toast-${notice.level}`}
+      role={notice.level === 'alarm' ? 'alert' : 'status'}
+      data-testid={`notice-${notice.level}`}
+    >
       <span className="toast-text">{noticeText(notice)}</span>
       <button type="button" className="btn btn-small" onClick={() => dismiss(notice.id)} data-testid="notice-dismiss">
         {t('notice.dismiss')}

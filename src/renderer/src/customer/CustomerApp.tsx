@@ -62,7 +62,9 @@ function Awaiting({ order }: { order: OrderView }) {
             <p className="cust-merchant">{t('customer.merchant')}</p>
           </>
         )}
-        {rule.kind === 'va' && <p className="cust-instruction">{t('customer.transferTo', { bank: rule.bank ?? '' })}</p>}
+        {rule.kind === 'va' && (
+          <p className="cust-instruction">{t('customer.transferTo', { bank: rule.bank ?? '' })}</p>
+        )}
         {rule.kind === 'link' && <p className="cust-instruction">{t('customer.scanLink')}</p>}
         {countdown && (
           <div className="cust-countdown" data-testid="customer-countdown">

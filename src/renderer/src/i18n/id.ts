@@ -80,7 +80,8 @@ export const id = {
   'pay.merchantNote': 'Di aplikasi pelanggan, nama merchant tampil sebagai "Pakasir".',
   'pay.qrAlt': 'Kode QR pembayaran {amount}',
   'pay.qrLinkAlt': 'Kode QR tautan pembayaran {amount}',
-  'pay.qrInvalid': 'Kode QR dari Pakasir tidak cocok dengan total. Jangan minta pelanggan membayar; batalkan dan buat tagihan baru.',
+  'pay.qrInvalid':
+    'Kode QR dari Pakasir tidak cocok dengan total. Jangan minta pelanggan membayar; batalkan dan buat tagihan baru.',
   'pay.scanLink': 'Pelanggan memindai QR ini lalu memilih metode pembayaran di ponselnya.',
   'pay.paypalLink': 'Pelanggan membuka tautan PayPal ini di ponselnya.',
   'pay.vaBank': 'Bank {bank}',
@@ -91,7 +92,8 @@ export const id = {
   'pay.checkNow': 'Cek sekarang',
   'pay.simulate': 'Simulasikan pembayaran',
   'pay.proofShown': 'Pelanggan menunjukkan bukti bayar',
-  'pay.proofPrompt': 'Catat bukti yang ditunjukkan (mis. "struk BCA 10:42"). Penjualan akan masuk daftar periksa, bukan lunas.',
+  'pay.proofPrompt':
+    'Catat bukti yang ditunjukkan (mis. "struk BCA 10:42"). Penjualan akan masuk daftar periksa, bukan lunas.',
   'pay.proofSave': 'Simpan ke daftar periksa',
   'pay.order': 'No. pesanan {orderId}',
   'pay.noPaymentData': 'Menunggu data pembayaran dari Pakasir…',
@@ -110,7 +112,8 @@ export const id = {
   'outcome.recreate': 'Buat QR baru',
   'outcome.failed': 'Tagihan gagal dibuat',
   'outcome.review': 'PERLU DIPERIKSA — belum dianggap lunas',
-  'outcome.reviewBody': 'Jangan serahkan barang berdasarkan layar ini. Pemilik toko memeriksa di dasbor Pakasir atau mutasi bank.',
+  'outcome.reviewBody':
+    'Jangan serahkan barang berdasarkan layar ini. Pemilik toko memeriksa di dasbor Pakasir atau mutasi bank.',
   'outcome.newSale': 'Penjualan baru',
   'outcome.keysHint': 'Enter atau Esc: kembali ke keypad',
   'outcome.nextStep': 'Langkah berikutnya: {step}',
@@ -131,7 +134,8 @@ export const id = {
   'reason.resolved_paid': 'Diperiksa: sudah dibayar.',
   'reason.resolved_not_paid': 'Diperiksa: tidak dibayar.',
   'reason.create_lost': 'Tagihan dibuat di Pakasir tetapi datanya hilang; transaksi itu dibatalkan.',
-  'reason.demo_reset': 'Penjualan demo ditutup: simulator demo dimulai ulang bersama aplikasi, jadi QR ini tidak bisa dibayar lagi.',
+  'reason.demo_reset':
+    'Penjualan demo ditutup: simulator demo dimulai ulang bersama aplikasi, jadi QR ini tidak bisa dibayar lagi.',
   'reason.create_not_found': 'Tagihan tidak ditemukan di Pakasir.',
 
   'next.gateway_rejected': 'periksa jumlah dan metode, lalu coba lagi atau pilih metode lain.',
@@ -154,7 +158,8 @@ export const id = {
   'error.gateway_server': 'Server Pakasir sedang bermasalah. Coba lagi nanti.',
   'error.gateway_invalid_answer': 'Jawaban Pakasir tidak dapat dipercaya, jadi diabaikan.',
   'error.gateway_rejected': 'Pakasir menolak permintaan ini.',
-  'error.insecure_storage': 'Penyimpanan kunci API di komputer ini tidak terlindungi. Centang "terima risikonya" di Pengaturan untuk tetap memakainya.',
+  'error.insecure_storage':
+    'Penyimpanan kunci API di komputer ini tidak terlindungi. Centang "terima risikonya" di Pengaturan untuk tetap memakainya.',
   'error.storage_changed': 'Penyimpanan kunci API berubah. Masukkan ulang kunci API.',
   'error.database': 'Gagal membaca atau menulis data penjualan.',
   'error.internal': 'Terjadi kesalahan di aplikasi.',

@@ -17,6 +17,8 @@ function isErrorCode(v: unknown): v is ErrorCode {
 export function describeError(err: unknown): ShownError {
   const e = err as { code?: unknown; issues?: { path: string; message: string }[] } | null;
   const code: ErrorCode = e && isErrorCode(e.code) ? e.code : 'internal';
-  const issues = Array.isArray(e?.issues) ? e.issues.map((i) => t('error.issue', { path: i.path, message: i.message })) : [];
+  const issues = Array.isArray(e?.issues)
+    ? e.issues.map((i) => t('error.issue', { path: i.path, message: i.message }))
+    : [];
   return { code, text: t(`error.${code}`), issues };
 }

@@ -1,4 +1,11 @@
-import { checkAmount, METHOD_RULES, PAYMENT_METHODS, type AmountProblem, type ApiVersion, type PaymentMethod } from '@shared/methods';
+import {
+  checkAmount,
+  METHOD_RULES,
+  PAYMENT_METHODS,
+  type AmountProblem,
+  type ApiVersion,
+  type PaymentMethod,
+} from '@shared/methods';
 
 export interface MethodOption {
   method: PaymentMethod;
@@ -20,7 +27,12 @@ export function methodOptions(amount: number, version: ApiVersion): MethodOption
 }
 
 /** The method to select when the current one stops fitting: the default if it fits, else the first that does. */
-export function fallbackMethod(current: PaymentMethod, preferred: PaymentMethod, amount: number, version: ApiVersion): PaymentMethod {
+export function fallbackMethod(
+  current: PaymentMethod,
+  preferred: PaymentMethod,
+  amount: number,
+  version: ApiVersion,
+): PaymentMethod {
   const options = methodOptions(amount, version);
   const fits = (m: PaymentMethod) => options.find((o) => o.method === m)?.problem === null;
   if (fits(current)) return current;

@@ -17,7 +17,15 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 }
 
-export function MethodButton({ option, selected, onPick }: { option: MethodOption; selected: boolean; onPick: (m: PaymentMethod) => void }) {
+export function MethodButton({
+  option,
+  selected,
+  onPick,
+}: {
+  option: MethodOption;
+  selected: boolean;
+  onPick: (m: PaymentMethod) => void;
+}) {
   const t = useT();
   const name = t(`method.${option.method}`);
   const p = option.problem;
@@ -70,7 +78,9 @@ export function KeypadScreen() {
     setBusy(true);
     setError(null);
     try {
-      const order = await getPosApi().charge(note.trim() ? { amount, method: chosen, note: note.trim() } : { amount, method: chosen });
+      const order = await getPosApi().charge(
+        note.trim() ? { amount, method: chosen, note: note.trim() } : { amount, method: chosen },
+      );
       usePos.getState().setActiveSale(order);
       reset();
     } catch (e) {
@@ -158,8 +168,18 @@ export function KeypadScreen() {
           />
         </label>
         {error && <ErrorBox error={error} />}
-        <button type="button" className="btn btn-charge" data-testid="charge" disabled={!canCharge} onClick={() => void charge()}>
-          {busy ? t('keypad.charging') : amount > 0 ? t('keypad.charge', { amount: formatRupiah(amount) }) : t('keypad.chargeEmpty')}
+        <button
+          type="button"
+          className="btn btn-charge"
+          data-testid="charge"
+          disabled={!canCharge}
+          onClick={() => void charge()}
+        >
+          {busy
+            ? t('keypad.charging')
+            : amount > 0
+              ? t('keypad.charge', { amount: formatRupiah(amount) })
+              : t('keypad.chargeEmpty')}
         </button>
         <p className="hint">{t('keypad.hint')}</p>
       </section>

@@ -37,7 +37,9 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
     useKeypad.getState().reset();
     usePos.getState().dismissSale(order.orderId);
     // Main returns the counter to idle, so the customer display shows the welcome screen now.
-    void getPosApi().dismissSale({ orderId: order.orderId }).catch(() => undefined);
+    void getPosApi()
+      .dismissSale({ orderId: order.orderId })
+      .catch(() => undefined);
   };
 
   // A key pressed for the screen before (Enter to confirm a cancel just as the payment
@@ -76,7 +78,12 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
   const reason = order.reason ? t(`reason.${order.reason}`) : null;
 
   return (
-    <div className={`outcome outcome-${kind}`} data-testid={`outcome-${kind}`} data-order-id={order.orderId} role="status">
+    <div
+      className={`outcome outcome-${kind}`}
+      data-testid={`outcome-${kind}`}
+      data-order-id={order.orderId}
+      role="status"
+    >
       {kind === 'paid' && (
         <>
           <div className="outcome-icon" aria-hidden="true">
@@ -100,14 +107,28 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
         <>
           <div className="outcome-icon" aria-hidden="true">
             {/* Drawn, not a character: a stopwatch glyph is missing from many system fonts. */}
-            <svg viewBox="0 0 24 24" width="60" height="60" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+            <svg
+              viewBox="0 0 24 24"
+              width="60"
+              height="60"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+            >
               <circle cx="12" cy="13" r="8" />
               <path d="M12 9v4l2.5 2M9.5 2.5h5" />
             </svg>
           </div>
           <h1 className="outcome-title">{t('outcome.expired')}</h1>
           <p className="outcome-sub">{t('outcome.expiredBody')}</p>
-          <button type="button" className="btn btn-primary btn-big" data-testid="recreate" disabled={busy} onClick={() => void recreate()}>
+          <button
+            type="button"
+            className="btn btn-primary btn-big"
+            data-testid="recreate"
+            disabled={busy}
+            onClick={() => void recreate()}
+          >
             {t('outcome.recreate')} ({formatRupiah(order.amount)})
           </button>
         </>
@@ -123,8 +144,18 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
               {reason}
             </p>
           )}
-          <p className="outcome-next">{t('outcome.nextStep', { step: t(order.reason ? (NEXT_STEPS[order.reason] ?? 'next.generic') : 'next.generic') })}</p>
-          <button type="button" className="btn btn-big" data-testid="recreate" disabled={busy} onClick={() => void recreate()}>
+          <p className="outcome-next">
+            {t('outcome.nextStep', {
+              step: t(order.reason ? (NEXT_STEPS[order.reason] ?? 'next.generic') : 'next.generic'),
+            })}
+          </p>
+          <button
+            type="button"
+            className="btn btn-big"
+            data-testid="recreate"
+            disabled={busy}
+            onClick={() => void recreate()}
+          >
             {t('common.retry')} ({formatRupiah(order.amount)})
           </button>
         </>

@@ -13,7 +13,11 @@ import { PaymentVisual } from '../components/PaymentVisual';
 
 export type LiveState = 'creating' | 'checking' | 'offline' | 'waiting';
 
-export function liveState(order: OrderView, connectivity: 'online' | 'offline' | 'degraded', checking: boolean): LiveState {
+export function liveState(
+  order: OrderView,
+  connectivity: 'online' | 'offline' | 'degraded',
+  checking: boolean,
+): LiveState {
   if (connectivity === 'offline') return 'offline';
   if (order.state === 'creating') return 'creating';
   return checking ? 'checking' : 'waiting';
@@ -85,7 +89,10 @@ export function PaymentScreen({ order }: { order: OrderView }) {
           testIds={{ qr: 'qr', va: 'va-number' }}
           copied={copied}
           onCopy={(text) => {
-            void navigator.clipboard?.writeText(text).then(() => setCopied(true), () => undefined);
+            void navigator.clipboard?.writeText(text).then(
+              () => setCopied(true),
+              () => undefined,
+            );
           }}
         />
         {rule.kind === 'qris' && <p className="merchant-note">{t('pay.merchantNote')}</p>}
@@ -112,16 +119,34 @@ export function PaymentScreen({ order }: { order: OrderView }) {
         <div className={`countdown ${left !== null && left < 60 ? 'countdown-low' : ''}`} data-testid="countdown">
           {countdown === null ? '' : left === 0 ? t('pay.expired') : t('pay.expiresIn', { time: countdown })}
         </div>
-        <div className={`live live-${live}`} data-testid="state" data-state={order.state} data-live={live} aria-live="polite">
+        <div
+          className={`live live-${live}`}
+          data-testid="state"
+          data-state={order.state}
+          data-live={live}
+          aria-live="polite"
+        >
           <span className="live-dot" aria-hidden="true" />
           {t(`live.${live}`)}
         </div>
         {error && <ErrorBox error={error} />}
         <div className="payment-actions">
-          <button type="button" className="btn btn-danger" data-testid="cancel" disabled={busy} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            data-testid="cancel"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+          >
             {t('pay.cancel')} <kbd>Esc</kbd>
           </button>
-          <button type="button" className="btn" data-testid="check-now" disabled={busy || order.state === 'creating'} onClick={() => void checkNow()}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="check-now"
+            disabled={busy || order.state === 'creating'}
+            onClick={() => void checkNow()}
+          >
             {t('pay.checkNow')}
           </button>
           {mode !== 'production' && (
@@ -139,7 +164,12 @@ export function PaymentScreen({ order }: { order: OrderView }) {
         {connectivity === 'offline' && order.state === 'awaiting_payment' && (
           <div className="proof">
             {!proofOpen ? (
-              <button type="button" className="btn btn-small" data-testid="proof-shown" onClick={() => setProofOpen(true)}>
+              <button
+                type="button"
+                className="btn btn-small"
+                data-testid="proof-shown"
+                onClick={() => setProofOpen(true)}
+              >
                 {t('pay.proofShown')}
               </button>
             ) : (
@@ -151,7 +181,12 @@ export function PaymentScreen({ order }: { order: OrderView }) {
                 }}
               >
                 <p>{t('pay.proofPrompt')}</p>
-                <input value={proofNote} maxLength={200} onChange={(e) => setProofNote(e.target.value)} data-testid="proof-note" />
+                <input
+                  value={proofNote}
+                  maxLength={200}
+                  onChange={(e) => setProofNote(e.target.value)}
+                  data-testid="proof-note"
+                />
                 <button type="submit" className="btn btn-small" disabled={!proofNote.trim()}>
                   {t('pay.proofSave')}
                 </button>
@@ -164,7 +199,13 @@ export function PaymentScreen({ order }: { order: OrderView }) {
 
       {confirming && (
         <div className="modal-backdrop" role="presentation">
-          <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" data-testid="confirm-cancel">
+          <div
+            className="modal"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="confirm-title"
+            data-testid="confirm-cancel"
+          >
             <h2 id="confirm-title">{t('confirm.cancelTitle')}</h2>
             <p>{t('confirm.cancelBody')}</p>
             <div className="modal-actions">

@@ -60,7 +60,9 @@ function KeySection({ settings }: { settings: SettingsView }) {
       <div className="field">
         <span>{t('settings.apiKey')}</span>
         <div className="key-status" data-testid="api-key-status">
-          {settings.apiKeySet && settings.apiKeyHint ? t('settings.apiKeyStored', { hint: settings.apiKeyHint }) : t('settings.apiKeyNone')}
+          {settings.apiKeySet && settings.apiKeyHint
+            ? t('settings.apiKeyStored', { hint: settings.apiKeyHint })
+            : t('settings.apiKeyNone')}
         </div>
         <form
           className="inline-form"
@@ -83,7 +85,12 @@ function KeySection({ settings }: { settings: SettingsView }) {
             {t('settings.apiKeySave')}
           </button>
           {settings.apiKeySet && (
-            <button type="button" className="btn btn-danger" data-testid="api-key-clear" onClick={() => void call(() => getPosApi().clearApiKey({}))}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              data-testid="api-key-clear"
+              onClick={() => void call(() => getPosApi().clearApiKey({}))}
+            >
               {t('settings.apiKeyClear')}
             </button>
           )}
@@ -118,14 +125,22 @@ function SecuritySection({ settings }: { settings: SettingsView }) {
             {t('settings.unprotected')}
           </p>
           <label className="check">
-            <input type="checkbox" checked={settings.acceptInsecureStorage} onChange={(e) => void accept(e.target.checked)} data-testid="accept-risk" />
+            <input
+              type="checkbox"
+              checked={settings.acceptInsecureStorage}
+              onChange={(e) => void accept(e.target.checked)}
+              data-testid="accept-risk"
+            />
             <span>{t('settings.acceptRisk')}</span>
           </label>
         </>
       )}
       {settings.secretBackendChanged && (
         <p className="warn-text">
-          {t('settings.backendChanged', { from: t(`backend.${settings.secretBackendChanged.from}`), to: t(`backend.${settings.secretBackendChanged.to}`) })}
+          {t('settings.backendChanged', {
+            from: t(`backend.${settings.secretBackendChanged.from}`),
+            to: t(`backend.${settings.secretBackendChanged.to}`),
+          })}
         </p>
       )}
       {error && <ErrorBox error={error} />}
@@ -156,7 +171,11 @@ function TestConnection() {
         {busy ? t('settings.testing') : t('settings.test')}
       </button>
       {result && (
-        <div className={result.ok ? 'verdict verdict-ok' : 'verdict verdict-bad'} data-testid="test-result" data-code={result.code}>
+        <div
+          className={result.ok ? 'verdict verdict-ok' : 'verdict verdict-bad'}
+          data-testid="test-result"
+          data-code={result.code}
+        >
           {t(`test.${result.code}`)}
           {result.latencyMs !== null ? ` (${t('settings.latency', { ms: result.latencyMs })})` : ''}
         </div>
@@ -224,34 +243,58 @@ export function SettingsScreen() {
           <legend>{t('settings.section.project')}</legend>
           <label className="field">
             <span>{t('settings.slug')}</span>
-            <input value={draft.projectSlug} maxLength={64} onChange={(e) => set('projectSlug', e.target.value)} data-testid="settings-slug" />
+            <input
+              value={draft.projectSlug}
+              maxLength={64}
+              onChange={(e) => set('projectSlug', e.target.value)}
+              data-testid="settings-slug"
+            />
             <small className="hint">{t('settings.keyWipeHint')}</small>
           </label>
           <KeySection settings={settings} />
           <div className="field-row">
             <label className="field">
               <span>{t('settings.apiVersion')}</span>
-              <select value={draft.apiVersion} onChange={(e) => set('apiVersion', e.target.value as 'v1' | 'v2')} data-testid="settings-api-version">
+              <select
+                value={draft.apiVersion}
+                onChange={(e) => set('apiVersion', e.target.value as 'v1' | 'v2')}
+                data-testid="settings-api-version"
+              >
                 <option value="v2">{t('settings.apiVersion.v2')}</option>
                 <option value="v1">{t('settings.apiVersion.v1')}</option>
               </select>
             </label>
             <label className="field">
               <span>{t('settings.environment')}</span>
-              <select value={draft.sandbox ? 'sandbox' : 'production'} onChange={(e) => set('sandbox', e.target.value === 'sandbox')} data-testid="settings-environment">
+              <select
+                value={draft.sandbox ? 'sandbox' : 'production'}
+                onChange={(e) => set('sandbox', e.target.value === 'sandbox')}
+                data-testid="settings-environment"
+              >
                 <option value="sandbox">{t('settings.sandbox')}</option>
                 <option value="production">{t('settings.production')}</option>
               </select>
             </label>
           </div>
           <TestConnection />
-          <button type="button" className="link-btn" onClick={() => setAdvanced((a) => !a)} aria-expanded={advanced} data-testid="settings-advanced">
+          <button
+            type="button"
+            className="link-btn"
+            onClick={() => setAdvanced((a) => !a)}
+            aria-expanded={advanced}
+            data-testid="settings-advanced"
+          >
             {advanced ? '▾' : '▸'} {t('settings.section.advanced')}
           </button>
           {advanced && (
             <label className="field">
               <span>{t('settings.baseUrl')}</span>
-              <input value={draft.baseUrl} maxLength={500} onChange={(e) => set('baseUrl', e.target.value)} data-testid="settings-base-url" />
+              <input
+                value={draft.baseUrl}
+                maxLength={500}
+                onChange={(e) => set('baseUrl', e.target.value)}
+                data-testid="settings-base-url"
+              />
             </label>
           )}
         </fieldset>
@@ -260,16 +303,30 @@ export function SettingsScreen() {
           <legend>{t('settings.section.sale')}</legend>
           <label className="field">
             <span>{t('settings.shopName')}</span>
-            <input value={draft.shopName} maxLength={60} onChange={(e) => set('shopName', e.target.value)} data-testid="settings-shop-name" />
+            <input
+              value={draft.shopName}
+              maxLength={60}
+              onChange={(e) => set('shopName', e.target.value)}
+              data-testid="settings-shop-name"
+            />
           </label>
           <div className="field-row">
             <label className="field">
               <span>{t('settings.terminalPrefix')}</span>
-              <input value={draft.terminalPrefix} maxLength={8} onChange={(e) => set('terminalPrefix', e.target.value)} data-testid="settings-terminal" />
+              <input
+                value={draft.terminalPrefix}
+                maxLength={8}
+                onChange={(e) => set('terminalPrefix', e.target.value)}
+                data-testid="settings-terminal"
+              />
             </label>
             <label className="field">
               <span>{t('settings.defaultMethod')}</span>
-              <select value={draft.defaultMethod} onChange={(e) => set('defaultMethod', e.target.value as PaymentMethod)} data-testid="settings-default-method">
+              <select
+                value={draft.defaultMethod}
+                onChange={(e) => set('defaultMethod', e.target.value as PaymentMethod)}
+                data-testid="settings-default-method"
+              >
                 {PAYMENT_METHODS.map((m) => (
                   <option key={m} value={m}>
                     {t(`method.${m}`)}
@@ -279,24 +336,43 @@ export function SettingsScreen() {
             </label>
           </div>
           <label className="check">
-            <input type="checkbox" checked={draft.linkQrisOnly} onChange={(e) => set('linkQrisOnly', e.target.checked)} data-testid="settings-link-qris-only" />
+            <input
+              type="checkbox"
+              checked={draft.linkQrisOnly}
+              onChange={(e) => set('linkQrisOnly', e.target.checked)}
+              data-testid="settings-link-qris-only"
+            />
             <span>{t('settings.linkQrisOnly')}</span>
           </label>
           <label className="field">
             <span>{t('settings.linkRedirectUrl')}</span>
-            <input value={draft.linkRedirectUrl} maxLength={500} placeholder="https://" onChange={(e) => set('linkRedirectUrl', e.target.value)} data-testid="settings-redirect" />
+            <input
+              value={draft.linkRedirectUrl}
+              maxLength={500}
+              placeholder="https://"
+              onChange={(e) => set('linkRedirectUrl', e.target.value)}
+              data-testid="settings-redirect"
+            />
           </label>
           <div className="field-row">
             <label className="field">
               <span>{t('settings.language')}</span>
-              <select value={draft.language} onChange={(e) => set('language', e.target.value as 'id' | 'en')} data-testid="settings-language">
+              <select
+                value={draft.language}
+                onChange={(e) => set('language', e.target.value as 'id' | 'en')}
+                data-testid="settings-language"
+              >
                 <option value="id">{t('lang.id')}</option>
                 <option value="en">{t('lang.en')}</option>
               </select>
             </label>
             <label className="field">
               <span>{t('settings.cutoff')}</span>
-              <select value={draft.businessDayCutoffHour} onChange={(e) => set('businessDayCutoffHour', Number(e.target.value))} data-testid="settings-cutoff">
+              <select
+                value={draft.businessDayCutoffHour}
+                onChange={(e) => set('businessDayCutoffHour', Number(e.target.value))}
+                data-testid="settings-cutoff"
+              >
                 {Array.from({ length: 24 }, (_, h) => (
                   <option key={h} value={h}>
                     {String(h).padStart(2, '0')}:00
@@ -306,7 +382,11 @@ export function SettingsScreen() {
             </label>
             <label className="field">
               <span>{t('settings.csvDelimiter')}</span>
-              <select value={draft.csvDelimiter} onChange={(e) => set('csvDelimiter', e.target.value as ';' | ',')} data-testid="settings-delimiter">
+              <select
+                value={draft.csvDelimiter}
+                onChange={(e) => set('csvDelimiter', e.target.value as ';' | ',')}
+                data-testid="settings-delimiter"
+              >
                 <option value=";">;</option>
                 <option value=",">,</option>
               </select>
@@ -317,7 +397,12 @@ export function SettingsScreen() {
         <fieldset className="card">
           <legend>{t('settings.section.display')}</legend>
           <label className="check">
-            <input type="checkbox" checked={draft.customerDisplayEnabled} onChange={(e) => set('customerDisplayEnabled', e.target.checked)} data-testid="settings-display-enabled" />
+            <input
+              type="checkbox"
+              checked={draft.customerDisplayEnabled}
+              onChange={(e) => set('customerDisplayEnabled', e.target.checked)}
+              data-testid="settings-display-enabled"
+            />
             <span>{t('settings.customerDisplay')}</span>
           </label>
           <label className="field">

@@ -1,5 +1,13 @@
 import { create } from 'zustand';
-import type { AppInfo, ConnectivityView, JobProgress, Notice, OrderView, ReconcileResult, SettingsView } from '@shared/domain';
+import type {
+  AppInfo,
+  ConnectivityView,
+  JobProgress,
+  Notice,
+  OrderView,
+  ReconcileResult,
+  SettingsView,
+} from '@shared/domain';
 import { isFinal } from '@shared/order-state';
 import type { PosApi } from '../api/pos-api';
 import { useLanguage } from '../i18n';

@@ -29,7 +29,11 @@ export function ExportPanel({ filter }: { filter: OrderFilter }) {
       <div className="export-row">
         <label className="field field-inline">
           <span>{t('export.delimiter')}</span>
-          <select value={delimiter} onChange={(e) => setDelimiter(e.target.value as ';' | ',')} data-testid="export-delimiter">
+          <select
+            value={delimiter}
+            onChange={(e) => setDelimiter(e.target.value as ';' | ',')}
+            data-testid="export-delimiter"
+          >
             <option value=";">{t('export.delimiterSemicolon')}</option>
             <option value=",">{t('export.delimiterComma')}</option>
           </select>

@@ -16,7 +16,12 @@ export function JobProgressView({ jobId }: { jobId: string }) {
         <>
           <progress max={Math.max(1, job.total)} value={job.done} data-testid="job-progress" />
           <span>{t('export.progress', { done: job.done, total: job.total })}</span>
-          <button type="button" className="btn btn-small" data-testid="job-cancel" onClick={() => void getPosApi().cancelJob({ jobId })}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="job-cancel"
+            onClick={() => void getPosApi().cancelJob({ jobId })}
+          >
             {t('export.cancel')}
           </button>
         </>

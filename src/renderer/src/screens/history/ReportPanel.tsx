@@ -22,7 +22,10 @@ function Reconcile({ day }: { day: string }) {
     setLast(null);
     getPosApi()
       .getReconcileStatus({ day })
-      .then((s) => setLast(s.lastResult), (e: unknown) => setError(describeError(e)));
+      .then(
+        (s) => setLast(s.lastResult),
+        (e: unknown) => setError(describeError(e)),
+      );
   }, [day]);
   const result = pushed ?? last;
   const start = async () => {
@@ -41,10 +44,18 @@ function Reconcile({ day }: { day: string }) {
       <h3>{t('reconcile.title')}</h3>
       {offline ? (
         <p className="warn-text" data-testid="reconcile-offline">
-          {result ? t('reconcile.offline', { time: formatDateTime(result.checkedAt, lang) }) : t('reconcile.offlineNever')}
+          {result
+            ? t('reconcile.offline', { time: formatDateTime(result.checkedAt, lang) })
+            : t('reconcile.offlineNever')}
         </p>
       ) : (
-        <button type="button" className="btn btn-primary" disabled={running} data-testid="reconcile-start" onClick={() => void start()}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={running}
+          data-testid="reconcile-start"
+          onClick={() => void start()}
+        >
           {t('reconcile.start')}
         </button>
       )}
@@ -63,7 +74,9 @@ function Reconcile({ day }: { day: string }) {
             <p className="ok-text">{t('reconcile.ok', { checked: result.checked })}</p>
           ) : (
             <>
-              <p className="warn-text">{t('reconcile.diffs', { count: result.differences.length, checked: result.checked })}</p>
+              <p className="warn-text">
+                {t('reconcile.diffs', { count: result.differences.length, checked: result.checked })}
+              </p>
               <table className="table" data-testid="reconcile-diffs">
                 <thead>
                   <tr>
@@ -125,14 +138,23 @@ export function ReportPanel() {
       <div className="report-head">
         <label className="field field-inline">
           <span>{t('report.day')}</span>
-          <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} data-testid="report-day" />
+          <input
+            type="date"
+            value={day}
+            onChange={(e) => e.target.value && setDay(e.target.value)}
+            data-testid="report-day"
+          />
         </label>
         <button type="button" className="btn btn-small" onClick={() => setDay(businessDay(new Date(), cutoff))}>
           {t('report.today')}
         </button>
         {report && (
           <span className="hint">
-            {t('report.cutoff', { hour: String(report.cutoffHour).padStart(2, '0') })} {t('report.range', { from: formatDateTime(report.startsAt, lang), to: formatDateTime(report.endsAt, lang) })}
+            {t('report.cutoff', { hour: String(report.cutoffHour).padStart(2, '0') })}{' '}
+            {t('report.range', {
+              from: formatDateTime(report.startsAt, lang),
+              to: formatDateTime(report.endsAt, lang),
+            })}
           </span>
         )}
       </div>
@@ -167,7 +189,9 @@ export function ReportPanel() {
               </div>
             </div>
           </div>
-          {report.needsReview.length > 0 && <p className="warn-text">{t('report.needsReview', { count: report.needsReview.length })}</p>}
+          {report.needsReview.length > 0 && (
+            <p className="warn-text">{t('report.needsReview', { count: report.needsReview.length })}</p>
+          )}
           <div className="report-tables">
             <table className="table">
               <caption>{t('report.byMethod')}</caption>
@@ -200,13 +224,15 @@ export function ReportPanel() {
                 </tr>
               </thead>
               <tbody>
-                {report.byState.filter((s) => s.count > 0).map((s) => (
-                  <tr key={s.state}>
-                    <td>{t(`state.${s.state}`)}</td>
-                    <td className="num">{s.count}</td>
-                    <td className="num">{formatRupiah(s.amount)}</td>
-                  </tr>
-                ))}
+                {report.byState
+                  .filter((s) => s.count > 0)
+                  .map((s) => (
+                    <tr key={s.state}>
+                      <td>{t(`state.${s.state}`)}</td>
+                      <td className="num">{s.count}</td>
+                      <td className="num">{formatRupiah(s.amount)}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>
@@ -215,10 +241,20 @@ export function ReportPanel() {
       <section className="export-panel">
         <h3>{t('export.daily')}</h3>
         <div className="export-row">
-          <button type="button" className="btn" data-testid="report-export-csv" onClick={() => void exportReport('csv')}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="report-export-csv"
+            onClick={() => void exportReport('csv')}
+          >
             {t('export.csv')}
           </button>
-          <button type="button" className="btn" data-testid="report-export-xlsx" onClick={() => void exportReport('xlsx')}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="report-export-xlsx"
+            onClick={() => void exportReport('xlsx')}
+          >
             {t('export.xlsx')}
           </button>
         </div>

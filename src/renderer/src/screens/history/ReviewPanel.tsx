@@ -41,10 +41,22 @@ function ReviewItem({ order, onDone }: { order: OrderView; onDone: () => void })
       </label>
       {error && <ErrorBox error={error} />}
       <div className="row-actions">
-        <button type="button" className="btn btn-ok" disabled={busy || !note.trim()} data-testid="review-paid" onClick={() => void resolve('paid')}>
+        <button
+          type="button"
+          className="btn btn-ok"
+          disabled={busy || !note.trim()}
+          data-testid="review-paid"
+          onClick={() => void resolve('paid')}
+        >
           {t('review.markPaid')}
         </button>
-        <button type="button" className="btn btn-danger" disabled={busy || !note.trim()} data-testid="review-not-paid" onClick={() => void resolve('not_paid')}>
+        <button
+          type="button"
+          className="btn btn-danger"
+          disabled={busy || !note.trim()}
+          data-testid="review-not-paid"
+          onClick={() => void resolve('not_paid')}
+        >
           {t('review.markNotPaid')}
         </button>
       </div>

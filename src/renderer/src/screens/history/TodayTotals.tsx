@@ -16,7 +16,10 @@ export function TodayTotals() {
     let live = true;
     getPosApi()
       .getDailyReport({ day: businessDay(new Date(), cutoff) })
-      .then((r) => live && setReport(r), () => undefined);
+      .then(
+        (r) => live && setReport(r),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
@@ -26,8 +29,12 @@ export function TodayTotals() {
     <div className="today-totals" data-testid="today-totals" aria-label={t('today.title')}>
       <span className="today-title">{t('today.title')}</span>
       <span>{t('today.paid', { count: report.paidCount })}</span>
-      <span className="today-net" data-testid="today-net">{formatRupiah(report.netReceived)}</span>
-      {report.needsReview.length > 0 && <span className="today-review">{t('today.review', { count: report.needsReview.length })}</span>}
+      <span className="today-net" data-testid="today-net">
+        {formatRupiah(report.netReceived)}
+      </span>
+      {report.needsReview.length > 0 && (
+        <span className="today-review">{t('today.review', { count: report.needsReview.length })}</span>
+      )}
     </div>
   );
 }
