@@ -31,6 +31,8 @@ export default defineConfig({
     build: {
       // The cashier's first keypad should appear fast on modest shop PCs: ship minified.
       minify: true,
+      // The voice clips are fetched by URL; the CSP (connect-src 'self') refuses data: URLs.
+      assetsInlineLimit: (file: string) => (file.endsWith('.wav') ? false : undefined),
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/renderer/index.html'),

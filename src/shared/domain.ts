@@ -107,6 +107,10 @@ export interface SettingsView {
   secretProtected: boolean;
   /** The operator accepted storing the key where the OS offers no protection. */
   acceptInsecureStorage: boolean;
+  /** Say a confirmed payment's amount out loud (the alarms sound either way). */
+  voiceEnabled: boolean;
+  /** 0-100, for the spoken payment and the alarms. */
+  soundVolume: number;
   /** Set when the storage backend differs from the one the key was stored with. */
   secretBackendChanged: { from: SecretBackend; to: SecretBackend } | null;
   /** Derived: demo when no slug or key is set. */

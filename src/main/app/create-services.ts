@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionTestResult } from '@shared/domain';
 import { PosError } from '@shared/errors';
+import { DisplayMedia } from '../display/display-media';
 import { createLogger, type Logger } from '../log/logger';
 import { openOrderStore } from '../orders/journal';
 import { createGateway } from '../pakasir/create-gateway';
@@ -28,6 +29,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     options.logger ?? createLogger({ dataDir: options.dataDir, stderr: options.quiet ? false : process.stderr });
   const bus = new EventBus();
   const settings = new SettingsService({ dataDir: options.dataDir, safeStorage: options.safeStorage, log });
+  const displayMedia = new DisplayMedia(options.dataDir, log);
+  displayMedia.onChange((index) => bus.emit('displayMediaChanged', index));
   const store = openOrderStore({ file: join(options.dataDir, 'orders.sqlite'), log: log.child('orders') });
 
   let demo: Simulator | null = null;
@@ -198,6 +201,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     testConnection,
     listDisplays: () => options.listDisplays(),
+    getDisplayMedia: () => displayMedia.view(),
+    addDisplayImage: ({ slot, data }) => displayMedia.add(slot, data),
+    removeDisplayImage: ({ id }) => displayMedia.remove(id),
 
     charge: (input) => payments.charge(input),
     cancelSale: ({ orderId }) => payments.cancelSale(orderId),

@@ -28,6 +28,8 @@ export const DEFAULT_SETTINGS: Readonly<StoredSettings> = Object.freeze({
   businessDayCutoffHour: 4,
   csvDelimiter: ';',
   acceptInsecureStorage: false,
+  voiceEnabled: true,
+  soundVolume: 80,
 });
 
 /** What the gateway clients need. Main only: never crosses to a renderer. */

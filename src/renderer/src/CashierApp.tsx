@@ -1,17 +1,17 @@
-import { useState } from 'react';
+import { AlertBanners } from './components/AlertBanners';
+import { Announcer } from './components/Announcer';
 import { ConnectivityBanner, ModeBanner, SandboxBadge } from './components/Banners';
-import { Toasts } from './components/Toasts';
 import { useT } from './i18n';
+import { useNav, type Tab } from './stores/nav-store';
 import { usePos } from './stores/pos-store';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { SaleScreen } from './screens/SaleScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 
-type Tab = 'sale' | 'history' | 'settings';
-
 export function CashierApp() {
   const t = useT();
-  const [tab, setTab] = useState<Tab>('sale');
+  const tab = useNav((s) => s.tab);
+  const go = useNav((s) => s.go);
   const settings = usePos((s) => s.settings);
   const conn = usePos((s) => s.connectivity.state);
   const tabs: Tab[] = ['sale', 'history', 'settings'];
@@ -34,7 +34,7 @@ export function CashierApp() {
               className={`nav-btn ${tab === k ? 'nav-active' : ''}`}
               data-testid={`nav-${k}`}
               aria-current={tab === k ? 'page' : undefined}
-              onClick={() => setTab(k)}
+              onClick={() => go(k)}
             >
               {t(`nav.${k}`)}
             </button>
@@ -46,6 +46,7 @@ export function CashierApp() {
         </div>
       </header>
       <ConnectivityBanner />
+      <AlertBanners />
       <main className="content">
         {!settings ? (
           <div className="loading">{t('app.loading')}</div>
@@ -57,7 +58,7 @@ export function CashierApp() {
           <SettingsScreen />
         )}
       </main>
-      <Toasts />
+      <Announcer />
     </div>
   );
 }

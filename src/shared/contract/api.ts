@@ -14,6 +14,7 @@ import type {
   ReconcileStatus,
   SettingsView,
 } from '../domain';
+import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../display-media';
 import type { Envelope } from '../errors';
 import type { PaymentMethod } from '../methods';
 
@@ -46,6 +47,8 @@ export interface SettingsPatch {
   businessDayCutoffHour?: number;
   csvDelimiter?: ';' | ',';
   acceptInsecureStorage?: boolean;
+  voiceEnabled?: boolean;
+  soundVolume?: number;
 }
 
 export interface ExportInput {
@@ -63,6 +66,11 @@ export interface Calls {
   clearApiKey(input: Record<string, never>): SettingsView;
   testConnection(input: Record<string, never>): ConnectionTestResult;
   listDisplays(input: Record<string, never>): DisplayInfo[];
+  /** The logo and promotion pictures for the customer display, as data: URLs. */
+  getDisplayMedia(input: Record<string, never>): DisplayMediaView;
+  /** A PNG, JPEG or WebP picture as base64, already scaled down by the Settings screen. */
+  addDisplayImage(input: { slot: DisplayImageSlot; data: string }): DisplayMediaView;
+  removeDisplayImage(input: { id: string }): DisplayMediaView;
 
   charge(input: ChargeInput): OrderView;
   cancelSale(input: { orderId: string }): OrderView;
@@ -105,6 +113,8 @@ export interface Events {
   jobProgress: JobProgress;
   reconcileFinished: ReconcileResult;
   notice: Notice;
+  /** The customer display's pictures changed; windows fetch them with getDisplayMedia. */
+  displayMediaChanged: DisplayMediaIndex;
 }
 export type EventName = keyof Events;
 
@@ -117,6 +127,9 @@ export const CALL_NAMES = [
   'clearApiKey',
   'testConnection',
   'listDisplays',
+  'getDisplayMedia',
+  'addDisplayImage',
+  'removeDisplayImage',
   'charge',
   'cancelSale',
   'checkNow',
@@ -146,6 +159,7 @@ export const EVENT_NAMES = [
   'jobProgress',
   'reconcileFinished',
   'notice',
+  'displayMediaChanged',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

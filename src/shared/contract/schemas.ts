@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISPLAY_IMAGE_ID_PATTERN, DISPLAY_IMAGE_MAX_BASE64 } from '../display-media';
 import { PAYMENT_METHODS, MAX_AMOUNT } from '../methods';
 import { ORDER_ID_PATTERN, TERMINAL_PREFIX_PATTERN } from '../order-id';
 import { ORDER_STATES } from '../order-state';
@@ -58,6 +59,8 @@ export const callSchemas = {
     businessDayCutoffHour: z.number().int().min(0).max(23).optional(),
     csvDelimiter: z.enum([';', ',']).optional(),
     acceptInsecureStorage: z.boolean().optional(),
+    voiceEnabled: z.boolean().optional(),
+    soundVolume: z.number().int().min(0).max(100).optional(),
   }),
   setApiKey: z.strictObject({
     apiKey: z
@@ -69,6 +72,16 @@ export const callSchemas = {
   clearApiKey: empty,
   testConnection: empty,
   listDisplays: empty,
+  getDisplayMedia: empty,
+  addDisplayImage: z.strictObject({
+    slot: z.enum(['logo', 'promo']),
+    data: z
+      .string()
+      .min(1)
+      .max(DISPLAY_IMAGE_MAX_BASE64, 'the picture is too large')
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'the picture must be base64'),
+  }),
+  removeDisplayImage: z.strictObject({ id: z.string().regex(DISPLAY_IMAGE_ID_PATTERN, 'not a picture id') }),
   charge: z.strictObject({ amount, method, note: note.optional() }),
   cancelSale: z.strictObject({ orderId }),
   checkNow: z.strictObject({ orderId }),

@@ -53,11 +53,14 @@ export function amountClips(lang: Language, amount: number): ClipId[] {
 
 /**
  * The sound, as a list of segments: "Pembayaran QRIS diterima, dua puluh lima ribu rupiah".
- * The renderer and the tests join exactly this list (joinSegments in ./mix.ts).
+ * The renderer and the tests join exactly this list (joinSegments in ./mix.ts). With the
+ * voice off, only the tones remain: the chime for paid, the siren or beeps for alarms.
  */
-export function announcementSegments(lang: Language, a: Announcement): Segment[] {
-  if (a.kind === 'late_payment') return [...SIREN, { pauseMs: 200, clip: 'late_payment' }];
-  if (a.kind === 'needs_review') return [...BEEPS, { pauseMs: 200, clip: 'needs_review' }];
+export function announcementSegments(lang: Language, a: Announcement, opts: { voice?: boolean } = {}): Segment[] {
+  const voice = opts.voice ?? true;
+  if (a.kind === 'late_payment') return voice ? [...SIREN, { pauseMs: 200, clip: 'late_payment' }] : SIREN;
+  if (a.kind === 'needs_review') return voice ? [...BEEPS, { pauseMs: 200, clip: 'needs_review' }] : BEEPS;
+  if (!voice) return CHIME;
   const words = amountClips(lang, a.amount).map((clip, i) => ({
     pauseMs: i === 0 ? PHRASE_GAP_MS : WORD_GAP_MS,
     clip,

@@ -28,6 +28,8 @@ const settings: SettingsView = {
   secretBackend: 'memory',
   secretProtected: false,
   acceptInsecureStorage: false,
+  voiceEnabled: true,
+  soundVolume: 80,
   secretBackendChanged: null,
   mode: 'demo',
 };

@@ -1,15 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useRef } from 'react';
 import type { OrderView } from '@shared/domain';
-import { METHOD_RULES } from '@shared/methods';
 import { isFinal } from '@shared/order-state';
 import { formatRupiah } from '@shared/money';
 import { ModeBanner } from '../components/Banners';
-import { PaymentVisual } from '../components/PaymentVisual';
 import { useT } from '../i18n';
-import { formatCountdown } from '../lib/format';
+import { centeredLayout } from '../lib/customer-layout';
 import { outcomeKind } from '../lib/sale-view';
+import { useElementSize } from '../lib/use-element-size';
 import { useNow } from '../lib/use-now';
 import { usePos } from '../stores/pos-store';
+import { AwaitingView } from './AwaitingView';
+import { IdleView } from './IdleView';
+import { ThankYouView } from './ThankYouView';
+import './customer.css';
 
 export type CustomerState = 'idle' | 'preparing' | 'awaiting' | 'paid' | 'canceled' | 'expired' | 'review' | 'failed';
 
@@ -28,97 +31,67 @@ export function customerState(order: OrderView | null, now?: number, dismissedOr
   return outcomeKind(order.state) ?? 'failed';
 }
 
-/** The QR fills most of the screen height; recomputed when the window is resized. */
-function useQrSize(): number {
-  const measure = () => Math.max(240, Math.round(Math.min((window.innerHeight - 60) * 0.8, window.innerWidth * 0.45)));
-  const [size, setSize] = useState(measure);
-  useEffect(() => {
-    const on = () => setSize(measure());
-    window.addEventListener('resize', on);
-    return () => window.removeEventListener('resize', on);
-  }, []);
-  return size;
+export function CustomerApp() {
+  const t = useT();
+  const order = usePos((s) => s.activeSale);
+  const shopName = usePos((s) => s.settings?.shopName ?? '');
+  const media = usePos((s) => s.displayMedia);
+  const dismissed = usePos((s) => s.dismissedOrderId);
+  const now = useNow();
+  const state = customerState(order, now, dismissed);
+  const main = useRef<HTMLElement>(null);
+  const { width, height } = useElementSize(main);
+  const ready = width > 0 && height > 0;
+  return (
+    <div className={`app customer cust-state-${state}`}>
+      <ModeBanner />
+      <main ref={main} className="cust-main" data-testid="customer-state" data-state={state}>
+        {ready && state === 'idle' && (
+          <IdleView shopName={shopName} logo={media.logo} promos={media.promos} width={width} height={height} />
+        )}
+        {ready && state === 'preparing' && order && (
+          <PreparingView amount={order.amount} width={width} height={height} />
+        )}
+        {ready && state === 'awaiting' && order && <AwaitingView order={order} width={width} height={height} />}
+        {ready && state === 'paid' && order && (
+          <ThankYouView order={order} shopName={shopName} width={width} height={height} />
+        )}
+        {ready && (state === 'canceled' || state === 'expired' || state === 'review' || state === 'failed') && (
+          <MessageView text={t(`customer.${state}`)} width={width} height={height} />
+        )}
+      </main>
+    </div>
+  );
 }
 
-function Awaiting({ order }: { order: OrderView }) {
+function PreparingView({ amount, width, height }: { amount: number; width: number; height: number }) {
   const t = useT();
-  const now = useNow();
-  const qrSize = useQrSize();
-  const rule = METHOD_RULES[order.method];
-  const countdown = formatCountdown(order.expiresAt, now);
+  const total = formatRupiah(amount);
+  const layout = centeredLayout(width, height, [
+    { role: 'total', text: total },
+    { role: 'text', text: t('customer.preparing') },
+  ]);
   return (
-    <div className="cust-awaiting">
-      <div className="cust-visual">
-        <PaymentVisual order={order} qrSize={qrSize} testIds={{ qr: 'customer-qr', va: 'customer-va-number' }} />
+    <div className="cust-center" style={{ padding: layout.pad, gap: layout.gap }}>
+      <div className="cust-total" data-testid="customer-total" style={{ fontSize: layout.fonts.total }}>
+        {total}
       </div>
-      <div className="cust-side">
-        <div className="cust-total-label">{t('customer.total')}</div>
-        <div className="cust-total" data-testid="customer-total">
-          {order.totalPayment === null ? '—' : formatRupiah(order.totalPayment)}
-        </div>
-        {rule.kind === 'qris' && (
-          <>
-            <p className="cust-instruction">{t('customer.scan')}</p>
-            <p className="cust-merchant">{t('customer.merchant')}</p>
-          </>
-        )}
-        {rule.kind === 'va' && (
-          <p className="cust-instruction">{t('customer.transferTo', { bank: rule.bank ?? '' })}</p>
-        )}
-        {rule.kind === 'link' && <p className="cust-instruction">{t('customer.scanLink')}</p>}
-        {countdown && (
-          <div className="cust-countdown" data-testid="customer-countdown">
-            {t('customer.expiresIn', { time: countdown })}
-          </div>
-        )}
+      <div className="cust-message" style={{ fontSize: layout.fonts.text }}>
+        {t('customer.preparing')}
       </div>
     </div>
   );
 }
 
-export function CustomerApp() {
-  const t = useT();
-  const order = usePos((s) => s.activeSale);
-  const shopName = usePos((s) => s.settings?.shopName ?? '');
-  const dismissed = usePos((s) => s.dismissedOrderId);
-  const now = useNow();
-  const state = customerState(order, now, dismissed);
+function MessageView({ text, width, height }: { text: string; width: number; height: number }) {
+  const layout = centeredLayout(width, height, [{ role: 'text', text }]);
+  // No total on these screens: the message may be as large as the window allows.
+  const font = Math.min(Math.floor(Math.min(width, height) * 0.09), layout.fonts.text * 2);
   return (
-    <div className={`app customer cust-state-${state}`}>
-      <ModeBanner />
-      <main className="cust-main" data-testid="customer-state" data-state={state}>
-        {state === 'idle' && (
-          <div className="cust-center">
-            <div className="cust-shop">{shopName}</div>
-            <div className="cust-welcome">{t('customer.welcome')}</div>
-          </div>
-        )}
-        {state === 'preparing' && order && (
-          <div className="cust-center">
-            <div className="cust-total" data-testid="customer-total">
-              {formatRupiah(order.amount)}
-            </div>
-            <div className="cust-message">{t('customer.preparing')}</div>
-          </div>
-        )}
-        {state === 'awaiting' && order && <Awaiting order={order} />}
-        {state === 'paid' && order && (
-          <div className="cust-center">
-            <div className="cust-icon" aria-hidden="true">
-              ✓
-            </div>
-            <div className="cust-message">{t('customer.paid')}</div>
-            <div className="cust-total" data-testid="customer-total">
-              {formatRupiah(order.totalPayment ?? order.amount)}
-            </div>
-          </div>
-        )}
-        {(state === 'canceled' || state === 'expired' || state === 'review' || state === 'failed') && (
-          <div className="cust-center">
-            <div className="cust-message">{t(`customer.${state}`)}</div>
-          </div>
-        )}
-      </main>
+    <div className="cust-center" style={{ padding: layout.pad }}>
+      <div className="cust-message" style={{ fontSize: font }}>
+        {text}
+      </div>
     </div>
   );
 }

@@ -4,7 +4,7 @@
  */
 let ctx: AudioContext | null = null;
 
-function audio(): AudioContext | null {
+export function audioContext(): AudioContext | null {
   try {
     ctx ??= new AudioContext();
     if (ctx.state === 'suspended') void ctx.resume();
@@ -15,7 +15,7 @@ function audio(): AudioContext | null {
 }
 
 function tone(freq: number, startIn: number, duration: number, volume: number, type: OscillatorType = 'sine'): void {
-  const ac = audio();
+  const ac = audioContext();
   if (!ac) return;
   const osc = ac.createOscillator();
   const gain = ac.createGain();
@@ -30,7 +30,7 @@ function tone(freq: number, startIn: number, duration: number, volume: number, t
   osc.stop(t0 + duration + 0.05);
 }
 
-/** Two rising notes: paid. */
+/** Two rising notes: paid (the fallback when the voice clips cannot be loaded). */
 export function playPaid(): void {
   tone(880, 0, 0.18, 0.25);
   tone(1320, 0.16, 0.32, 0.25);
@@ -48,7 +48,7 @@ export function playAlarm(): void {
  */
 export function unlockAudioOnFirstGesture(): void {
   const unlock = () => {
-    audio();
+    audioContext();
     window.removeEventListener('pointerdown', unlock, true);
     window.removeEventListener('keydown', unlock, true);
   };

@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { useT } from '../i18n';
+import { useNav, type HistoryTab } from '../stores/nav-store';
 import { ReportPanel } from './history/ReportPanel';
 import { ReviewPanel } from './history/ReviewPanel';
 import { SalesPanel } from './history/SalesPanel';
 
-type Tab = 'sales' | 'review' | 'report';
-
 export function HistoryScreen() {
   const t = useT();
-  const [tab, setTab] = useState<Tab>('sales');
-  const tabs: Tab[] = ['sales', 'review', 'report'];
+  const tab = useNav((s) => s.historyTab);
+  const setTab = useNav((s) => s.setHistoryTab);
+  const tabs: HistoryTab[] = ['sales', 'review', 'report'];
   return (
     <div className="history">
       <div className="subtabs" role="tablist">

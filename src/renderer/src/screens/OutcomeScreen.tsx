@@ -5,7 +5,6 @@ import { getPosApi } from '../api/pos-api';
 import { useT, type MessageKey } from '../i18n';
 import { describeError, type ShownError } from '../lib/errors';
 import { outcomeKind } from '../lib/sale-view';
-import { playPaid } from '../lib/sound';
 import { useKeypad } from '../stores/keypad-store';
 import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
@@ -24,15 +23,6 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
   const kind = outcomeKind(order.state);
   const [error, setError] = useState<ShownError | null>(null);
   const [busy, setBusy] = useState(false);
-  const rang = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (kind === 'paid' && rang.current !== order.orderId) {
-      rang.current = order.orderId;
-      playPaid();
-    }
-  }, [kind, order.orderId]);
-
   const newSale = () => {
     useKeypad.getState().reset();
     usePos.getState().dismissSale(order.orderId);

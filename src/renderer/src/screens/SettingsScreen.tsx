@@ -7,8 +7,11 @@ import { useT } from '../i18n';
 import { ErrorBox } from '../components/ErrorBox';
 import { describeError, type ShownError } from '../lib/errors';
 import { usePos } from '../stores/pos-store';
+import { DisplayPicturesSection } from './settings/DisplayPicturesSection';
+import { SoundSection } from './settings/SoundSection';
 
-type Draft = Required<Omit<SettingsPatch, 'acceptInsecureStorage'>>;
+// Sound settings save on their own, in their section (settings/SoundSection.tsx).
+type Draft = Required<Omit<SettingsPatch, 'acceptInsecureStorage' | 'voiceEnabled' | 'soundVolume'>>;
 
 function draftOf(s: SettingsView): Draft {
   return {
@@ -424,6 +427,8 @@ export function SettingsScreen() {
         </fieldset>
 
         <SecuritySection settings={settings} />
+        <SoundSection settings={settings} />
+        <DisplayPicturesSection />
       </div>
     </form>
   );

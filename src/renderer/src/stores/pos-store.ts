@@ -8,6 +8,7 @@ import type {
   ReconcileResult,
   SettingsView,
 } from '@shared/domain';
+import type { DisplayMediaView } from '@shared/display-media';
 import { isFinal } from '@shared/order-state';
 import type { PosApi } from '../api/pos-api';
 import { useLanguage } from '../i18n';
@@ -28,6 +29,8 @@ export interface PosState {
   notices: Notice[];
   jobs: Record<string, JobProgress>;
   reconcile: Record<string, ReconcileResult>;
+  /** The owner's logo and promotion pictures for the customer display. */
+  displayMedia: DisplayMediaView;
   /** Bumped on every orderUpdated so lists know to refresh. */
   orderRevision: number;
   lastOrderUpdate: OrderView | null;
@@ -42,6 +45,7 @@ export interface PosState {
   dismissNotice(id: string): void;
   jobProgress(j: JobProgress): void;
   reconcileFinished(r: ReconcileResult): void;
+  setDisplayMedia(m: DisplayMediaView): void;
 }
 
 export const usePos = create<PosState>((set) => ({
@@ -53,6 +57,7 @@ export const usePos = create<PosState>((set) => ({
   notices: [],
   jobs: {},
   reconcile: {},
+  displayMedia: { logo: null, promos: [] },
   orderRevision: 0,
   lastOrderUpdate: null,
 
@@ -74,7 +79,15 @@ export const usePos = create<PosState>((set) => ({
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
   jobProgress: (j) => set((s) => ({ jobs: { ...s.jobs, [j.jobId]: newerJob(s.jobs[j.jobId], j) } })),
   reconcileFinished: (r) => set((s) => ({ reconcile: { ...s.reconcile, [r.day]: r } })),
+  setDisplayMedia: (displayMedia) => set({ displayMedia }),
 }));
+
+function loadDisplayMedia(api: PosApi): void {
+  void api.getDisplayMedia({}).then(
+    (m) => usePos.getState().setDisplayMedia(m),
+    () => undefined,
+  );
+}
 
 /**
  * Subscribes the store to every pushed event and loads the starting state. Returns an
@@ -90,7 +103,10 @@ export function connectPosStore(api: PosApi): () => void {
     api.on('notice', (v) => usePos.getState().addNotice(v)),
     api.on('jobProgress', (v) => usePos.getState().jobProgress(v)),
     api.on('reconcileFinished', (v) => usePos.getState().reconcileFinished(v)),
+    // Only ids travel with the event; the pictures come with one call when they changed.
+    api.on('displayMediaChanged', () => loadDisplayMedia(api)),
   ];
+  loadDisplayMedia(api);
   void api.getSettings({}).then(s.setSettings, () => undefined);
   void api.getAppInfo({}).then(s.setAppInfo, () => undefined);
   void api.getConnectivity({}).then(s.setConnectivity, () => undefined);

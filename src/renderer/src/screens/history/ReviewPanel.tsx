@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OrderView } from '@shared/domain';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
@@ -6,10 +6,15 @@ import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { useNav } from '../../stores/nav-store';
 import { usePos } from '../../stores/pos-store';
 
-function ReviewItem({ order, onDone }: { order: OrderView; onDone: () => void }) {
+function ReviewItem({ order, onDone, focused }: { order: OrderView; onDone: () => void; focused: boolean }) {
   const t = useT();
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
   const lang = useLanguage((s) => s.lang);
   const [note, setNote] = useState('');
   const [error, setError] = useState<ShownError | null>(null);
@@ -27,7 +32,13 @@ function ReviewItem({ order, onDone }: { order: OrderView; onDone: () => void })
     }
   };
   return (
-    <li className="review-item" data-testid="review-item" data-order-id={order.orderId}>
+    <li
+      ref={ref}
+      className={`review-item ${focused ? 'review-item-focused' : ''}`}
+      data-testid="review-item"
+      data-order-id={order.orderId}
+      data-focused={focused || undefined}
+    >
       <div className="review-head">
         <span className="mono">{order.orderId}</span>
         <strong>{formatRupiah(order.totalPayment ?? order.amount)}</strong>
@@ -70,6 +81,14 @@ export function ReviewPanel() {
   const [items, setItems] = useState<OrderView[] | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [tick, setTick] = useState(0);
+  // A banner's "View" points at its sale; it stays marked while this panel is open.
+  const [focused, setFocused] = useState<string | null>(null);
+  const focus = useNav((s) => s.focusOrderId);
+  useEffect(() => {
+    if (!focus) return;
+    setFocused(focus);
+    useNav.getState().clearFocus();
+  }, [focus]);
   useEffect(() => {
     getPosApi()
       .listNeedsReview({})
@@ -83,7 +102,7 @@ export function ReviewPanel() {
       {items && items.length === 0 && <p className="empty">{t('review.empty')}</p>}
       <ul className="review-list">
         {items?.map((o) => (
-          <ReviewItem key={o.orderId} order={o} onDone={() => setTick((n) => n + 1)} />
+          <ReviewItem key={o.orderId} order={o} focused={o.orderId === focused} onDone={() => setTick((n) => n + 1)} />
         ))}
       </ul>
     </div>

@@ -8,6 +8,7 @@ import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
 import { businessDay, formatDateTime } from '../../lib/format';
+import { useNav } from '../../stores/nav-store';
 import { usePos } from '../../stores/pos-store';
 import { ExportPanel } from './ExportPanel';
 import { OrderDetail } from './OrderDetail';
@@ -33,6 +34,13 @@ export function SalesPanel() {
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<ShownError | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
+  // A banner's "View" opens its sale here.
+  const focus = useNav((s) => s.focusOrderId);
+  useEffect(() => {
+    if (!focus) return;
+    setOpenId(focus);
+    useNav.getState().clearFocus();
+  }, [focus]);
 
   const load = useCallback(async (f: OrderFilter, after: string | null) => {
     setError(null);
