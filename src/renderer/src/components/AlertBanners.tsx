@@ -22,7 +22,8 @@ export function noticeText(n: Notice): string {
   return tKnown(n.key, params);
 }
 
-const MAX_SHOWN = 3;
+/** On the sale screen one row only, so the keypad and the charge button keep their place. */
+const MAX_SHOWN = { sale: 1, other: 3 } as const;
 
 function useWhere(): Where {
   const tab = useNav((s) => s.tab);
@@ -99,11 +100,11 @@ export function AlertBanners() {
   });
   const { shown, hidden } = bannerOrder(
     notices.filter((n) => !alreadySeen(n, where)),
-    MAX_SHOWN,
+    where.tab === 'sale' ? MAX_SHOWN.sale : MAX_SHOWN.other,
   );
   if (shown.length === 0) return null;
   return (
-    <div className="alert-banners" data-testid="alert-banners">
+    <div className={`alert-banners ${where.tab === 'sale' ? 'alert-banners-compact' : ''}`} data-testid="alert-banners">
       {shown.map((n) => (
         <AlertBanner key={n.id} notice={n} where={where} />
       ))}
