@@ -31,7 +31,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const settings = new SettingsService({ dataDir: options.dataDir, safeStorage: options.safeStorage, log });
   const displayMedia = new DisplayMedia(options.dataDir, log);
   displayMedia.onChange((index) => bus.emit('displayMediaChanged', index));
-  const store = openOrderStore({ file: join(options.dataDir, 'orders.sqlite'), log: log.child('orders') });
+  const store = openOrderStore({
+    file: join(options.dataDir, 'orders.sqlite'),
+    log: log.child('orders'),
+    nativeBinding: options.sqliteBinding,
+  });
 
   let demo: Simulator | null = null;
   // Built on first use and dropped on every settings change: a poll step must not read and

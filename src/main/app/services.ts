@@ -34,6 +34,8 @@ export interface AppServicesOptions {
   logger?: Logger;
   /** No log lines on stderr (tests, benchmarks). */
   quiet?: boolean;
+  /** Electron only: the path of its own SQLite build, already checked (orders/native-binding.ts). */
+  sqliteBinding?: string;
 }
 
 export interface AppServices {

@@ -23,6 +23,8 @@ export interface OrderStoreOptions {
   timeZone?: string;
   /** Tests only: a different migration list. */
   migrations?: readonly Migration[];
+  /** The SQLite addon to load (Electron's own build); unset: better-sqlite3's Node build. */
+  nativeBinding?: string;
 }
 
 const MAX_PAGE = 500;
@@ -31,14 +33,14 @@ const MAX_PAGE = 500;
 export function openOrderStore(opts: OrderStoreOptions): OrderStore {
   const now = opts.now ?? (() => new Date());
   const timeZone = opts.timeZone ?? machineTimeZone();
-  const db = openDatabase(opts.file);
+  const db = openDatabase(opts.file, { nativeBinding: opts.nativeBinding });
   try {
     applyMigrations(db, opts.file, opts.migrations ?? MIGRATIONS, now, opts.log);
   } catch (err) {
     db.close();
     throw err;
   }
-  return new SqliteOrderStore(db, opts.file, now, timeZone, opts.log);
+  return new SqliteOrderStore(db, opts.file, now, timeZone, opts.log, opts.nativeBinding);
 }
 
 type Facts = Record<string, unknown>;
@@ -52,6 +54,7 @@ class SqliteOrderStore implements OrderStore {
     private readonly now: () => Date,
     private readonly timeZone: string,
     private readonly log?: { info(msg: string): void; warn(msg: string): void },
+    private readonly nativeBinding?: string,
   ) {
     this.stmt = {
       get: db.prepare('SELECT * FROM orders WHERE order_id = ?'),
@@ -304,7 +307,7 @@ class SqliteOrderStore implements OrderStore {
    */
   *iterate(filter: OrderFilter): IterableIterator<OrderRecord> {
     const part = filterToSql(filter, this.timeZone);
-    const reader = new Database(this.file, { readonly: true, fileMustExist: true });
+    const reader = new Database(this.file, { readonly: true, fileMustExist: true, nativeBinding: this.nativeBinding });
     try {
       reader.pragma('busy_timeout = 5000');
       const stmt = reader.prepare(`SELECT * FROM orders ${part.where} ORDER BY created_at, order_id`);

@@ -29,16 +29,21 @@ function damaged(file: string, detail: string): PosError {
   );
 }
 
+export interface OpenDatabaseOptions {
+  /** The addon to load instead of better-sqlite3's own build (Electron: see native-binding.ts). */
+  nativeBinding?: string;
+}
+
 /**
  * Opens the SQLite file with the settings money state needs: WAL so readers (history, export)
  * never block the counter, synchronous=FULL so a paid sale survives a power cut, and a
  * busy timeout so a second connection waits instead of failing. Checks integrity first,
  * because writing into a damaged journal would make the damage worse.
  */
-export function openDatabase(file: string): Database.Database {
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = new Database(file, { nativeBinding: options.nativeBinding });
   } catch (err) {
     throw damaged(file, (err as Error).message);
   }
