@@ -5,7 +5,8 @@ import type { DisplayInfo } from '@shared/domain';
 import { createAppServices } from './app/create-services';
 import type { AppServices, ExportSink } from './app/services';
 import { registerIpc } from './ipc/register';
-import { createLogger } from './log/logger';
+import { createLogger, type Logger } from './log/logger';
+import { loadNativeBinding, nativeBindingFor, type SqliteRuntime } from './orders/native-binding';
 import { APP_SCHEME_PRIVILEGES, appProtocolResponse } from './security/app-protocol';
 import { hardenSession, hardenWebContents } from './security/harden';
 import { electronSafeStorage } from './security/safe-storage';
@@ -61,9 +62,32 @@ function openWindows(): BrowserWindow[] {
   return [cashier, customer?.window() ?? null].filter((w): w is BrowserWindow => !!w && !w.isDestroyed());
 }
 
+/** Electron's own SQLite build, checked and loaded before anything opens the journal. */
+function electronSqlite(log: Logger): string | undefined {
+  const runtime: SqliteRuntime = {
+    electronVersion: process.versions.electron,
+    modulesVersion: process.versions.modules,
+    appPath: app.getAppPath(),
+    isPackaged: app.isPackaged,
+    platform: process.platform,
+    arch: process.arch,
+  };
+  const binding = nativeBindingFor(runtime);
+  if (!binding) return undefined;
+  try {
+    return loadNativeBinding(binding, runtime);
+  } catch (err) {
+    // The file log keeps the loader's own words for diagnosis; the person gets one sentence.
+    const cause = (err as Error).cause;
+    log.error((err as Error).message, { path: binding.path, detail: cause instanceof Error ? cause.message : null });
+    throw err;
+  }
+}
+
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const log = createLogger({ dataDir });
+  const sqliteBinding = electronSqlite(log);
 
   protocol.handle(APP_SCHEME, (request) => appProtocolResponse(rendererRoot, request.url));
   hardenSession(session.defaultSession, log.child('security'), trusted);
@@ -85,6 +109,7 @@ async function start(): Promise<void> {
     exportSink,
     version: app.getVersion(),
     logger: log,
+    sqliteBinding,
   });
   const { handlers, bus } = services;
 
@@ -152,6 +177,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
+      // The terminal of `npm start` gets the same one sentence as the dialog.
+      process.stderr.write(`${message}\n`);
       dialog.showErrorBox('Pakasir POS could not start', message);
       void quitCleanly().then(() => app.exit(1));
     });

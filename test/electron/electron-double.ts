@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import Module from 'node:module';
+import { resolve } from 'node:path';
 
 /**
  * A small stand-in for the `electron` module, so the BUILT main bundle and preload can be
@@ -42,13 +43,21 @@ export interface Rect {
   height: number;
 }
 
-export function createElectronDouble(options: { userData: string; displays?: { id: number; bounds: Rect }[] }) {
+export function createElectronDouble(options: {
+  userData: string;
+  displays?: { id: number; bounds: Rect }[];
+  /** app.getAppPath(): the project folder under `npm start` (default: the real project). */
+  appPath?: string;
+  /** Where the save dialog answers a file should go; unset: the dialog is canceled. */
+  savePath?: string;
+}) {
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     quitCalls: 0,
     exitCode: null as number | null,
     readyResolve: null as null | (() => void),
     getPath: (name: string) => (name === 'userData' ? options.userData : `${options.userData}/${name}`),
+    getAppPath: () => options.appPath ?? resolve(import.meta.dirname, '../..'),
     getVersion: () => '0.0.0-test',
     getName: () => 'Pakasir POS',
     requestSingleInstanceLock: () => true,
@@ -182,7 +191,7 @@ export function createElectronDouble(options: { userData: string; displays?: { i
   const dialog = {
     showSaveDialog: async (...args: unknown[]) => {
       dialogState.saveRequests.push(args);
-      return { canceled: true, filePath: '' };
+      return options.savePath ? { canceled: false, filePath: options.savePath } : { canceled: true, filePath: '' };
     },
     showErrorBox: (title: string, content: string) => dialogState.errors.push({ title, content }),
   };
