@@ -1,90 +1,85 @@
-// `npm test`: lint, format check, typecheck, build, unit + integration tests (Node), then end-to-end tests in
-// Chromium through the browser harness. Ends with one plain line: "N passed, N failed".
+// `npm test`: lint, format check, typecheck, build, unit + integration tests (Node), then
+// end-to-end tests in Chromium through the browser harness. Every step's exit code and every
+// runner's report is counted (scripts/lib/test-counts.mjs); the run ends with what failed,
+// what to do about a missing browser, and one line: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findChromium } from './lib/find-chromium.mjs';
+import { nodeBin } from './lib/node-bin.mjs';
+import { closingLines, countStep, countVitestRun, newTally } from './lib/test-counts.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const reports = join(root, 'test-results');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-const totals = { passed: 0, failed: 0, skipped: 0 };
-let stepFailed = false;
+const tally = newTally();
 
-function run(label, cmd, args) {
-  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
-  if (r.status !== 0) {
-    console.log(`=== ${label} failed (exit ${r.status ?? r.signal})`);
-    return false;
-  }
-  return true;
+function run(label, [cmd, ...args], env = process.env) {
+  console.log(`\n=== ${label}: ${[cmd, ...args].join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  if (r.error) console.log(`=== ${label} could not start: ${r.error.message}`);
+  else if (r.status !== 0) console.log(`=== ${label} failed (exit ${r.status ?? r.signal})`);
+  return r.error ? null : r.status;
 }
 
-function count(file, label) {
-  if (!existsSync(file)) {
-    console.log(`=== ${label}: no result file; counted as one failure`);
-    totals.failed += 1;
-    return;
+function step(label, command) {
+  const status = run(label, command);
+  countStep(tally, label, status);
+  return status === 0;
+}
+
+function vitest(label, config, file, env) {
+  const status = run(
+    label,
+    [
+      ...nodeBin('vitest'),
+      'run',
+      '--config',
+      config,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    env,
+  );
+  let report = null;
+  try {
+    if (existsSync(file)) report = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    console.log(`=== ${label}: the report ${file} is not readable JSON (${err.message})`);
   }
-  const json = JSON.parse(readFileSync(file, 'utf8'));
-  const passed = json.numPassedTests ?? 0;
-  const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
-  // A suite that failed to load has no failed tests but is a failure all the same.
-  const brokenSuites = (json.testResults ?? []).filter(
-    (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
-  ).length;
-  totals.passed += passed;
-  totals.failed += (json.numFailedTests ?? 0) + brokenSuites;
-  totals.skipped += skipped;
+  const before = { ...tally };
+  countVitestRun(tally, label, report, status, root);
   console.log(
-    `=== ${label}: ${passed} passed, ${json.numFailedTests ?? 0} failed, ${skipped} skipped${brokenSuites ? `, ${brokenSuites} suites failed to load` : ''}`,
+    `=== ${label}: ${tally.passed - before.passed} passed, ${tally.failed - before.failed} failed, ${tally.skipped - before.skipped} skipped`,
   );
 }
 
-const npx = 'npx';
-if (!run('lint', npx, ['eslint', '.'])) stepFailed = true;
-if (!run('format', npx, ['prettier', '--check', '.'])) stepFailed = true;
-if (!run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])) stepFailed = true;
-if (!run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.web.json'])) stepFailed = true;
-if (!run('typecheck', npx, ['tsc', '--noEmit', '-p', 'tsconfig.test.json'])) stepFailed = true;
-const built = run('build', npx, ['electron-vite', 'build']);
-if (!built) stepFailed = true;
+step('lint', [...nodeBin('eslint'), '.']);
+step('format', [...nodeBin('prettier'), '--check', '.']);
+for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.test.json'])
+  step(`typecheck (${project})`, [...nodeBin('typescript', 'tsc'), '--noEmit', '-p', project]);
+const built = step('build', [...nodeBin('electron-vite'), 'build']);
 
-const unitJson = join(reports, 'unit.json');
-run('unit and integration tests', npx, [
-  'vitest',
-  'run',
-  '--config',
-  'vitest.config.mts',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${unitJson}`,
-]);
-count(unitJson, 'unit and integration tests');
+vitest('unit and integration tests', 'vitest.config.mts', join(reports, 'unit.json'));
 
+const chromium = findChromium();
 if (built) {
-  const e2eJson = join(reports, 'e2e.json');
-  run('end-to-end tests (Chromium)', npx, [
-    'vitest',
-    'run',
-    '--config',
-    'vitest.e2e.config.mts',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${e2eJson}`,
-  ]);
-  count(e2eJson, 'end-to-end tests');
+  // The same browser the search found, so the run and this summary agree on it.
+  const env = chromium.path ? { ...process.env, CHROMIUM_PATH: chromium.path } : process.env;
+  if (chromium.path) console.log(`\n=== end-to-end tests use ${chromium.path} (${chromium.source})`);
+  vitest('end-to-end tests (Chromium)', 'vitest.e2e.config.mts', join(reports, 'e2e.json'), env);
 } else {
-  console.log('=== end-to-end tests not run: the build failed (counted as one failure)');
-  totals.failed += 1;
+  tally.failed += 1;
+  tally.failures.push('end-to-end tests did not run: the build failed');
 }
+if (!chromium.path) tally.notes.push(chromium.problem);
 
-if (stepFailed) {
-  console.log('=== a lint, format, typecheck or build step failed (counted as one failure)');
-  totals.failed += 1;
-}
+const color =
+  !process.env.NO_COLOR && (Boolean(process.stdout.isTTY) || Boolean(process.env.FORCE_COLOR || process.env.CI));
 console.log('');
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
-process.exit(totals.failed > 0 ? 1 : 0);
+for (const line of closingLines(tally, { color })) console.log(line);
+process.exit(tally.failed > 0 ? 1 : 0);

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../../scripts/lib/find-chromium.mjs';
 import { PAGE_PROBE } from './page-probe';
 
 export const CHROMIUM_ARGS = [
@@ -13,7 +14,9 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const found = findChromium();
+  if (found.path === null) throw new Error(found.problem);
+  return chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
 }
 
 /** A page in a fresh context (no shared cache) with the timing probe installed. */

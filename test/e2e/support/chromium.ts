@@ -1,25 +1,15 @@
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { findChromium as search } from '../../../scripts/lib/find-chromium.mjs';
 
 /**
- * Chromium for the end-to-end tests: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then
- * Playwright's own browser if one was installed. With none, the run fails with a message
- * saying how to get one: end-to-end tests are never skipped silently.
+ * Chromium for the end-to-end tests (see scripts/lib/find-chromium.mjs for where it looks).
+ * With none, the suite's setup fails with a message saying how to get one, and npm test
+ * counts its tests as failed: end-to-end tests are never skipped silently.
  */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    (p): p is string => !!p,
-  );
-  for (const p of candidates) if (existsSync(p)) return p;
-  try {
-    const own = chromium.executablePath();
-    if (own && existsSync(own)) return own;
-  } catch {
-    // Playwright has no browser of its own here.
-  }
-  throw new Error(
-    'No Chromium found for the end-to-end tests. Install one (Debian/Ubuntu: `apt-get install -y chromium`) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
-  );
+  const found = search();
+  if (found.path === null) throw new Error(found.problem);
+  return found.path;
 }
 
 export const CHROMIUM_ARGS = [
