@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAppServices } from '../main/app/create-services';
 import { memorySafeStorage } from '../main/settings/secret-store';
-import { startHarness, newToken } from './harness-server';
+import { listenProblem, portFromArgs } from './cli-port';
+import { startHarness, newToken, type Harness } from './harness-server';
 
 /**
  * `npm run dev:web`: the whole app in a browser. Main's real services run here in Node
@@ -14,7 +15,12 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
+/** An error whose message is already the one sentence to print. */
+class StartProblem extends Error {}
+
 async function main(): Promise<void> {
+  const chosen = portFromArgs(process.argv);
+  if ('error' in chosen) throw new StartProblem(chosen.error);
   const root = resolve(import.meta.dirname, '../..');
   const dataDir = resolve(arg('data', join(root, '.data', 'dev-web')));
   const downloadsDir = join(dataDir, 'downloads');
@@ -36,14 +42,22 @@ async function main(): Promise<void> {
       }),
     },
   });
-  const harness = await startHarness({
-    services,
-    rendererDir: join(root, 'out', 'renderer'),
-    downloadsDir,
-    port: Number(arg('port', '5180')),
-    token,
-    log: services.log,
-  });
+  let harness: Harness;
+  try {
+    harness = await startHarness({
+      services,
+      rendererDir: join(root, 'out', 'renderer'),
+      downloadsDir,
+      port: chosen.port,
+      token,
+      log: services.log,
+    });
+  } catch (err) {
+    // The journal was opened: close it properly before leaving.
+    await services.stop();
+    const problem = listenProblem(err, chosen.port);
+    throw problem ? new StartProblem(problem) : err;
+  }
   origin = harness.origin;
   const mode = services.settings.view().mode;
   process.stdout.write(
@@ -66,6 +80,7 @@ async function main(): Promise<void> {
 }
 
 void main().catch((err: unknown) => {
-  process.stderr.write(`The app could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(err instanceof StartProblem ? `${message}\n` : `The app could not start: ${message}\n`);
   process.exit(1);
 });

@@ -133,7 +133,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(404).end();
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    // A taken port is the caller's to explain (the CLI says how to choose another).
+    unsubscribe();
+    throw err;
+  }
   port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   return {
