@@ -1,4 +1,4 @@
-import { createSimulator } from './simulator';
+import { createSimulator, defaultProjects } from './simulator';
 
 /**
  * `npm run sim`: a local Pakasir for demos and manual testing. Keys are generated per run
@@ -12,10 +12,16 @@ function arg(name: string): string | undefined {
 async function main(): Promise<void> {
   const port = Number(arg('port') ?? process.env.PAKASIR_SIM_PORT ?? 0);
   const autoPay = arg('auto-pay-ms');
-  const sim = await createSimulator({ port, autoPayAfterMs: autoPay ? Number(autoPay) : null });
+  // --merchant-pays: every project bears the fee itself, like Pakasir's "Beban Biaya: merchant".
+  const merchantPays = process.argv.includes('--merchant-pays');
+  const projects = defaultProjects().map((p) => (merchantPays ? { ...p, feeBearer: 'merchant' as const } : p));
+  const sim = await createSimulator({ port, projects, autoPayAfterMs: autoPay ? Number(autoPay) : null });
   process.stdout.write(`Pakasir simulator listening on ${sim.baseUrl}\n`);
   for (const p of sim.projects) {
-    process.stdout.write(`  project ${p.slug} (${p.sandbox ? 'sandbox' : 'production'})  api key ${p.apiKey}\n`);
+    const bearer = p.feeBearer === 'merchant' ? ', fee borne by the merchant' : '';
+    process.stdout.write(
+      `  project ${p.slug} (${p.sandbox ? 'sandbox' : 'production'}${bearer})  api key ${p.apiKey}\n`,
+    );
   }
   process.stdout.write(
     `Controls: POST ${sim.baseUrl}/__sim/pay {"order_id": "..."}, GET ${sim.baseUrl}/__sim/stats. Ctrl+C stops.\n`,

@@ -7,6 +7,11 @@ export interface SimProject {
   slug: string;
   apiKey: string;
   sandbox: boolean;
+  /**
+   * Pakasir's "Beban Biaya" project setting: `customer` (default) pays amount + fee;
+   * `merchant` pays the amount itself (total_payment = amount) and the fee is the merchant's.
+   */
+  feeBearer?: 'customer' | 'merchant';
 }
 
 export type SimStatus = 'pending' | 'completed' | 'canceled' | 'expired';
@@ -127,7 +132,7 @@ export class Ledger {
       amount,
       method,
       fee,
-      totalPayment: amount + fee,
+      totalPayment: project.feeBearer === 'merchant' ? amount : amount + fee,
       paymentNumber: null,
       paymentLink: null,
       status: 'pending',

@@ -30,6 +30,11 @@ export interface GatewayTransaction {
   amount: number;
   fee: number;
   totalPayment: number;
+  /**
+   * Who bears the fee by this answer: `merchant` when total_payment equals the amount with a
+   * fee above 0 (Pakasir's "Beban Biaya" project setting); null when a fee of 0 tells neither.
+   */
+  feeBearer: 'customer' | 'merchant' | null;
   method: PaymentMethod;
   /** QRIS payload for qris, VA number for *_va; null for links. */
   paymentNumber: string | null;
@@ -69,7 +74,7 @@ export interface PakasirGateway {
   cancel(ref: TransactionRef, signal?: AbortSignal): Promise<void>;
   /** Sandbox only (v1 paymentsimulation; v2 has none known: throws 'rejected'). */
   simulatePayment(ref: TransactionRef, signal?: AbortSignal): Promise<void>;
-  /** v2 public fee table for an amount; v1 has none (throws 'rejected'). */
+  /** Pakasir's public fee table for an amount (method -> fee); keyless, for both versions. */
   fees(amount: number, signal?: AbortSignal): Promise<Partial<Record<PaymentMethod, number>>>;
   /** Minimum interval between two status calls for one transaction, in ms. */
   readonly minStatusIntervalMs: number;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { PaymentMethod } from '../../shared/methods';
 import {
   GatewayError,
   type CreateRequest,
@@ -13,6 +12,7 @@ import { optionalText, statusText, timestamp, wholeRupiah } from './answer-field
 import { describe, httpCall, invalidAnswer, issuePaths, scrubSecret, type HttpCallOptions } from './http-call';
 import { payPageUrl } from './pay-url';
 import { preflight } from './preflight';
+import { feeBearerOf, fetchFeeTable, type FeeTable } from './fee-table';
 
 const createAnswer = z.object({
   payment: z.object({
@@ -90,7 +90,8 @@ export class PakasirV1Client implements PakasirGateway {
     this.#checkIdentity('create', req.orderId, req.amount, p.order_id, p.amount, p.project);
     if (p.payment_method !== null && p.payment_method.toLowerCase() !== req.method)
       throw invalidAnswer('create', 'answer is for another payment method');
-    if (p.total_payment !== p.amount + p.fee) throw invalidAnswer('create', 'total_payment is not amount + fee');
+    if (p.total_payment !== p.amount + p.fee && p.total_payment !== p.amount)
+      throw invalidAnswer('create', 'total_payment is neither amount + fee nor amount');
     if (p.payment_number === null) throw invalidAnswer('create', 'answer has no payment_number');
     return {
       txnId: null,
@@ -99,6 +100,7 @@ export class PakasirV1Client implements PakasirGateway {
       amount: p.amount,
       fee: p.fee,
       totalPayment: p.total_payment,
+      feeBearer: feeBearerOf(p.amount, p.fee, p.total_payment),
       method: req.method,
       paymentNumber: p.payment_number,
       paymentUrl: null,
@@ -119,6 +121,7 @@ export class PakasirV1Client implements PakasirGateway {
       amount: req.amount,
       fee: 0,
       totalPayment: req.amount,
+      feeBearer: null,
       method: 'paypal',
       paymentNumber: null,
       paymentUrl: payPageUrl({
@@ -196,8 +199,9 @@ export class PakasirV1Client implements PakasirGateway {
     await this.#ack('simulate payment', 'paymentsimulation', ref, signal);
   }
 
-  async fees(_amount: number): Promise<Partial<Record<PaymentMethod, number>>> {
-    throw new GatewayError('rejected', describe('fees', 'rejected', 'API v1 has no fee table'));
+  /** v1 has no fee call: Pakasir's public fee table on the same host (./fee-table.ts says why). */
+  fees(amount: number, signal?: AbortSignal): Promise<FeeTable> {
+    return fetchFeeTable(this.#http, this.#base, amount, signal);
   }
 
   async #ack(what: string, path: string, ref: TransactionRef, signal?: AbortSignal): Promise<void> {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isPaymentMethod, type PaymentMethod } from '../../shared/methods';
 import {
   GatewayError,
   type CreateRequest,
@@ -12,7 +11,8 @@ import {
 import { optionalBoolean, optionalText, statusText, timestamp, unwrap, wholeRupiah } from './answer-fields';
 import { describe, httpCall, invalidAnswer, issuePaths, type HttpCallOptions } from './http-call';
 import { withLinkOptions } from './pay-url';
-import { preflight, preflightAmount } from './preflight';
+import { preflight } from './preflight';
+import { feeBearerOf, fetchFeeTable, type FeeTable } from './fee-table';
 
 const WRAPPERS = ['payment', 'data', 'transaction'] as const;
 
@@ -50,8 +50,6 @@ const statusAnswer = z.object({
   is_sandbox: optionalBoolean,
   completed_at: timestamp,
 });
-
-const feeMap = z.record(z.string(), z.unknown());
 
 /** API v2: the key travels only in the X-Api-Key header. */
 export class PakasirV2Client implements PakasirGateway {
@@ -123,7 +121,10 @@ export class PakasirV2Client implements PakasirGateway {
       total = total ?? req.amount + fee;
     }
     if (fee === null || total === null) throw invalidAnswer('create', 'answer has no fee or total_payment');
-    if (total !== req.amount + fee) throw invalidAnswer('create', 'total_payment is not amount + fee');
+    // amount + fee when the customer bears the fee; the amount itself when the project's
+    // "Beban Biaya" puts it on the merchant. Anything else is not a total we can explain.
+    if (total !== req.amount + fee && total !== req.amount)
+      throw invalidAnswer('create', 'total_payment is neither amount + fee nor amount');
 
     let paymentNumber: string | null = null;
     let paymentUrl: string | null = null;
@@ -143,6 +144,7 @@ export class PakasirV2Client implements PakasirGateway {
       amount: req.amount,
       fee,
       totalPayment: total,
+      feeBearer: isLink ? null : feeBearerOf(req.amount, fee, total),
       method: req.method,
       paymentNumber,
       paymentUrl,
@@ -234,30 +236,8 @@ export class PakasirV2Client implements PakasirGateway {
     );
   }
 
-  /** Public fee table: no key. Flat `{qris: 394, ...}` or `{status, data: {...}}`. */
-  async fees(amount: number, signal?: AbortSignal): Promise<Partial<Record<PaymentMethod, number>>> {
-    preflightAmount(amount);
-    const answer = await httpCall(
-      this.#http,
-      { method: 'GET', url: `${this.#base}/api/v2/payment-fee/${amount}`, what: 'fees' },
-      signal,
-    );
-    const raw =
-      answer.json && typeof answer.json === 'object' && 'data' in answer.json
-        ? (answer.json as { data: unknown }).data
-        : answer.json;
-    const parsed = feeMap.safeParse(raw);
-    if (!parsed.success) throw invalidAnswer('fees', issuePaths(parsed.error), answer.httpStatus);
-    const out: Partial<Record<PaymentMethod, number>> = {};
-    for (const [key, value] of Object.entries(parsed.data)) {
-      if (!isPaymentMethod(key)) continue;
-      // A fee may itself be `{fee: n}` in some readings; take the number either way.
-      const candidate = value && typeof value === 'object' && 'fee' in value ? (value as { fee: unknown }).fee : value;
-      const fee = wholeRupiah.safeParse(candidate);
-      if (!fee.success) throw invalidAnswer('fees', `unexpected ${key}`);
-      out[key] = fee.data;
-    }
-    if (Object.keys(out).length === 0) throw invalidAnswer('fees', `the fee table names no known payment method`);
-    return out;
+  /** Public fee table: no key (see ./fee-table.ts). */
+  fees(amount: number, signal?: AbortSignal): Promise<FeeTable> {
+    return fetchFeeTable(this.#http, this.#base, amount, signal);
   }
 }

@@ -108,8 +108,21 @@ describe('v1 client', () => {
     expect((await v1.status(ref)).status).toBe('completed');
   });
 
-  it('has no fee table and a 2 s default status pace', async () => {
-    await expect(v1.fees(10_000)).rejects.toMatchObject({ kind: 'rejected' });
+  it('reads fees from the public fee table on the same host, without the key, and keeps a 2 s status pace', async () => {
+    let sawKey = false;
+    const spy = createGateway({
+      version: 'v1',
+      baseUrl: sim.baseUrl,
+      project: sim.sandbox.slug,
+      apiKey: sim.sandbox.apiKey,
+      fetch: (input, init) => {
+        if (String(input).includes(sim.sandbox.apiKey) || JSON.stringify(init ?? {}).includes(sim.sandbox.apiKey))
+          sawKey = true;
+        return fetch(input, init);
+      },
+    });
+    expect(await spy.fees(99_000)).toMatchObject({ qris: 1_003, bni_va: 3_500 });
+    expect(sawKey).toBe(false);
     expect(v1.minStatusIntervalMs).toBe(2000);
     expect(
       createGateway({ version: 'v1', baseUrl: sim.baseUrl, project: 'x', apiKey: 'y', v1StatusIntervalMs: 3000 })
