@@ -1,3 +1,4 @@
+import type { FeePayer, PakasirFeeBearer } from './fees';
 import type { ApiVersion, PaymentMethod } from './methods';
 import type { OrderState } from './order-state';
 
@@ -22,14 +23,21 @@ export type OrderReason =
   /** v1: the create answer was lost and the transaction exists without its QR: it was canceled. */
   | 'create_lost'
   /** Demo mode: the in-app simulator that issued this sale's QR is gone (the app restarted). */
-  | 'demo_reset';
+  | 'demo_reset'
+  /** The customer was to pay the round price, but Pakasir's total came out above it (its fee changed). */
+  | 'fee_above_price';
 
 /** One sale as both windows and the history see it. Never carries a secret. */
 export interface OrderView {
   orderId: string;
   state: OrderState;
   method: PaymentMethod;
+  /** What was sent to Pakasir (its identity for the transaction). */
   amount: number;
+  /** What the cashier asked for. Differs from amount when the customer pays the round price. */
+  price: number;
+  /** Who pays Pakasir's fee for this sale, as chosen by the owner when it was charged. */
+  feePayer: FeePayer;
   fee: number | null;
   totalPayment: number | null;
   note: string;
@@ -115,6 +123,12 @@ export interface SettingsView {
   secretBackendChanged: { from: SecretBackend; to: SecretBackend } | null;
   /** Derived: demo when no slug or key is set. */
   mode: AppMode;
+  /** Who pays Pakasir's fee: the shop (the customer pays the round price) until the owner chose. */
+  feePayer: FeePayer;
+  /** False until the owner made the choice (the setup asks). */
+  feePayerChosen: boolean;
+  /** Pakasir's own "Beban Biaya" for the current project, as a create answer showed it. */
+  pakasirFeeBearer: { bearer: PakasirFeeBearer; seenAt: string } | null;
 }
 
 export interface AppInfo {
@@ -152,9 +166,17 @@ export interface OrderPage {
 export interface MethodTotals {
   method: PaymentMethod;
   count: number;
+  /** What was sent to Pakasir. */
   amount: number;
+  /** What the cashier asked for. */
+  price: number;
   fee: number;
+  /** The part of the fee customers paid above the price (the rest the shop bore). */
+  feeOnCustomer: number;
+  /** What customers paid. */
   totalPaid: number;
+  /** What reached the shop: totalPaid - fee. */
+  shopReceives: number;
 }
 
 export interface DailyReport {
@@ -168,9 +190,15 @@ export interface DailyReport {
   byState: { state: OrderState; count: number; amount: number }[];
   paidCount: number;
   salesCount: number;
+  /** What customers paid. */
   grossAmount: number;
+  /** Pakasir's fees: a cost, taken from what customers paid. */
   fees: number;
-  /** What the shop receives: the paid amounts (the customer pays the fee on top). */
+  /** The part of the fees the shop bore (round-price sales, or Pakasir's "merchant bears it"). */
+  feesShop: number;
+  /** The part customers paid above the price. */
+  feesCustomer: number;
+  /** What reaches the shop: grossAmount - fees. */
   netReceived: number;
   needsReview: OrderView[];
 }

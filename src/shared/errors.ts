@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'gateway_server',
   'gateway_invalid_answer',
   'gateway_rejected',
+  /** Pakasir's fee table could not be asked, so the round price could not be worked out. */
+  'fee_unavailable',
   'insecure_storage',
   'storage_changed',
   'database',

@@ -12,9 +12,12 @@ export const EXPORT_COLUMNS = [
   'completed_local',
   'completed_iso',
   'method',
+  'price',
   'amount',
   'fee',
   'total_paid',
+  'shop_receives',
+  'fee_payer',
   'status',
   'note',
   'terminal',
@@ -27,12 +30,14 @@ export type ExportValue = string | number | boolean | null;
 export type ExportRow = Record<ExportColumn, ExportValue>;
 
 /**
- * total_paid is what the customer paid (amount plus fee) and is only filled for paid sales,
- * so the column's sum equals the daily report's gross; fee is the gateway's quote, kept for
- * every sale that has one.
+ * price is what the cashier asked, amount what was sent to Pakasir (lower when the customer
+ * paid the round price). total_paid is what the customer paid and shop_receives what reached
+ * the shop (total_paid - fee); both are only filled for paid sales, so their sums equal the
+ * daily report's gross and net. fee is Pakasir's quote, kept for every sale that has one.
  */
 export function toExportRow(o: OrderRecord, timeZone: string): ExportRow {
   const completed = o.state === 'paid' ? o.paidAt : null;
+  const totalPaid = o.state === 'paid' ? (o.totalPayment ?? o.amount + (o.fee ?? 0)) : null;
   return {
     order_id: o.orderId,
     created_local: formatLocal(o.createdAt, timeZone),
@@ -40,9 +45,12 @@ export function toExportRow(o: OrderRecord, timeZone: string): ExportRow {
     completed_local: formatLocal(completed, timeZone),
     completed_iso: completed ?? '',
     method: o.method,
+    price: o.price,
     amount: o.amount,
     fee: o.fee,
-    total_paid: o.state === 'paid' ? (o.totalPayment ?? o.amount + (o.fee ?? 0)) : null,
+    total_paid: totalPaid,
+    shop_receives: totalPaid === null ? null : totalPaid - (o.fee ?? 0),
+    fee_payer: o.feePayer,
     status: o.state,
     note: o.note,
     terminal: o.terminal,

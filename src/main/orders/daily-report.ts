@@ -10,9 +10,11 @@ import { toView, type OrderRow } from './order-row';
  * The business day runs from `day` at cutoffHour local to the next day at cutoffHour, so a
  * sale at 01:30 after a late shift counts for the evening before. Sales are counted by when
  * they were created. Money figures count paid sales only:
- *  - netReceived: the paid amounts (what the shop receives; the customer pays the fee on top),
- *  - fees: the gateway fees customers paid on top,
- *  - grossAmount: what customers paid in total (netReceived + fees).
+ *  - grossAmount: what customers paid (Pakasir's total_payment),
+ *  - fees: Pakasir's fees, a cost taken from what customers paid: feesShop is the part the
+ *    shop bore (round-price sales, or a project whose "Beban Biaya" is the merchant's),
+ *    feesCustomer the part customers paid above the price,
+ *  - netReceived: what reaches the shop (grossAmount - fees).
  */
 export function buildDailyReport(
   db: Database.Database,
@@ -39,11 +41,22 @@ export function buildDailyReport(
     .all(startsAt, endsAt) as { state: OrderState; n: number; amount: number }[];
   const methodRows = db
     .prepare(
-      `SELECT method, count(*) AS n, sum(amount) AS amount, sum(coalesce(fee, 0)) AS fee,
-              sum(coalesce(total_payment, amount + coalesce(fee, 0))) AS total
-         FROM orders WHERE created_at >= ? AND created_at < ? AND state = 'paid' GROUP BY method ORDER BY method`,
+      `SELECT method, count(*) AS n, sum(amount) AS amount, sum(coalesce(price, amount)) AS price,
+              sum(coalesce(fee, 0)) AS fee, sum(total) AS total,
+              sum(min(coalesce(fee, 0), max(0, total - coalesce(price, amount)))) AS fee_on_customer
+         FROM (SELECT *, coalesce(total_payment, amount + coalesce(fee, 0)) AS total FROM orders
+                WHERE created_at >= ? AND created_at < ? AND state = 'paid')
+        GROUP BY method ORDER BY method`,
     )
-    .all(startsAt, endsAt) as { method: PaymentMethod; n: number; amount: number; fee: number; total: number }[];
+    .all(startsAt, endsAt) as {
+    method: PaymentMethod;
+    n: number;
+    amount: number;
+    price: number;
+    fee: number;
+    total: number;
+    fee_on_customer: number;
+  }[];
   const review = db
     .prepare(
       "SELECT * FROM orders WHERE created_at >= ? AND created_at < ? AND state = 'needs_review' ORDER BY created_at, order_id",
@@ -58,11 +71,15 @@ export function buildDailyReport(
     method: r.method,
     count: r.n,
     amount: r.amount,
+    price: r.price,
     fee: r.fee,
+    feeOnCustomer: r.fee_on_customer,
     totalPaid: r.total,
+    shopReceives: r.total - r.fee,
   }));
-  const netReceived = byMethod.reduce((s, m) => s + m.amount, 0);
-  const fees = byMethod.reduce((s, m) => s + m.fee, 0);
+  const sum = (pick: (m: MethodTotals) => number): number => byMethod.reduce((s, m) => s + pick(m), 0);
+  const fees = sum((m) => m.fee);
+  const feesCustomer = sum((m) => m.feeOnCustomer);
   return {
     day,
     startsAt,
@@ -72,9 +89,11 @@ export function buildDailyReport(
     byState,
     paidCount: byMethod.reduce((s, m) => s + m.count, 0),
     salesCount: byState.reduce((s, r) => s + r.count, 0),
-    grossAmount: byMethod.reduce((s, m) => s + m.totalPaid, 0),
+    grossAmount: sum((m) => m.totalPaid),
     fees,
-    netReceived,
+    feesShop: fees - feesCustomer,
+    feesCustomer,
+    netReceived: sum((m) => m.shopReceives),
     needsReview: review.map(toView),
   };
 }

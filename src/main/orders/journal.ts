@@ -59,8 +59,8 @@ class SqliteOrderStore implements OrderStore {
     this.stmt = {
       get: db.prepare('SELECT * FROM orders WHERE order_id = ?'),
       insert: db.prepare(
-        `INSERT INTO orders (order_id, state, method, amount, note, terminal, api_version, sandbox, project, created_at, updated_at, replaces_order_id)
-         VALUES (@orderId, 'creating', @method, @amount, @note, @terminal, @apiVersion, @sandbox, @project, @at, @at, @replacesOrderId)`,
+        `INSERT INTO orders (order_id, state, method, amount, price, fee_payer, note, terminal, api_version, sandbox, project, created_at, updated_at, replaces_order_id)
+         VALUES (@orderId, 'creating', @method, @amount, @price, @feePayer, @note, @terminal, @apiVersion, @sandbox, @project, @at, @at, @replacesOrderId)`,
       ),
       event: db.prepare(
         'INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, ?, ?, ?, ?)',
@@ -137,6 +137,10 @@ class SqliteOrderStore implements OrderStore {
     if (!isValidOrderId(order.orderId)) throw new PosError('invalid_input', `invalid order id: ${order.orderId}`);
     if (!isWholeRupiah(order.amount) || order.amount <= 0)
       throw new PosError('invalid_input', `amount must be a whole rupiah amount above 0, got ${order.amount}`);
+    const price = order.price ?? order.amount;
+    if (!isWholeRupiah(price) || price <= 0)
+      throw new PosError('invalid_input', `price must be a whole rupiah amount above 0, got ${price}`);
+    const feePayer = order.feePayer ?? 'customer';
     if (!isPaymentMethod(order.method))
       throw new PosError('invalid_input', `unknown payment method: ${String(order.method)}`);
     const at = this.now().toISOString();
@@ -148,6 +152,8 @@ class SqliteOrderStore implements OrderStore {
           orderId: order.orderId,
           method: order.method,
           amount: order.amount,
+          price,
+          feePayer,
           note: order.note,
           terminal: order.terminal,
           apiVersion: order.apiVersion,
@@ -158,6 +164,8 @@ class SqliteOrderStore implements OrderStore {
         });
         this.appendEvent(order.orderId, at, null, 'creating', 'created', {
           amount: order.amount,
+          price,
+          feePayer,
           method: order.method,
           apiVersion: order.apiVersion,
           sandbox: order.sandbox,

@@ -1,4 +1,5 @@
 import type { OrderEventView, OrderReason, OrderView } from '@shared/domain';
+import type { FeePayer } from '@shared/fees';
 import type { ApiVersion, PaymentMethod } from '@shared/methods';
 import type { OrderState } from '@shared/order-state';
 import type { GatewayFacts, OrderRecord } from './order-store';
@@ -30,6 +31,9 @@ export interface OrderRow {
   create_attempts: number;
   watch_until: string | null;
   replaces_order_id: string | null;
+  /** NULL on rows written before migration 4: the price was the amount. */
+  price: number | null;
+  fee_payer: string | null;
 }
 
 export interface EventRow {
@@ -48,6 +52,9 @@ export function toRecord(r: OrderRow): OrderRecord {
     state: r.state as OrderState,
     method: r.method as PaymentMethod,
     amount: r.amount,
+    price: r.price ?? r.amount,
+    // Before the choice existed, the customer paid Pakasir's fee on top of the price.
+    feePayer: (r.fee_payer ?? 'customer') as FeePayer,
     fee: r.fee,
     totalPayment: r.total_payment,
     note: r.note,

@@ -7,6 +7,7 @@ import type {
   OrderView,
   ReconcileResult,
 } from '@shared/domain';
+import type { FeePayer } from '@shared/fees';
 import type { ApiVersion, PaymentMethod } from '@shared/methods';
 import type { OrderState } from '@shared/order-state';
 
@@ -17,7 +18,12 @@ import type { OrderState } from '@shared/order-state';
  */
 export interface NewOrder {
   orderId: string;
+  /** What is sent to Pakasir. */
   amount: number;
+  /** What the cashier asked for; the amount when absent. */
+  price?: number;
+  /** Who pays Pakasir's fee for this sale; 'customer' when absent. */
+  feePayer?: FeePayer;
   method: PaymentMethod;
   note: string;
   terminal: string;

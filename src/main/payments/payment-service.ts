@@ -13,6 +13,7 @@ import {
   type PakasirGateway,
   type TransactionRef,
 } from '../pakasir/gateway';
+import { priceAsIs, type AmountPlanner } from './amount-plan';
 import { ConnectivityTracker } from './connectivity';
 import { CreatePacer } from './create-pacer';
 import { liveDelay, MarginLearner, pacedFor, watchDelay, type PaceOptions } from './poll-schedule';
@@ -69,6 +70,8 @@ export interface PaymentServiceDeps {
   now?: () => number;
   random?: () => number;
   tuning?: Partial<PaymentTuning>;
+  /** Which amount to send for a price (the owner's fee choice); the price as is by default. */
+  planAmount?: AmountPlanner;
 }
 
 interface SaleTimer {
@@ -92,6 +95,7 @@ export class PaymentService {
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly tuning: PaymentTuning;
+  private readonly planAmount: AmountPlanner;
   readonly gate: StatusGate;
   private readonly pacer: CreatePacer;
   readonly connectivity: ConnectivityTracker;
@@ -116,6 +120,7 @@ export class PaymentService {
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
+    this.planAmount = deps.planAmount ?? priceAsIs;
     this.gate = new StatusGate(this.tuning.maxInFlight, this.now);
     this.pacer = new CreatePacer(this.tuning.createSpacingMs, this.now);
     this.connectivity = new ConnectivityTracker((view) => this.onConnectivity(view), this.now);
@@ -144,6 +149,17 @@ export class PaymentService {
     const ctx = this.context();
     const problem = checkAmount(input.method, input.amount, ctx.version);
     if (problem) throw new PosError('invalid_input', amountMessage(input.method, problem.code, ctx.version));
+    // The amount sent follows from the owner's fee choice; decided (fee answers included)
+    // before anything is journaled or canceled, so a failed fee lookup changes nothing.
+    const plan = await this.planAmount({
+      price: input.amount,
+      method: input.method,
+      gateway: ctx.gateway,
+      project: ctx.project,
+      linkQrisOnly: ctx.link.qrisOnly,
+    });
+    const sendProblem = checkAmount(input.method, plan.amount, ctx.version);
+    if (sendProblem) throw new PosError('invalid_input', amountMessage(input.method, sendProblem.code, ctx.version));
 
     // One live QR per counter: a sale still open is canceled (best effort) before a new one.
     const active = this.activeOrderId ? this.store.get(this.activeOrderId) : null;
@@ -158,7 +174,9 @@ export class PaymentService {
     }
 
     const record = this.store.openSale({
-      amount: input.amount,
+      amount: plan.amount,
+      price: input.amount,
+      feePayer: plan.feePayer,
       method: input.method,
       note: input.note?.trim() ?? '',
       terminal: ctx.terminalPrefix,
@@ -223,7 +241,7 @@ export class PaymentService {
         `Sale ${orderId} is ${order.state}; only an expired, failed or canceled sale gets a new QR.`,
       );
     }
-    return this.charge({ amount: order.amount, method: order.method, note: order.note }, orderId);
+    return this.charge({ amount: order.price, method: order.method, note: order.note }, orderId);
   }
 
   markProofShown(orderId: string, note: string): OrderView {
@@ -462,20 +480,27 @@ export class PaymentService {
   private async acceptCreate(order: OrderRecord, tx: GatewayTransaction, gateway: PakasirGateway): Promise<void> {
     this.noteServerDate(tx.serverDate);
     const ref: TransactionRef = { ...refOf(order), txnId: tx.txnId };
-    const problem = this.displayProblem(order, tx);
+    // The shop promised the customer the round price: a fee that moved since it was looked
+    // up must not make the customer pay more. That transaction is canceled like any answer
+    // we cannot show; the cashier makes a new QR, which asks for the fee again.
+    const overPrice = order.feePayer === 'shop' && tx.totalPayment > order.price;
+    const problem = overPrice
+      ? `total_payment ${tx.totalPayment} is above the price ${order.price}`
+      : this.displayProblem(order, tx);
     if (problem) {
+      const reason: OrderReason = overPrice ? 'fee_above_price' : 'invalid_payload';
       // Never show what we could not verify: cancel it (best effort) and fail the sale.
       await this.bestEffortCancel(gateway, ref, order.orderId);
       const failed = this.store.transition(
         order.orderId,
         'failed',
-        'invalid_payload',
-        { txnId: tx.txnId, reason: 'invalid_payload', reasonDetail: problem },
+        reason,
+        { txnId: tx.txnId, reason, reasonDetail: problem },
         createFacts(tx),
         ['creating'],
       );
       this.publish(failed);
-      this.notify('warning', 'notice.invalidPayload', { orderId: order.orderId }, order.orderId);
+      if (!overPrice) this.notify('warning', 'notice.invalidPayload', { orderId: order.orderId }, order.orderId);
       return;
     }
     const facts: GatewayFacts = {
@@ -979,6 +1004,8 @@ export function toView(order: OrderRecord): OrderView {
     state: order.state,
     method: order.method,
     amount: order.amount,
+    price: order.price,
+    feePayer: order.feePayer,
     fee: order.fee,
     totalPayment: order.totalPayment,
     note: order.note,

@@ -33,14 +33,16 @@ export function dailyReportTables(
         ['paid_count', report.paidCount],
         ['net_received', report.netReceived],
         ['fees', report.fees],
+        ['fees_borne_by_shop', report.feesShop],
+        ['fees_paid_by_customers', report.feesCustomer],
         ['gross_paid_by_customers', report.grossAmount],
         ['needs_review_count', report.needsReview.length],
       ],
     },
     {
       name: 'By method',
-      header: ['method', 'paid_count', 'amount', 'fee', 'total_paid'],
-      rows: report.byMethod.map((m) => [m.method, m.count, m.amount, m.fee, m.totalPaid]),
+      header: ['method', 'paid_count', 'price', 'amount', 'fee', 'total_paid', 'shop_receives'],
+      rows: report.byMethod.map((m) => [m.method, m.count, m.price, m.amount, m.fee, m.totalPaid, m.shopReceives]),
     },
     {
       name: 'By status',

@@ -84,7 +84,7 @@ describe('daily report export', () => {
     expect(Number(value('net_received'))).toBe(50_000);
     expect(Number(value('fees'))).toBe(3_950);
     expect(Number(value('gross_paid_by_customers'))).toBe(53_950);
-    expect(rows.find((r) => r[0] === 'bni_va')).toEqual(['bni_va', '1', '30000', '3500', '33500']);
+    expect(rows.find((r) => r[0] === 'bni_va')).toEqual(['bni_va', '1', '30000', '30000', '3500', '33500', '30000']);
     expect(rows.find((r) => r[0] === 'KSR1-R-3')).toEqual([
       'KSR1-R-3',
       '2026-11-24 12:00:00',
@@ -105,8 +105,8 @@ describe('daily report export', () => {
     const summary = sheets[0]!.data;
     expect(summary.find((r) => r[0] === 'net_received')?.[1]).toBe(50_000);
     expect(sheets[1]!.data.slice(1)).toEqual([
-      ['bni_va', 1, 30_000, 3_500, 33_500],
-      ['qris', 1, 20_000, 450, 20_450],
+      ['bni_va', 1, 30_000, 30_000, 3_500, 33_500, 30_000],
+      ['qris', 1, 20_000, 20_000, 450, 20_450, 20_000],
     ]);
     expect(sheets[3]!.data[1]?.[0]).toBe('KSR1-R-3');
   });

@@ -73,8 +73,27 @@ describe('daily report', () => {
     expect(report.fees).toBe(450 + 3_500 + 520);
     expect(report.grossAmount).toBe(report.netReceived + report.fees);
     expect(report.byMethod).toEqual([
-      { method: 'bni_va', count: 1, amount: 15_000, fee: 3_500, totalPaid: 18_500 },
-      { method: 'qris', count: 4, amount: 60_000, fee: 970, totalPaid: 60_970 },
+      // Sales from before the fee choice: the customer paid the fee on top of the price.
+      {
+        method: 'bni_va',
+        count: 1,
+        amount: 15_000,
+        price: 15_000,
+        fee: 3_500,
+        feeOnCustomer: 3_500,
+        totalPaid: 18_500,
+        shopReceives: 15_000,
+      },
+      {
+        method: 'qris',
+        count: 4,
+        amount: 60_000,
+        price: 60_000,
+        fee: 970,
+        feeOnCustomer: 970,
+        totalPaid: 60_970,
+        shopReceives: 60_000,
+      },
     ]);
     expect(report.byState.filter((s) => s.count > 0)).toEqual([
       { state: 'paid', count: 5, amount: 75_000 },

@@ -1,6 +1,7 @@
 import { sql as orders } from './001-orders';
 import { sql as reconciliations } from './002-reconciliations';
 import { sql as revision } from './003-order-revision';
+import { sql as salePrice } from './004-sale-price';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'orders', sql: orders },
   { version: 2, name: 'reconciliations', sql: reconciliations },
   { version: 3, name: 'order-revision', sql: revision },
+  { version: 4, name: 'sale-price', sql: salePrice },
 ];
