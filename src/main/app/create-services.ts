@@ -6,7 +6,10 @@ import { DisplayMedia } from '../display/display-media';
 import { createLogger, type Logger } from '../log/logger';
 import { openOrderStore } from '../orders/journal';
 import { createGateway } from '../pakasir/create-gateway';
+import { FeeLookup } from '../pakasir/fee-lookup';
 import { GatewayError, type PakasirGateway } from '../pakasir/gateway';
+import { observeCreates } from '../pakasir/observe-creates';
+import { feePolicyPlanner } from '../payments/amount-plan';
 import { PaymentService, type GatewayContext } from '../payments/payment-service';
 import { SettingsService } from '../settings/settings-service';
 import { createSimulator, randomApiKey, type Simulator } from '../../simulator/simulator';
@@ -28,7 +31,12 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const log: Logger =
     options.logger ?? createLogger({ dataDir: options.dataDir, stderr: options.quiet ? false : process.stderr });
   const bus = new EventBus();
-  const settings = new SettingsService({ dataDir: options.dataDir, safeStorage: options.safeStorage, log });
+  const settings = new SettingsService({
+    dataDir: options.dataDir,
+    safeStorage: options.safeStorage,
+    log,
+    demoProjectSlug: DEMO_SLUG,
+  });
   const displayMedia = new DisplayMedia(options.dataDir, log);
   displayMedia.onChange((index) => bus.emit('displayMediaChanged', index));
   const store = openOrderStore({
@@ -54,6 +62,39 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     return demo;
   };
 
+  // Pakasir's fee answers, per gateway (a settings change builds a new one, and so a fresh table).
+  const feeLookups = new WeakMap<PakasirGateway, FeeLookup>();
+  const lookupFor = (gateway: PakasirGateway): FeeLookup => {
+    let lookup = feeLookups.get(gateway);
+    if (!lookup) {
+      lookup = new FeeLookup((amount) => gateway.fees(amount));
+      feeLookups.set(gateway, lookup);
+    }
+    return lookup;
+  };
+  /**
+   * What only a create answer tells: who bears the fee in the project's own settings, and
+   * whether the fee table still matches the fee Pakasir charged (if not, it is asked again).
+   */
+  const learnFromCreates = (gateway: PakasirGateway): PakasirGateway => {
+    const observed = observeCreates(gateway, (tx, req) => {
+      if (tx.feeBearer) settings.noteFeeBearer(gateway.project, tx.feeBearer);
+      const lookup = feeLookups.get(observed);
+      const table = lookup?.peek(req.amount);
+      const listed = table?.[req.method];
+      if (lookup && typeof listed === 'number' && req.method !== 'payment_link' && listed !== tx.fee) {
+        log.warn('Pakasir charged another fee than its fee table said; the table will be asked again', {
+          method: req.method,
+          amount: req.amount,
+          table: listed,
+          charged: tx.fee,
+        });
+        lookup.forget();
+      }
+    });
+    return observed;
+  };
+
   /** The gateway for the current settings; rebuilt only after they change. */
   const context = (): GatewayContext => {
     if (cached) return cached;
@@ -65,27 +106,31 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     const isDemo = !creds;
     if (creds) {
       log.addSecret(creds.apiKey);
-      gateway = createGateway({
-        version: creds.apiVersion,
-        baseUrl: creds.baseUrl,
-        project: creds.projectSlug,
-        apiKey: creds.apiKey,
-        v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
-      });
+      gateway = learnFromCreates(
+        createGateway({
+          version: creds.apiVersion,
+          baseUrl: creds.baseUrl,
+          project: creds.projectSlug,
+          apiKey: creds.apiKey,
+          v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
+        }),
+      );
       project = creds.projectSlug;
       sandbox = creds.sandbox;
     } else {
       if (!demo) throw new PosError('internal', 'Demo mode is not ready yet.');
       const p = demo.projects[0]!;
       log.addSecret(p.apiKey);
-      gateway = createGateway({
-        version: view.apiVersion,
-        baseUrl: demo.baseUrl,
-        project: p.slug,
-        apiKey: p.apiKey,
-        simulationUrl: `${demo.baseUrl}/__sim/pay`,
-        v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
-      });
+      gateway = learnFromCreates(
+        createGateway({
+          version: view.apiVersion,
+          baseUrl: demo.baseUrl,
+          project: p.slug,
+          apiKey: p.apiKey,
+          simulationUrl: `${demo.baseUrl}/__sim/pay`,
+          v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
+        }),
+      );
       project = p.slug;
       sandbox = true;
     }
@@ -113,7 +158,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     return view;
   };
 
-  const payments = new PaymentService({ store, bus, context, log: log.child('payments'), tuning: options.tuning });
+  // The owner's fee choice, applied to every charge (the shop bears the fee until chosen).
+  const planAmount = feePolicyPlanner(
+    (project) => ({ payer: settings.view().feePayer, pakasirBearer: settings.feeBearerFor(project) }),
+    lookupFor,
+  );
+  const payments = new PaymentService({
+    store,
+    bus,
+    context,
+    log: log.child('payments'),
+    tuning: options.tuning,
+    planAmount,
+  });
   const owner = createOwnerTools({
     store,
     bus,
@@ -198,6 +255,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     setApiKey: ({ apiKey }) => {
       noOpenSale();
       return settings.setApiKey(apiKey);
+    },
+    setProject: ({ apiKey, ...project }) => {
+      noOpenSale();
+      return settings.setProject(project, apiKey);
     },
     clearApiKey: () => {
       noOpenSale();

@@ -4,13 +4,26 @@ import type { SettingsPatch } from '@shared/contract/api';
 import { callSchemas } from '@shared/contract/schemas';
 import type { AppMode, SettingsView } from '@shared/domain';
 import { PosError } from '@shared/errors';
+import type { FeePayer, PakasirFeeBearer } from '@shared/fees';
 import type { ApiVersion } from '@shared/methods';
 import type { SafeStorageLike } from './safe-storage-like';
 import { writeFileAtomic } from './atomic-file';
 import { SecretStore } from './secret-store';
 
 /** Everything persisted in settings.json: the view minus the secret and derived fields. */
-export type StoredSettings = Required<Omit<SettingsPatch, 'customerDisplayId'>> & { customerDisplayId: number | null };
+export type StoredSettings = Required<Omit<SettingsPatch, 'customerDisplayId' | 'feePayer'>> & {
+  customerDisplayId: number | null;
+  /** null until the owner has chosen: the shop bears the fee meanwhile. */
+  feePayer: FeePayer | null;
+};
+
+/** What a create answer taught about a project: who its "Beban Biaya" setting makes pay. */
+export interface LearnedFeeBearer {
+  bearer: PakasirFeeBearer;
+  seenAt: string;
+}
+
+const MAX_LEARNED_PROJECTS = 20;
 
 export const DEFAULT_SETTINGS: Readonly<StoredSettings> = Object.freeze({
   projectSlug: '',
@@ -30,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<StoredSettings> = Object.freeze({
   acceptInsecureStorage: false,
   voiceEnabled: true,
   soundVolume: 80,
+  feePayer: null,
 });
 
 /** What the gateway clients need. Main only: never crosses to a renderer. */
@@ -52,6 +66,8 @@ export interface SettingsServiceOptions {
   safeStorage: SafeStorageLike;
   platform?: NodeJS.Platform;
   log?: SettingsLog;
+  /** The project demo mode sells for, whose learned facts the view shows in demo mode. */
+  demoProjectSlug?: string;
 }
 
 const fieldSchemas = callSchemas.updateSettings.shape;
@@ -97,6 +113,8 @@ export class SettingsService {
   private readonly secrets: SecretStore;
   private readonly log: SettingsLog | undefined;
   private settings: StoredSettings;
+  private learned: Record<string, LearnedFeeBearer> = {};
+  private readonly demoProjectSlug: string | null;
   private readonly listeners = new Set<(view: SettingsView) => void>();
 
   constructor(options: SettingsServiceOptions) {
@@ -107,6 +125,7 @@ export class SettingsService {
       safeStorage: options.safeStorage,
       platform: options.platform ?? process.platform,
     });
+    this.demoProjectSlug = options.demoProjectSlug ?? null;
     this.settings = this.load();
   }
 
@@ -117,14 +136,19 @@ export class SettingsService {
 
   view(): SettingsView {
     const status = this.secrets.status();
+    const mode = this.mode;
+    const project = mode === 'demo' ? this.demoProjectSlug : this.settings.projectSlug;
     return {
       ...this.settings,
+      feePayer: this.settings.feePayer ?? 'shop',
+      feePayerChosen: this.settings.feePayer !== null,
+      pakasirFeeBearer: project ? (this.learned[project] ?? null) : null,
       apiKeySet: status.stored,
       apiKeyHint: status.stored ? status.hint : null,
       secretBackend: status.backend,
       secretProtected: status.protected,
       secretBackendChanged: status.changed,
-      mode: this.mode,
+      mode,
     };
   }
 
@@ -169,12 +193,50 @@ export class SettingsService {
     return this.changed();
   }
 
-  setApiKey(key: string): SettingsView {
+  /**
+   * Project and key together, so moving to another project never leaves the app without a
+   * key it silently lost: everything is checked first (the key's shape, whether this computer
+   * may store it), and only then is the old key replaced by the new one.
+   */
+  setProject(patch: SettingsPatch, apiKey: string): SettingsView {
+    this.checkKey(apiKey);
+    if (!this.secrets.isProtected() && !this.settings.acceptInsecureStorage && patch.acceptInsecureStorage !== true) {
+      throw new PosError(
+        'insecure_storage',
+        'This computer cannot protect the API key, so nothing was changed. Accept storing it without protection first.',
+      );
+    }
+    this.update(patch);
+    return this.setApiKey(apiKey);
+  }
+
+  private checkKey(key: string): void {
     const parsed = fieldSchemasApiKey.safeParse(key);
     if (!parsed.success)
       throw new PosError('invalid_input', 'The API key is not valid.', [
         { path: 'apiKey', message: parsed.error.issues[0]?.message ?? 'invalid' },
       ]);
+  }
+
+  /** Pakasir's "Beban Biaya" as a create answer showed it for a project, or null when unknown. */
+  feeBearerFor(project: string): PakasirFeeBearer | null {
+    return this.learned[project]?.bearer ?? null;
+  }
+
+  /** Remembers who bears the fee in a project (from a create answer); a change is announced. */
+  noteFeeBearer(project: string, bearer: PakasirFeeBearer, at: Date = new Date()): void {
+    if (this.learned[project]?.bearer === bearer) return;
+    const others = Object.entries(this.learned)
+      .filter(([p]) => p !== project)
+      .sort((a, b) => b[1].seenAt.localeCompare(a[1].seenAt))
+      .slice(0, MAX_LEARNED_PROJECTS - 1);
+    this.learned = { ...Object.fromEntries(others), [project]: { bearer, seenAt: at.toISOString() } };
+    this.save();
+    this.changed();
+  }
+
+  setApiKey(key: string): SettingsView {
+    this.checkKey(key);
     // Register before anything can log: even an error below must not print the key.
     this.log?.addSecret(key);
     const previous = this.safeLoad();
@@ -229,7 +291,10 @@ export class SettingsService {
   }
 
   private save(): void {
-    writeFileAtomic(this.file, `${JSON.stringify({ version: 1, settings: this.settings }, null, 2)}\n`);
+    writeFileAtomic(
+      this.file,
+      `${JSON.stringify({ version: 1, settings: this.settings, learned: { feeBearers: this.learned } }, null, 2)}\n`,
+    );
   }
 
   /** Each stored field is checked on its own: one bad value falls back to its default, not all. */
@@ -243,9 +308,12 @@ export class SettingsService {
       return { ...DEFAULT_SETTINGS };
     }
     const stored = (raw as { settings?: Record<string, unknown> })?.settings ?? {};
+    this.learned = readLearned((raw as { learned?: { feeBearers?: unknown } })?.learned?.feeBearers);
     const out: StoredSettings = { ...DEFAULT_SETTINGS };
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof StoredSettings)[]) {
       if (!(key in stored)) continue;
+      // null is how "the owner has not chosen yet" is written.
+      if (key === 'feePayer' && stored[key] === null) continue;
       const ok = fieldSchemas[key].safeParse(stored[key]);
       if (ok.success && ok.data !== undefined) (out as Record<string, unknown>)[key] = ok.data;
       else this.log?.warn('stored setting invalid; using default', { setting: key });
@@ -257,4 +325,15 @@ export class SettingsService {
     }
     return out;
   }
+}
+
+function readLearned(value: unknown): Record<string, LearnedFeeBearer> {
+  const out: Record<string, LearnedFeeBearer> = {};
+  if (!value || typeof value !== 'object') return out;
+  for (const [project, entry] of Object.entries(value as Record<string, unknown>)) {
+    const e = entry as { bearer?: unknown; seenAt?: unknown } | null;
+    if ((e?.bearer === 'customer' || e?.bearer === 'merchant') && typeof e.seenAt === 'string')
+      out[project] = { bearer: e.bearer, seenAt: e.seenAt };
+  }
+  return out;
 }

@@ -16,6 +16,7 @@ import type {
 } from '../domain';
 import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../display-media';
 import type { Envelope } from '../errors';
+import type { FeePayer } from '../fees';
 import type { PaymentMethod } from '../methods';
 
 /**
@@ -49,6 +50,15 @@ export interface SettingsPatch {
   acceptInsecureStorage?: boolean;
   voiceEnabled?: boolean;
   soundVolume?: number;
+  feePayer?: FeePayer;
+}
+
+export interface ProjectInput {
+  projectSlug: string;
+  apiKey: string;
+  apiVersion?: 'v1' | 'v2';
+  sandbox?: boolean;
+  baseUrl?: string;
 }
 
 export interface ExportInput {
@@ -63,6 +73,8 @@ export interface Calls {
   updateSettings(input: SettingsPatch): SettingsView;
   /** Write-only: the key goes in, only a hint ever comes back. */
   setApiKey(input: { apiKey: string }): SettingsView;
+  /** A project and its key in one step: the old key is replaced only once both are accepted. */
+  setProject(input: ProjectInput): SettingsView;
   clearApiKey(input: Record<string, never>): SettingsView;
   testConnection(input: Record<string, never>): ConnectionTestResult;
   listDisplays(input: Record<string, never>): DisplayInfo[];
@@ -124,6 +136,7 @@ export const CALL_NAMES = [
   'getSettings',
   'updateSettings',
   'setApiKey',
+  'setProject',
   'clearApiKey',
   'testConnection',
   'listDisplays',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISPLAY_IMAGE_ID_PATTERN, DISPLAY_IMAGE_MAX_BASE64 } from '../display-media';
+import { FEE_PAYERS } from '../fees';
 import { PAYMENT_METHODS, MAX_AMOUNT } from '../methods';
 import { ORDER_ID_PATTERN, TERMINAL_PREFIX_PATTERN } from '../order-id';
 import { ORDER_STATES } from '../order-state';
@@ -36,15 +37,21 @@ const filter = z.strictObject({
   search: z.string().max(64).optional(),
 });
 
+const projectSlug = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]*$/, 'slug may hold only A-Z, a-z, 0-9, _ and -');
+const apiKey = z
+  .string()
+  .min(8, 'API key is too short')
+  .max(256)
+  .regex(/^[\x21-\x7e]+$/, 'API key has characters that cannot be a key');
+
 export const callSchemas = {
   getAppInfo: empty,
   getSettings: empty,
   updateSettings: z.strictObject({
-    projectSlug: z
-      .string()
-      .max(64)
-      .regex(/^[A-Za-z0-9_-]*$/, 'slug may hold only A-Z, a-z, 0-9, _ and -')
-      .optional(),
+    projectSlug: projectSlug.optional(),
     apiVersion: z.enum(['v1', 'v2']).optional(),
     sandbox: z.boolean().optional(),
     baseUrl: httpUrl.optional(),
@@ -61,13 +68,15 @@ export const callSchemas = {
     acceptInsecureStorage: z.boolean().optional(),
     voiceEnabled: z.boolean().optional(),
     soundVolume: z.number().int().min(0).max(100).optional(),
+    feePayer: z.enum(FEE_PAYERS).optional(),
   }),
-  setApiKey: z.strictObject({
-    apiKey: z
-      .string()
-      .min(8, 'API key is too short')
-      .max(256)
-      .regex(/^[\x21-\x7e]+$/, 'API key has characters that cannot be a key'),
+  setApiKey: z.strictObject({ apiKey }),
+  setProject: z.strictObject({
+    projectSlug: projectSlug.min(1, 'enter the project code'),
+    apiKey,
+    apiVersion: z.enum(['v1', 'v2']).optional(),
+    sandbox: z.boolean().optional(),
+    baseUrl: httpUrl.optional(),
   }),
   clearApiKey: empty,
   testConnection: empty,
