@@ -11,6 +11,17 @@ function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A search that reads as a rupiah amount: "25000", "25.000", "Rp 25.000" or "25,000"
+ * (thousands grouped by dots or commas, never decimals). null for anything else.
+ */
+export function searchedAmount(text: string): number | null {
+  const t = text.trim().replace(/^rp\.?\s*/i, '');
+  if (!/^(\d{1,3}(\.\d{3})+|\d{1,3}(,\d{3})+|\d+)$/.test(t)) return null;
+  const n = Number(t.replace(/[.,]/g, ''));
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
+
 /** OrderFilter as a parameterised WHERE clause; local dates are whole local days in `timeZone`. */
 export function filterToSql(filter: OrderFilter, timeZone: string): SqlPart {
   const clauses: string[] = [];
@@ -38,8 +49,17 @@ export function filterToSql(filter: OrderFilter, timeZone: string): SqlPart {
   const search = filter.search?.trim();
   if (search) {
     const pattern = `%${likeEscape(search)}%`;
-    clauses.push("(order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\')");
-    params.push(pattern, pattern);
+    const amount = searchedAmount(search);
+    if (amount === null) {
+      clauses.push("(order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\')");
+      params.push(pattern, pattern);
+    } else {
+      // An amount finds the sales the cashier asked it for, or the customer paid it.
+      clauses.push(
+        "(order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\' OR coalesce(price, amount) = ? OR total_payment = ?)",
+      );
+      params.push(pattern, pattern, amount, amount);
+    }
   }
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

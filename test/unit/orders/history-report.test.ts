@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PaymentMethod } from '../../../src/shared/methods';
 import type { OrderState } from '../../../src/shared/order-state';
 import { openOrderStore } from '../../../src/main/orders/journal';
+import { searchedAmount } from '../../../src/main/orders/order-query';
 import type { OrderStore } from '../../../src/main/orders/order-store';
 import { seedOrders } from '../../support/orders';
 import { useTempDir } from './temp-dir';
@@ -171,6 +172,34 @@ describe('history list', () => {
     expect(store.list({ search: 'es_teh' }, 10).items.map((o) => o.orderId)).toEqual(['KSR1-H-08']);
     expect(store.count({ search: 'X-LATE' })).toBe(1);
     store.close();
+  });
+
+  it('finds a sale by its amount, typed the way a cashier writes it', () => {
+    const store = openWithSales([
+      ...sales,
+      { id: 'KSR1-A-01', at: '2026-11-24T05:00:00.000Z', amount: 25_000 },
+      { id: 'KSR1-A-02', at: '2026-11-24T05:01:00.000Z', amount: 125_000 },
+    ]);
+    for (const typed of ['25000', '25.000', 'Rp 25.000', 'rp25.000', '25,000'])
+      expect(
+        store.list({ search: typed }, 10).items.map((o) => o.orderId),
+        typed,
+      ).toEqual(['KSR1-A-01']);
+    // A part of an amount is not that amount.
+    expect(store.count({ search: '5.000' })).toBe(0);
+    expect(store.list({ search: '1.024' }, 10).items.map((o) => o.orderId)).toEqual(['KSR1-H-24']);
+    store.close();
+  });
+
+  it('reads an amount only when it is one', () => {
+    expect(searchedAmount('25000')).toBe(25_000);
+    expect(searchedAmount('1.250.500')).toBe(1_250_500);
+    expect(searchedAmount('Rp 10.000.000')).toBe(10_000_000);
+    expect(searchedAmount('25.00')).toBeNull();
+    expect(searchedAmount('2.5000')).toBeNull();
+    expect(searchedAmount('25.000,50')).toBeNull();
+    expect(searchedAmount('KSR1')).toBeNull();
+    expect(searchedAmount('0')).toBeNull();
   });
 
   it('streams every row in created order for export', () => {
