@@ -44,9 +44,36 @@ export function isAppUrl(url: string, devServerUrl?: string | null): boolean {
   return false;
 }
 
-/** True only for https pages on Pakasir's own hosts, on the default port, without credentials. */
+/**
+ * A WhatsApp "click to chat" link the app builds to send a payment link: exactly
+ * https://wa.me/<digits>?text=... or https://api.whatsapp.com/send?phone=<digits>&text=...,
+ * nothing else on those hosts (no other path, parameter or fragment).
+ */
+function isWhatsAppChat(u: URL): boolean {
+  if (u.hash) return false;
+  const params = [...u.searchParams.keys()];
+  const phone = /^[1-9]\d{7,14}$/;
+  if (u.hostname === 'wa.me') {
+    return phone.test(u.pathname.slice(1)) && params.every((k) => k === 'text') && params.length <= 1;
+  }
+  if (u.hostname === 'api.whatsapp.com') {
+    return (
+      u.pathname === '/send' &&
+      phone.test(u.searchParams.get('phone') ?? '') &&
+      params.every((k) => k === 'phone' || k === 'text') &&
+      new Set(params).size === params.length
+    );
+  }
+  return false;
+}
+
+/**
+ * True only for https pages on Pakasir's own hosts, and WhatsApp chat links, on the default
+ * port, without credentials.
+ */
 export function isAllowedExternalUrl(url: string): boolean {
   const u = parse(url);
   if (!u) return false;
-  return u.protocol === 'https:' && u.port === '' && !u.username && !u.password && EXTERNAL_HOSTS.has(u.hostname);
+  if (u.protocol !== 'https:' || u.port !== '' || u.username || u.password) return false;
+  return EXTERNAL_HOSTS.has(u.hostname) || isWhatsAppChat(u);
 }

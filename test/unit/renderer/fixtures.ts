@@ -22,6 +22,8 @@ export function order(over: Partial<OrderView> = {}): OrderView {
     state: 'awaiting_payment',
     method: 'qris',
     amount: 22_000,
+    price: 22_000,
+    feePayer: 'customer',
     fee: 155,
     totalPayment: 22_155,
     note: '',

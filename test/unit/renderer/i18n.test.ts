@@ -28,6 +28,7 @@ const REASONS = Object.keys({
   create_not_found: true,
   create_lost: true,
   demo_reset: true,
+  fee_above_price: true,
 } satisfies Record<OrderReason, true>);
 const CONNECTIVITY = Object.keys({ online: true, offline: true, degraded: true } satisfies Record<Connectivity, true>);
 const TEST_CODES = Object.keys({
@@ -104,14 +105,14 @@ describe('dictionaries', () => {
 describe('t()', () => {
   it('follows the language store and fills placeholders', () => {
     useLanguage.getState().setLang('id');
-    expect(t('keypad.charge', { amount: 'Rp 22.000' })).toBe('Tagih Rp 22.000');
+    expect(t('keypad.charge', { method: 'QRIS', amount: 'Rp 22.000' })).toBe('Tagih QRIS Rp 22.000');
     useLanguage.getState().setLang('en');
-    expect(t('keypad.charge', { amount: 'Rp 22.000' })).toBe('Charge Rp 22.000');
+    expect(t('keypad.charge', { method: 'BNI VA', amount: 'Rp 22.000' })).toBe('Charge by BNI VA Rp 22.000');
     useLanguage.getState().setLang('id');
   });
 
   it('leaves an unknown placeholder visible rather than printing "undefined"', () => {
-    expect(t('keypad.charge', {}, 'en')).toBe('Charge {amount}');
+    expect(t('keypad.charge', {}, 'en')).toBe('Charge by {method} {amount}');
   });
 
   it('shows an unknown notice key as a generic notice instead of nothing', () => {

@@ -32,6 +32,9 @@ const settings: SettingsView = {
   soundVolume: 80,
   secretBackendChanged: null,
   mode: 'demo',
+  feePayer: 'shop',
+  feePayerChosen: false,
+  pakasirFeeBearer: null,
 };
 
 /** An in-memory transport: answers a few calls and lets the test push events. */

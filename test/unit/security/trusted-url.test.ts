@@ -84,3 +84,43 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
 });
+
+describe('isAllowedExternalUrl: WhatsApp chat links', () => {
+  it.each([
+    'https://wa.me/6281234567890?text=Tagihan%20Rp%2025.000%3A%20https%3A%2F%2Fapp.pakasir.com%2Fpay-v2%2FT1',
+    'https://wa.me/6281234567890',
+    'https://api.whatsapp.com/send?phone=6281234567890&text=halo',
+    'https://WA.ME/6281234567890?text=x',
+  ])('allows %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(true);
+  });
+
+  it.each([
+    'http://wa.me/6281234567890?text=x',
+    'https://wa.me.evil.example/6281234567890',
+    'https://evil.example/wa.me/6281234567890',
+    'https://evil.example/?next=https://wa.me/6281234567890',
+    'https://wa.me@evil.example/6281234567890',
+    'https://user@wa.me/6281234567890',
+    'https://wa.me:8443/6281234567890',
+    'https://wa.me/',
+    'https://wa.me/message/ABC',
+    'https://wa.me/6281234567890/extra',
+    'https://wa.me/0812345678?text=x',
+    'https://wa.me/6281234567890?text=x&redirect=https://evil.example',
+    'https://wa.me/6281234567890?text=x#https://evil.example',
+    'https://wa.me/6281234567890?text=a&text=b',
+    'https://xn--w-7ba.me/6281234567890',
+    'https://wа.me/6281234567890',
+    'https://sub.wa.me/6281234567890',
+    'https://whatsapp.com/send?phone=6281234567890',
+    'https://api.whatsapp.com/send?phone=6281234567890&phone=6289999999999',
+    'https://api.whatsapp.com/send?text=x',
+    'https://api.whatsapp.com/evil?phone=6281234567890',
+    'https://api.whatsapp.com.evil.example/send?phone=6281234567890',
+    'https://wa.me\\@evil.example/6281234567890',
+    'whatsapp://send?phone=6281234567890',
+  ])('refuses %s', (url) => {
+    expect(isAllowedExternalUrl(url)).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from '@shared/errors';
-import { t } from '../i18n';
+import { isMessageKey, t } from '../i18n';
 
 export interface ShownError {
   code: ErrorCode;
@@ -17,8 +17,13 @@ function isErrorCode(v: unknown): v is ErrorCode {
 export function describeError(err: unknown): ShownError {
   const e = err as { code?: unknown; issues?: { path: string; message: string }[] } | null;
   const code: ErrorCode = e && isErrorCode(e.code) ? e.code : 'internal';
+  // A field main refused reads in the shop's words when we have them; the field's own
+  // message otherwise.
   const issues = Array.isArray(e?.issues)
-    ? e.issues.map((i) => t('error.issue', { path: i.path, message: i.message }))
+    ? e.issues.map((i) => {
+        const own = `issue.${i.path}`;
+        return isMessageKey(own) ? t(own) : t('error.issue', { path: i.path, message: i.message });
+      })
     : [];
   return { code, text: t(`error.${code}`), issues };
 }

@@ -57,3 +57,30 @@ export function businessDay(now: Date, cutoffHour: number): string {
   if (d.getHours() < cutoffHour) d.setDate(d.getDate() - 1);
   return localDay(d);
 }
+
+/** "12.345" in Indonesian, "12,345" in English: counts read at a glance. */
+export function formatCount(n: number, lang: Language): string {
+  const digits = Math.abs(Math.trunc(n))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'id' ? '.' : ',');
+  return n < 0 ? `-${digits}` : digits;
+}
+
+/**
+ * A day as the shop writes it, dd/mm/yyyy, whatever the browser's own locale (a native date
+ * field shows mm/dd/yyyy on an English system).
+ */
+export function formatDayInput(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+}
+
+/** dd/mm/yyyy (also d/m/yyyy, with "-" or "."), to YYYY-MM-DD; null when it is no real date. */
+export function parseDayInput(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

@@ -1,3 +1,4 @@
+import type { FeePayer } from '@shared/fees';
 import {
   checkAmount,
   METHOD_RULES,
@@ -7,10 +8,13 @@ import {
   type PaymentMethod,
 } from '@shared/methods';
 
+/** PayPal sets its own fee on its page: with the round price promised, it cannot be used. */
+export type MethodProblem = AmountProblem | { code: 'round_price' };
+
 export interface MethodOption {
   method: PaymentMethod;
   /** Null when the method can take this amount now. */
-  problem: AmountProblem | null;
+  problem: MethodProblem | null;
 }
 
 /**
@@ -18,26 +22,13 @@ export interface MethodOption {
  * only reports version problems: every method is "below min" at 0 and greying them all out
  * before the first digit would be noise.
  */
-export function methodOptions(amount: number, version: ApiVersion): MethodOption[] {
+export function methodOptions(amount: number, version: ApiVersion, feePayer: FeePayer = 'customer'): MethodOption[] {
   return PAYMENT_METHODS.map((method) => {
-    let problem = checkAmount(method, amount, version);
+    let problem: MethodProblem | null = checkAmount(method, amount, version);
     if (amount === 0 && problem?.code === 'below_min') problem = null;
+    if (!problem && method === 'paypal' && feePayer === 'shop') problem = { code: 'round_price' };
     return { method, problem };
   });
-}
-
-/** The method to select when the current one stops fitting: the default if it fits, else the first that does. */
-export function fallbackMethod(
-  current: PaymentMethod,
-  preferred: PaymentMethod,
-  amount: number,
-  version: ApiVersion,
-): PaymentMethod {
-  const options = methodOptions(amount, version);
-  const fits = (m: PaymentMethod) => options.find((o) => o.method === m)?.problem === null;
-  if (fits(current)) return current;
-  if (fits(preferred)) return preferred;
-  return options.find((o) => o.problem === null)?.method ?? current;
 }
 
 export function methodKind(method: PaymentMethod) {

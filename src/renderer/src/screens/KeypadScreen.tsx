@@ -2,13 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { formatRupiah } from '@shared/money';
 import { MAX_AMOUNT, METHOD_RULES, type PaymentMethod } from '@shared/methods';
 import { getPosApi } from '../api/pos-api';
-import { useT, type MessageKey } from '../i18n';
+import { useT } from '../i18n';
+import { chargePlan } from '../lib/charge-plan';
 import { describeError, type ShownError } from '../lib/errors';
 import { digitsToAmount, keyFromKeyboard, type KeypadKey } from '../lib/keypad';
-import { fallbackMethod, methodOptions, type MethodOption } from '../lib/method-options';
+import { methodOptions, type MethodOption } from '../lib/method-options';
+import { methodProblemText } from '../lib/method-problem';
 import { useKeypad } from '../stores/keypad-store';
 import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
+import { MethodQuestion } from './keypad/MethodQuestion';
 
 const KEYS: KeypadKey[] = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '000', '0', 'back'];
 
@@ -29,16 +32,7 @@ export function MethodButton({
   const t = useT();
   const name = t(`method.${option.method}`);
   const p = option.problem;
-  let reason: string | null = null;
-  if (p) {
-    const key: MessageKey = `methodProblem.${p.code}`;
-    reason = t(key, {
-      method: name,
-      min: p.code === 'below_min' ? formatRupiah(p.min) : '',
-      max: p.code === 'above_max' ? formatRupiah(p.max) : '',
-      version: p.code === 'method_unavailable' ? p.version : '',
-    });
-  }
+  const reason = p ? methodProblemText(t, option.method, p) : null;
   return (
     <button
       type="button"
@@ -64,35 +58,50 @@ export function KeypadScreen() {
   const settings = usePos((s) => s.settings);
   const { digits, method, note, press, setMethod, setNote, reset } = useKeypad();
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
   const amount = digitsToAmount(digits);
   const version = settings?.apiVersion ?? 'v2';
-  const preferred = settings?.defaultMethod ?? 'qris';
-  const options = methodOptions(amount, version);
-  const chosen = fallbackMethod(method ?? preferred, preferred, amount, version);
-  const chosenOk = options.find((o) => o.method === chosen)?.problem === null;
-  const canCharge = amount > 0 && chosenOk && !busy && settings !== null;
+  const feePayer = settings?.feePayer ?? 'shop';
+  const options = methodOptions(amount, version, feePayer);
+  // The cashier's (or the shop's default) method stays chosen whatever the amount: a method
+  // that cannot take it is asked about at charge time, never swapped for another silently.
+  const chosen = method ?? settings?.defaultMethod ?? 'qris';
+  const plan = chargePlan(amount, chosen, version, feePayer);
+  const canCharge = plan.kind !== 'empty' && !busy && settings !== null;
+
+  const chargeBy = useCallback(
+    async (by: PaymentMethod) => {
+      setAsking(false);
+      setBusy(true);
+      setError(null);
+      try {
+        const order = await getPosApi().charge(
+          note.trim() ? { amount, method: by, note: note.trim() } : { amount, method: by },
+        );
+        usePos.getState().setActiveSale(order);
+        reset();
+      } catch (e) {
+        setError(describeError(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [amount, note, reset],
+  );
 
   const charge = useCallback(async () => {
     if (!canCharge) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const order = await getPosApi().charge(
-        note.trim() ? { amount, method: chosen, note: note.trim() } : { amount, method: chosen },
-      );
-      usePos.getState().setActiveSale(order);
-      reset();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  }, [canCharge, amount, chosen, note, reset]);
+    if (plan.kind === 'ask') setAsking(true);
+    else if (plan.kind === 'ready') await chargeBy(plan.method);
+  }, [canCharge, plan, chargeBy]);
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
+      if (asking) return;
       if (ev.key === 'Enter') {
+        // Enter on a focused button is that button's own click.
+        if (ev.target instanceof HTMLButtonElement) return;
         ev.preventDefault();
         void charge();
         return;
@@ -107,7 +116,7 @@ export function KeypadScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [charge, press]);
+  }, [charge, press, asking]);
 
   const primary = options.filter((o) => METHOD_RULES[o.method].kind !== 'va');
   const vas = options.filter((o) => METHOD_RULES[o.method].kind === 'va');
@@ -170,19 +179,35 @@ export function KeypadScreen() {
         {error && <ErrorBox error={error} />}
         <button
           type="button"
-          className="btn btn-charge"
+          className={`btn btn-charge ${plan.kind === 'ask' ? 'btn-charge-ask' : ''}`}
           data-testid="charge"
+          data-plan={plan.kind}
           disabled={!canCharge}
           onClick={() => void charge()}
         >
           {busy
             ? t('keypad.charging')
             : amount > 0
-              ? t('keypad.charge', { amount: formatRupiah(amount) })
+              ? t('keypad.charge', { method: t(`method.${chosen}`), amount: formatRupiah(amount) })
               : t('keypad.chargeEmpty')}
         </button>
+        <p className="fee-line" data-testid="fee-line" data-fee-payer={feePayer}>
+          {t(feePayer === 'shop' ? 'keypad.feeShop' : 'keypad.feeCustomer')}
+          {settings && !settings.feePayerChosen ? ` ${t('keypad.feeNotChosen')}` : ''}
+        </p>
         <p className="hint">{t('keypad.hint')}</p>
       </section>
+      {asking && plan.kind === 'ask' && (
+        <MethodQuestion
+          plan={plan}
+          amount={amount}
+          onClose={() => setAsking(false)}
+          onPick={(m) => {
+            setMethod(m);
+            void chargeBy(m);
+          }}
+        />
+      )}
     </div>
   );
 }

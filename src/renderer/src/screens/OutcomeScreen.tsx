@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OrderReason, OrderView } from '@shared/domain';
+import { saleMoney } from '@shared/fees';
+import { METHOD_RULES, type MethodKind } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../api/pos-api';
 import { useT, type MessageKey } from '../i18n';
@@ -14,6 +16,15 @@ const NEXT_STEPS: Partial<Record<OrderReason, MessageKey>> = {
   invalid_payload: 'next.invalid_payload',
   auth: 'next.auth',
   create_lost: 'next.create_lost',
+  fee_above_price: 'next.fee_above_price',
+};
+
+/** "Create a new QR" only where there is a QR: a VA sale gets a new number, PayPal a new link. */
+const RECREATE: Record<MethodKind, MessageKey> = {
+  qris: 'outcome.recreate',
+  link: 'outcome.recreate',
+  va: 'outcome.recreateVa',
+  paypal: 'outcome.recreateLink',
 };
 
 const KEY_GRACE_MS = 1200;
@@ -64,8 +75,35 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
     }
   };
 
-  const paidTotal = formatRupiah(order.totalPayment ?? order.amount);
+  /** Back to the keypad with this sale's amount and note: the cashier picks another method. */
+  const changeMethod = () => {
+    useKeypad.getState().restore(order.price, order.note);
+    usePos.getState().dismissSale(order.orderId);
+    void getPosApi()
+      .dismissSale({ orderId: order.orderId })
+      .catch(() => undefined);
+  };
+
+  const money = saleMoney(order);
+  const paidTotal = formatRupiah(money.customerPays ?? order.price);
   const reason = order.reason ? t(`reason.${order.reason}`) : null;
+  const price = formatRupiah(order.price);
+  const again = (primary: boolean) => (
+    <div className="outcome-again">
+      <button
+        type="button"
+        className={`btn btn-big ${primary ? 'btn-primary' : ''}`}
+        data-testid="recreate"
+        disabled={busy}
+        onClick={() => void recreate()}
+      >
+        {t(RECREATE[METHOD_RULES[order.method].kind])} ({price})
+      </button>
+      <button type="button" className="btn btn-big" data-testid="change-method" onClick={changeMethod}>
+        {t('outcome.changeMethod')} ({price})
+      </button>
+    </div>
+  );
 
   return (
     <div
@@ -80,7 +118,19 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
             ✓
           </div>
           <h1 className="outcome-title">{t('outcome.paid')}</h1>
-          <p className="outcome-amount">{t('outcome.paidBody', { amount: paidTotal })}</p>
+          <p className="outcome-amount" data-testid="outcome-customer-paid">
+            {t('outcome.paidBody', { amount: paidTotal })}
+          </p>
+          {money.shopReceives !== null && (
+            <p className="outcome-sub" data-testid="outcome-shop-receives">
+              {t('outcome.shopReceives', { amount: formatRupiah(money.shopReceives) })}
+              {money.fee
+                ? ` · ${t((money.feeOnCustomer ?? 0) > 0 ? 'outcome.feeCustomer' : 'outcome.feeShop', {
+                    fee: formatRupiah(money.fee),
+                  })}`
+                : ''}
+            </p>
+          )}
           <p className="outcome-sub">{t(`method.${order.method}`)}</p>
         </>
       )}
@@ -91,6 +141,7 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
           </div>
           <h1 className="outcome-title">{t('outcome.canceled')}</h1>
           <p className="outcome-sub">{t('outcome.canceledBody')}</p>
+          {again(false)}
         </>
       )}
       {kind === 'expired' && (
@@ -112,15 +163,7 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
           </div>
           <h1 className="outcome-title">{t('outcome.expired')}</h1>
           <p className="outcome-sub">{t('outcome.expiredBody')}</p>
-          <button
-            type="button"
-            className="btn btn-primary btn-big"
-            data-testid="recreate"
-            disabled={busy}
-            onClick={() => void recreate()}
-          >
-            {t('outcome.recreate')} ({formatRupiah(order.amount)})
-          </button>
+          {again(true)}
         </>
       )}
       {kind === 'failed' && (
@@ -139,15 +182,7 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
               step: t(order.reason ? (NEXT_STEPS[order.reason] ?? 'next.generic') : 'next.generic'),
             })}
           </p>
-          <button
-            type="button"
-            className="btn btn-big"
-            data-testid="recreate"
-            disabled={busy}
-            onClick={() => void recreate()}
-          >
-            {t('common.retry')} ({formatRupiah(order.amount)})
-          </button>
+          {again(false)}
         </>
       )}
       {kind === 'review' && (

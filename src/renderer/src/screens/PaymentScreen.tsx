@@ -9,7 +9,9 @@ import { formatCountdown, secondsLeft } from '../lib/format';
 import { useNow } from '../lib/use-now';
 import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
+import { MoneyBreakdown } from '../components/MoneyBreakdown';
 import { PaymentVisual } from '../components/PaymentVisual';
+import { ShareLink } from './payment/ShareLink';
 
 export type LiveState = 'creating' | 'checking' | 'offline' | 'waiting';
 
@@ -98,6 +100,9 @@ export function PaymentScreen({ order }: { order: OrderView }) {
         {rule.kind === 'qris' && <p className="merchant-note">{t('pay.merchantNote')}</p>}
         {rule.kind === 'link' && <p className="merchant-note">{t('pay.scanLink')}</p>}
         {rule.kind === 'paypal' && <p className="merchant-note">{t('pay.paypalLink')}</p>}
+        {order.paymentUrl && order.state === 'awaiting_payment' && (
+          <ShareLink url={order.paymentUrl} amount={order.totalPayment ?? order.price} />
+        )}
       </section>
 
       <section className="payment-info">
@@ -106,16 +111,13 @@ export function PaymentScreen({ order }: { order: OrderView }) {
         <div className="total" data-testid="total">
           {order.totalPayment === null ? '—' : formatRupiah(order.totalPayment)}
         </div>
-        <dl className="breakdown">
-          <div>
-            <dt>{t('pay.amount')}</dt>
-            <dd data-testid="pay-amount">{formatRupiah(order.amount)}</dd>
-          </div>
-          <div>
-            <dt>{t('pay.fee')}</dt>
-            <dd data-testid="pay-fee">{order.fee === null ? t('pay.feeUnknown') : formatRupiah(order.fee)}</dd>
-          </div>
-        </dl>
+        {rule.kind === 'link' && order.feePayer === 'shop' ? (
+          <p className="hint" data-testid="link-at-most">
+            {t('pay.linkAtMost', { amount: formatRupiah(order.price) })}
+          </p>
+        ) : (
+          <MoneyBreakdown order={order} />
+        )}
         <div className={`countdown ${left !== null && left < 60 ? 'countdown-low' : ''}`} data-testid="countdown">
           {countdown === null ? '' : left === 0 ? t('pay.expired') : t('pay.expiresIn', { time: countdown })}
         </div>

@@ -11,6 +11,8 @@ export interface KeypadState {
   setMethod(m: PaymentMethod): void;
   setNote(n: string): void;
   reset(): void;
+  /** Back to the keypad with a sale's amount and note, to charge it again another way. */
+  restore(amount: number, note: string): void;
 }
 
 export const useKeypad = create<KeypadState>((set) => ({
@@ -21,4 +23,5 @@ export const useKeypad = create<KeypadState>((set) => ({
   setMethod: (method) => set({ method }),
   setNote: (note) => set({ note: note.slice(0, 200) }),
   reset: () => set({ digits: '', note: '', method: null }),
+  restore: (amount, note) => set({ digits: amount > 0 ? String(amount) : '', note: note.slice(0, 200), method: null }),
 }));

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { OrderEventView, OrderView } from '@shared/domain';
+import { saleMoney } from '@shared/fees';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
+import { detailText, eventReasonKey } from '../../lib/event-text';
 import { formatDateTime } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
 import { StateBadge } from '../../components/StateBadge';
@@ -29,6 +31,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
   }, [onClose]);
 
   const o = data?.order;
+  const money = o ? saleMoney(o) : null;
   return (
     <div className="modal-backdrop" role="presentation" onClick={onClose}>
       <div
@@ -46,7 +49,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
           </button>
         </div>
         {error && <ErrorBox error={error} />}
-        {o && (
+        {o && money && (
           <>
             <dl className="detail-grid">
               <dt>{t('history.col.order')}</dt>
@@ -57,12 +60,28 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
               </dd>
               <dt>{t('history.col.method')}</dt>
               <dd>{t(`method.${o.method}`)}</dd>
-              <dt>{t('pay.amount')}</dt>
-              <dd>{formatRupiah(o.amount)}</dd>
-              <dt>{t('pay.fee')}</dt>
-              <dd>{o.fee === null ? '—' : formatRupiah(o.fee)}</dd>
+              <dt>{t('pay.priceLine')}</dt>
+              <dd data-testid="detail-price">{formatRupiah(o.price)}</dd>
               <dt>{t('pay.total')}</dt>
-              <dd>{o.totalPayment === null ? '—' : formatRupiah(o.totalPayment)}</dd>
+              <dd data-testid="detail-customer-pays">
+                {money.customerPays === null ? '—' : formatRupiah(money.customerPays)}
+              </dd>
+              <dt>{t('pay.fee')}</dt>
+              <dd data-testid="detail-fee">
+                {money.fee === null
+                  ? '—'
+                  : `${formatRupiah(money.fee)} · ${t((money.feeOnCustomer ?? 0) > 0 ? 'history.feeCustomer' : 'history.feeShop')}`}
+              </dd>
+              <dt>{t('pay.shopReceives')}</dt>
+              <dd data-testid="detail-shop-receives">
+                {money.shopReceives === null ? '—' : formatRupiah(money.shopReceives)}
+              </dd>
+              {o.amount !== o.price && (
+                <>
+                  <dt>{t('history.sentToPakasir')}</dt>
+                  <dd>{formatRupiah(o.amount)}</dd>
+                </>
+              )}
               <dt>{t('history.createdAt')}</dt>
               <dd>{formatDateTime(o.createdAt, lang)}</dd>
               <dt>{t('history.paidAt')}</dt>
@@ -71,7 +90,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
               <dd>{formatDateTime(o.lastCheckedAt, lang)}</dd>
               <dt>{t('history.terminal')}</dt>
               <dd>
-                {o.terminal} · API {o.apiVersion}
+                {o.terminal}
                 {o.sandbox ? ' · SANDBOX' : ''}
               </dd>
               {o.note && (
@@ -83,7 +102,9 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
               {o.reasonDetail && (
                 <>
                   <dt>{t('history.reasonDetail')}</dt>
-                  <dd>{o.reasonDetail}</dd>
+                  <dd>
+                    <Detail reason={o.reason} text={o.reasonDetail} />
+                  </dd>
                 </>
               )}
             </dl>
@@ -96,7 +117,9 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
                     {ev.from ? `${t(`state.${ev.from}`)} → ` : ''}
                     <strong>{t(`state.${ev.to}`)}</strong>
                   </span>
-                  <span className="timeline-reason mono">{ev.reason}</span>
+                  <span className="timeline-reason" data-reason={ev.reason}>
+                    {t(eventReasonKey(ev))}
+                  </span>
                 </li>
               ))}
             </ol>
@@ -104,5 +127,20 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
         )}
       </div>
     </div>
+  );
+}
+
+/** The engine's detail in the owner's words; what only support can read stays folded away. */
+function Detail({ reason, text }: { reason: string | null; text: string }) {
+  const t = useT();
+  const d = detailText(reason, text);
+  if (d.kind === 'plain') return <>{d.text}</>;
+  if (d.kind === 'status')
+    return <>{t('detail.pakasirStatus', { status: d.status ? t(`state.${d.status}`) : d.raw })}</>;
+  return (
+    <details className="technical">
+      <summary>{t('detail.technical')}</summary>
+      <span className="mono">{d.text}</span>
+    </details>
   );
 }

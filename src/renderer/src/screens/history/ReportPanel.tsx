@@ -5,7 +5,8 @@ import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
-import { businessDay, formatDateTime } from '../../lib/format';
+import { businessDay, formatCount, formatDateTime } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 import { usePos } from '../../stores/pos-store';
 import { JobProgressView } from './JobProgressView';
 
@@ -138,12 +139,7 @@ export function ReportPanel() {
       <div className="report-head">
         <label className="field field-inline">
           <span>{t('report.day')}</span>
-          <input
-            type="date"
-            value={day}
-            onChange={(e) => e.target.value && setDay(e.target.value)}
-            data-testid="report-day"
-          />
+          <DateField value={day} onChange={(d) => d && setDay(d)} testId="report-day" />
         </label>
         <button type="button" className="btn btn-small" onClick={() => setDay(businessDay(new Date(), cutoff))}>
           {t('report.today')}
@@ -164,12 +160,12 @@ export function ReportPanel() {
           <div className="stats" data-testid="daily-report">
             <div className="stat">
               <div className="stat-label">{t('report.sales')}</div>
-              <div className="stat-value">{report.salesCount}</div>
+              <div className="stat-value">{formatCount(report.salesCount, lang)}</div>
             </div>
             <div className="stat">
               <div className="stat-label">{t('report.paid')}</div>
               <div className="stat-value" data-testid="report-paid-count">
-                {report.paidCount}
+                {formatCount(report.paidCount, lang)}
               </div>
             </div>
             <div className="stat">
@@ -180,7 +176,13 @@ export function ReportPanel() {
             </div>
             <div className="stat">
               <div className="stat-label">{t('report.fees')}</div>
-              <div className="stat-value">{formatRupiah(report.fees)}</div>
+              <div className="stat-value" data-testid="report-fees">
+                − {formatRupiah(report.fees)}
+              </div>
+              <div className="stat-sub" data-testid="report-fees-split">
+                {formatRupiah(report.feesShop)} {t('report.feesShop')}
+                {report.feesCustomer > 0 ? ` · ${formatRupiah(report.feesCustomer)} ${t('report.feesCustomer')}` : ''}
+              </div>
             </div>
             <div className="stat stat-main">
               <div className="stat-label">{t('report.net')}</div>
@@ -190,7 +192,9 @@ export function ReportPanel() {
             </div>
           </div>
           {report.needsReview.length > 0 && (
-            <p className="warn-text">{t('report.needsReview', { count: report.needsReview.length })}</p>
+            <p className="warn-text">
+              {t('report.needsReview', { count: formatCount(report.needsReview.length, lang) })}
+            </p>
           )}
           <div className="report-tables">
             <table className="table">
@@ -199,17 +203,19 @@ export function ReportPanel() {
                 <tr>
                   <th>{t('history.col.method')}</th>
                   <th className="num">{t('report.count')}</th>
-                  <th className="num">{t('pay.amount')}</th>
+                  <th className="num">{t('history.col.customerPays')}</th>
                   <th className="num">{t('pay.fee')}</th>
+                  <th className="num">{t('history.col.shopReceives')}</th>
                 </tr>
               </thead>
               <tbody>
                 {report.byMethod.map((m) => (
                   <tr key={m.method}>
                     <td>{t(`method.${m.method}`)}</td>
-                    <td className="num">{m.count}</td>
-                    <td className="num">{formatRupiah(m.amount)}</td>
-                    <td className="num">{formatRupiah(m.fee)}</td>
+                    <td className="num">{formatCount(m.count, lang)}</td>
+                    <td className="num">{formatRupiah(m.totalPaid)}</td>
+                    <td className="num">− {formatRupiah(m.fee)}</td>
+                    <td className="num">{formatRupiah(m.shopReceives)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -229,7 +235,7 @@ export function ReportPanel() {
                   .map((s) => (
                     <tr key={s.state}>
                       <td>{t(`state.${s.state}`)}</td>
-                      <td className="num">{s.count}</td>
+                      <td className="num">{formatCount(s.count, lang)}</td>
                       <td className="num">{formatRupiah(s.amount)}</td>
                     </tr>
                   ))}

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OrderFilter, OrderView } from '@shared/domain';
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/methods';
+import { saleMoney } from '@shared/fees';
 import { formatRupiah } from '@shared/money';
 import { ORDER_STATES, type OrderState } from '@shared/order-state';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
-import { businessDay, formatDateTime } from '../../lib/format';
+import { businessDay, formatCount, formatDateTime } from '../../lib/format';
+import { DateField } from '../../components/DateField';
 import { useNav } from '../../stores/nav-store';
 import { usePos } from '../../stores/pos-store';
 import { ExportPanel } from './ExportPanel';
@@ -81,11 +83,11 @@ export function SalesPanel() {
       >
         <label className="field">
           <span>{t('history.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} data-testid="filter-from" />
+          <DateField value={from} onChange={setFrom} testId="filter-from" />
         </label>
         <label className="field">
           <span>{t('history.to')}</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} data-testid="filter-to" />
+          <DateField value={to} onChange={setTo} testId="filter-to" />
         </label>
         <label className="field">
           <span>{t('history.state')}</span>
@@ -120,8 +122,10 @@ export function SalesPanel() {
         <label className="field field-grow">
           <span>{t('history.search')}</span>
           <input
+            type="search"
             value={search}
             maxLength={64}
+            placeholder={t('history.searchPlaceholder')}
             onChange={(e) => setSearch(e.target.value)}
             data-testid="filter-search"
           />
@@ -132,7 +136,7 @@ export function SalesPanel() {
       </form>
       {error && <ErrorBox error={error} />}
       <div className="list-meta" data-testid="history-count">
-        {t('history.count', { shown: items.length, total })}
+        {t('history.count', { shown: formatCount(items.length, lang), total: formatCount(total, lang) })}
       </div>
       <div className="table-wrap">
         <table className="table" data-testid="history-table">
@@ -142,6 +146,8 @@ export function SalesPanel() {
               <th>{t('history.col.order')}</th>
               <th>{t('history.col.method')}</th>
               <th className="num">{t('history.col.amount')}</th>
+              <th className="num">{t('history.col.customerPays')}</th>
+              <th className="num">{t('history.col.shopReceives')}</th>
               <th>{t('history.col.state')}</th>
             </tr>
           </thead>
@@ -158,7 +164,8 @@ export function SalesPanel() {
                 <td>{formatDateTime(o.createdAt, lang)}</td>
                 <td className="mono">{o.orderId}</td>
                 <td>{t(`method.${o.method}`)}</td>
-                <td className="num">{formatRupiah(o.amount)}</td>
+                <td className="num">{formatRupiah(o.price)}</td>
+                <MoneyCells order={o} />
                 <td>
                   <StateBadge state={o.state} />
                 </td>
@@ -176,5 +183,20 @@ export function SalesPanel() {
       <ExportPanel filter={filter} />
       {openId && <OrderDetail orderId={openId} onClose={() => setOpenId(null)} />}
     </div>
+  );
+}
+
+/** What the customer paid and what reached the shop; blank until Pakasir answered. */
+function MoneyCells({ order }: { order: OrderView }) {
+  const m = saleMoney(order);
+  return (
+    <>
+      <td className="num" data-testid="row-customer-pays">
+        {m.customerPays === null ? '—' : formatRupiah(m.customerPays)}
+      </td>
+      <td className="num" data-testid="row-shop-receives">
+        {m.shopReceives === null ? '—' : formatRupiah(m.shopReceives)}
+      </td>
+    </>
   );
 }

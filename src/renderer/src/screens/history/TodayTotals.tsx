@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import type { DailyReport } from '@shared/domain';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
-import { useT } from '../../i18n';
-import { businessDay } from '../../lib/format';
+import { useLanguage, useT } from '../../i18n';
+import { businessDay, formatCount } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
 
 /** Today's business day at a glance, above the sales list; follows every sale as it changes. */
 export function TodayTotals() {
   const t = useT();
+  const lang = useLanguage((s) => s.lang);
   const cutoff = usePos((s) => s.settings?.businessDayCutoffHour ?? 0);
   const revision = usePos((s) => s.orderRevision);
   const [report, setReport] = useState<DailyReport | null>(null);
@@ -28,12 +29,14 @@ export function TodayTotals() {
   return (
     <div className="today-totals" data-testid="today-totals" aria-label={t('today.title')}>
       <span className="today-title">{t('today.title')}</span>
-      <span>{t('today.paid', { count: report.paidCount })}</span>
+      <span>{t('today.paid', { count: formatCount(report.paidCount, lang) })}</span>
       <span className="today-net" data-testid="today-net">
         {formatRupiah(report.netReceived)}
       </span>
       {report.needsReview.length > 0 && (
-        <span className="today-review">{t('today.review', { count: report.needsReview.length })}</span>
+        <span className="today-review">
+          {t('today.review', { count: formatCount(report.needsReview.length, lang) })}
+        </span>
       )}
     </div>
   );
