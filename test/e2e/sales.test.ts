@@ -133,7 +133,7 @@ describe('whole sales in Chromium, cashier window and customer display', () => {
     await app.cashier.getByTestId('qr').waitFor();
     const next = activeSale();
     expect(next.orderId).not.toBe(sale.orderId);
-    expect(next.amount).toBe(40_000);
+    expect(next.price).toBe(40_000);
     expect(app.sim.stats().createsPerOrder[sale.orderId]).toBe(1);
   });
 

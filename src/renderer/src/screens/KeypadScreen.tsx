@@ -32,7 +32,7 @@ export function MethodButton({
   const t = useT();
   const name = t(`method.${option.method}`);
   const p = option.problem;
-  const reason = p ? methodProblemText(t, option.method, p) : null;
+  const reason = p ? methodProblemText(t, option.method, p, true) : null;
   return (
     <button
       type="button"
@@ -40,7 +40,7 @@ export function MethodButton({
       data-testid={`method-${option.method}`}
       disabled={p !== null}
       aria-pressed={selected}
-      title={reason ?? name}
+      title={p ? methodProblemText(t, option.method, p) : name}
       onClick={() => onPick(option.method)}
     >
       <span className="method-name">{name}</span>

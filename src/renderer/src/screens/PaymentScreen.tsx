@@ -101,7 +101,7 @@ export function PaymentScreen({ order }: { order: OrderView }) {
         {rule.kind === 'link' && <p className="merchant-note">{t('pay.scanLink')}</p>}
         {rule.kind === 'paypal' && <p className="merchant-note">{t('pay.paypalLink')}</p>}
         {order.paymentUrl && order.state === 'awaiting_payment' && (
-          <ShareLink url={order.paymentUrl} amount={order.totalPayment ?? order.price} />
+          <ShareLink url={order.paymentUrl} amount={order.price} />
         )}
       </section>
 

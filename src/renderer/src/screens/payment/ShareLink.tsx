@@ -9,6 +9,7 @@ import { usePos } from '../../stores/pos-store';
  * link, the amount and the shop's name leave the machine, in a wa.me link the system opens
  * (main allows exactly that shape of URL and nothing else on WhatsApp's hosts).
  */
+/** `amount`: the price; on a link the customer picks the method (and so the fee) on Pakasir's page. */
 export function ShareLink({ url, amount }: { url: string; amount: number }) {
   const t = useT();
   const shop = usePos((s) => s.settings?.shopName ?? '');
