@@ -187,6 +187,7 @@ export interface DailyReport {
   endsAt: string;
   cutoffHour: number;
   byMethod: MethodTotals[];
+  /** Per state: how many sales and the prices asked. */
   byState: { state: OrderState; count: number; amount: number }[];
   paidCount: number;
   salesCount: number;

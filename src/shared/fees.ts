@@ -1,3 +1,5 @@
+import { METHOD_RULES, type PaymentMethod } from './methods';
+
 /**
  * Who pays Pakasir's fee, and what that means for one sale. Shared so the cashier window,
  * the customer display, the history and the reports all say the same numbers.
@@ -60,4 +62,20 @@ export function saleMoney(o: SaleMoneyInput): SaleMoney {
     feeOnCustomer,
     feeOnShop: o.fee - feeOnCustomer,
   };
+}
+
+/**
+ * The total to put in front of the customer. On a payment link the customer picks the method
+ * (and with it Pakasir's fee) on Pakasir's page, after the link was made: with the round price
+ * promised, the amount sent leaves room for the largest fee, so the customer pays at most the
+ * price; that price is the honest number to show, not the lower amount sent.
+ */
+export function customerTotal(o: {
+  method: PaymentMethod;
+  feePayer: FeePayer;
+  price: number;
+  totalPayment: number | null;
+}): { amount: number | null; atMost: boolean } {
+  if (METHOD_RULES[o.method].kind === 'link' && o.feePayer === 'shop') return { amount: o.price, atMost: true };
+  return { amount: o.totalPayment, atMost: false };
 }

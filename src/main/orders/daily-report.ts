@@ -36,7 +36,7 @@ export function buildDailyReport(
 
   const stateRows = db
     .prepare(
-      'SELECT state, count(*) AS n, sum(amount) AS amount FROM orders WHERE created_at >= ? AND created_at < ? GROUP BY state',
+      'SELECT state, count(*) AS n, sum(coalesce(price, amount)) AS amount FROM orders WHERE created_at >= ? AND created_at < ? GROUP BY state',
     )
     .all(startsAt, endsAt) as { state: OrderState; n: number; amount: number }[];
   const methodRows = db

@@ -70,6 +70,7 @@ export const en: Dictionary = {
   'connDetail.network': 'network',
 
   'pay.total': 'Customer pays',
+  'pay.totalAtMost': 'Customer pays at most',
   'pay.amount': 'Price',
   'pay.fee': "Pakasir's fee",
   'pay.feeUnknown': '—',
@@ -376,6 +377,7 @@ export const en: Dictionary = {
   'customer.acceptBanks': 'or by bank transfer (virtual account):',
   'customer.scan': 'Scan with any QRIS app',
   'customer.merchant': 'Merchant name in the app: Pakasir',
+  'customer.totalAtMost': 'Total to pay, at most',
   'customer.total': 'Total to pay',
   'customer.transferTo': 'Transfer to {bank} virtual account',
   'customer.scanLink': 'Scan to pay, then pick a method on your phone',

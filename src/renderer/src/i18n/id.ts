@@ -72,6 +72,7 @@ export const id = {
   'connDetail.network': 'jaringan',
 
   'pay.total': 'Pelanggan bayar',
+  'pay.totalAtMost': 'Pelanggan bayar paling banyak',
   'pay.amount': 'Harga',
   'pay.fee': 'Biaya Pakasir',
   'pay.feeUnknown': '—',
@@ -378,6 +379,7 @@ export const id = {
   'customer.acceptBanks': 'atau transfer bank (Virtual Account):',
   'customer.scan': 'Scan dengan aplikasi QRIS apa saja',
   'customer.merchant': 'Nama merchant di aplikasi: Pakasir',
+  'customer.totalAtMost': 'Total bayar paling banyak',
   'customer.total': 'Total bayar',
   'customer.transferTo': 'Transfer ke Virtual Account {bank}',
   'customer.scanLink': 'Scan untuk membayar, lalu pilih metode di ponsel Anda',

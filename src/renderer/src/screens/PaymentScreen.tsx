@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OrderView } from '@shared/domain';
 import { METHOD_RULES } from '@shared/methods';
+import { customerTotal } from '@shared/fees';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../api/pos-api';
 import { useT } from '../i18n';
@@ -81,6 +82,7 @@ export function PaymentScreen({ order }: { order: OrderView }) {
   const countdown = formatCountdown(order.expiresAt, now);
   const left = secondsLeft(order.expiresAt, now);
   const rule = METHOD_RULES[order.method];
+  const shown = customerTotal(order);
 
   return (
     <div className="payment-screen">
@@ -107,9 +109,9 @@ export function PaymentScreen({ order }: { order: OrderView }) {
 
       <section className="payment-info">
         <div className="method-tag">{t(`method.${order.method}`)}</div>
-        <div className="total-label">{t('pay.total')}</div>
+        <div className="total-label">{t(shown.atMost ? 'pay.totalAtMost' : 'pay.total')}</div>
         <div className="total" data-testid="total">
-          {order.totalPayment === null ? '—' : formatRupiah(order.totalPayment)}
+          {shown.amount === null ? '—' : formatRupiah(shown.amount)}
         </div>
         {rule.kind === 'link' && order.feePayer === 'shop' ? (
           <p className="hint" data-testid="link-at-most">

@@ -74,7 +74,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
               </dd>
               <dt>{t('pay.shopReceives')}</dt>
               <dd data-testid="detail-shop-receives">
-                {money.shopReceives === null ? '—' : formatRupiah(money.shopReceives)}
+                {money.shopReceives === null || o.state !== 'paid' ? '—' : formatRupiah(money.shopReceives)}
               </dd>
               {o.amount !== o.price && (
                 <>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OrderFilter, OrderView } from '@shared/domain';
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/methods';
-import { saleMoney } from '@shared/fees';
+import { customerTotal, saleMoney } from '@shared/fees';
 import { formatRupiah } from '@shared/money';
 import { ORDER_STATES, type OrderState } from '@shared/order-state';
 import { getPosApi } from '../../api/pos-api';
@@ -186,16 +186,18 @@ export function SalesPanel() {
   );
 }
 
-/** What the customer paid and what reached the shop; blank until Pakasir answered. */
+/** What the customer was asked (or paid) and, once paid, what reached the shop. */
 function MoneyCells({ order }: { order: OrderView }) {
   const m = saleMoney(order);
+  const received = order.state === 'paid' ? m.shopReceives : null;
+  const asked = customerTotal(order);
   return (
     <>
       <td className="num" data-testid="row-customer-pays">
-        {m.customerPays === null ? '—' : formatRupiah(m.customerPays)}
+        {asked.amount === null ? '—' : `${asked.atMost ? '≤ ' : ''}${formatRupiah(asked.amount)}`}
       </td>
       <td className="num" data-testid="row-shop-receives">
-        {m.shopReceives === null ? '—' : formatRupiah(m.shopReceives)}
+        {received === null ? '—' : formatRupiah(received)}
       </td>
     </>
   );
