@@ -163,4 +163,46 @@ describe('SettingsService', () => {
     expect(lines2.join('')).toContain('gateway said no');
     expect(lines2.join('')).not.toContain(KEY);
   });
+
+  it('the shop bears the fee until the owner chooses, and the choice survives a restart', () => {
+    const first = make();
+    expect(first.view()).toMatchObject({ feePayer: 'shop', feePayerChosen: false, pakasirFeeBearer: null });
+    first.update({ feePayer: 'customer' });
+    expect(make().view()).toMatchObject({ feePayer: 'customer', feePayerChosen: true });
+    expect(() => make().update({ feePayer: 'nobody' as never })).toThrow(PosError);
+  });
+
+  it("remembers Pakasir's fee setting per project, and says so in the view for the project set", () => {
+    const s = make();
+    s.update({ projectSlug: 'warung' });
+    s.setApiKey(KEY);
+    s.noteFeeBearer('warung', 'merchant', new Date('2026-11-25T03:00:00.000Z'));
+    s.noteFeeBearer('other', 'customer');
+    expect(s.feeBearerFor('warung')).toBe('merchant');
+    const restarted = make();
+    expect(restarted.view().pakasirFeeBearer).toEqual({ bearer: 'merchant', seenAt: '2026-11-25T03:00:00.000Z' });
+    expect(restarted.feeBearerFor('other')).toBe('customer');
+    expect(restarted.feeBearerFor('unknown')).toBeNull();
+  });
+
+  it('project and key in one step: the old key is replaced only once both are accepted', () => {
+    const safe = fakeSafeStorage();
+    const s = make(safe);
+    s.update({ projectSlug: 'warung' });
+    s.setApiKey(KEY);
+    // A bad key changes nothing: the old project and key stay.
+    expect(() => s.setProject({ projectSlug: 'warung-baru' }, 'short')).toThrow(PosError);
+    expect(s.view()).toMatchObject({ projectSlug: 'warung', apiKeySet: true, apiKeyHint: KEY.slice(-4) });
+    // A keyring that stopped: refused before anything is wiped.
+    safe.state.backend = 'basic_text';
+    expect(() => s.setProject({ projectSlug: 'warung-baru' }, 'pk_live_newkey123456')).toThrow(
+      expect.objectContaining({ code: 'insecure_storage' }),
+    );
+    expect(s.view().projectSlug).toBe('warung');
+    safe.state.backend = 'gnome_libsecret';
+    const view = s.setProject({ projectSlug: 'warung-baru' }, 'pk_live_newkey123456');
+    expect(view).toMatchObject({ projectSlug: 'warung-baru', apiKeySet: true, apiKeyHint: '3456', mode: 'sandbox' });
+    expect(s.credentials()?.apiKey).toBe('pk_live_newkey123456');
+  });
+
 });
