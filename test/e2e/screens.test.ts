@@ -68,8 +68,12 @@ for (const lang of ['id', 'en'] as const) {
       await app.cashier.getByTestId('new-sale').click();
       await app.cashier.getByTestId('nav-history').click();
       await app.cashier.getByTestId('history-row').first().waitFor();
-      // Today's totals follow the sale just paid.
-      await expect.poll(() => app.cashier.getByTestId('today-net').textContent()).toContain('85.000');
+      // Today's totals follow the sale just paid: what the shop receives (the price less the
+      // fee, as the customer paid the round price).
+      const sold = app.services.store.list({}, 1).items[0]!;
+      expect(sold).toMatchObject({ state: 'paid', price: 85_000, totalPayment: 85_000 });
+      const receives = (85_000 - sold.fee!).toLocaleString('id-ID');
+      await expect.poll(() => app.cashier.getByTestId('today-net').textContent()).toContain(receives);
       await check('cashier', 'history');
       await app.cashier.getByTestId('tab-report').click();
       await app.cashier.getByTestId('daily-report').waitFor();

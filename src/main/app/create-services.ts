@@ -149,8 +149,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   // Demo mode needs its simulator before the first sale, and recovery may need it now; a
   // shop with its own project never starts it (no server, no port) unless it returns to demo.
-  settings.onChange(() => {
-    cached = null;
+  settings.onChange((_view, what) => {
+    // What Pakasir's answers taught (its fee setting) changes no project, host or key.
+    if (what !== 'learned') cached = null;
   });
   if (settings.view().mode === 'demo') await startDemo();
   const demoIfNeeded = async <T extends { mode: string }>(view: T): Promise<T> => {

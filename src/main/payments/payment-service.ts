@@ -159,7 +159,10 @@ export class PaymentService {
       linkQrisOnly: ctx.link.qrisOnly,
     });
     const sendProblem = checkAmount(input.method, plan.amount, ctx.version);
-    if (sendProblem) throw new PosError('invalid_input', amountMessage(input.method, sendProblem.code, ctx.version));
+    if (sendProblem) {
+      const why = `With the round price, ${formatRupiah(plan.amount)} would be sent to Pakasir: ${amountMessage(input.method, sendProblem.code, ctx.version)}`;
+      throw new PosError('invalid_input', why, [{ path: 'roundPriceAmount', message: why }]);
+    }
 
     // One live QR per counter: a sale still open is canceled (best effort) before a new one.
     const active = this.activeOrderId ? this.store.get(this.activeOrderId) : null;

@@ -17,6 +17,8 @@ export type StoredSettings = Required<Omit<SettingsPatch, 'customerDisplayId' | 
   feePayer: FeePayer | null;
 };
 
+export type SettingsChange = 'settings' | 'learned';
+
 /** What a create answer taught about a project: who its "Beban Biaya" setting makes pay. */
 export interface LearnedFeeBearer {
   bearer: PakasirFeeBearer;
@@ -115,7 +117,7 @@ export class SettingsService {
   private settings: StoredSettings;
   private learned: Record<string, LearnedFeeBearer> = {};
   private readonly demoProjectSlug: string | null;
-  private readonly listeners = new Set<(view: SettingsView) => void>();
+  private readonly listeners = new Set<(view: SettingsView, what: SettingsChange) => void>();
 
   constructor(options: SettingsServiceOptions) {
     this.file = join(options.dataDir, 'settings.json');
@@ -232,7 +234,7 @@ export class SettingsService {
       .slice(0, MAX_LEARNED_PROJECTS - 1);
     this.learned = { ...Object.fromEntries(others), [project]: { bearer, seenAt: at.toISOString() } };
     this.save();
-    this.changed();
+    this.changed('learned');
   }
 
   setApiKey(key: string): SettingsView {
@@ -265,7 +267,8 @@ export class SettingsService {
     return { projectSlug, apiKey, apiVersion, baseUrl, sandbox };
   }
 
-  onChange(listener: (view: SettingsView) => void): () => void {
+  /** `what`: 'learned' when only a fact learned from Pakasir changed, nothing the owner set. */
+  onChange(listener: (view: SettingsView, what: SettingsChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -278,11 +281,11 @@ export class SettingsService {
     }
   }
 
-  private changed(): SettingsView {
+  private changed(what: SettingsChange = 'settings'): SettingsView {
     const view = this.view();
     for (const listener of this.listeners) {
       try {
-        listener(view);
+        listener(view, what);
       } catch (err) {
         this.log?.warn('settings listener failed', { error: err });
       }

@@ -166,7 +166,20 @@ describe('when the fee table and the create answer disagree', () => {
     }
   });
 
-  it('no fee table: nothing is journaled or sent, and the cashier is told why', async () => {
+  it('a VA price that falls below the VA minimum once the fee is taken off is refused, saying so', async () => {
+    const app = await appFor(customerBears, 'v2');
+    try {
+      await expect(app.handlers.charge({ amount: 12_000, method: 'bni_va' })).rejects.toMatchObject({
+        code: 'invalid_input',
+        issues: [{ path: 'roundPriceAmount' }],
+      });
+      expect(app.store.listLive()).toHaveLength(0);
+    } finally {
+      await app.stop();
+    }
+  });
+
+    it('no fee table: nothing is journaled or sent, and the cashier is told why', async () => {
     const app = await appFor(customerBears, 'v2');
     try {
       const creates = sim.stats().createCalls;

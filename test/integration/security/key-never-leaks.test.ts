@@ -77,7 +77,7 @@ describe('the API key never leaves main', () => {
     await waitState(paidId, 'paid');
     ok(await rig.call('dismissSale', { orderId: paidId }));
 
-    const canceled = await rig.call('charge', { amount: 12_000, method: 'bni_va' });
+    const canceled = await rig.call('charge', { amount: 20_000, method: 'bni_va' });
     ok(canceled);
     ok(await rig.call('cancelSale', { orderId: (canceled.body.value as { orderId: string }).orderId }));
 

@@ -204,5 +204,4 @@ describe('SettingsService', () => {
     expect(view).toMatchObject({ projectSlug: 'warung-baru', apiKeySet: true, apiKeyHint: '3456', mode: 'sandbox' });
     expect(s.credentials()?.apiKey).toBe('pk_live_newkey123456');
   });
-
 });

@@ -425,6 +425,8 @@ export const en: Dictionary = {
   'next.fee_above_price': "create a new QR: Pakasir's fee is asked again.",
   'error.fee_unavailable':
     "Pakasir's fee could not be asked, so the round price could not be worked out. No charge was made; check the internet and charge again.",
+  'issue.roundPriceAmount':
+    "With the round price, the amount sent to Pakasir (the price less the fee) is below this method's minimum. Raise the amount or pick QRIS.",
   'issue.projectSlug': 'The project code may only hold letters, digits, - and _ (no spaces).',
   'issue.apiKey': 'The API key is incomplete: copy the whole key from the Pakasir dashboard, without spaces.',
   'issue.baseUrl': 'The server address must start with https://',

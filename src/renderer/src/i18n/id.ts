@@ -427,6 +427,8 @@ export const id = {
   'next.fee_above_price': 'buat QR baru: biaya ditanyakan lagi ke Pakasir.',
   'error.fee_unavailable':
     'Biaya Pakasir tidak bisa ditanyakan, jadi harga bulat belum bisa dihitung. Tidak ada tagihan yang dibuat; periksa internet lalu tagih lagi.',
+  'issue.roundPriceAmount':
+    'Dengan harga bulat, jumlah yang dikirim ke Pakasir (harga dikurangi biaya) di bawah minimum metode ini. Naikkan jumlah atau pilih QRIS.',
   'issue.projectSlug': 'Kode proyek hanya boleh huruf, angka, - dan _ (tanpa spasi).',
   'issue.apiKey': 'Kunci API tidak lengkap: salin seluruh kunci dari dasbor Pakasir, tanpa spasi.',
   'issue.baseUrl': 'Alamat server harus diawali https://',
