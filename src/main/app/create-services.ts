@@ -272,6 +272,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     removeDisplayImage: ({ id }) => displayMedia.remove(id),
 
     charge: (input) => payments.charge(input),
+    prepareCharge: async ({ amount, method }) => {
+      // Only warms the fee answers the charge will ask for; any failure is the charge's to report.
+      try {
+        const ctx = context();
+        await planAmount({
+          price: amount,
+          method,
+          gateway: ctx.gateway,
+          project: ctx.project,
+          linkQrisOnly: ctx.link.qrisOnly,
+        });
+      } catch {
+        // nothing to say while typing
+      }
+      return null;
+    },
     cancelSale: ({ orderId }) => payments.cancelSale(orderId),
     checkNow: ({ orderId }) => payments.checkNow(orderId),
     simulatePayment: ({ orderId }) => payments.simulatePayment(orderId),

@@ -85,6 +85,11 @@ export interface Calls {
   removeDisplayImage(input: { id: string }): DisplayMediaView;
 
   charge(input: ChargeInput): OrderView;
+  /**
+   * A hint while the cashier types: main asks Pakasir's fee for that price now, so the charge
+   * that follows needs no wait for it. Never charges, never fails the keypad.
+   */
+  prepareCharge(input: { amount: number; method: PaymentMethod }): null;
   cancelSale(input: { orderId: string }): OrderView;
   checkNow(input: { orderId: string }): OrderView;
   simulatePayment(input: { orderId: string }): OrderView;
@@ -144,6 +149,7 @@ export const CALL_NAMES = [
   'addDisplayImage',
   'removeDisplayImage',
   'charge',
+  'prepareCharge',
   'cancelSale',
   'checkNow',
   'simulatePayment',

@@ -92,6 +92,7 @@ export const callSchemas = {
   }),
   removeDisplayImage: z.strictObject({ id: z.string().regex(DISPLAY_IMAGE_ID_PATTERN, 'not a picture id') }),
   charge: z.strictObject({ amount, method, note: note.optional() }),
+  prepareCharge: z.strictObject({ amount, method }),
   cancelSale: z.strictObject({ orderId }),
   checkNow: z.strictObject({ orderId }),
   simulatePayment: z.strictObject({ orderId }),

@@ -179,7 +179,25 @@ describe('when the fee table and the create answer disagree', () => {
     }
   });
 
-    it('no fee table: nothing is journaled or sent, and the cashier is told why', async () => {
+  it('a pause on the keypad asks the fee ahead: the charge then needs no fee answer', async () => {
+    const app = await appFor(customerBears, 'v2');
+    try {
+      expect(await app.handlers.prepareCharge({ amount: 37_000, method: 'qris' })).toBeNull();
+      sim.faults.add({ route: 'v2.fee', status: 503, times: 20 });
+      const sale = await app.handlers.charge({ amount: 37_000, method: 'qris' });
+      sim.faults.clear();
+      expect(sale).toMatchObject({ state: 'awaiting_payment', price: 37_000, totalPayment: 37_000 });
+      // A failure while preparing is silent: the charge is where it is reported.
+      sim.faults.add({ route: 'v2.fee', status: 503, times: 20 });
+      expect(await app.handlers.prepareCharge({ amount: 38_000, method: 'qris' })).toBeNull();
+      sim.faults.clear();
+      await app.handlers.cancelSale({ orderId: sale.orderId });
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('no fee table: nothing is journaled or sent, and the cashier is told why', async () => {
     const app = await appFor(customerBears, 'v2');
     try {
       const creates = sim.stats().createCalls;

@@ -13,6 +13,9 @@ import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
 import { MethodQuestion } from './keypad/MethodQuestion';
 
+/** A pause this long on an amount is worth asking Pakasir's fee for it. */
+const PREPARE_AFTER_MS = 350;
+
 const KEYS: KeypadKey[] = ['7', '8', '9', '4', '5', '6', '1', '2', '3', '000', '0', 'back'];
 
 function isTyping(target: EventTarget | null): boolean {
@@ -89,6 +92,19 @@ export function KeypadScreen() {
     },
     [amount, note, reset],
   );
+
+  // While the cashier pauses on an amount, main asks Pakasir's fee for it (round price), so
+  // Enter does not wait for those answers.
+  const readyMethod = plan.kind === 'ready' ? plan.method : null;
+  useEffect(() => {
+    if (!readyMethod || feePayer !== 'shop') return;
+    const timer = setTimeout(() => {
+      void getPosApi()
+        .prepareCharge({ amount, method: readyMethod })
+        .catch(() => undefined);
+    }, PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [amount, readyMethod, feePayer]);
 
   const charge = useCallback(async () => {
     if (!canCharge) return;
