@@ -1,5 +1,5 @@
 import type { OrderEventView } from '@shared/domain';
-import { ORDER_STATES, type OrderState } from '@shared/order-state';
+import type { OrderState } from '@shared/order-state';
 import { isMessageKey, type MessageKey } from '../i18n';
 
 /**
@@ -34,6 +34,11 @@ const PAKASIR_STATUS: Record<string, OrderState> = {
   expired: 'expired',
 };
 
+/** Pakasir's own status word as the counter's state, or null for a word we do not know. */
+export function pakasirStatusState(raw: string): OrderState | null {
+  return PAKASIR_STATUS[raw.trim().toLowerCase()] ?? null;
+}
+
 /**
  * A sale's detail line: a note or Pakasir's message as is; "gateway status x" as Pakasir's
  * status in the shop's words; anything else the engine wrote is kept for support, folded
@@ -43,8 +48,7 @@ export function detailText(reason: string | null, detail: string): DetailText {
   const status = /^gateway status (\S+)$/.exec(detail.trim());
   if (status) {
     const raw = status[1]!.toLowerCase();
-    const state = PAKASIR_STATUS[raw] ?? null;
-    return { kind: 'status', status: state && (ORDER_STATES as readonly string[]).includes(state) ? state : null, raw };
+    return { kind: 'status', status: pakasirStatusState(raw), raw };
   }
   if (reason && PEOPLE_WORDS.has(reason)) return { kind: 'plain', text: detail };
   return { kind: 'technical', text: detail };

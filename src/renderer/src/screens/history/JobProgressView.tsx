@@ -1,12 +1,13 @@
 import type { JobProgress } from '@shared/domain';
 import { getPosApi } from '../../api/pos-api';
-import { useT } from '../../i18n';
-import { formatBytes } from '../../lib/format';
+import { useLanguage, useT } from '../../i18n';
+import { formatBytes, formatCount } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
 
 /** Progress of one export job, following jobProgress events. */
 export function JobProgressView({ jobId }: { jobId: string }) {
   const t = useT();
+  const lang = useLanguage((s) => s.lang);
   const job: JobProgress | undefined = usePos((s) => s.jobs[jobId]);
   const shell = usePos((s) => s.appInfo?.shell ?? 'browser');
   if (!job) return null;
@@ -15,7 +16,9 @@ export function JobProgressView({ jobId }: { jobId: string }) {
       {job.state === 'running' && (
         <>
           <progress max={Math.max(1, job.total)} value={job.done} data-testid="job-progress" />
-          <span>{t('export.progress', { done: job.done, total: job.total })}</span>
+          <span>
+            {t('export.progress', { done: formatCount(job.done, lang), total: formatCount(job.total, lang) })}
+          </span>
           <button
             type="button"
             className="btn btn-small"

@@ -5,6 +5,7 @@ import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
+import { pakasirStatusState } from '../../lib/event-text';
 import { businessDay, formatCount, formatDateTime } from '../../lib/format';
 import { DateField } from '../../components/DateField';
 import { usePos } from '../../stores/pos-store';
@@ -12,6 +13,10 @@ import { JobProgressView } from './JobProgressView';
 
 function Reconcile({ day }: { day: string }) {
   const t = useT();
+  const pakasirWord = (raw: string): string => {
+    const state = pakasirStatusState(raw);
+    return state ? t(`state.${state}`) : raw;
+  };
   const lang = useLanguage((s) => s.lang);
   const offline = usePos((s) => s.connectivity.state === 'offline');
   const pushed = usePos((s) => s.reconcile[day]);
@@ -63,7 +68,9 @@ function Reconcile({ day }: { day: string }) {
       {running && job && (
         <div className="job">
           <progress max={Math.max(1, job.total)} value={job.done} />
-          <span>{t('reconcile.running', { done: job.done, total: job.total })}</span>
+          <span>
+            {t('reconcile.running', { done: formatCount(job.done, lang), total: formatCount(job.total, lang) })}
+          </span>
         </div>
       )}
       {error && <ErrorBox error={error} />}
@@ -72,11 +79,14 @@ function Reconcile({ day }: { day: string }) {
         <div data-testid="reconcile-result">
           <p className="hint">{t('reconcile.checkedAt', { time: formatDateTime(result.checkedAt, lang) })}</p>
           {result.differences.length === 0 ? (
-            <p className="ok-text">{t('reconcile.ok', { checked: result.checked })}</p>
+            <p className="ok-text">{t('reconcile.ok', { checked: formatCount(result.checked, lang) })}</p>
           ) : (
             <>
               <p className="warn-text">
-                {t('reconcile.diffs', { count: result.differences.length, checked: result.checked })}
+                {t('reconcile.diffs', {
+                  count: formatCount(result.differences.length, lang),
+                  checked: formatCount(result.checked, lang),
+                })}
               </p>
               <table className="table" data-testid="reconcile-diffs">
                 <thead>
@@ -94,7 +104,7 @@ function Reconcile({ day }: { day: string }) {
                       <td className="mono">{d.orderId}</td>
                       <td className="num">{formatRupiah(d.amount)}</td>
                       <td>{t(`state.${d.localState}`)}</td>
-                      <td className="mono">{d.gatewayStatus}</td>
+                      <td>{pakasirWord(d.gatewayStatus)}</td>
                       <td>{t(`reconcile.kind.${d.kind}`)}</td>
                     </tr>
                   ))}
@@ -102,7 +112,9 @@ function Reconcile({ day }: { day: string }) {
               </table>
             </>
           )}
-          {result.unchecked > 0 && <p className="warn-text">{t('reconcile.unchecked', { count: result.unchecked })}</p>}
+          {result.unchecked > 0 && (
+            <p className="warn-text">{t('reconcile.unchecked', { count: formatCount(result.unchecked, lang) })}</p>
+          )}
         </div>
       )}
     </section>

@@ -41,7 +41,7 @@ function ReviewItem({ order, onDone, focused }: { order: OrderView; onDone: () =
     >
       <div className="review-head">
         <span className="mono">{order.orderId}</span>
-        <strong>{formatRupiah(order.totalPayment ?? order.amount)}</strong>
+        <strong>{formatRupiah(order.totalPayment ?? order.price)}</strong>
         <span>{t(`method.${order.method}`)}</span>
         <span>{formatDateTime(order.createdAt, lang)}</span>
       </div>
