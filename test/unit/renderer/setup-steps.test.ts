@@ -27,6 +27,8 @@ const base: SettingsView = {
   feePayer: 'shop',
   feePayerChosen: false,
   pakasirFeeBearer: null,
+  voiceEnabled: true,
+  soundVolume: 80,
 };
 
 describe('the guided setup', () => {

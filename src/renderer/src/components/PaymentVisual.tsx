@@ -51,7 +51,7 @@ interface Props {
 export function PaymentVisual({ order, qrSize, testIds, onCopy, copied }: Props) {
   const t = useT();
   const v = paymentVisual(order);
-  const amount = formatRupiah(order.totalPayment ?? order.amount);
+  const amount = formatRupiah(order.totalPayment ?? order.price);
   switch (v.kind) {
     case 'qr':
       return (

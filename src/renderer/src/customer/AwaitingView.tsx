@@ -1,5 +1,6 @@
 import type { OrderView } from '@shared/domain';
 import { METHOD_RULES } from '@shared/methods';
+import { customerTotal } from '@shared/fees';
 import { formatRupiah } from '@shared/money';
 import { groupVa, paymentVisual } from '../components/PaymentVisual';
 import { QrCanvas } from '../components/QrCanvas';
@@ -32,7 +33,7 @@ function VaBox({ bank, number, side }: { bank: string; number: string; side: num
 function Visual({ order, side }: { order: OrderView; side: number }) {
   const t = useT();
   const v = paymentVisual(order);
-  const amount = formatRupiah(order.totalPayment ?? order.amount);
+  const amount = formatRupiah(order.totalPayment ?? order.price);
   if (v.kind === 'qr')
     return (
       <QrCanvas
@@ -68,7 +69,18 @@ export function AwaitingView({ order, width, height }: { order: OrderView; width
   const now = useNow();
   const rule = METHOD_RULES[order.method];
   const countdown = formatCountdown(order.expiresAt, now);
-  const total = order.totalPayment === null ? '—' : formatRupiah(order.totalPayment);
+  // What the customer pays: Pakasir's total, or on a round-price link the price as "at most".
+  const shown = customerTotal(order);
+  const total = shown.amount === null ? '—' : formatRupiah(shown.amount);
+  const label = t(shown.atMost ? 'customer.totalAtMost' : 'customer.total');
+  // A fee on top of the price is said, so the customer sees why the total is not round.
+  const feeOnTop =
+    !shown.atMost && order.totalPayment !== null && order.totalPayment > order.price
+      ? t('customer.feeIncluded', {
+          price: formatRupiah(order.price),
+          fee: formatRupiah(order.totalPayment - order.price),
+        })
+      : null;
   const instruction =
     rule.kind === 'qris'
       ? t('customer.scan')
@@ -76,8 +88,9 @@ export function AwaitingView({ order, width, height }: { order: OrderView; width
         ? t('customer.transferTo', { bank: rule.bank ?? '' })
         : t('customer.scanLink');
   const blocks: Block[] = [
-    { role: 'label', text: t('customer.total') },
+    { role: 'label', text: label },
     { role: 'total', text: total },
+    ...(feeOnTop ? [{ role: 'small' as const, text: feeOnTop }] : []),
     { role: 'text', text: instruction },
     ...(rule.kind === 'qris' ? [{ role: 'small' as const, text: t('customer.merchant') }] : []),
     ...(countdown ? [{ role: 'small' as const, text: t('customer.expiresIn', { time: '00:00' }) }] : []),
@@ -95,11 +108,16 @@ export function AwaitingView({ order, width, height }: { order: OrderView; width
       </div>
       <div className="cust-side" style={{ width: layout.side.width, gap: layout.stack.gap }}>
         <div className="cust-total-label" style={{ fontSize: fonts.label }}>
-          {t('customer.total')}
+          {label}
         </div>
         <div className="cust-total" data-testid="customer-total" style={{ fontSize: fonts.total }}>
           {total}
         </div>
+        {feeOnTop && (
+          <p className="cust-fee" data-testid="customer-fee" style={{ fontSize: fonts.small }}>
+            {feeOnTop}
+          </p>
+        )}
         <p className="cust-instruction" style={{ fontSize: fonts.text }}>
           {instruction}
         </p>

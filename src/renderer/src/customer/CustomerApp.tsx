@@ -50,7 +50,8 @@ export function CustomerApp() {
           <IdleView shopName={shopName} logo={media.logo} promos={media.promos} width={width} height={height} />
         )}
         {ready && state === 'preparing' && order && (
-          <PreparingView amount={order.amount} width={width} height={height} />
+          // Until Pakasir answers only the price is known; a fee on top, if any, comes with the QR.
+          <PreparingView amount={order.price} width={width} height={height} />
         )}
         {ready && state === 'awaiting' && order && <AwaitingView order={order} width={width} height={height} />}
         {ready && state === 'paid' && order && (

@@ -17,7 +17,7 @@ export function paidNotice(order: OrderView, at: string): Notice {
     id: `paid-${order.orderId}`,
     level: 'info',
     key: 'notice.paid',
-    params: { method: order.method, amount: order.totalPayment ?? order.amount },
+    params: { method: order.method, amount: order.totalPayment ?? order.price },
     orderId: order.orderId,
     at,
   };

@@ -13,7 +13,7 @@ import type { Announcement } from '@shared/voice/announcement';
 export function paidAnnouncement(order: OrderView): Announcement | null {
   if (order.state !== 'paid' || order.reason !== null || order.paidAt === null) return null;
   // What the customer paid, as Pakasir confirmed it (the price plus any fee passed on).
-  return { kind: 'paid', method: order.method, amount: order.totalPayment ?? order.amount };
+  return { kind: 'paid', method: order.method, amount: order.totalPayment ?? order.price };
 }
 
 /** Alarms come from main's notices: a late payment, or a sale that needs a person. */

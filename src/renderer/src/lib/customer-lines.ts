@@ -12,7 +12,7 @@ export interface AmountLine {
 }
 
 export function paidLines(order: OrderView, cash?: { tendered: number }): AmountLine[] {
-  const total = order.totalPayment ?? order.amount;
+  const total = order.totalPayment ?? order.price;
   const lines: AmountLine[] = [{ kind: 'total', amount: total }];
   if (cash && cash.tendered >= total) {
     lines.push({ kind: 'cash', amount: cash.tendered }, { kind: 'change', amount: cash.tendered - total });
