@@ -155,6 +155,7 @@ describe('who pays the fee, plainly', () => {
 
     await app.cashier.getByTestId('new-sale').click();
     await app.cashier.getByTestId('nav-history').click();
+    await app.cashier.getByTestId('tab-sales').click();
     const row = app.cashier.getByTestId('history-row').filter({ hasText: sale.orderId });
     await row.waitFor();
     expect(await row.getByTestId('row-customer-pays').innerText()).toBe('Rp 25.000');
@@ -174,6 +175,7 @@ describe('who pays the fee, plainly', () => {
 
   it('the history search finds the sale by its amount, typed with or without dots', async () => {
     await app.cashier.getByTestId('nav-history').click();
+    await app.cashier.getByTestId('tab-sales').click();
     const search = app.cashier.getByTestId('filter-search');
     expect(await search.getAttribute('placeholder')).toContain('jumlah');
     for (const typed of ['25000', '25.000']) {

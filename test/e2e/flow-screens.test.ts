@@ -114,6 +114,8 @@ for (const lang of ['id', 'en'] as const) {
         await toKeypad();
 
         await app.cashier.getByTestId('nav-history').click();
+        // History keeps its last tab: the sales list is asked for by name.
+        await app.cashier.getByTestId('tab-sales').click();
         await app.cashier.getByTestId('history-row').first().waitFor();
         await shot('cashier', 'history');
         await app.cashier.getByTestId('history-row').first().click();
