@@ -171,7 +171,7 @@ export class PaymentService {
       if (after.state === 'paid') {
         throw new PosError(
           'illegal_state',
-          `Sale ${after.orderId} was paid just now (${formatRupiah(after.amount)}); no new sale was started.`,
+          `Sale ${after.orderId} was paid just now (${formatRupiah(after.totalPayment ?? after.price)}); no new sale was started.`,
         );
       }
     }
@@ -624,7 +624,7 @@ export class PaymentService {
         this.notify(
           'warning',
           'notice.reviewConfirmed',
-          { orderId: order.orderId, amount: formatRupiah(order.amount) },
+          { orderId: order.orderId, amount: shownAmount(order) },
           order.orderId,
         );
         return;
@@ -677,7 +677,7 @@ export class PaymentService {
     this.notify(
       'alarm',
       reason === 'paid_after_cancel' || reason === 'paid_after_expiry' ? 'notice.latePayment' : 'notice.needsReview',
-      { orderId: order.orderId, amount: formatRupiah(order.amount), reason },
+      { orderId: order.orderId, amount: shownAmount(order), reason },
       order.orderId,
     );
   }
@@ -727,7 +727,7 @@ export class PaymentService {
         const verdict = judgeStatus(saleFacts(order), status);
         if (verdict.kind === 'paid') {
           this.finishPaid(order, status);
-          this.notify('warning', 'notice.paidDuringCancel', { orderId, amount: formatRupiah(order.amount) }, orderId);
+          this.notify('warning', 'notice.paidDuringCancel', { orderId, amount: shownAmount(order) }, orderId);
           return this.mustGet(orderId);
         }
         if (verdict.kind === 'review') {
@@ -742,7 +742,7 @@ export class PaymentService {
         const again = await this.askStatus(order, gateway);
         if (!(again instanceof GatewayError) && judgeStatus(saleFacts(order), again).kind === 'paid') {
           this.finishPaid(order, again);
-          this.notify('warning', 'notice.paidDuringCancel', { orderId, amount: formatRupiah(order.amount) }, orderId);
+          this.notify('warning', 'notice.paidDuringCancel', { orderId, amount: shownAmount(order) }, orderId);
           return this.mustGet(orderId);
         }
       }
@@ -766,7 +766,7 @@ export class PaymentService {
       this.notify(
         'alarm',
         'notice.needsReview',
-        { orderId, amount: formatRupiah(order.amount), reason: 'order_mismatch' },
+        { orderId, amount: shownAmount(order), reason: 'order_mismatch' },
         orderId,
       );
       return review;
@@ -954,6 +954,11 @@ export class PaymentService {
     if (!order) throw new PosError('not_found', `No sale ${orderId} in the journal.`);
     return order;
   }
+}
+
+/** A sale's amount in a notice: what the customer pays (the price until Pakasir answered). */
+function shownAmount(order: OrderRecord): string {
+  return formatRupiah(order.totalPayment ?? order.price);
 }
 
 function refOf(order: OrderRecord): TransactionRef {
