@@ -1,0 +1,47 @@
+import { METHOD_RULES } from '@shared/methods';
+import type { OrderRecord } from '../orders/order-store';
+import type { RefundSnapshot, SaleSnapshot, ZReportSnapshot } from './snapshot';
+
+/** What the printing service fills in itself: identity, shop, language, zone, verification. */
+type Filled = 'version' | 'kind' | 'receiptNo' | 'shop' | 'language' | 'timeZone';
+
+/** A sale as the counter hands it over when it is paid. `ref` is the sale's id (its order id). */
+export type SaleReceiptInput = Omit<SaleSnapshot, Filled | 'verification'> & { ref: string };
+export type RefundSlipInput = Omit<RefundSnapshot, Filled>;
+export type ZReportInput = Omit<ZReportSnapshot, Filled>;
+
+/** The QR at the foot of a receipt: enough to find the sale in the journal and check the sum. */
+export function verificationText(receiptNo: string, ref: string, totalPaid: number, paidAt: string): string {
+  return `RCPT:${receiptNo};ORDER:${ref};TOTAL:${totalPaid};PAID:${paidAt}`;
+}
+
+/**
+ * A paid QRIS / VA / link sale as the journal holds it today. The fee's bearer follows from
+ * Pakasir's numbers: a total of amount + fee means the customer paid it on top; a total
+ * equal to the amount means the shop bore it (Pakasir's "Beban Biaya" setting).
+ */
+export function saleInputFromOrder(order: OrderRecord): SaleReceiptInput {
+  const fee = order.fee;
+  const totalPaid = order.totalPayment ?? order.amount + (fee ?? 0);
+  const feePaidBy = fee !== null && fee > 0 ? (totalPaid >= order.amount + fee ? 'customer' : 'shop') : null;
+  return {
+    ref: order.orderId,
+    terminal: order.terminal,
+    notRealMoney: order.sandbox,
+    paidAt: order.paidAt ?? order.updatedAt,
+    cashier: null,
+    items: null,
+    amount: order.amount,
+    method: order.method,
+    fee,
+    feePaidBy,
+    totalPaid,
+    pakasir: {
+      orderId: order.orderId,
+      txnId: order.txnId,
+      vaNumber: METHOD_RULES[order.method].kind === 'va' ? order.paymentNumber : null,
+    },
+    cash: null,
+    note: order.note,
+  };
+}
