@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'insecure_storage',
   'storage_changed',
   'database',
+  'printer_not_configured',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

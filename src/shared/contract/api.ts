@@ -18,6 +18,17 @@ import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../d
 import type { Envelope } from '../errors';
 import type { FeePayer } from '../fees';
 import type { PaymentMethod } from '../methods';
+import type {
+  OsPrinterInfo,
+  PaperWidth,
+  PrinterSettingsPatch,
+  PrinterSettingsView,
+  PrinterStatusView,
+  PrintJobState,
+  PrintJobView,
+  PrinterTarget,
+  TestPrintResult,
+} from '../printing';
 
 /**
  * The one contract between the renderer and main. Every call the renderer may make and
@@ -115,6 +126,23 @@ export interface Calls {
   cancelJob(input: { jobId: string }): JobProgress;
   startReconcile(input: { day: string }): JobProgress;
   getReconcileStatus(input: { day: string }): ReconcileStatus;
+
+  getPrinterSettings(input: Record<string, never>): PrinterSettingsView;
+  updatePrinterSettings(input: PrinterSettingsPatch): PrinterSettingsView;
+  /** Printers the operating system offers (Electron), or the harness's file printer. */
+  listOsPrinters(input: Record<string, never>): OsPrinterInfo[];
+  /** Prints a test page now (not queued) and answers with the printer's real problem, if any. */
+  testPrint(input: { target?: PrinterTarget; paperWidth?: PaperWidth }): TestPrintResult;
+  getPrinterStatus(input: Record<string, never>): PrinterStatusView;
+  listPrintJobs(input: { limit: number; states?: PrintJobState[] }): PrintJobView[];
+  /** The receipt of a paid sale: its first copy, or the copy already waiting for the printer. */
+  printReceipt(input: { orderId: string }): PrintJobView;
+  /** Another copy of a paid sale's receipt, marked "CETAK ULANG #n". */
+  reprintReceipt(input: { orderId: string }): PrintJobView;
+  /** Drops a copy still waiting for the printer. */
+  cancelPrintJob(input: { jobId: number }): PrintJobView;
+  /** Try the printer now instead of at the next retry (the cashier fixed the paper). */
+  retryPrinting(input: Record<string, never>): PrinterStatusView;
 }
 
 export type CallName = keyof Calls;
@@ -132,6 +160,8 @@ export interface Events {
   notice: Notice;
   /** The customer display's pictures changed; windows fetch them with getDisplayMedia. */
   displayMediaChanged: DisplayMediaIndex;
+  printJobUpdated: PrintJobView;
+  printerStatusChanged: PrinterStatusView;
 }
 export type EventName = keyof Events;
 
@@ -168,6 +198,16 @@ export const CALL_NAMES = [
   'cancelJob',
   'startReconcile',
   'getReconcileStatus',
+  'getPrinterSettings',
+  'updatePrinterSettings',
+  'listOsPrinters',
+  'testPrint',
+  'getPrinterStatus',
+  'listPrintJobs',
+  'printReceipt',
+  'reprintReceipt',
+  'cancelPrintJob',
+  'retryPrinting',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -179,6 +219,8 @@ export const EVENT_NAMES = [
   'reconcileFinished',
   'notice',
   'displayMediaChanged',
+  'printJobUpdated',
+  'printerStatusChanged',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -4,6 +4,7 @@ import { FEE_PAYERS } from '../fees';
 import { PAYMENT_METHODS, MAX_AMOUNT } from '../methods';
 import { ORDER_ID_PATTERN, TERMINAL_PREFIX_PATTERN } from '../order-id';
 import { ORDER_STATES } from '../order-state';
+import { PRINT_JOB_STATES } from '../printing';
 import type { CallInput, CallName } from './api';
 
 /**
@@ -46,6 +47,31 @@ const apiKey = z
   .min(8, 'API key is too short')
   .max(256)
   .regex(/^[\x21-\x7e]+$/, 'API key has characters that cannot be a key');
+
+/** A host name or an IP address, nothing that could carry a scheme, path or credentials. */
+const printerHost = z
+  .string()
+  .trim()
+  .min(1, 'enter the printer address')
+  .max(253)
+  .regex(
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*$|^\[?[0-9A-Fa-f:.]+\]?$/,
+    'printer address: an IP address like 192.168.1.50 or a host name',
+  );
+const printerTarget = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('tcp'), host: printerHost, port: z.number().int().min(1).max(65535) }),
+  z.strictObject({
+    kind: z.literal('os'),
+    deviceName: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^\u0000-\u001f\u007f]+$/, 'printer name has control characters'),
+  }),
+]);
+const paperWidth = z.union([z.literal(58), z.literal(80)]);
+const receiptLines = z.array(z.string().max(64)).max(3);
 
 export const callSchemas = {
   getAppInfo: empty,
@@ -123,6 +149,26 @@ export const callSchemas = {
   cancelJob: z.strictObject({ jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
   startReconcile: z.strictObject({ day: localDay }),
   getReconcileStatus: z.strictObject({ day: localDay }),
+  getPrinterSettings: empty,
+  updatePrinterSettings: z.strictObject({
+    target: printerTarget.optional(),
+    paperWidth: paperWidth.optional(),
+    autoPrint: z.boolean().optional(),
+    statusCheck: z.boolean().optional(),
+    headerLines: receiptLines.optional(),
+    footerLines: receiptLines.optional(),
+  }),
+  listOsPrinters: empty,
+  testPrint: z.strictObject({ target: printerTarget.optional(), paperWidth: paperWidth.optional() }),
+  getPrinterStatus: empty,
+  listPrintJobs: z.strictObject({
+    limit: z.number().int().min(1).max(200),
+    states: z.array(z.enum(PRINT_JOB_STATES)).max(PRINT_JOB_STATES.length).optional(),
+  }),
+  printReceipt: z.strictObject({ orderId }),
+  reprintReceipt: z.strictObject({ orderId }),
+  cancelPrintJob: z.strictObject({ jobId: z.number().int().min(1) }),
+  retryPrinting: empty,
 } satisfies { [K in CallName]: z.ZodType<CallInput<K>> };
 
 // Compile-time: a schema exists for every call and for nothing else.

@@ -2,6 +2,7 @@ import { sql as orders } from './001-orders';
 import { sql as reconciliations } from './002-reconciliations';
 import { sql as revision } from './003-order-revision';
 import { sql as salePrice } from './004-sale-price';
+import { sql as printJobs } from './005-print-jobs';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'reconciliations', sql: reconciliations },
   { version: 3, name: 'order-revision', sql: revision },
   { version: 4, name: 'sale-price', sql: salePrice },
+  { version: 5, name: 'print-jobs', sql: printJobs },
 ];

@@ -1,0 +1,65 @@
+import type { OrderView } from '@shared/domain';
+import { PosError } from '@shared/errors';
+import type { PrintJobView } from '@shared/printing';
+import type { OrderRecord } from '../orders/order-store';
+import type { PrintService } from './print-service';
+import { saleInputFromOrder } from './sale-input';
+
+export interface OrderReceiptsDeps {
+  printing: PrintService;
+  orders: { get(orderId: string): OrderRecord | null };
+  log?: { warn(message: string, fields?: Record<string, unknown>): void };
+  /** Defers work off the caller's turn (setImmediate); tests may run it at once. */
+  defer?: (fn: () => void) => void;
+}
+
+/**
+ * Receipts for the gateway sales the counter takes today (QRIS, VA, payment link). When a
+ * sale turns paid, its snapshot is frozen in the journal and, with auto-print on, its
+ * receipt queued. This runs on the next turn of the event loop, after the windows were told
+ * the sale is paid: a receipt never delays "paid" on screen.
+ */
+export function orderReceipts(deps: OrderReceiptsDeps) {
+  const defer = deps.defer ?? ((fn) => void setImmediate(fn));
+
+  const mustBePaid = (order: OrderRecord): OrderRecord => {
+    if (order.state !== 'paid')
+      throw new PosError('illegal_state', `Sale ${order.orderId} is ${order.state}; only a paid sale has a receipt.`);
+    return order;
+  };
+
+  /** The receipt as frozen at payment; built now from the journal if the sale predates printing. */
+  const frozen = (orderId: string): void => {
+    if (deps.printing.receipt('sale', orderId)) return;
+    const order = deps.orders.get(orderId);
+    if (!order) throw new PosError('not_found', `No sale ${orderId} in the journal.`);
+    deps.printing.recordSale(saleInputFromOrder(mustBePaid(order)), 'never');
+  };
+
+  return {
+    onOrderUpdated(view: OrderView): void {
+      if (view.state !== 'paid') return;
+      defer(() => {
+        try {
+          if (deps.printing.receipt('sale', view.orderId)) return;
+          const order = deps.orders.get(view.orderId);
+          if (!order || order.state !== 'paid') return;
+          // A sale an owner confirmed after review is not printed on its own: the customer has left.
+          deps.printing.recordSale(saleInputFromOrder(order), order.reason === 'resolved_paid' ? 'never' : 'auto');
+        } catch (err) {
+          deps.log?.warn('could not record the receipt of a paid sale', { orderId: view.orderId, error: err });
+        }
+      });
+    },
+
+    printOrder(orderId: string): PrintJobView {
+      frozen(orderId);
+      return deps.printing.print('sale', orderId);
+    },
+
+    reprintOrder(orderId: string): PrintJobView {
+      frozen(orderId);
+      return deps.printing.reprint('sale', orderId);
+    },
+  };
+}
