@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createAppServices } from '../main/app/create-services';
 import { memorySafeStorage } from '../main/settings/secret-store';
 import { listenProblem, portFromArgs } from './cli-port';
+import { filePrinter } from './file-printer';
 import { startHarness, newToken, type Harness } from './harness-server';
 
 /**
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     safeStorage: memorySafeStorage(),
     version: process.env.npm_package_version ?? '0.0.0',
     listDisplays: () => [{ id: 1, label: 'Browser', primary: true, width: 1920, height: 1080 }],
+    osPrinter: filePrinter(downloadsDir),
     exportSink: {
       choosePath: async (name) => join(downloadsDir, name),
       describe: (_path, name, bytes) => ({

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
 import { EVENT_CHANNEL } from '@shared/contract/api';
 import type { DisplayInfo } from '@shared/domain';
 import { createAppServices } from './app/create-services';
@@ -13,6 +13,7 @@ import { electronSafeStorage } from './security/safe-storage';
 import { APP_SCHEME, isAllowedExternalUrl, isAppUrl } from './security/trusted-url';
 import { createCashierWindow } from './windows/cashier-window';
 import { CustomerDisplay, createCustomerWindow } from './windows/customer-window';
+import { electronOsPrinter } from './windows/os-printer';
 
 /**
  * Electron bootstrap only: lifecycle, wiring and the Electron-specific adapters. Every
@@ -110,6 +111,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     logger: log,
     sqliteBinding,
+    osPrinter: electronOsPrinter(BrowserWindow),
   });
   const { handlers, bus } = services;
 

@@ -34,6 +34,27 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed(): boolean {
     return false;
   }
+  constructor(private readonly printing: FakePrinting = newFakePrinting()) {
+    super();
+  }
+  async getPrintersAsync() {
+    return structuredClone(this.printing.printers);
+  }
+  print(options: Record<string, any>, callback: (success: boolean, failureReason: string) => void): void {
+    this.printing.calls.push(structuredClone(options));
+    const { success, failureReason } = this.printing.outcome;
+    setImmediate(() => callback(success, failureReason));
+  }
+}
+
+/** The machine's OS printers as the double's windows see them, and how the next print call ends. */
+export interface FakePrinting {
+  printers: { name: string; displayName: string; isDefault?: boolean }[];
+  outcome: { success: boolean; failureReason: string };
+  calls: Record<string, any>[];
+}
+function newFakePrinting(): FakePrinting {
+  return { printers: [], outcome: { success: true, failureReason: '' }, calls: [] };
 }
 
 export interface Rect {
@@ -79,10 +100,11 @@ export function createElectronDouble(options: {
     markReady = resolve;
   });
 
+  const printing = newFakePrinting();
   const windows: FakeBrowserWindow[] = [];
   class FakeBrowserWindow extends EventEmitter {
     readonly options: Record<string, any>;
-    readonly webContents = new FakeWebContents();
+    readonly webContents = new FakeWebContents(printing);
     loadedUrl: string | null = null;
     bounds: Rect;
     fullScreen = false;
@@ -112,6 +134,9 @@ export function createElectronDouble(options: {
       if (this.destroyed) return;
       this.destroyed = true;
       this.emit('closed');
+    }
+    destroy() {
+      this.close();
     }
     getBounds() {
       return { ...this.bounds };
@@ -255,6 +280,7 @@ export function createElectronDouble(options: {
     electron,
     markReady,
     windows,
+    printing,
     handlers,
     permission,
     protocolState,

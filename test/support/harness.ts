@@ -6,7 +6,9 @@ import { createAppServices } from '../../src/main/app/create-services';
 import type { AppServices } from '../../src/main/app/services';
 import { createLogger } from '../../src/main/log/logger';
 import { memorySafeStorage } from '../../src/main/settings/secret-store';
+import { filePrinter } from '../../src/harness/file-printer';
 import { startHarness, type Harness } from '../../src/harness/harness-server';
+import { FAST_PRINTING } from './printing';
 
 export interface HarnessRig {
   services: AppServices;
@@ -42,6 +44,8 @@ export async function startHarnessRig(): Promise<HarnessRig> {
       describe: (_p, name, bytes) => ({ name, url: `${origin}/downloads/${name}`, bytes }),
     },
     tuning: { v1StatusIntervalMs: 200, watchFirstMs: 500 },
+    osPrinter: filePrinter(downloadsDir),
+    printingTuning: FAST_PRINTING,
   });
   const harness = await startHarness({
     services,

@@ -17,6 +17,8 @@ import type { Handlers } from '../api/dispatch';
 import { EventBus } from '../events/event-bus';
 import type { AppServices, AppServicesOptions } from './services';
 import { createOwnerTools } from './owner-tools';
+import { NO_OS_PRINTER } from '../printing/os-printer';
+import { createPrintingTools } from './printing-tools';
 
 /** The demo project lives in an in-process simulator; its key is random per run. */
 const DEMO_SLUG = 'toko-demo';
@@ -184,6 +186,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
   settings.onChange((view) => bus.emit('settingsChanged', view));
 
+  const printingTools = createPrintingTools({
+    dataDir: options.dataDir,
+    store,
+    bus,
+    settings,
+    osPrinter: options.osPrinter ?? NO_OS_PRINTER,
+    log,
+    timeZone: options.timeZone,
+    tuning: options.printingTuning,
+  });
+
   /**
    * The project a sale was charged on must stay reachable until the sale ends: switching
    * project, host, API version, environment or key mid-sale would leave its QR payable
@@ -299,6 +312,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     getConnectivity: () => payments.getConnectivity(),
 
     ...owner.handlers,
+    ...printingTools.handlers,
   };
 
   // Demo sales still open from an earlier run were issued by a simulator that died with
@@ -332,12 +346,14 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     payments,
     store,
     settings,
+    printing: printingTools.printing,
     log,
     demoSimulator: () => demo,
     async stop() {
       payments.stop();
       owner.stop();
       await payments.idle();
+      await printingTools.stop();
       store.close();
       if (demo) await demo.close();
     },

@@ -3,6 +3,9 @@ import type { Handlers } from '../api/dispatch';
 import type { Logger } from '../log/logger';
 import type { OrderStore } from '../orders/order-store';
 import type { PaymentService, PaymentTuning } from '../payments/payment-service';
+import type { OsPrinter } from '../printing/os-printer';
+import type { PrintService } from '../printing/print-service';
+import type { PrintingToolsDeps } from './printing-tools';
 import type { SafeStorageLike } from '../settings/safe-storage-like';
 import type { SettingsService } from '../settings/settings-service';
 import type { Simulator } from '../../simulator/simulator';
@@ -36,6 +39,10 @@ export interface AppServicesOptions {
   quiet?: boolean;
   /** Electron only: the path of its own SQLite build, already checked (orders/native-binding.ts). */
   sqliteBinding?: string;
+  /** The operating system's printers: Electron's silent print, or the harness's file printer. */
+  osPrinter?: OsPrinter;
+  /** Tests: faster print retries and network timeouts. */
+  printingTuning?: PrintingToolsDeps['tuning'];
 }
 
 export interface AppServices {
@@ -45,6 +52,7 @@ export interface AppServices {
   readonly payments: PaymentService;
   readonly store: OrderStore;
   readonly settings: SettingsService;
+  readonly printing: PrintService;
   readonly log: Logger;
   /** The in-process demo simulator, when demo mode started one. */
   demoSimulator(): Simulator | null;

@@ -67,6 +67,7 @@ const printerTarget = z.discriminatedUnion('kind', [
       .string()
       .min(1)
       .max(200)
+      // eslint-disable-next-line no-control-regex -- refusing control characters is the point
       .regex(/^[^\u0000-\u001f\u007f]+$/, 'printer name has control characters'),
   }),
 ]);

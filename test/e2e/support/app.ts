@@ -5,7 +5,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAppServices } from '../../../src/main/app/create-services';
 import type { AppServices, AppServicesOptions } from '../../../src/main/app/services';
 import { memorySafeStorage } from '../../../src/main/settings/secret-store';
+import { filePrinter } from '../../../src/harness/file-printer';
 import { startHarness, type Harness } from '../../../src/harness/harness-server';
+import { FAST_PRINTING } from '../../support/printing';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { launchChromium } from './chromium';
 
@@ -58,6 +60,8 @@ export async function startApp(
       }),
     },
     tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
+    osPrinter: filePrinter(downloadsDir),
+    printingTuning: FAST_PRINTING,
   });
   if (opts.language) services.settings.update({ language: opts.language });
   const harness = await startHarness({ services, rendererDir: join(root, 'out', 'renderer'), downloadsDir });
