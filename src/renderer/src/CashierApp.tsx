@@ -1,6 +1,7 @@
 import { AlertBanners } from './components/AlertBanners';
 import { Announcer } from './components/Announcer';
 import { ConnectivityBanner, ModeBanner, SandboxBadge } from './components/Banners';
+import { PrinterBanner } from './components/PrinterBanner';
 import { useT } from './i18n';
 import { useNav, type Tab } from './stores/nav-store';
 import { usePos } from './stores/pos-store';
@@ -47,6 +48,7 @@ export function CashierApp() {
       </header>
       <ConnectivityBanner />
       <AlertBanners />
+      <PrinterBanner />
       <main className="content">
         {!settings ? (
           <div className="loading">{t('app.loading')}</div>

@@ -4,10 +4,13 @@ import { initPosApi } from './api/select';
 import { CashierApp } from './CashierApp';
 import { unlockAudioOnFirstGesture } from './lib/sound';
 import { connectPosStore } from './stores/pos-store';
+import { connectPrinterStore } from './stores/printer-store';
 import './styles.css';
 
 unlockAudioOnFirstGesture();
-connectPosStore(initPosApi());
+const api = initPosApi();
+connectPosStore(api);
+connectPrinterStore(api);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <CashierApp />

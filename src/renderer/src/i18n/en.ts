@@ -1,4 +1,5 @@
 import type { Dictionary } from './id';
+import { printerEn } from './printer-en';
 
 /** English: the same keys as id.ts; the Dictionary type refuses a missing or extra key. */
 export const en: Dictionary = {
@@ -506,4 +507,5 @@ export const en: Dictionary = {
   'setup.isLive': 'Production: charges take real money.',
   'setup.done': 'Done',
   'setup.todo': 'To do',
+  ...printerEn,
 };

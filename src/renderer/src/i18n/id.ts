@@ -1,3 +1,5 @@
+import { printerId } from './printer-id';
+
 /**
  * Bahasa Indonesia: the first language of the counter. Every user-visible string lives here
  * and in en.ts with the same keys; the type of this object is the key list both must follow.
@@ -509,6 +511,7 @@ export const id = {
   'setup.isLive': 'Produksi: tagihan memakai uang sungguhan.',
   'setup.done': 'Selesai',
   'setup.todo': 'Belum',
+  ...printerId,
 } as const;
 
 export type MessageKey = keyof typeof id;

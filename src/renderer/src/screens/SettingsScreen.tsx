@@ -6,6 +6,7 @@ import { describeError, type ShownError } from '../lib/errors';
 import { usePos } from '../stores/pos-store';
 import { DisplayPicturesSection } from './settings/DisplayPicturesSection';
 import { DisplaySection } from './settings/DisplaySection';
+import { PrinterSection } from './settings/PrinterSection';
 import { ProjectSetup } from './settings/ProjectSetup';
 import { SaleSection } from './settings/SaleSection';
 import { SecuritySection } from './settings/SecuritySection';
@@ -73,6 +74,8 @@ export function SettingsScreen() {
           {/* Sound and pictures save on their own, in their sections. */}
           <SoundSection settings={settings} />
           <DisplayPicturesSection />
+          {/* The printer saves on its own too (its own calls and file). */}
+          <PrinterSection />
         </div>
       </form>
     </div>
