@@ -29,8 +29,9 @@ function itemBlocks(s: SaleSnapshot, l: Labels): Block[] {
       blocks.push({ type: 'text', text: item.name });
       blocks.push({
         type: 'pair',
-        left: `  ${item.qty} x ${formatRupiah(item.unitPrice)}`,
+        left: `${item.qty} x ${formatRupiah(item.unitPrice)}`,
         right: formatRupiah(item.total),
+        indent: 2,
       });
     }
   }

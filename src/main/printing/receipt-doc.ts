@@ -9,7 +9,7 @@ export type Align = 'left' | 'center' | 'right';
 export type Block =
   | { type: 'text'; text: string; align?: Align; bold?: boolean; /** 2: double width and height. */ size?: 1 | 2 }
   /** A label on the left and a value on the right, the value moving to its own line if both do not fit. */
-  | { type: 'pair'; left: string; right: string; bold?: boolean; size?: 1 | 2 }
+  | { type: 'pair'; left: string; right: string; bold?: boolean; size?: 1 | 2; indent?: number }
   | { type: 'rule'; char?: '-' | '=' }
   | { type: 'feed'; lines: number }
   /** A QR code printed as a raster image, centred, with a caption under it. */
@@ -89,7 +89,7 @@ export function lineRows(doc: ReceiptDoc, columns: number): Row[] {
       case 'pair': {
         const size = block.size ?? 1;
         const width = Math.floor(columns / size);
-        const left = printable(block.left);
+        const left = ' '.repeat(block.indent ?? 0) + printable(block.left);
         const right = printable(block.right);
         const bold = !!block.bold;
         if (left.length + 1 + right.length <= width) {
