@@ -109,7 +109,9 @@ function TestPrint({ draft }: { draft: PrinterDraft }) {
           data-testid="printer-test-result"
           data-problem={result.problem ?? ''}
         >
-          {result.ok ? t('printer.testOk', { ms: result.latencyMs }) : t(`printer.problem.${result.problem!}`)}
+          {result.ok
+            ? t('printer.testOk', { ms: result.latencyMs })
+            : t('printer.testFailed', { problem: t(`printer.problem.${result.problem!}`) })}
           {result.ok && result.paperLow ? ` ${t('printer.paperLow')}` : ''}
         </div>
       )}
