@@ -80,6 +80,7 @@ export function createPrintingTools(deps: PrintingToolsDeps): {
     handlers,
     async stop() {
       off();
+      receipts.stop();
       await printing.stop();
     },
   };

@@ -21,6 +21,7 @@ export interface OrderReceiptsDeps {
  */
 export function orderReceipts(deps: OrderReceiptsDeps) {
   const defer = deps.defer ?? ((fn) => void setImmediate(fn));
+  let stopped = false;
 
   const mustBePaid = (order: OrderRecord): OrderRecord => {
     if (order.state !== 'paid')
@@ -40,6 +41,7 @@ export function orderReceipts(deps: OrderReceiptsDeps) {
     onOrderUpdated(view: OrderView): void {
       if (view.state !== 'paid') return;
       defer(() => {
+        if (stopped) return;
         try {
           if (deps.printing.receipt('sale', view.orderId)) return;
           const order = deps.orders.get(view.orderId);
@@ -60,6 +62,11 @@ export function orderReceipts(deps: OrderReceiptsDeps) {
     reprintOrder(orderId: string): PrintJobView {
       frozen(orderId);
       return deps.printing.reprint('sale', orderId);
+    },
+
+    /** A sale paid during shutdown gets its snapshot when it is first printed instead. */
+    stop(): void {
+      stopped = true;
     },
   };
 }

@@ -36,7 +36,9 @@ export async function sendToPrinter(
       throw new PrinterError('not_configured');
     case 'tcp': {
       const bytes = doc ? encodeEscPos(doc, paper) : null;
-      return tcpPrint({ host: target.host, port: target.port, statusCheck, ...deps.tcp }, bytes);
+      // An IPv6 address may be written in brackets, as in a URL; the socket wants it bare.
+      const host = target.host.replace(/^\[(.*)\]$/, '$1');
+      return tcpPrint({ host, port: target.port, statusCheck, ...deps.tcp }, bytes);
     }
     case 'os': {
       const printers = await deps.osPrinter.list();
