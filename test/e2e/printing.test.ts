@@ -102,9 +102,16 @@ for (const lang of ['id', 'en'] as const) {
       await expect.poll(() => banner.textContent()).toContain(PRINTER_PROBLEM_TEXT[lang].refused);
       await shot('printer-banner');
 
+      // "Try printing now" while the printer is still off: it tries, and the reason stays.
+      const attempts = () => app.services.printing.listJobs(1)[0]!.attempts;
+      const tried = attempts();
+      await banner.getByRole('button').click();
+      await expect.poll(attempts).toBeGreaterThan(tried);
+      expect(await banner.textContent()).toContain(PRINTER_PROBLEM_TEXT[lang].refused);
+
+      // The printer comes back: the queue's next try prints the receipt and the banner goes.
       const before = printer.jobs.length;
       await printer.setMode('ok');
-      await banner.getByRole('button').click();
       const jobs = await printer.waitForJobs(before + 1);
       expect(decodeEscPos(jobs[before]!).lines.join('\n')).toMatch(/TOTAL +Rp 17\.000/);
       await banner.waitFor({ state: 'detached' });
