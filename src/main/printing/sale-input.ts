@@ -39,7 +39,8 @@ export function saleInputFromOrder(order: OrderRecord): SaleReceiptInput {
     pakasir: {
       orderId: order.orderId,
       txnId: order.txnId,
-      vaNumber: METHOD_RULES[order.method].kind === 'va' ? order.paymentNumber : null,
+      // Optional chaining: a method this build does not know (cash, from a newer journal) has no rule.
+      vaNumber: METHOD_RULES[order.method]?.kind === 'va' ? order.paymentNumber : null,
     },
     cash: null,
     note: order.note,
