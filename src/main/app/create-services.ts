@@ -192,6 +192,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     bus,
     settings,
     osPrinter: options.osPrinter ?? NO_OS_PRINTER,
+    sqliteBinding: options.sqliteBinding,
     log,
     timeZone: options.timeZone,
     tuning: options.printingTuning,

@@ -27,6 +27,8 @@ export interface PrintingToolsDeps {
   bus: EventBus;
   settings: SettingsService;
   osPrinter: OsPrinter;
+  /** Electron's own SQLite build, as the order store got it. */
+  sqliteBinding?: string;
   log: Logger;
   timeZone?: string;
   /** Tests: faster retries and network timeouts. */
@@ -46,6 +48,7 @@ export function createPrintingTools(deps: PrintingToolsDeps): {
   const log = deps.log.child('printing');
   const printing = new PrintService({
     journalFile: deps.store.file,
+    sqliteBinding: deps.sqliteBinding,
     dataDir: deps.dataDir,
     shop: () => {
       const view = deps.settings.view();

@@ -100,8 +100,10 @@ export class PrintJournal {
   constructor(
     file: string,
     private readonly now: () => Date = () => new Date(),
+    /** The SQLite addon the journal was opened with (Electron's own build); unset: the Node build. */
+    nativeBinding?: string,
   ) {
-    this.db = new Database(file, { fileMustExist: true });
+    this.db = new Database(file, { fileMustExist: true, nativeBinding });
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');

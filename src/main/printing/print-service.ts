@@ -36,6 +36,8 @@ export interface ShopContext {
 export interface PrintServiceOptions {
   /** The journal file (orders.sqlite), already opened and migrated by the order store. */
   journalFile: string;
+  /** The SQLite addon to load, as the order store was given it (Electron's own build). */
+  sqliteBinding?: string;
   dataDir: string;
   shop: () => ShopContext;
   osPrinter: OsPrinter;
@@ -81,7 +83,7 @@ export class PrintService {
   constructor(private readonly options: PrintServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.pacer = options.pacer ?? realPacer;
-    this.journal = new PrintJournal(options.journalFile, this.now);
+    this.journal = new PrintJournal(options.journalFile, this.now, options.sqliteBinding);
     this.settingsStore = new PrinterSettingsStore(options.dataDir, options.log);
     this.queue = new PrintQueue({
       journal: this.journal,

@@ -1,5 +1,7 @@
+import { join, resolve } from 'node:path';
 import jsQR from 'jsqr';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PrintJournal } from '../../../src/main/printing/print-journal';
 import type { SaleReceiptInput } from '../../../src/main/printing/sale-input';
 import type { SaleSnapshot } from '../../../src/main/printing/snapshot';
 import { decodeEscPos, imageToRgba } from '../../support/escpos/decoder';
@@ -257,5 +259,18 @@ describe('without a printer', () => {
     rig.printing.updateSettings({ target: { kind: 'tcp', host: printer.host, port: printer.port } });
     const [bytes] = await printer.waitForJobs(1);
     expect(text(bytes!)).toMatch(new RegExp(`No\\. struk +${z.receiptNo}`));
+  });
+});
+
+describe('the SQLite build', () => {
+  it('opens the print tables with the addon the journal was given (Electron’s own build)', () => {
+    const nodeBuild = resolve(
+      import.meta.dirname,
+      '../../../node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+    );
+    const journal = new PrintJournal(rig.store.file, () => new Date(), nodeBuild);
+    expect(journal.countWaiting()).toBe(0);
+    journal.close();
+    expect(() => new PrintJournal(rig.store.file, () => new Date(), join(rig.dir, 'missing.node'))).toThrow();
   });
 });
