@@ -38,6 +38,15 @@ function itemBlocks(s: SaleSnapshot, l: Labels): Block[] {
   return blocks;
 }
 
+/** Who bore the fee: the customer (paid above the price), the shop, or each a part. */
+function feeBearer(s: SaleSnapshot, l: Labels): string {
+  const fee = s.fee ?? 0;
+  const onCustomer = Math.min(fee, s.feeOnCustomer ?? 0);
+  if (onCustomer >= fee) return l('feeByCustomer');
+  if (onCustomer === 0) return l('feeByShop');
+  return l('feeSplit', { customer: formatRupiah(onCustomer), shop: formatRupiah(fee - onCustomer) });
+}
+
 /**
  * A sale's receipt: who sold what, for how much, how it was paid, Pakasir's ids to look the
  * payment up, LUNAS, and a QR of the verification string. A reprint carries its number at
@@ -57,12 +66,7 @@ export function saleReceiptDoc(s: SaleSnapshot, opts: { reprint: number; openDra
   blocks.push({ type: 'pair', left: l('method'), right: methodLabel(s.method, l) });
   if (s.fee !== null && s.fee > 0) {
     blocks.push({ type: 'pair', left: l('fee'), right: formatRupiah(s.fee) });
-    if (s.feePaidBy)
-      blocks.push({
-        type: 'text',
-        text: `(${l(s.feePaidBy === 'customer' ? 'feeByCustomer' : 'feeByShop')})`,
-        align: 'right',
-      });
+    blocks.push({ type: 'text', text: `(${feeBearer(s, l)})`, align: 'right' });
   }
   if (s.totalPaid !== s.amount) blocks.push({ type: 'pair', left: l('totalPaid'), right: formatRupiah(s.totalPaid) });
   if (s.cash) {

@@ -1,3 +1,4 @@
+import { saleMoney } from '@shared/fees';
 import { METHOD_RULES } from '@shared/methods';
 import type { OrderRecord } from '../orders/order-store';
 import type { RefundSnapshot, SaleSnapshot, ZReportSnapshot } from './snapshot';
@@ -16,14 +17,13 @@ export function verificationText(receiptNo: string, ref: string, totalPaid: numb
 }
 
 /**
- * A paid QRIS / VA / link sale as the journal holds it today. The fee's bearer follows from
- * Pakasir's numbers: a total of amount + fee means the customer paid it on top; a total
- * equal to the amount means the shop bore it (Pakasir's "Beban Biaya" setting).
+ * A paid QRIS / VA / link sale as the journal holds it. The money comes from saleMoney(),
+ * the one place that says what the customer paid and which part of Pakasir's fee the
+ * customer bore (paid above the price) and which the shop bore, so the receipt says what
+ * the history and the reports say.
  */
 export function saleInputFromOrder(order: OrderRecord): SaleReceiptInput {
-  const fee = order.fee;
-  const totalPaid = order.totalPayment ?? order.amount + (fee ?? 0);
-  const feePaidBy = fee !== null && fee > 0 ? (totalPaid >= order.amount + fee ? 'customer' : 'shop') : null;
+  const money = saleMoney(order);
   return {
     ref: order.orderId,
     terminal: order.terminal,
@@ -31,11 +31,11 @@ export function saleInputFromOrder(order: OrderRecord): SaleReceiptInput {
     paidAt: order.paidAt ?? order.updatedAt,
     cashier: null,
     items: null,
-    amount: order.amount,
+    amount: order.price,
     method: order.method,
-    fee,
-    feePaidBy,
-    totalPaid,
+    fee: money.fee,
+    feeOnCustomer: money.feeOnCustomer,
+    totalPaid: money.customerPays ?? order.price,
     pakasir: {
       orderId: order.orderId,
       txnId: order.txnId,

@@ -51,12 +51,13 @@ export const saleSnapshotSchema = z.strictObject({
   cashier: text(40).nullable(),
   /** null: an amount-only sale from the keypad. */
   items: z.array(saleItemSchema).max(500).nullable(),
-  /** What the shop charged for the goods. */
+  /** The price the shop asked for the goods (not the amount sent to Pakasir, when they differ). */
   amount: rupiah,
   method: z.enum(RECEIPT_METHODS),
+  /** Pakasir's fee; null for cash or before Pakasir answered. */
   fee: rupiah.nullable(),
-  /** Who bore the gateway fee; null when there was none. */
-  feePaidBy: z.enum(['customer', 'shop']).nullable(),
+  /** The part of the fee the customer paid above the price; the rest the shop bore. */
+  feeOnCustomer: rupiah.nullable(),
   /** What the customer paid in total. */
   totalPaid: rupiah,
   /** Pakasir's ids; null for a cash sale. */

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderView } from '../../../src/shared/domain';
+import { formatRupiah } from '../../../src/shared/money';
 import type { PrintJobView, TestPrintResult } from '../../../src/shared/printing';
 import { decodeEscPos } from '../../support/escpos/decoder';
 import { startHarnessRig, type HarnessRig } from '../../support/harness';
@@ -84,6 +85,13 @@ describe('printing through the contract', () => {
     expect(text(receipt!)).toContain('Jl. Merdeka 12');
     expect(text(receipt!)).toContain('BUKAN UANG SUNGGUHAN');
     expect(d.pulses).toEqual([]);
+    // The shop's default: the customer pays the round price and the shop bears Pakasir's fee.
+    const order = rig.services.store.get(sale.orderId)!;
+    expect(order.feePayer).toBe('shop');
+    expect(order.fee).toBeGreaterThan(0);
+    expect(text(receipt!)).toMatch(new RegExp(`Biaya layanan +${formatRupiah(order.fee!)}`));
+    expect(text(receipt!)).toContain('(ditanggung toko)');
+    expect(text(receipt!)).not.toContain('Dibayar');
 
     const copy = await value<PrintJobView>('reprintReceipt', { orderId: sale.orderId });
     expect(copy).toMatchObject({ reprint: 1, opensDrawer: false });

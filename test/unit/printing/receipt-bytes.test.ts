@@ -132,6 +132,13 @@ describe('other documents', () => {
     expect(readQr(d)).toBe(VA_SALE.verification);
   });
 
+  it('a fee shared between customer and shop says who paid which part', () => {
+    const split = { ...QRIS_SALE, fee: 3_000, feeOnCustomer: 1_000, totalPaid: 23_000 };
+    const d = decodeEscPos(encodeEscPos(saleReceiptDoc(split, { reprint: 0, openDrawer: false }), 80));
+    expect(d.lines.join('\n')).toContain('(pembeli Rp 1.000, toko Rp 2.000)');
+    expect(d.lines.join('\n')).toMatch(/Dibayar +Rp 23\.000/);
+  });
+
   it('a refund slip names the original receipt, the amount, how it went back, the note and who', () => {
     const d = decodeEscPos(encodeEscPos(refundSlipDoc(REFUND, { reprint: 0, openDrawer: true }), 58));
     const text = d.lines.join('\n');
