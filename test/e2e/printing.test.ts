@@ -56,7 +56,8 @@ for (const lang of ['id', 'en'] as const) {
     const sell = async (digits: string) => {
       await app.cashier.getByTestId('nav-sale').click();
       for (const k of digits) await app.cashier.keyboard.press(k);
-      await app.cashier.keyboard.press('Enter');
+      // The Sale tab keeps the focus after the click, and a focused button keeps Enter: charge by the button.
+      await app.cashier.getByTestId('charge').click();
       await app.cashier.getByTestId('simulate').click();
       await app.cashier.getByTestId('outcome-paid').waitFor({ timeout: 15_000 });
       await app.cashier.getByTestId('new-sale').click();
