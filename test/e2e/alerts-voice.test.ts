@@ -124,6 +124,7 @@ for (const lang of ['id', 'en'] as const) {
     });
 
     it('banners stack without covering the charge button at 1024x768', async () => {
+      const soundsBefore = (await played()).length;
       const late: string[] = [];
       for (let i = 0; i < 4; i++) {
         const s = (await app.call<{ orderId: string }>('charge', { amount: 11_000 + i, method: 'qris' })).value!;
@@ -136,6 +137,9 @@ for (const lang of ['id', 'en'] as const) {
       await expect
         .poll(() => late.map((id) => app.services.store.get(id)!.state), { timeout: 20_000 })
         .toEqual(['needs_review', 'needs_review', 'needs_review', 'needs_review']);
+      // Each alarm is rendered from its clips before it starts, so a needs_review journaled
+      // here may still be heard later: wait until the page has started all four.
+      await expect.poll(async () => (await played()).length, { timeout: 20_000 }).toBe(soundsBefore + 4);
       await app.cashier.setViewportSize({ width: 1024, height: 768 });
       await app.cashier.getByTestId('nav-sale').click();
       // Four alarms: on the sale screen one row shows the most urgent and counts the rest.
