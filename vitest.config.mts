@@ -16,6 +16,8 @@ export default defineConfig({
       'test/electron/**/*.test.ts',
       'test/crash/**/*.test.ts',
       'test/electron-app/**/*.test.ts',
+      'test/server/**/*.test.ts',
+      'test/sync/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 30_000,

@@ -3,6 +3,7 @@ import { sql as reconciliations } from './002-reconciliations';
 import { sql as revision } from './003-order-revision';
 import { sql as salePrice } from './004-sale-price';
 import { sql as printJobs } from './005-print-jobs';
+import { sql as syncOutbox } from './006-sync-outbox';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'order-revision', sql: revision },
   { version: 4, name: 'sale-price', sql: salePrice },
   { version: 5, name: 'print-jobs', sql: printJobs },
+  { version: 6, name: 'sync-outbox', sql: syncOutbox },
 ];

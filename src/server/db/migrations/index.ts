@@ -1,0 +1,16 @@
+import { sql as shop } from './001-shop';
+
+export interface ServerMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * Numbered migrations, applied in order and never edited once released: the runner keeps a
+ * hash of each in schema_migrations and refuses a database whose recorded hash differs,
+ * exactly like the till's journal.
+ */
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [{ version: 1, name: 'shop', sql: shop }];
+
+export const LATEST_SERVER_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { PAYMENT_METHODS } from '../methods';
+import { ORDER_ID_PATTERN } from '../order-id';
+import { ORDER_STATES } from '../order-state';
+
+/**
+ * `order.snapshot`, schema 1: a sale as it stands after a change in the till's journal. The
+ * till writes one in the same SQLite transaction as every state change (and every money fact
+ * change); the server keeps the newest per sale by `revision`, so snapshots arriving again
+ * or late never roll a sale back.
+ */
+export const ORDER_SNAPSHOT_KIND = 'order.snapshot';
+export const ORDER_SNAPSHOT_SCHEMA = 1;
+
+const rupiah = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const iso = z
+  .string()
+  .max(40)
+  .refine((v) => Number.isFinite(Date.parse(v)), 'must be an ISO 8601 time');
+
+export const orderSnapshotSchema = z.object({
+  orderId: z.string().regex(ORDER_ID_PATTERN),
+  state: z.enum(ORDER_STATES),
+  method: z.enum(PAYMENT_METHODS),
+  amount: rupiah.min(1),
+  fee: rupiah.nullable(),
+  totalPayment: rupiah.nullable(),
+  note: z.string().max(1000),
+  terminal: z.string().max(64),
+  apiVersion: z.enum(['v1', 'v2']),
+  sandbox: z.boolean(),
+  project: z.string().max(128),
+  txnId: z.string().max(128).nullable(),
+  expiresAt: iso.nullable(),
+  createdAt: iso,
+  updatedAt: iso,
+  paidAt: iso.nullable(),
+  revision: z.number().int().min(0),
+  reason: z.string().max(64).nullable(),
+  reasonDetail: z.string().max(2000).nullable(),
+  replacesOrderId: z.string().max(64).nullable(),
+});
+export type OrderSnapshot = z.infer<typeof orderSnapshotSchema>;
