@@ -50,6 +50,13 @@ export interface PaymentTuning {
   expiryGraceMs: number;
   /** First late-payment check after a sale ended; later ones back off to ten minutes. */
   watchFirstMs: number;
+  /**
+   * Live sales poll at this slower pace while the shop server's push channel is up: the
+   * webhook then tells the till within moments of a payment, and a transaction that was not
+   * asked about in the last 4 s can be checked the moment the hint arrives. Polling stays as
+   * the safety net for a webhook that never comes.
+   */
+  pushPollIntervalMs: number;
 }
 
 export const DEFAULT_TUNING: PaymentTuning = {
@@ -59,6 +66,7 @@ export const DEFAULT_TUNING: PaymentTuning = {
   createSpacingMs: 500,
   expiryGraceMs: 2000,
   watchFirstMs: 30_000,
+  pushPollIntervalMs: 15_000,
 };
 
 export interface PaymentServiceDeps {
@@ -111,6 +119,9 @@ export class PaymentService {
   private readonly margin = new MarginLearner();
   private stopped = false;
   private noticeSeq = 0;
+  private pushUp = false;
+  /** Sales with a payment hint being checked: a burst of hints costs one status call. */
+  private readonly hinted = new Set<string>();
 
   constructor(deps: PaymentServiceDeps) {
     this.store = deps.store;
@@ -322,6 +333,37 @@ export class PaymentService {
     return this.gate.run(keyOf(ref), this.paceFor(ctx.gateway), () => ctx.gateway.status(ref, signal), signal);
   }
 
+  // ---------------------------------------------------------------- push hints
+
+  /**
+   * Pakasir's webhook, relayed by the shop server, says this sale's transaction completed.
+   * It is never taken as payment: the sale is checked with the status API through the same
+   * gate as every other call (so the rate limit holds), as soon as the limit allows, and only
+   * that answer can make it paid. Returns false when the sale is not one to check.
+   */
+  paymentHint(orderId: string): boolean {
+    const order = this.store.get(orderId);
+    if (!order || this.stopped) return false;
+    const watched = isFinal(order.state) && order.watchUntil !== null && Date.parse(order.watchUntil) > this.now();
+    if (order.state !== 'awaiting_payment' && !watched) return false;
+    if (this.hinted.has(orderId)) return true;
+    this.hinted.add(orderId);
+    void this.work(orderId).finally(() => this.hinted.delete(orderId));
+    return true;
+  }
+
+  /** The shop server's push channel opened or dropped (see PaymentTuning.pushPollIntervalMs). */
+  setPushChannel(up: boolean): void {
+    if (this.pushUp === up) return;
+    this.pushUp = up;
+    if (up || this.stopped) return;
+    // Back to the normal pace at once: schedule() only ever moves a check earlier.
+    const ctx = this.context();
+    for (const order of this.store.listLive()) {
+      if (order.state === 'awaiting_payment') this.schedule(order.orderId, this.paceFor(ctx.gateway).baseIntervalMs);
+    }
+  }
+
   // ---------------------------------------------------------------- recovery
 
   /**
@@ -523,7 +565,7 @@ export class PaymentService {
       // A find-or-create of a transaction that was paid meanwhile.
       return this.stepCheck(awaiting, gateway, true);
     }
-    this.schedule(order.orderId, this.paceFor(gateway).baseIntervalMs);
+    this.schedule(order.orderId, this.livePace(gateway).baseIntervalMs);
   }
 
   private createFailed(order: OrderRecord, err: unknown): void {
@@ -592,7 +634,7 @@ export class PaymentService {
           return this.endLive(checked, 'expired', 'expired', status);
         }
         if (manual) this.publish(checked);
-        this.schedule(order.orderId, this.clampToExpiry(checked, liveDelay(0, pace, this.random)));
+        this.schedule(order.orderId, this.clampToExpiry(checked, liveDelay(0, this.livePace(gateway), this.random)));
         return;
       }
     }
@@ -868,6 +910,14 @@ export class PaymentService {
       gateway.version === 'v1' ? Math.max(min, this.tuning.v1StatusIntervalMs) : min,
       this.margin.marginMs,
     );
+  }
+
+  /** The pace of routine checks of a live sale: slower while push hints can arrive. */
+  private livePace(gateway: PakasirGateway): PaceOptions {
+    const pace = this.paceFor(gateway);
+    return this.pushUp
+      ? { ...pace, baseIntervalMs: Math.max(pace.baseIntervalMs, this.tuning.pushPollIntervalMs) }
+      : pace;
   }
 
   /**
