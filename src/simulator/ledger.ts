@@ -42,6 +42,8 @@ export interface LedgerOptions {
   autoPayAfterMs: number | null;
   /** Builds the payment_link for a link transaction. */
   linkFor: (t: { project: string; orderId: string; amount: number }) => string;
+  /** Called once when a transaction becomes completed (the webhook). */
+  onCompleted?: (t: SimTransaction) => void;
 }
 
 export type CreateOutcome = { ok: true; txn: SimTransaction; created: boolean } | { ok: false; message: string };
@@ -164,6 +166,7 @@ export class Ledger {
     if (t.status === 'completed') return false;
     t.status = 'completed';
     t.completedAt = this.#opts.clock();
+    this.#opts.onCompleted?.(t);
     return true;
   }
 

@@ -8,10 +8,12 @@ import { control } from './control';
 import { FaultSet, type FaultSpec, type SimRoute } from './faults';
 import { Ledger, type SimProject, type SimTransaction } from './ledger';
 import { payPage } from './pay-page';
+import { sendWebhook, type SimWebhook } from './webhook';
 
 export type { FaultSpec, SimRoute } from './faults';
 export type { SimProject, SimTransaction, SimStatus } from './ledger';
 export type { SimStats } from './context';
+export type { SimWebhook } from './webhook';
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
@@ -26,6 +28,8 @@ export interface SimulatorOptions {
   autoPayAfterMs?: number | null;
   /** v2 status limit per transaction (default 4 000 ms). */
   v2StatusIntervalMs?: number;
+  /** Pakasir's payment webhook: POSTed when a transaction is paid. */
+  webhook?: SimWebhook | null;
 }
 
 export interface Simulator {
@@ -38,6 +42,8 @@ export interface Simulator {
   transactions(): readonly SimTransaction[];
   stats(): SimStats;
   reset(): void;
+  /** Points the payment webhook somewhere else (or turns it off with null). */
+  setWebhook(hook: SimWebhook | null): void;
   close(): Promise<void>;
 }
 
@@ -132,7 +138,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const projects = options.projects ?? defaultProjects();
   const faults = new FaultSet();
   let baseUrl = '';
+  let webhook: SimWebhook | null = options.webhook ?? null;
   const ledger = new Ledger({
+    onCompleted: (t) => {
+      if (webhook) sendWebhook(webhook, t);
+    },
     clock,
     expiryMs: options.expiryMs ?? 15 * 60_000,
     autoPayAfterMs: options.autoPayAfterMs ?? null,
@@ -259,6 +269,9 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     transactions,
     stats,
     reset,
+    setWebhook(hook) {
+      webhook = hook;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
