@@ -269,3 +269,41 @@ export interface ConnectionTestResult {
   detail: string | null;
   latencyMs: number | null;
 }
+
+/** An event the shop server received from this till but could not apply, and why. */
+export interface SyncRejectionView {
+  seq: number;
+  kind: string;
+  entityId: string;
+  /** unknown_kind, schema_invalid or unsupported_schema. */
+  code: string;
+  /** The server's own words (developer language; the window leads with a translated sentence). */
+  reason: string;
+  at: string;
+}
+
+/**
+ * off: not paired; needs_pairing: paired, but the till token cannot be read any more;
+ * sending / up_to_date: pushing or caught up; offline: the server cannot be reached (the
+ * journal keeps everything and catches up later); revoked: the owner removed this till;
+ * diverged: the server holds more of this till than its journal does; error: the server
+ * answered something unexpected (retried).
+ */
+export type SyncState =
+  'off' | 'needs_pairing' | 'sending' | 'up_to_date' | 'offline' | 'revoked' | 'diverged' | 'error';
+
+/** The shop server link as the windows see it: never the till token. */
+export interface SyncStatusView {
+  state: SyncState;
+  serverUrl: string | null;
+  tillName: string | null;
+  tillId: string | null;
+  /** Journal entries not yet on the server. */
+  pending: number;
+  lastSyncedAt: string | null;
+  /** The push channel for instant payment notice: up, down (retrying) or off (not paired). */
+  pushChannel: 'up' | 'down' | 'off';
+  /** Refused events the owner has not acknowledged. */
+  rejected: SyncRejectionView[];
+  detail: string | null;
+}

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'storage_changed',
   'database',
   'printer_not_configured',
+  'shop_server_refused',
+  'shop_server_unreachable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,6 +19,7 @@ import type { AppServices, AppServicesOptions } from './services';
 import { createOwnerTools } from './owner-tools';
 import { NO_OS_PRINTER } from '../printing/os-printer';
 import { createPrintingTools } from './printing-tools';
+import { createSyncService } from '../sync/sync-service';
 
 /** The demo project lives in an in-process simulator; its key is random per run. */
 const DEMO_SLUG = 'toko-demo';
@@ -198,6 +199,19 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     tuning: options.printingTuning,
   });
 
+  // The shop server link runs in the background; a sale never waits for it.
+  const sync = createSyncService({
+    dataDir: options.dataDir,
+    journalFile: store.file,
+    bus,
+    payments,
+    safeStorage: options.safeStorage,
+    settings: () => settings.view(),
+    log: log.child('sync'),
+    ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
+  });
+  bus.on('orderUpdated', () => sync.poke());
+
   /**
    * The project a sale was charged on must stay reachable until the sale ends: switching
    * project, host, API version, environment or key mid-sale would leave its QR payable
@@ -314,6 +328,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
 
     ...owner.handlers,
     ...printingTools.handlers,
+    ...sync.handlers,
   };
 
   // Demo sales still open from an earlier run were issued by a simulator that died with
@@ -351,6 +366,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     log,
     demoSimulator: () => demo,
     async stop() {
+      await sync.stop();
       payments.stop();
       owner.stop();
       await payments.idle();

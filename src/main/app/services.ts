@@ -10,6 +10,7 @@ import type { SafeStorageLike } from '../settings/safe-storage-like';
 import type { SettingsService } from '../settings/settings-service';
 import type { Simulator } from '../../simulator/simulator';
 import type { EventBus } from '../events/event-bus';
+import type { SyncServiceOptions } from '../sync/sync-service';
 
 /** Where a finished export goes: a save dialog in Electron, a download in the browser harness. */
 export interface ExportSink {
@@ -32,6 +33,8 @@ export interface AppServicesOptions {
   demoSimulatorPort?: number;
   /** Overrides for tests and benchmarks (poll pace etc.). */
   tuning?: Partial<PaymentTuning>;
+  /** Overrides for tests and benchmarks: shop server sync pace and timeouts. */
+  syncTuning?: SyncServiceOptions['tuning'];
   /** IANA time zone for business days and exports (default: the machine's). */
   timeZone?: string;
   logger?: Logger;

@@ -13,6 +13,7 @@ import type {
   ReconcileResult,
   ReconcileStatus,
   SettingsView,
+  SyncStatusView,
 } from '../domain';
 import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../display-media';
 import type { Envelope } from '../errors';
@@ -143,6 +144,14 @@ export interface Calls {
   cancelPrintJob(input: { jobId: number }): PrintJobView;
   /** Try the printer now instead of at the next retry (the cashier fixed the paper). */
   retryPrinting(input: Record<string, never>): PrinterStatusView;
+  /** The shop server link: state, what is still to send, refused events. */
+  getSyncStatus(input: Record<string, never>): SyncStatusView;
+  /** Exchanges the owner's one-time code for this till's own token (kept in main only). */
+  pairShopServer(input: { serverUrl: string; code: string; tillName: string }): SyncStatusView;
+  /** Forgets the shop server link; the journal keeps every sale. */
+  unpairShopServer(input: Record<string, never>): SyncStatusView;
+  /** The owner has seen the refused events; the notice goes away (the events stay recorded). */
+  acknowledgeSyncRejections(input: Record<string, never>): SyncStatusView;
 }
 
 export type CallName = keyof Calls;
@@ -162,6 +171,7 @@ export interface Events {
   displayMediaChanged: DisplayMediaIndex;
   printJobUpdated: PrintJobView;
   printerStatusChanged: PrinterStatusView;
+  syncStatusChanged: SyncStatusView;
 }
 export type EventName = keyof Events;
 
@@ -208,6 +218,10 @@ export const CALL_NAMES = [
   'reprintReceipt',
   'cancelPrintJob',
   'retryPrinting',
+  'getSyncStatus',
+  'pairShopServer',
+  'unpairShopServer',
+  'acknowledgeSyncRejections',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -221,6 +235,7 @@ export const EVENT_NAMES = [
   'displayMediaChanged',
   'printJobUpdated',
   'printerStatusChanged',
+  'syncStatusChanged',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -170,6 +170,17 @@ export const callSchemas = {
   reprintReceipt: z.strictObject({ orderId }),
   cancelPrintJob: z.strictObject({ jobId: z.number().int().min(1) }),
   retryPrinting: empty,
+  getSyncStatus: empty,
+  pairShopServer: z.strictObject({
+    serverUrl: httpUrl,
+    code: z
+      .string()
+      .max(32)
+      .regex(/^[A-Za-z0-9 -]{4,32}$/, 'the pairing code has letters and digits'),
+    tillName: z.string().trim().min(1, 'give this till a name').max(60),
+  }),
+  unpairShopServer: empty,
+  acknowledgeSyncRejections: empty,
 } satisfies { [K in CallName]: z.ZodType<CallInput<K>> };
 
 // Compile-time: a schema exists for every call and for nothing else.

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * envelope is generic: `kind` names what the payload is (today `order.snapshot`; later cash
  * sales, shifts, refunds, receipt prints), so a new kind needs no new endpoint.
  *
- *   POST /api/v1/pair          {code, tillName, orderPrefix}      -> PairAnswer
+ *   POST /api/v1/pair          {code, tillName, orderPrefix, firstSeq} -> PairAnswer
  *   GET  /api/v1/sync/state    Authorization: Bearer <till token> -> {tillId, hwm}
  *   POST /api/v1/sync/events   Authorization: Bearer, PushRequest -> PushAnswer | 409 GapAnswer
  *   GET  /api/v1/sync/push     Authorization: Bearer; Server-Sent Events (PUSH_EVENTS below)
@@ -75,6 +75,11 @@ export const pairRequestSchema = z.strictObject({
     .string()
     .max(64)
     .regex(/^[A-Za-z0-9_-]*$/),
+  /**
+   * The oldest outbox sequence the till still holds (1 unless pushed events were pruned
+   * after an earlier pairing): the new till's stream starts there.
+   */
+  firstSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type PairRequest = z.infer<typeof pairRequestSchema>;
 

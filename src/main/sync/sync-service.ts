@@ -1,0 +1,219 @@
+import type { Notice, SyncStatusView } from '@shared/domain';
+import { PosError } from '@shared/errors';
+import type { PaymentHint, RejectedEvent } from '@shared/sync/protocol';
+import type { Handlers } from '../api/dispatch';
+import type { EventBus } from '../events/event-bus';
+import type { SafeStorageLike } from '../settings/safe-storage-like';
+import { SyncOutbox } from './outbox';
+import { pairWithServer } from './pair-with-server';
+import { PushChannel } from './push-channel';
+import { normalizeShopServerUrl } from './server-url';
+import { ShopServerLinkStore } from './shop-server-link';
+import { SyncClient, type SyncClientLog, type SyncTuning } from './sync-client';
+
+/** What sync needs from the payment engine: two hooks, nothing else. */
+export interface PaymentHints {
+  paymentHint(orderId: string): boolean;
+  setPushChannel(up: boolean): void;
+}
+
+export interface SyncServiceOptions {
+  dataDir: string;
+  journalFile: string;
+  bus: EventBus;
+  payments: PaymentHints;
+  safeStorage: SafeStorageLike;
+  /** Read at pairing time: the owner's consent to an unprotected key store, and the order-id prefix. */
+  settings: () => { acceptInsecureStorage: boolean; terminalPrefix: string };
+  log: SyncClientLog;
+  now?: () => number;
+  fetch?: typeof fetch;
+  tuning?: Partial<SyncTuning> & { pushSilenceMs?: number; pushBackoffFirstMs?: number };
+}
+
+type SyncCalls = 'getSyncStatus' | 'pairShopServer' | 'unpairShopServer' | 'acknowledgeSyncRejections';
+
+export interface SyncService {
+  handlers: Pick<Handlers, SyncCalls>;
+  status(): SyncStatusView;
+  /** Journal entries were written: push soon. */
+  poke(): void;
+  stop(): Promise<void>;
+}
+
+/** Status events at most this often while catching up; state changes go out at once. */
+const STATUS_EVERY_MS = 500;
+
+/**
+ * The till's link to its shop server: the outbox pusher and the push channel, started in
+ * the background when the till is paired. Nothing here is on a sale's path: a sale is
+ * journaled (with its outbox row) and the counter moves on whatever the server is doing.
+ */
+export function createSyncService(opts: SyncServiceOptions): SyncService {
+  const now = opts.now ?? Date.now;
+  const fetchFn = opts.fetch ?? fetch;
+  const links = new ShopServerLinkStore({ dataDir: opts.dataDir, safeStorage: opts.safeStorage });
+  const outbox = new SyncOutbox(opts.journalFile);
+  let refusedNotice: string | null = null;
+
+  // A warning, not an alarm: nothing about a sale is wrong, and the banner stays until it is seen.
+  const notify = (key: string, params: Record<string, string | number>, level: Notice['level'] = 'warning') => {
+    opts.bus.emit('notice', { id: `sync-${now()}-${key}`, level, key, params, at: new Date(now()).toISOString() });
+  };
+
+  let lastEmit = 0;
+  let lastState = '';
+  let pendingEmit: ReturnType<typeof setTimeout> | null = null;
+  const emitStatus = () => {
+    const view = status();
+    const stateKey = `${view.state}|${view.pushChannel}|${view.rejected.length}|${view.detail ?? ''}`;
+    const due = now() - lastEmit >= STATUS_EVERY_MS;
+    if (stateKey !== lastState || due) {
+      lastState = stateKey;
+      lastEmit = now();
+      opts.bus.emit('syncStatusChanged', view);
+    } else if (!pendingEmit) {
+      pendingEmit = setTimeout(() => {
+        pendingEmit = null;
+        emitStatus();
+      }, STATUS_EVERY_MS);
+      pendingEmit.unref?.();
+    }
+  };
+
+  const onRejected = (rejected: RejectedEvent[]) => {
+    opts.log.warn('the shop server refused journal entries', {
+      count: rejected.length,
+      first: rejected[0] ? `${rejected[0].seq} ${rejected[0].kind}: ${rejected[0].code}` : null,
+    });
+    notify('notice.syncRejected', { count: rejected.length });
+  };
+
+  const client = new SyncClient({
+    outbox,
+    link: () => links.get(),
+    onChange: emitStatus,
+    onRejected,
+    log: opts.log,
+    now,
+    fetch: fetchFn,
+    ...(opts.tuning ? { tuning: opts.tuning } : {}),
+  });
+
+  const channel = new PushChannel({
+    link: () => links.get(),
+    onHint: (hint: PaymentHint) => {
+      if (hint.status !== 'completed') return;
+      const checking = opts.payments.paymentHint(hint.orderId);
+      opts.log.info('payment hint from the shop server', { orderId: hint.orderId, checking });
+    },
+    onUp: (up) => {
+      opts.payments.setPushChannel(up);
+      emitStatus();
+    },
+    onRefused: (error) => {
+      const token = links.get()?.token ?? null;
+      if (token && refusedNotice !== token) {
+        refusedNotice = token;
+        notify('notice.syncRevoked', {});
+      }
+      opts.log.warn('the shop server refused this till', { error });
+      emitStatus();
+    },
+    log: opts.log,
+    fetch: fetchFn,
+    ...(opts.tuning?.pushSilenceMs ? { silenceMs: opts.tuning.pushSilenceMs } : {}),
+    ...(opts.tuning?.pushBackoffFirstMs ? { backoffFirstMs: opts.tuning.pushBackoffFirstMs } : {}),
+  });
+
+  function status(): SyncStatusView {
+    const described = links.describe();
+    const link = links.get();
+    const state: SyncStatusView['state'] = !described
+      ? 'off'
+      : !link
+        ? 'needs_pairing'
+        : client.state === 'off'
+          ? 'sending'
+          : client.state;
+    return {
+      state,
+      serverUrl: described?.url ?? null,
+      tillName: described?.tillName ?? null,
+      tillId: described?.tillId ?? null,
+      pending: outbox.pending(),
+      lastSyncedAt: client.lastSyncedAt,
+      pushChannel: !link ? 'off' : channel.up ? 'up' : 'down',
+      rejected: outbox.openRejections(),
+      detail: client.detail,
+    };
+  }
+
+  const relink = () => {
+    client.relink();
+    channel.relink();
+    refusedNotice = null;
+    emitStatus();
+  };
+
+  const handlers: SyncService['handlers'] = {
+    getSyncStatus: () => status(),
+    pairShopServer: async ({ serverUrl, code, tillName }) => {
+      const url = normalizeShopServerUrl(serverUrl);
+      const settings = opts.settings();
+      const answer = await pairWithServer(fetchFn, {
+        serverUrl: url,
+        code,
+        tillName,
+        orderPrefix: settings.terminalPrefix,
+        firstSeq: outbox.firstKeptSeq() ?? outbox.lastSeq() + 1,
+      });
+      links.save(
+        { url, tillId: answer.tillId, tillName: answer.tillName, token: answer.token },
+        { acceptInsecure: settings.acceptInsecureStorage, at: new Date(now()).toISOString() },
+      );
+      // A new till on the server: its stream starts where this journal's outbox starts.
+      outbox.recordAnswer(answer.hwm, [], new Date(now()).toISOString());
+      opts.log.info('paired with the shop server', { url, tillId: answer.tillId });
+      relink();
+      return status();
+    },
+    unpairShopServer: () => {
+      if (!links.describe()) throw new PosError('illegal_state', 'This till is not paired with a shop server.');
+      links.clear();
+      outbox.resetServer();
+      relink();
+      opts.payments.setPushChannel(false);
+      return status();
+    },
+    acknowledgeSyncRejections: () => {
+      outbox.acknowledgeRejections(new Date(now()).toISOString());
+      emitStatus();
+      return status();
+    },
+  };
+
+  client.start();
+  channel.start();
+  const prune = setInterval(() => {
+    try {
+      outbox.prune(now());
+    } catch (err) {
+      opts.log.warn('outbox prune failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }, 3600_000);
+  prune.unref();
+
+  return {
+    handlers,
+    status,
+    poke: () => client.poke(),
+    async stop() {
+      clearInterval(prune);
+      if (pendingEmit) clearTimeout(pendingEmit);
+      await Promise.all([client.stop(), channel.stop()]);
+      opts.payments.setPushChannel(false);
+      outbox.close();
+    },
+  };
+}
