@@ -2,6 +2,7 @@ import { AlertBanners } from './components/AlertBanners';
 import { Announcer } from './components/Announcer';
 import { ConnectivityBanner, ModeBanner, SandboxBadge } from './components/Banners';
 import { PrinterBanner } from './components/PrinterBanner';
+import { SyncBanner } from './components/SyncBanner';
 import { useT } from './i18n';
 import { useNav, type Tab } from './stores/nav-store';
 import { usePos } from './stores/pos-store';
@@ -49,6 +50,7 @@ export function CashierApp() {
       <ConnectivityBanner />
       <AlertBanners />
       <PrinterBanner />
+      <SyncBanner />
       <main className="content">
         {!settings ? (
           <div className="loading">{t('app.loading')}</div>

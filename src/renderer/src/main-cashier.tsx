@@ -5,12 +5,14 @@ import { CashierApp } from './CashierApp';
 import { unlockAudioOnFirstGesture } from './lib/sound';
 import { connectPosStore } from './stores/pos-store';
 import { connectPrinterStore } from './stores/printer-store';
+import { connectSyncStore } from './stores/sync-store';
 import './styles.css';
 
 unlockAudioOnFirstGesture();
 const api = initPosApi();
 connectPosStore(api);
 connectPrinterStore(api);
+connectSyncStore(api);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <CashierApp />

@@ -12,6 +12,7 @@ import { SaleSection } from './settings/SaleSection';
 import { SecuritySection } from './settings/SecuritySection';
 import { SoundSection } from './settings/SoundSection';
 import { draftOf, settingsPatch, type Draft, type SetDraft } from './settings/settings-draft';
+import { ShopServerPanel } from './settings/ShopServerPanel';
 
 export { settingsPatch } from './settings/settings-draft';
 
@@ -76,6 +77,7 @@ export function SettingsScreen() {
           <DisplayPicturesSection />
           {/* The printer saves on its own too (its own calls and file). */}
           <PrinterSection />
+          <ShopServerPanel defaultName={settings.terminalPrefix} />
         </div>
       </form>
     </div>

@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import type { SyncStatusView } from '@shared/domain';
+import { getPosApi } from '../../api/pos-api';
+import { ErrorBox } from '../../components/ErrorBox';
+import { useLanguage, useT } from '../../i18n';
+import { describeError, type ShownError } from '../../lib/errors';
+import { formatTime } from '../../lib/format';
+import { rejectionText } from '../../lib/sync-view';
+import { useSync } from '../../stores/sync-store';
+
+/**
+ * Settings → Shop server: pair with a one-time code from the owner, see what is still to
+ * send, and the entries the server refused. No nested form (Settings is one): buttons and
+ * Enter in the code field do the work.
+ */
+export function ShopServerPanel({ defaultName }: { defaultName: string }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
+  const status = useSync((s) => s.status);
+  const [url, setUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [name, setName] = useState(defaultName);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ShownError | null>(null);
+
+  const run = async (fn: () => Promise<SyncStatusView>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      useSync.getState().setStatus(await fn());
+      setCode('');
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const pair = () => {
+    if (url && code && name) void run(() => getPosApi().pairShopServer({ serverUrl: url, code, tillName: name }));
+  };
+
+  const paired = status && status.state !== 'off';
+  return (
+    <fieldset className="card shop-server" data-testid="shop-server-panel">
+      <legend>{t('settings.section.shopServer')}</legend>
+      {status && (
+        <div className="sync-status" data-testid="sync-status" data-state={status.state}>
+          <strong>{t(`shopServer.state.${status.state}`)}</strong>
+          {paired && status.serverUrl && (
+            <div className="hint">
+              {t('shopServer.pairedAs', { name: status.tillName ?? '', url: status.serverUrl })}
+            </div>
+          )}
+          {paired && status.pending > 0 && (
+            <div data-testid="sync-pending">{t('shopServer.pending', { count: status.pending })}</div>
+          )}
+          {paired && status.lastSyncedAt && (
+            <div className="hint">{t('shopServer.lastSynced', { time: formatTime(status.lastSyncedAt, lang) })}</div>
+          )}
+          {paired && <div data-testid="sync-push">{t(`shopServer.push.${status.pushChannel}`)}</div>}
+        </div>
+      )}
+      {status && status.rejected.length > 0 && (
+        <div className="sync-rejected" data-testid="sync-rejected">
+          <strong>{t('shopServer.rejectedTitle')}</strong>
+          <ul>
+            {status.rejected.slice(0, 5).map((r) => (
+              <li key={r.seq}>
+                #{r.seq} {r.entityId}: {rejectionText(r.code)} <small className="hint">({r.reason})</small>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {!paired || status.state === 'revoked' || status.state === 'needs_pairing' ? (
+        <>
+          <p className="hint">{t('shopServer.intro')}</p>
+          <label className="field">
+            <span>{t('shopServer.url')}</span>
+            <input
+              value={url}
+              maxLength={500}
+              placeholder="https://"
+              onChange={(e) => setUrl(e.target.value)}
+              data-testid="shop-server-url"
+            />
+          </label>
+          <div className="field-row">
+            <label className="field">
+              <span>{t('shopServer.code')}</span>
+              <input
+                value={code}
+                maxLength={32}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => setCode(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    pair();
+                  }
+                }}
+                data-testid="shop-server-code"
+              />
+            </label>
+            <label className="field">
+              <span>{t('shopServer.tillName')}</span>
+              <input
+                value={name}
+                maxLength={60}
+                onChange={(e) => setName(e.target.value)}
+                data-testid="shop-server-till-name"
+              />
+            </label>
+          </div>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || !url || !code || !name}
+            onClick={pair}
+            data-testid="shop-server-pair"
+          >
+            {t('shopServer.pair')}
+          </button>
+        </>
+      ) : (
+        <button
+          type="button"
+          className="btn"
+          disabled={busy}
+          onClick={() => void run(() => getPosApi().unpairShopServer({}))}
+          data-testid="shop-server-unpair"
+        >
+          {t('shopServer.unpair')}
+        </button>
+      )}
+      {error && <ErrorBox error={error} />}
+    </fieldset>
+  );
+}

@@ -1,0 +1,18 @@
+import { create } from 'zustand';
+import type { SyncStatusView } from '@shared/domain';
+import type { PosApi } from '../api/pos-api';
+
+/** The shop server link as main reports it; the window only mirrors it. */
+export const useSync = create<{ status: SyncStatusView | null; setStatus(s: SyncStatusView): void }>((set) => ({
+  status: null,
+  setStatus: (status) => set({ status }),
+}));
+
+export function connectSyncStore(api: PosApi): () => void {
+  const off = api.on('syncStatusChanged', (s) => useSync.getState().setStatus(s));
+  void api.getSyncStatus({}).then(
+    (s) => useSync.getState().setStatus(s),
+    () => undefined,
+  );
+  return off;
+}
