@@ -34,6 +34,7 @@ const pairBody = {
     code: { type: 'string', minLength: 4, maxLength: 32 },
     tillName: { type: 'string', minLength: 1, maxLength: 60 },
     orderPrefix: { type: 'string', maxLength: 64 },
+    firstSeq: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER },
   },
 } as const;
 
@@ -52,7 +53,7 @@ export function syncRoutes(
         return reply.code(400).send({ error: 'invalid_request', message: input.error.issues[0]?.message });
       try {
         const till = await redeemPairingCode(pool, input.data, now());
-        const answer: PairAnswer = { ...till, hwm: 0 };
+        const answer: PairAnswer = { ...till };
         return await reply.code(200).send(answer);
       } catch (err) {
         if (err instanceof PairingError) return reply.code(403).send({ error: err.code, message: err.message });

@@ -47,9 +47,9 @@ export async function createPairingCode(
  */
 export async function redeemPairingCode(
   pool: Pool,
-  input: { code: string; tillName: string; orderPrefix: string },
+  input: { code: string; tillName: string; orderPrefix: string; firstSeq?: number | undefined },
   now: Date = new Date(),
-): Promise<{ tillId: string; tillName: string; token: string }> {
+): Promise<{ tillId: string; tillName: string; token: string; hwm: number }> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -67,10 +67,12 @@ export async function redeemPairingCode(
     const token = newTillToken();
     // The name the owner gave the code wins; the till's own name fills in when none was given.
     const tillName = row.till_name || input.tillName;
-    await client.query('INSERT INTO shop.tills (id, name, token_sha256, created_at) VALUES ($1, $2, $3, $4)', [
+    const hwm = (input.firstSeq ?? 1) - 1;
+    await client.query('INSERT INTO shop.tills (id, name, token_sha256, hwm, created_at) VALUES ($1, $2, $3, $4, $5)', [
       tillId,
       tillName,
       sha256(token),
+      hwm,
       now,
     ]);
     await client.query('UPDATE shop.pairing_codes SET used_at = $2, till_id = $3 WHERE code_sha256 = $1', [
@@ -84,7 +86,7 @@ export async function redeemPairingCode(
         [input.orderPrefix, tillId, now],
       );
     await client.query('COMMIT');
-    return { tillId, tillName, token };
+    return { tillId, tillName, token, hwm };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
