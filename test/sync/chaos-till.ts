@@ -1,0 +1,120 @@
+/**
+ * One till for the chaos run, as a process the parent kills with SIGKILL at random moments.
+ * It writes a fixed plan of sales through the real journal (each sale: opened, shown,
+ * then paid, canceled or expired, every step its own fsynced transaction with its outbox
+ * row) and pushes with the real sync service, exactly as the app does. On every start it
+ * resumes the plan from its journal.
+ *
+ * argv: dataDir seed tillIndex count baseTimeMs spacingMs
+ */
+import { join } from 'node:path';
+import { EventBus } from '../../src/main/events/event-bus';
+import { openOrderStore } from '../../src/main/orders/journal';
+import { memorySafeStorage } from '../../src/main/settings/secret-store';
+import { createSyncService } from '../../src/main/sync/sync-service';
+import { isFinal } from '../../src/shared/order-state';
+import { planSale } from './chaos-plan';
+
+const [dataDir, seedArg, tillArg, countArg, baseArg, spacingArg] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+const [seed, till, count, base, spacing] = [seedArg, tillArg, countArg, baseArg, spacingArg].map(Number) as [
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+let clock = base;
+const store = openOrderStore({
+  file: join(dataDir, 'orders.sqlite'),
+  now: () => new Date(clock),
+  timeZone: 'Asia/Jakarta',
+});
+const sync = createSyncService({
+  dataDir,
+  journalFile: store.file,
+  bus: new EventBus(),
+  payments: { paymentHint: () => false, setPushChannel: () => undefined },
+  safeStorage: memorySafeStorage(),
+  settings: () => ({ acceptInsecureStorage: true, terminalPrefix: `CH${till}` }),
+  log: { info() {}, warn() {} },
+  tuning: {
+    idleCheckMs: 50,
+    backoffFirstMs: 50,
+    backoffMaxMs: 500,
+    requestTimeoutMs: 1_500,
+    pushSilenceMs: 2_000,
+    pushBackoffFirstMs: 50,
+  },
+});
+
+const planIndex = (note: string): number => Number(/^plan:(\d+)$/.exec(note)?.[1] ?? -1);
+
+function advance(orderId: string, i: number): void {
+  const sale = planSale(seed, till, i);
+  let order = store.get(orderId)!;
+  if (order.state === 'creating') {
+    clock += 1_000;
+    order = store.transition(orderId, 'awaiting_payment', 'created', {
+      txnId: `TX-${orderId}`,
+      fee: sale.fee,
+      totalPayment: sale.amount + sale.fee,
+      expiresAt: new Date(clock + 15 * 60_000).toISOString(),
+    });
+  }
+  if (order.state === 'awaiting_payment') {
+    clock += 1_000;
+    if (sale.fate === 'paid') store.transition(orderId, 'paid', 'completed', { paidAt: new Date(clock).toISOString() });
+    else if (sale.fate === 'canceled')
+      store.transition(orderId, 'canceled', 'canceled_by_cashier', { reason: 'canceled_by_cashier' });
+    else store.transition(orderId, 'expired', 'expired', {});
+  }
+}
+
+async function main(): Promise<void> {
+  process.stdout.write('ready\n');
+  // Resume: the newest sale in the journal is the only one that can be unfinished.
+  const newest = store.list({}, 1).items[0];
+  let next = 0;
+  if (newest) {
+    const i = planIndex(newest.note);
+    clock = Date.parse(newest.updatedAt);
+    if (!isFinal(newest.state)) advance(newest.orderId, i);
+    next = i + 1;
+  }
+  for (let i = next; i < count; i += 1) {
+    clock = base + i * spacing;
+    const sale = planSale(seed, till, i);
+    const opened = store.openSale({
+      amount: sale.amount,
+      method: sale.method,
+      note: `plan:${i}`,
+      terminal: `CH${till}`,
+      apiVersion: 'v2',
+      sandbox: false,
+      project: 'toko-chaos',
+      replacesOrderId: null,
+    });
+    sync.poke();
+    advance(opened.orderId, i);
+    // A counter is not a batch job: a breath between sales lets the pusher interleave.
+    if (i % 20 === 0) await new Promise((r) => setTimeout(r, 1));
+  }
+  process.stdout.write('written\n');
+}
+
+process.on('SIGTERM', () => {
+  void sync.stop().then(() => {
+    store.close();
+    process.exit(0);
+  });
+});
+
+void main();
