@@ -3,6 +3,7 @@
 //   - the renderer never imports main, Node or Electron;
 //   - shared code imports neither Node nor Electron nor either side;
 //   - main's lower folders never reach up into the composition root (main/app);
+//   - the shop server (src/server) is its own process: the till never imports it, it imports shared only;
 //   - no import cycles; React hooks follow their rules.
 // scripts/lint-rules-check.mjs proves each of these fires on a deliberate violation.
 import js from '@eslint/js';
@@ -106,6 +107,25 @@ export default tseslint.config(
             { target: './src/shared', from: './src/main', message: 'Shared code imports neither side.' },
             { target: './src/shared', from: './src/renderer', message: 'Shared code imports neither side.' },
             { target: './src/preload', from: './src/main', message: 'The preload carries the contract only.' },
+            // The shop server is its own process: nothing the till ships may import it, and it
+            // imports only shared code (no Electron, no SQLite journal, no renderer).
+            ...[
+              './src/main',
+              './src/renderer',
+              './src/preload',
+              './src/shared',
+              './src/harness',
+              './src/simulator',
+            ].map((target) => ({
+              target,
+              from: './src/server',
+              message: 'The shop server is a separate process; the till never imports it.',
+            })),
+            ...['./src/main', './src/renderer', './src/preload', './src/harness', './src/simulator'].map((from) => ({
+              target: './src/server',
+              from,
+              message: 'The shop server imports shared code only.',
+            })),
           ],
         },
       ],

@@ -45,6 +45,17 @@ describe('architecture rules', () => {
     expect(await rulesFor(code, 'src/main/app/imports-app.ts')).not.toContain('import-x/no-restricted-paths');
   });
 
+  it('the till never imports the shop server, and the server imports shared code only', async () => {
+    const server = "import { buildShopServer } from '../../server/app';\nexport const f = buildShopServer;\n";
+    expect(await rulesFor(server, 'src/main/sync/imports-server.ts')).toContain('import-x/no-restricted-paths');
+    expect(await rulesFor(server, 'src/renderer/src/imports-server.ts')).toContain('import-x/no-restricted-paths');
+    const main = "import { openOrderStore } from '../main/orders/journal';\nexport const f = openOrderStore;\n";
+    expect(await rulesFor(main, 'src/server/imports-main.ts')).toContain('import-x/no-restricted-paths');
+    const shared =
+      "import { orderSnapshotSchema } from '@shared/sync/order-snapshot';\nexport const s = orderSnapshotSchema;\n";
+    expect(await rulesFor(shared, 'src/server/imports-shared.ts')).not.toContain('import-x/no-restricted-paths');
+  });
+
   describe('import cycles', () => {
     const dir = join(root, 'src/main', `lint-cycle-${process.pid}`);
     beforeAll(() => {
