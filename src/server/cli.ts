@@ -12,7 +12,7 @@ import pg from 'pg';
  *
  *   serve [--migrate]        start the server (the default command)
  *   migrate                  apply migrations as the owner role, then grant the app role
- *   setup-db                 once, as an administrator: create the roles and the database
+ *   setup-db [--if-missing]  once, as an administrator: create the roles and the database
  *   pair-code --name NAME    a one-time code (10 minutes) a till exchanges for its token
  *   tills                    every till, its last sequence and whether it is revoked
  *   revoke TILL_ID           refuse that till from now on
@@ -85,6 +85,11 @@ async function setupDb(config: ServerConfig): Promise<void> {
   const admin = new pg.Client({ connectionString: config.adminDatabaseUrl });
   await admin.connect();
   try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount && config.flags.has('if-missing')) {
+      out(`Database ${database} exists already; nothing to set up.`);
+      return;
+    }
     for (const q of [...s.roles, ...s.database]) await admin.query(q);
   } finally {
     await admin.end();
