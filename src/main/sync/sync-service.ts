@@ -1,4 +1,4 @@
-import type { Notice, SyncStatusView } from '@shared/domain';
+import type { SyncStatusView } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import type { PaymentHint, RejectedEvent } from '@shared/sync/protocol';
 import type { Handlers } from '../api/dispatch';
@@ -54,16 +54,14 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
   const fetchFn = opts.fetch ?? fetch;
   const links = new ShopServerLinkStore({ dataDir: opts.dataDir, safeStorage: opts.safeStorage });
   const outbox = new SyncOutbox(opts.journalFile);
-  let refusedNotice: string | null = null;
-
-  // A warning, not an alarm: nothing about a sale is wrong, and the banner stays until it is seen.
-  const notify = (key: string, params: Record<string, string | number>, level: Notice['level'] = 'warning') => {
-    opts.bus.emit('notice', { id: `sync-${now()}-${key}`, level, key, params, at: new Date(now()).toISOString() });
-  };
+  /** The till token the push channel saw refused (the owner revoked this till). */
+  let refusedToken: string | null = null;
 
   let lastEmit = 0;
   let lastState = '';
   let pendingEmit: ReturnType<typeof setTimeout> | null = null;
+  // The owner notice is the cashier window's banner, driven by these status events: it
+  // stays until the refused entries are acknowledged or the till is paired again.
   const emitStatus = () => {
     const view = status();
     const stateKey = `${view.state}|${view.pushChannel}|${view.rejected.length}|${view.detail ?? ''}`;
@@ -86,7 +84,6 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
       count: rejected.length,
       first: rejected[0] ? `${rejected[0].seq} ${rejected[0].kind}: ${rejected[0].code}` : null,
     });
-    notify('notice.syncRejected', { count: rejected.length });
   };
 
   const client = new SyncClient({
@@ -112,11 +109,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
       emitStatus();
     },
     onRefused: (error) => {
-      const token = links.get()?.token ?? null;
-      if (token && refusedNotice !== token) {
-        refusedNotice = token;
-        notify('notice.syncRevoked', {});
-      }
+      refusedToken = links.get()?.token ?? null;
       opts.log.warn('the shop server refused this till', { error });
       emitStatus();
     },
@@ -129,13 +122,16 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
   function status(): SyncStatusView {
     const described = links.describe();
     const link = links.get();
+    const refused = link !== null && link.token === refusedToken;
     const state: SyncStatusView['state'] = !described
       ? 'off'
       : !link
         ? 'needs_pairing'
-        : client.state === 'off'
-          ? 'sending'
-          : client.state;
+        : refused
+          ? 'revoked'
+          : client.state === 'off'
+            ? 'sending'
+            : client.state;
     return {
       state,
       serverUrl: described?.url ?? null,
@@ -152,7 +148,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
   const relink = () => {
     client.relink();
     channel.relink();
-    refusedNotice = null;
+    refusedToken = null;
     emitStatus();
   };
 

@@ -37,7 +37,12 @@ export interface RunningApp {
  * Chromium tabs, cashier (1366x768) and customer display (1920x1080).
  */
 export async function startApp(
-  opts: { tuning?: AppServicesOptions['tuning']; language?: 'id' | 'en'; dataDir?: string } = {},
+  opts: {
+    tuning?: AppServicesOptions['tuning'];
+    syncTuning?: AppServicesOptions['syncTuning'];
+    language?: 'id' | 'en';
+    dataDir?: string;
+  } = {},
 ): Promise<RunningApp> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
   const downloadsDir = join(dataDir, 'downloads');
@@ -62,6 +67,7 @@ export async function startApp(
     tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
     osPrinter: filePrinter(downloadsDir),
     printingTuning: FAST_PRINTING,
+    ...(opts.syncTuning ? { syncTuning: opts.syncTuning } : {}),
   });
   if (opts.language) services.settings.update({ language: opts.language });
   const harness = await startHarness({ services, rendererDir: join(root, 'out', 'renderer'), downloadsDir });

@@ -208,8 +208,6 @@ export const en: Dictionary = {
   'settings.picturesHint':
     'PNG, JPEG or WebP pictures. They are made smaller automatically; promotions take turns while no sale is on.',
   'settings.pictureUnreadable': 'This picture cannot be opened or is too large. Try another PNG or JPEG.',
-  'notice.syncRejected': 'The shop server refused {count} entries from this till. See Settings → Shop server.',
-  'notice.syncRevoked': 'The owner removed this till from the shop server. Sales go on.',
 
   'history.title': 'Sales history',
   'history.from': 'From',

@@ -212,8 +212,6 @@ export const id = {
   'settings.picturesHint':
     'Gambar PNG, JPEG atau WebP. Ukurannya dikecilkan otomatis; promo tampil bergantian saat tidak ada transaksi.',
   'settings.pictureUnreadable': 'Gambar ini tidak bisa dibuka atau terlalu besar. Coba gambar PNG atau JPEG lain.',
-  'notice.syncRejected': 'Server toko menolak {count} catatan dari kasir ini. Lihat Pengaturan → Server toko.',
-  'notice.syncRevoked': 'Kasir ini dilepas dari server toko oleh pemilik. Penjualan tetap berjalan.',
 
   'history.title': 'Riwayat penjualan',
   'history.from': 'Dari',

@@ -85,34 +85,32 @@ export function ShopServerPanel({ defaultName }: { defaultName: string }) {
               data-testid="shop-server-url"
             />
           </label>
-          <div className="field-row">
-            <label className="field">
-              <span>{t('shopServer.code')}</span>
-              <input
-                value={code}
-                maxLength={32}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(e) => setCode(e.target.value)}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    pair();
-                  }
-                }}
-                data-testid="shop-server-code"
-              />
-            </label>
-            <label className="field">
-              <span>{t('shopServer.tillName')}</span>
-              <input
-                value={name}
-                maxLength={60}
-                onChange={(e) => setName(e.target.value)}
-                data-testid="shop-server-till-name"
-              />
-            </label>
-          </div>
+          <label className="field">
+            <span>{t('shopServer.code')}</span>
+            <input
+              value={code}
+              maxLength={32}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setCode(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  pair();
+                }
+              }}
+              data-testid="shop-server-code"
+            />
+          </label>
+          <label className="field">
+            <span>{t('shopServer.tillName')}</span>
+            <input
+              value={name}
+              maxLength={60}
+              onChange={(e) => setName(e.target.value)}
+              data-testid="shop-server-till-name"
+            />
+          </label>
           <button
             type="button"
             className="btn btn-primary"
