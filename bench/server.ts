@@ -35,21 +35,27 @@ async function main(): Promise<void> {
   try {
     // A warm-up push, not counted: the server process's first requests pay for JIT compilation.
     await ingestRun({ serverUrl: server.url, pool, tills: 2, eventsPerTill: 1_500, tmpRoot: tmp, tag: 'W' });
-    const ingest: IngestRun[] = [];
+    // Three runs per till count (the machine's two cores are shared): the median is reported, with the range.
+    const ingest: (IngestRun & { runs: number[] })[] = [];
     const eventsPerTillTotal = quick ? 6_000 : 30_000;
     for (const n of [1, 3, 10]) {
-      const r = await ingestRun({
-        serverUrl: server.url,
-        pool,
-        tills: n,
-        eventsPerTill: Math.round(eventsPerTillTotal / n / 3) * 3,
-        tmpRoot: tmp,
-        tag: `I${n}T`,
-      });
-      ingest.push(r);
-      console.log(
-        `ingest, ${n} till(s): ${r.events} events in ${round(r.ms, 0)} ms = ${round(r.perSecond, 0)} events/s`,
-      );
+      const runs: IngestRun[] = [];
+      for (let rep = 0; rep < 3; rep += 1) {
+        const r = await ingestRun({
+          serverUrl: server.url,
+          pool,
+          tills: n,
+          eventsPerTill: Math.round(eventsPerTillTotal / n / 3) * 3,
+          tmpRoot: tmp,
+          tag: `I${n}R${rep}T`,
+        });
+        runs.push(r);
+        console.log(
+          `ingest, ${n} till(s): ${r.events} events in ${round(r.ms, 0)} ms = ${round(r.perSecond, 0)} events/s`,
+        );
+      }
+      runs.sort((a, b) => a.perSecond - b.perSecond);
+      ingest.push({ ...runs[1]!, runs: runs.map((r) => round(r.perSecond, 0)) });
     }
 
     const paid = await paidRun({
@@ -71,7 +77,7 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|',
       ...ingest.map(
         (r) =>
-          `| Ingest, ${r.tills} till${r.tills > 1 ? 's' : ''} pushing at once (${r.events.toLocaleString('en')} events) | ${round(r.perSecond, 0).toLocaleString('en')} events/s |  |  |  |`,
+          `| Ingest, ${r.tills} till${r.tills > 1 ? 's' : ''} pushing at once (${r.events.toLocaleString('en')} events; 3 runs: ${r.runs.map((x) => x.toLocaleString('en')).join(', ')}) | ${round(r.perSecond, 0).toLocaleString('en')} events/s |  |  |  |`,
       ),
       `| Paid to shown, push channel (webhook -> server -> till -> status call) | ${ms(push.median)} | ${ms(push.p95)} | ${ms(push.mean)} | ${push.n} |`,
       `| Paid to shown, polling only (no server) | ${ms(poll.median)} | ${ms(poll.p95)} | ${ms(poll.mean)} | ${poll.n} |`,

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendToOutbox } from '../../src/main/orders/outbox-append';
+import { memorySafeStorage } from '../../src/main/settings/secret-store';
+import { ShopServerLinkStore } from '../../src/main/sync/shop-server-link';
 import { createPairingCode, revokeTill } from '../../src/server/tills/tills';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
@@ -27,6 +30,11 @@ beforeAll(async () => {
   const { code } = await createPairingCode(server.pool, 'Kasir depan');
   const status = await till.services.handlers.pairShopServer({ serverUrl: proxy.url, code, tillName: 'Kasir 1' });
   expect(status.tillName).toBe('Kasir depan');
+  // The token stays in main: not in what the windows see, not in the log.
+  const token = new ShopServerLinkStore({ dataDir: till.dataDir, safeStorage: memorySafeStorage() }).get()!.token;
+  expect(JSON.stringify(status)).not.toContain(token);
+  till.services.log.info('token check', { token });
+  expect(readFileSync(join(till.dataDir, 'logs', 'pos.log'), 'utf8')).not.toContain(token);
   await till.waitStatus((s) => s.pushChannel === 'up', 'the push channel');
 });
 

@@ -25,7 +25,8 @@ export interface SyncServiceOptions {
   safeStorage: SafeStorageLike;
   /** Read at pairing time: the owner's consent to an unprotected key store, and the order-id prefix. */
   settings: () => { acceptInsecureStorage: boolean; terminalPrefix: string };
-  log: SyncClientLog;
+  /** addSecret, when present, keeps the till token out of every log line. */
+  log: SyncClientLog & { addSecret?(value: string): void };
   now?: () => number;
   fetch?: typeof fetch;
   tuning?: Partial<SyncTuning> & { pushSilenceMs?: number; pushBackoffFirstMs?: number };
@@ -52,7 +53,20 @@ const STATUS_EVERY_MS = 500;
 export function createSyncService(opts: SyncServiceOptions): SyncService {
   const now = opts.now ?? Date.now;
   const fetchFn = opts.fetch ?? fetch;
-  const links = new ShopServerLinkStore({ dataDir: opts.dataDir, safeStorage: opts.safeStorage });
+  const store = new ShopServerLinkStore({ dataDir: opts.dataDir, safeStorage: opts.safeStorage });
+  const links = {
+    get: () => {
+      const link = store.get();
+      if (link) opts.log.addSecret?.(link.token);
+      return link;
+    },
+    describe: () => store.describe(),
+    save: (...args: Parameters<ShopServerLinkStore['save']>) => {
+      opts.log.addSecret?.(args[0].token);
+      store.save(...args);
+    },
+    clear: () => store.clear(),
+  };
   const outbox = new SyncOutbox(opts.journalFile);
   /** The till token the push channel saw refused (the owner revoked this till). */
   let refusedToken: string | null = null;
