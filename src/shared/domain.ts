@@ -294,6 +294,11 @@ export type SyncState =
 
 /** The shop server link as the windows see it: never the till token. */
 export interface SyncStatusView {
+  /**
+   * Raised by every status main computes. A call's answer and a pushed event travel
+   * different ways and may arrive out of order: a window keeps the higher one.
+   */
+  seq: number;
   state: SyncState;
   serverUrl: string | null;
   tillName: string | null;

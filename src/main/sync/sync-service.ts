@@ -133,7 +133,9 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     ...(opts.tuning?.pushBackoffFirstMs ? { backoffFirstMs: opts.tuning.pushBackoffFirstMs } : {}),
   });
 
+  let statusSeq = 0;
   function status(): SyncStatusView {
+    statusSeq += 1;
     const described = links.describe();
     const link = links.get();
     const refused = link !== null && link.token === refusedToken;
@@ -147,6 +149,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
             ? 'sending'
             : client.state;
     return {
+      seq: statusSeq,
       state,
       serverUrl: described?.url ?? null,
       tillName: described?.tillName ?? null,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../src/main/sync/backoff';
 import { normalizeShopServerUrl } from '../../../src/main/sync/server-url';
 import { orderIdOwnerKey } from '../../../src/shared/sync/order-owner';
-import { syncBanner } from '../../../src/renderer/src/lib/sync-view';
+import { newerSync, syncBanner } from '../../../src/renderer/src/lib/sync-view';
 import type { SyncStatusView } from '../../../src/shared/domain';
 
 describe('the shop server address', () => {
@@ -43,6 +43,7 @@ describe('sync backoff', () => {
 
 describe('the cashier banner for the shop server', () => {
   const base: SyncStatusView = {
+    seq: 1,
     state: 'up_to_date',
     serverUrl: 'https://toko.example.com',
     tillName: 'Kasir 1',
@@ -62,5 +63,13 @@ describe('the cashier banner for the shop server', () => {
     expect(syncBanner({ ...base, state: 'diverged' })).toBe('diverged');
     const rejected = [{ seq: 4, kind: 'shift.opened', entityId: 's1', code: 'unknown_kind', reason: 'r', at: 'x' }];
     expect(syncBanner({ ...base, rejected })).toBe('rejected');
+  });
+
+  it('keeps the newer status when an older answer arrives after a pushed event', () => {
+    const pushed = { ...base, seq: 7, state: 'up_to_date' as const };
+    const lateAnswer = { ...base, seq: 5, state: 'sending' as const };
+    expect(newerSync(pushed, lateAnswer)).toBe(pushed);
+    expect(newerSync(lateAnswer, pushed)).toBe(pushed);
+    expect(newerSync(null, lateAnswer)).toBe(lateAnswer);
   });
 });

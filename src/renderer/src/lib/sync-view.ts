@@ -21,3 +21,8 @@ export function rejectionText(code: string): string {
   const key = `syncReject.${code}`;
   return isMessageKey(key) ? t(key) : code;
 }
+
+/** The newer of two status views: an older one arriving late must not win. */
+export function newerSync(current: SyncStatusView | null, next: SyncStatusView): SyncStatusView {
+  return current && current.seq > next.seq ? current : next;
+}

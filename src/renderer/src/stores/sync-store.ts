@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import type { SyncStatusView } from '@shared/domain';
 import type { PosApi } from '../api/pos-api';
+import { newerSync } from '../lib/sync-view';
 
 /** The shop server link as main reports it; the window only mirrors it. */
 export const useSync = create<{ status: SyncStatusView | null; setStatus(s: SyncStatusView): void }>((set) => ({
   status: null,
-  setStatus: (status) => set({ status }),
+  setStatus: (status) => set((s) => ({ status: newerSync(s.status, status) })),
 }));
 
 export function connectSyncStore(api: PosApi): () => void {
