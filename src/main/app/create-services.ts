@@ -203,6 +203,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const sync = createSyncService({
     dataDir: options.dataDir,
     journalFile: store.file,
+    nativeBinding: options.sqliteBinding,
     bus,
     payments,
     safeStorage: options.safeStorage,

@@ -35,8 +35,9 @@ export class SyncOutbox {
   private readonly db: Database.Database;
   private readonly stmt;
 
-  constructor(file: string) {
-    this.db = new Database(file, { fileMustExist: true });
+  /** nativeBinding: the same better-sqlite3 build the journal was opened with (Electron's own in the app). */
+  constructor(file: string, nativeBinding?: string) {
+    this.db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
     this.stmt = {

@@ -20,6 +20,8 @@ export interface PaymentHints {
 export interface SyncServiceOptions {
   dataDir: string;
   journalFile: string;
+  /** The better-sqlite3 build the journal uses (Electron's own in the app; none in Node). */
+  nativeBinding?: string | undefined;
   bus: EventBus;
   payments: PaymentHints;
   safeStorage: SafeStorageLike;
@@ -67,7 +69,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     },
     clear: () => store.clear(),
   };
-  const outbox = new SyncOutbox(opts.journalFile);
+  const outbox = new SyncOutbox(opts.journalFile, opts.nativeBinding);
   /** The till token the push channel saw refused (the owner revoked this till). */
   let refusedToken: string | null = null;
 
