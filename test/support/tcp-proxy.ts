@@ -29,6 +29,11 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const onConnection = (client: Socket) => {
     track(client);
     if (mode === 'blackhole') return;
+    if (mode === 'refuse') {
+      // Accepted in the moment before the listener closed: refused all the same.
+      client.destroy();
+      return;
+    }
     const upstream = connect(target, '127.0.0.1');
     track(upstream);
     client.pipe(upstream);
@@ -44,7 +49,11 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
     });
   const port = await listen(0);
-  const stopListening = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  // close() stops accepting at once; its callback would also wait for every open
+  // connection to end, and those are cut separately (dropAll), so it is not awaited.
+  const stopListening = async () => {
+    server.close();
+  };
   const dropAll = () => {
     for (const s of sockets) s.destroy();
     sockets.clear();

@@ -76,6 +76,8 @@ interface Till {
   child: ChildProcess | null;
   written: boolean;
   tillId: string;
+  /** The child's last stderr lines (its sync warnings), for a failure message. */
+  lastErr: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -119,7 +121,7 @@ export async function runChaos(opts: ChaosOptions, given?: TestPostgres): Promis
         { acceptInsecure: true, at: new Date().toISOString() },
       );
       const count = Math.floor(opts.sales / opts.tills) + (t < opts.sales % opts.tills ? 1 : 0);
-      tills.push({ index: t, dir, count, child: null, written: false, tillId: answer.tillId });
+      tills.push({ index: t, dir, count, child: null, written: false, tillId: answer.tillId, lastErr: '' });
     }
 
     const start = (till: Till) => {
@@ -143,7 +145,10 @@ export async function runChaos(opts: ChaosOptions, given?: TestPostgres): Promis
       child.stdout!.on('data', (d: Buffer) => {
         if (d.toString().includes('written')) till.written = true;
       });
-      child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+      child.stderr!.on('data', (d: Buffer) => {
+        err = (err + d.toString()).slice(-4000);
+        till.lastErr = (till.lastErr + d.toString()).slice(-4000);
+      });
       child.on('exit', (code, signal) => {
         if (till.child === child) till.child = null;
         if (signal !== 'SIGKILL' && signal !== 'SIGTERM' && code !== 0)
@@ -210,12 +215,24 @@ export async function runChaos(opts: ChaosOptions, given?: TestPostgres): Promis
 
     // Converge: every till's last sequence held by the server.
     const settleStart = Date.now();
-    const deadline = settleStart + (opts.settleTimeoutMs ?? 60_000);
+    const deadline = settleStart + (opts.settleTimeoutMs ?? 90_000);
     for (;;) {
       const hwms = await rig.pool.query<{ id: string; hwm: number }>('SELECT id, hwm FROM shop.tills');
       const done = tills.every((t) => hwms.rows.find((r) => r.id === t.tillId)?.hwm === lastSeqOf(t.dir));
       if (done) break;
-      if (Date.now() > deadline) throw new Error('the tills did not catch up with the server in time');
+      if (Date.now() > deadline) {
+        const state = tills
+          .map((t) => {
+            const db = new Database(join(t.dir, 'orders.sqlite'), { readonly: true });
+            const mark = db.prepare("SELECT value FROM sync_state WHERE key = 'server_hwm'").get() as
+              { value: string } | undefined;
+            db.close();
+            const server = hwms.rows.find((r) => r.id === t.tillId)?.hwm;
+            return `till ${t.index}: journal ${lastSeqOf(t.dir)}, till's mark ${mark?.value ?? 'none'}, server ${server}, running ${t.child !== null}; ${t.lastErr.slice(-600)}`;
+          })
+          .join('\n');
+        throw new Error(`the tills did not catch up with the server in time:\n${state}`);
+      }
       for (const till of tills) if (!till.child) start(till);
       await sleep(200);
     }

@@ -44,7 +44,13 @@ const sync = createSyncService({
   payments: { paymentHint: () => false, setPushChannel: () => undefined },
   safeStorage: memorySafeStorage(),
   settings: () => ({ acceptInsecureStorage: true, terminalPrefix: `CH${till}` }),
-  log: { info() {}, warn() {} },
+  // Warnings go to stderr: the parent shows the last ones if the run does not converge.
+  log: {
+    info() {},
+    warn(message: string, fields?: Record<string, unknown>) {
+      process.stderr.write(`${message} ${JSON.stringify(fields ?? {})}\n`);
+    },
+  },
   tuning: {
     idleCheckMs: 50,
     backoffFirstMs: 50,
@@ -110,7 +116,12 @@ async function main(): Promise<void> {
   process.stdout.write('written\n');
 }
 
+// A till runs until it is closed: the sync loop's timers do not hold a process open by
+// themselves (they are unref'd), so this one keeps it alive as the app's window would.
+const alive = setInterval(() => undefined, 60_000);
+
 process.on('SIGTERM', () => {
+  clearInterval(alive);
   void sync.stop().then(() => {
     store.close();
     process.exit(0);

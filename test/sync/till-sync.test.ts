@@ -66,6 +66,18 @@ describe('a till paired with the shop server', () => {
     await till.waitStatus((s) => s.pushChannel === 'up', 'the channel to come back');
   });
 
+  it('gives up on a connection that swallows everything, and catches up once it is back', async () => {
+    await proxy.setMode('blackhole');
+    const sale = await till.services.handlers.charge({ amount: 13_000, method: 'qris' });
+    await till.services.handlers.cancelSale({ orderId: sale.orderId });
+    // The request times out (it never hangs): the till says the server is away.
+    await till.waitStatus((s) => s.state === 'offline' && s.detail === 'timeout', 'a timed-out push');
+    await proxy.setMode('pass');
+    await till.waitStatus((s) => s.state === 'up_to_date' && s.pending === 0, 'catching up');
+    expect(await serverOrder(sale.orderId)).toMatchObject({ state: 'canceled' });
+    await till.waitStatus((s) => s.pushChannel === 'up', 'the channel to come back');
+  });
+
   it('confirms a pushed payment with the status API before showing it paid', async () => {
     const sale = await till.services.handlers.charge({ amount: 25_000, method: 'qris' });
     const statusCallsBefore = till.sim.stats().statusCalls;

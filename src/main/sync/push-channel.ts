@@ -116,7 +116,9 @@ export class PushChannel {
       });
       if (res.status === 401) {
         const body = (await res.json().catch(() => null)) as { error?: string } | null;
-        this.blockedToken = link.token;
+        // Revoked: stop until paired again. Unknown token: keep trying, slowly (see SyncClient).
+        if (body?.error === 'revoked') this.blockedToken = link.token;
+        else this.failures = 16;
         this.opts.onRefused(body?.error === 'revoked' ? 'revoked' : 'unauthorized');
         return;
       }

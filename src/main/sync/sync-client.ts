@@ -43,7 +43,7 @@ export interface SyncClientOptions {
 type Outcome =
   | { kind: 'sent' }
   | { kind: 'idle' }
-  | { kind: 'retry'; state: 'offline' | 'error'; detail: string; retryAfterMs?: number }
+  | { kind: 'retry'; state: 'offline' | 'error' | 'revoked'; detail: string; retryAfterMs?: number }
   | { kind: 'blocked'; state: 'revoked' | 'diverged'; detail: string };
 
 /**
@@ -171,19 +171,33 @@ export class SyncClient {
         detail: `the server needs events from ${hwm + 1} but this journal no longer holds them`,
       };
     this.set('sending', null);
+    // One controller per request, aborted by our own timer (or by stop()): a request into a
+    // connection that swallows everything must end, or the pusher would wait forever.
+    const request = new AbortController();
+    const onStop = () => request.abort();
+    this.abort.signal.addEventListener('abort', onStop, { once: true });
+    const timer = setTimeout(() => request.abort(new Error('timeout')), this.tuning.requestTimeoutMs);
     let res: Response;
+    let body: Record<string, unknown> | null;
     try {
       res = await this.fetch(`${link.url}${SYNC_API}/sync/events`, {
         method: 'POST',
         headers: { authorization: `Bearer ${link.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ events }),
-        signal: AbortSignal.any([this.abort.signal, AbortSignal.timeout(this.tuning.requestTimeoutMs)]),
+        signal: request.signal,
       });
+      body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
     } catch (err) {
       const cause = (err as { cause?: { code?: string } }).cause?.code;
-      return { kind: 'retry', state: 'offline', detail: cause ?? (err instanceof Error ? err.name : 'network') };
+      return {
+        kind: 'retry',
+        state: 'offline',
+        detail: request.signal.aborted ? 'timeout' : (cause ?? (err instanceof Error ? err.name : 'network')),
+      };
+    } finally {
+      clearTimeout(timer);
+      this.abort.signal.removeEventListener('abort', onStop);
     }
-    const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
     if (res.status === 200 && body && Number.isSafeInteger(body.hwm)) {
       const answer = body as unknown as PushAnswer;
       const rejected = Array.isArray(answer.rejected) ? answer.rejected : [];
@@ -200,10 +214,13 @@ export class SyncClient {
       this.opts.log.info('sync resumes from the server mark', { hwm: body.hwm, ours: hwm });
       return { kind: 'sent' };
     }
+    // The owner revoked this till: stop until it is paired again. A token the server does not
+    // know (a database restored from an old backup, a proxy sending us elsewhere) is shown the
+    // same way but tried again at the slowest pace, so the till recovers by itself.
     if (res.status === 401)
       return body?.error === 'revoked'
         ? { kind: 'blocked', state: 'revoked', detail: 'revoked' }
-        : { kind: 'blocked', state: 'revoked', detail: 'unauthorized' };
+        : { kind: 'retry', state: 'revoked', detail: 'unauthorized', retryAfterMs: this.tuning.backoffMaxMs };
     const retryAfter = Number(res.headers.get('retry-after'));
     return {
       kind: 'retry',

@@ -125,7 +125,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
       emitStatus();
     },
     onRefused: (error) => {
-      refusedToken = links.get()?.token ?? null;
+      if (error === 'revoked') refusedToken = links.get()?.token ?? null;
       opts.log.warn('the shop server refused this till', { error });
       emitStatus();
     },
