@@ -40,6 +40,8 @@ function filledJournal(dir: string, prefix: string, events: number): string {
           state,
           method: 'qris',
           amount,
+          price: amount,
+          feePayer: 'customer',
           fee,
           totalPayment: fee === null ? null : amount + fee,
           note: '',

@@ -8,6 +8,8 @@ export function snapshot(orderId: string, over: Partial<OrderSnapshot> = {}): Or
     state: 'paid',
     method: 'qris',
     amount: 25_000,
+    price: 25_000,
+    feePayer: 'customer',
     fee: 485,
     totalPayment: 25_485,
     note: '',

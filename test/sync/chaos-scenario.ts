@@ -33,6 +33,8 @@ export interface ChaosOptions {
   log?: (line: string) => void;
   /** Longest the run may take to converge once writing is done. */
   settleTimeoutMs?: number;
+  /** Kills stop after this many (each restart costs a second of start-up): keeps the run's length bounded. */
+  maxKills?: number;
 }
 
 export interface TillCheck {
@@ -165,7 +167,7 @@ export async function runChaos(opts: ChaosOptions, given?: TestPostgres): Promis
       const roll = random();
       if (roll < 0.45) {
         const victim = tills[Math.floor(random() * tills.length)]!;
-        if (victim.child && !victim.written) {
+        if (victim.child && !victim.written && result.kills < (opts.maxKills ?? 25)) {
           victim.child.kill('SIGKILL');
           result.kills += 1;
           const child = victim.child;

@@ -100,6 +100,8 @@ async function main(): Promise<void> {
     const sale = planSale(seed, till, i);
     const opened = store.openSale({
       amount: sale.amount,
+      price: sale.price,
+      feePayer: sale.feePayer,
       method: sale.method,
       note: `plan:${i}`,
       terminal: `CH${till}`,

@@ -13,7 +13,14 @@ function arg(name: string, fallback: number): number {
 const sales = arg('sales', 100_000);
 const tills = arg('tills', 5);
 const seed = arg('seed', 1);
-const r = await runChaos({ sales, tills, seed, log: (l) => console.log(l), settleTimeoutMs: 600_000 });
+const r = await runChaos({
+  sales,
+  tills,
+  seed,
+  log: (l) => console.log(l),
+  settleTimeoutMs: 600_000,
+  maxKills: Number.MAX_SAFE_INTEGER,
+});
 let problems = 0;
 for (const t of r.tills) {
   const ok =

@@ -46,8 +46,8 @@ afterAll(async () => {
 });
 
 const serverOrder = async (orderId: string) =>
-  (await server.pool.query('SELECT state, amount, revision FROM shop.orders WHERE order_id = $1', [orderId]))
-    .rows[0] as { state: string; amount: number; revision: number } | undefined;
+  (await server.pool.query('SELECT state, price, revision FROM shop.orders WHERE order_id = $1', [orderId])).rows[0] as
+    { state: string; price: number; revision: number } | undefined;
 
 describe('a till paired with the shop server', () => {
   it('never waits for the server: sales go on while it is away and catch up after', async () => {
@@ -62,7 +62,7 @@ describe('a till paired with the shop server', () => {
 
     await proxy.setMode('pass');
     await till.waitStatus((s) => s.state === 'up_to_date' && s.pending === 0, 'catching up');
-    expect(await serverOrder(sale.orderId)).toMatchObject({ state: 'canceled', amount: 12_000 });
+    expect(await serverOrder(sale.orderId)).toMatchObject({ state: 'canceled', price: 12_000 });
     await till.waitStatus((s) => s.pushChannel === 'up', 'the channel to come back');
   });
 

@@ -22,7 +22,12 @@ export const orderSnapshotSchema = z.object({
   orderId: z.string().regex(ORDER_ID_PATTERN),
   state: z.enum(ORDER_STATES),
   method: z.enum(PAYMENT_METHODS),
+  /** What was sent to Pakasir. */
   amount: rupiah.min(1),
+  /** What the cashier asked for; null on sales from before round prices (the amount, then). */
+  price: rupiah.min(1).nullable(),
+  /** Who bore Pakasir's fee on this sale; null on sales from before the choice existed. */
+  feePayer: z.enum(['shop', 'customer']).nullable(),
   fee: rupiah.nullable(),
   totalPayment: rupiah.nullable(),
   note: z.string().max(1000),

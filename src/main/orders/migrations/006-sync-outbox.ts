@@ -21,6 +21,8 @@ const snapshot = (o: string, at: string): string => `
     'state', ${o}.state,
     'method', ${o}.method,
     'amount', ${o}.amount,
+    'price', ${o}.price,
+    'feePayer', ${o}.fee_payer,
     'fee', ${o}.fee,
     'totalPayment', ${o}.total_payment,
     'note', ${o}.note,

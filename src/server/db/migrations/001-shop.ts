@@ -67,6 +67,8 @@ CREATE TABLE shop.orders (
   state text NOT NULL,
   method text NOT NULL,
   amount bigint NOT NULL CHECK (amount > 0),
+  price bigint CHECK (price IS NULL OR price > 0),
+  fee_payer text,
   fee bigint CHECK (fee IS NULL OR fee >= 0),
   total_payment bigint CHECK (total_payment IS NULL OR total_payment >= 0),
   sandbox boolean NOT NULL,
