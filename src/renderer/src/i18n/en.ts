@@ -16,7 +16,7 @@ export const en: Dictionary = {
   'banner.lastOk': 'Last connected {time}.',
   'banner.storageChanged': 'API key storage changed from {from} to {to}. Enter the API key again in Settings.',
   'banner.syncRejected':
-    'The shop server refused {count} entries from this till ({reason}). They stay saved on this till. Tell the shop owner.',
+    "The shop server refused {count} of this till's entries ({reason}). They stay saved on this till. Tell the shop owner.",
   'banner.syncRevoked':
     'The owner removed this till from the shop server. Sales go on and are saved here, but are not sent to the server. Pair again in Settings.',
   'banner.syncDiverged':
