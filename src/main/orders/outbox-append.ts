@@ -12,7 +12,7 @@ export interface OutboxEntry {
  * Queues a journal entry for the shop server. Call it inside the journal transaction that
  * makes the change (cash sale, shift event, refund, receipt print), so the change and its
  * outbox row commit or roll back together. Sales are queued by a trigger instead (see
- * migration 004).
+ * migration 006).
  */
 export function appendToOutbox(db: Database.Database, entry: OutboxEntry): number {
   if (!db.inTransaction) throw new Error('appendToOutbox must run inside the journal transaction of the change');
