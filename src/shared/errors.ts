@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'printer_not_configured',
   'shop_server_refused',
   'shop_server_unreachable',
+  /** The disk under the data folder is full: nothing was saved. */
+  'disk_full',
+  /** The data folder cannot be written (read-only disk, permissions). */
+  'read_only',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { SecretBackend } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import type { SafeStorageLike } from './safe-storage-like';
+import { writeFailure } from '../datafolder/fs-errors';
 import { writeFileAtomic } from './atomic-file';
 
 /** What the secret file holds: ciphertext and the facts needed to refuse a wrong decrypt. */
@@ -138,7 +139,11 @@ export class SecretStore {
       hint: key.slice(-4),
       storedAt: new Date().toISOString(),
     };
-    writeFileAtomic(this.path, JSON.stringify(file));
+    try {
+      writeFileAtomic(this.path, JSON.stringify(file));
+    } catch (err) {
+      throw writeFailure('The API key', this.path, err);
+    }
     this.cached = key;
   }
 

@@ -7,6 +7,7 @@ import { PosError } from '@shared/errors';
 import type { FeePayer, PakasirFeeBearer } from '@shared/fees';
 import type { ApiVersion } from '@shared/methods';
 import type { SafeStorageLike } from './safe-storage-like';
+import { writeFailure } from '../datafolder/fs-errors';
 import { writeFileAtomic } from './atomic-file';
 import { SecretStore } from './secret-store';
 
@@ -190,8 +191,10 @@ export class SettingsService {
       if (previous) this.log?.removeSecret?.(previous);
       this.log?.warn('project or base URL changed: the stored API key was wiped and must be entered again');
     }
+    // Memory follows the file, never leads it: a failed write leaves the running app exactly
+    // as the disk says it is.
+    this.save(next);
     this.settings = next;
-    this.save();
     return this.changed();
   }
 
@@ -232,8 +235,9 @@ export class SettingsService {
       .filter(([p]) => p !== project)
       .sort((a, b) => b[1].seenAt.localeCompare(a[1].seenAt))
       .slice(0, MAX_LEARNED_PROJECTS - 1);
-    this.learned = { ...Object.fromEntries(others), [project]: { bearer, seenAt: at.toISOString() } };
-    this.save();
+    const learned = { ...Object.fromEntries(others), [project]: { bearer, seenAt: at.toISOString() } };
+    this.save(this.settings, learned);
+    this.learned = learned;
     this.changed('learned');
   }
 
@@ -293,11 +297,15 @@ export class SettingsService {
     return view;
   }
 
-  private save(): void {
-    writeFileAtomic(
-      this.file,
-      `${JSON.stringify({ version: 1, settings: this.settings, learned: { feeBearers: this.learned } }, null, 2)}\n`,
-    );
+  private save(settings: StoredSettings = this.settings, learned = this.learned): void {
+    try {
+      writeFileAtomic(
+        this.file,
+        `${JSON.stringify({ version: 1, settings, learned: { feeBearers: learned } }, null, 2)}\n`,
+      );
+    } catch (err) {
+      throw writeFailure('The settings', this.file, err);
+    }
   }
 
   /** Each stored field is checked on its own: one bad value falls back to its default, not all. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,6 +42,28 @@ describe('SettingsService', () => {
   it('persists updates across restarts and leaves no temp file behind', () => {
     make().update({ shopName: 'Warung Bu Sri', businessDayCutoffHour: 2, csvDelimiter: ',' });
     expect(make().view()).toMatchObject({ shopName: 'Warung Bu Sri', businessDayCutoffHour: 2, csvDelimiter: ',' });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a save that fails changes nothing in memory, leaves no temp file and says why', () => {
+    const s = make();
+    s.update({ shopName: 'Warung Bu Sri' });
+    // The settings file cannot be replaced (a folder now stands where it was): the write fails
+    // after the temporary copy was written, exactly where a full or read-only disk fails.
+    rmSync(join(dir, 'settings.json'));
+    mkdirSync(join(dir, 'settings.json'));
+    const seen: SettingsView[] = [];
+    s.onChange((v) => seen.push(v));
+    let error: unknown;
+    try {
+      s.update({ shopName: 'Kedai Baru', businessDayCutoffHour: 2 });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(PosError);
+    expect((error as PosError).message).toMatch(/settings could not be saved/i);
+    expect(s.view()).toMatchObject({ shopName: 'Warung Bu Sri', businessDayCutoffHour: 4 });
+    expect(seen).toEqual([]);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

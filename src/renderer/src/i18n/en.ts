@@ -168,6 +168,8 @@ export const en: Dictionary = {
     'API key storage on this computer is not protected. Tick "accept the risk" in Settings to use it anyway.',
   'error.storage_changed': 'API key storage changed. Enter the API key again.',
   'error.database': 'Could not read or write the sales data.',
+  'error.disk_full': 'The disk is full, so nothing was saved. Free some space and try again.',
+  'error.read_only': 'The app cannot write to its data folder (read-only disk or no permission).',
   'error.internal': 'Something went wrong in the app.',
   'error.shop_server_refused': 'The shop server refused this pairing code: wrong, already used, or expired.',
   'error.shop_server_unreachable': 'Cannot reach the shop server. Check the address and the network.',

@@ -172,6 +172,8 @@ export const id = {
     'Penyimpanan kunci API di komputer ini tidak terlindungi. Centang "terima risikonya" di Pengaturan untuk tetap memakainya.',
   'error.storage_changed': 'Penyimpanan kunci API berubah. Masukkan ulang kunci API.',
   'error.database': 'Gagal membaca atau menulis data penjualan.',
+  'error.disk_full': 'Disk komputer penuh, jadi tidak ada yang tersimpan. Kosongkan sedikit ruang lalu coba lagi.',
+  'error.read_only': 'Aplikasi tidak bisa menyimpan ke folder datanya (disk hanya-baca atau tidak ada izin).',
   'error.internal': 'Terjadi kesalahan di aplikasi.',
   'error.shop_server_refused': 'Server toko menolak kode sambung ini: salah, sudah dipakai, atau kedaluwarsa.',
   'error.shop_server_unreachable': 'Server toko tidak bisa dihubungi. Periksa alamat dan jaringan.',
