@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createAppServices } from '../../src/main/app/create-services';
 import type { AppServices } from '../../src/main/app/services';
-import { memorySafeStorage } from '../../src/main/settings/secret-store';
 import type { Simulator } from '../../src/simulator/simulator';
 import { startHarness, type Harness } from '../../src/harness/harness-server';
+import { harnessServiceOptions } from '../../src/harness/harness-services';
 import { probedPage } from './browser';
 
 export interface HarnessRig {
@@ -28,16 +28,8 @@ export async function startHarnessRig(root: string, browser: Browser, tmpRoot: s
   const downloadsDir = join(dataDir, 'downloads');
   mkdirSync(downloadsDir, { recursive: true });
   const services = await createAppServices({
-    dataDir,
-    shell: 'browser',
-    safeStorage: memorySafeStorage(),
-    version: 'bench',
+    ...harnessServiceOptions({ dataDir, downloadsDir, version: 'bench', link: () => ({ origin: '', token: '' }) }),
     quiet: true,
-    listDisplays: () => [{ id: 1, label: 'Browser', primary: true, width: 1920, height: 1080 }],
-    exportSink: {
-      choosePath: async (name) => join(downloadsDir, name),
-      describe: (_p, name, bytes) => ({ name, url: '', bytes }),
-    },
   });
   const sim = services.demoSimulator();
   if (!sim) throw new Error('demo mode did not start its simulator');

@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAppServices } from '../main/app/create-services';
-import { memorySafeStorage } from '../main/settings/secret-store';
 import { listenProblem, portFromArgs } from './cli-port';
-import { filePrinter } from './file-printer';
 import { startHarness, newToken, type Harness } from './harness-server';
+import { harnessServiceOptions } from './harness-services';
 
 /**
  * `npm run dev:web`: the whole app in a browser. Main's real services run here in Node
@@ -28,22 +27,14 @@ async function main(): Promise<void> {
   mkdirSync(downloadsDir, { recursive: true });
   const token = newToken();
   let origin = '';
-  const services = await createAppServices({
-    dataDir,
-    shell: 'browser',
-    safeStorage: memorySafeStorage(),
-    version: process.env.npm_package_version ?? '0.0.0',
-    listDisplays: () => [{ id: 1, label: 'Browser', primary: true, width: 1920, height: 1080 }],
-    osPrinter: filePrinter(downloadsDir),
-    exportSink: {
-      choosePath: async (name) => join(downloadsDir, name),
-      describe: (_path, name, bytes) => ({
-        name,
-        url: `${origin}/downloads/${encodeURIComponent(name)}?token=${token}`,
-        bytes,
-      }),
-    },
-  });
+  const services = await createAppServices(
+    harnessServiceOptions({
+      dataDir,
+      downloadsDir,
+      version: process.env.npm_package_version ?? '0.0.0',
+      link: () => ({ origin, token }),
+    }),
+  );
   let harness: Harness;
   try {
     harness = await startHarness({

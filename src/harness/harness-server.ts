@@ -86,9 +86,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           error: { code: 'untrusted_sender', message: 'Missing or wrong harness token.' },
         });
       const name = path.slice('/api/call/'.length);
-      const body = await readBody(req);
-      if (body === null)
-        return json(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Request body is too large.' } });
+      const body = await readBody(req, MAX_BODY);
+      if (body === null) return tooLarge(req, res);
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body) : {};
@@ -169,17 +168,45 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+/**
+ * The body as text, or null as soon as it is known to be larger than `limit`: a declared
+ * Content-Length over the limit is refused before any byte is read, and a chunked body stops
+ * being read the moment it passes the limit (no call input comes near it, so nothing
+ * legitimate is lost, and a hostile client cannot make the harness buffer 60 MB first).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) tooLarge = true;
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(c);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** Answers 413 and closes the connection: the rest of the body is never read. */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  const text = JSON.stringify({
+    ok: false,
+    error: { code: 'invalid_input', message: `The request body is larger than ${MAX_BODY / 1024} KiB.` },
+  });
+  res.on('finish', () => setImmediate(() => req.socket.destroy()));
+  res.writeHead(413, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'close',
+  });
+  res.end(text);
 }

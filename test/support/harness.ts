@@ -5,9 +5,8 @@ import type { EventName } from '../../src/shared/contract/api';
 import { createAppServices } from '../../src/main/app/create-services';
 import type { AppServices } from '../../src/main/app/services';
 import { createLogger } from '../../src/main/log/logger';
-import { memorySafeStorage } from '../../src/main/settings/secret-store';
-import { filePrinter } from '../../src/harness/file-printer';
 import { startHarness, type Harness } from '../../src/harness/harness-server';
+import { harnessServiceOptions } from '../../src/harness/harness-services';
 import { FAST_PRINTING } from './printing';
 
 export interface HarnessRig {
@@ -31,20 +30,12 @@ export async function startHarnessRig(): Promise<HarnessRig> {
   const downloadsDir = join(dataDir, 'downloads');
   mkdirSync(downloadsDir, { recursive: true });
   let origin = '';
+  let token = '';
   const logger = createLogger({ dataDir, stderr: false });
   const services = await createAppServices({
-    dataDir,
-    shell: 'browser',
-    safeStorage: memorySafeStorage(),
-    version: 'test',
+    ...harnessServiceOptions({ dataDir, downloadsDir, version: 'test', link: () => ({ origin, token }) }),
     logger,
-    listDisplays: () => [],
-    exportSink: {
-      choosePath: async (name) => join(downloadsDir, name),
-      describe: (_p, name, bytes) => ({ name, url: `${origin}/downloads/${name}`, bytes }),
-    },
     tuning: { v1StatusIntervalMs: 200, watchFirstMs: 500 },
-    osPrinter: filePrinter(downloadsDir),
     printingTuning: FAST_PRINTING,
   });
   const harness = await startHarness({
@@ -53,6 +44,7 @@ export async function startHarnessRig(): Promise<HarnessRig> {
     downloadsDir,
   });
   origin = harness.origin;
+  token = harness.token;
   const seen: string[] = [];
   return {
     services,

@@ -39,6 +39,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     safeStorage: options.safeStorage,
     log,
     demoProjectSlug: DEMO_SLUG,
+    keyInMemoryOnly: options.keyStorage === 'memory',
   });
   const displayMedia = new DisplayMedia(options.dataDir, log);
   displayMedia.onChange((index) => bus.emit('displayMediaChanged', index));

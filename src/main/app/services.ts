@@ -26,6 +26,8 @@ export interface AppServicesOptions {
   dataDir: string;
   shell: 'electron' | 'browser';
   safeStorage: SafeStorageLike;
+  /** 'memory': the API key is never written to the data folder (the browser harness). Default 'file'. */
+  keyStorage?: 'file' | 'memory';
   listDisplays: () => DisplayInfo[];
   exportSink: ExportSink;
   version: string;

@@ -32,6 +32,11 @@ export interface SecretStoreOptions {
   safeStorage: SafeStorageLike;
   platform?: NodeJS.Platform;
   fileName?: string;
+  /**
+   * Keep the (encoded) key in this process only, never on disk: the browser harness, whose
+   * "encryption" is a reversible encoding. A restart forgets the key.
+   */
+  memoryOnly?: boolean;
 }
 
 const LINUX_BACKENDS: readonly SecretBackend[] = [
@@ -76,11 +81,15 @@ export class SecretStore {
   private readonly platform: NodeJS.Platform;
   /** Decrypt once per run: on macOS each decrypt may ask the keychain. */
   private cached: string | null = null;
+  /** The stored record when memoryOnly: what the file would hold. */
+  private memory: SecretFile | null = null;
+  private readonly memoryOnly: boolean;
 
   constructor(options: SecretStoreOptions) {
     this.path = join(options.dataDir, options.fileName ?? 'api-key.json');
     this.safeStorage = options.safeStorage;
     this.platform = options.platform ?? process.platform;
+    this.memoryOnly = options.memoryOnly ?? false;
   }
 
   currentBackend(): SecretBackend {
@@ -139,6 +148,11 @@ export class SecretStore {
       hint: key.slice(-4),
       storedAt: new Date().toISOString(),
     };
+    if (this.memoryOnly) {
+      this.memory = file;
+      this.cached = key;
+      return;
+    }
     try {
       writeFileAtomic(this.path, JSON.stringify(file));
     } catch (err) {
@@ -186,7 +200,8 @@ export class SecretStore {
   /** Overwrites the ciphertext before unlinking, so the old bytes do not linger in the file. */
   clear(): void {
     this.cached = null;
-    if (!existsSync(this.path)) return;
+    this.memory = null;
+    if (this.memoryOnly || !existsSync(this.path)) return;
     try {
       const size = statSync(this.path).size;
       writeFileSync(this.path, Buffer.alloc(size, 0));
@@ -196,6 +211,7 @@ export class SecretStore {
   }
 
   private readFile(): SecretFile | null {
+    if (this.memoryOnly) return this.memory;
     let raw: string;
     try {
       raw = readFileSync(this.path, 'utf8');

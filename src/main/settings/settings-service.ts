@@ -71,6 +71,8 @@ export interface SettingsServiceOptions {
   log?: SettingsLog;
   /** The project demo mode sells for, whose learned facts the view shows in demo mode. */
   demoProjectSlug?: string;
+  /** The API key lives in this process only (the browser harness); see SecretStore. */
+  keyInMemoryOnly?: boolean;
 }
 
 const fieldSchemas = callSchemas.updateSettings.shape;
@@ -127,6 +129,7 @@ export class SettingsService {
       dataDir: options.dataDir,
       safeStorage: options.safeStorage,
       platform: options.platform ?? process.platform,
+      memoryOnly: options.keyInMemoryOnly,
     });
     this.demoProjectSlug = options.demoProjectSlug ?? null;
     this.settings = this.load();

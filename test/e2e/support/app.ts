@@ -4,9 +4,8 @@ import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAppServices } from '../../../src/main/app/create-services';
 import type { AppServices, AppServicesOptions } from '../../../src/main/app/services';
-import { memorySafeStorage } from '../../../src/main/settings/secret-store';
-import { filePrinter } from '../../../src/harness/file-printer';
 import { startHarness, type Harness } from '../../../src/harness/harness-server';
+import { harnessServiceOptions } from '../../../src/harness/harness-services';
 import { FAST_PRINTING } from '../../support/printing';
 import type { Simulator } from '../../../src/simulator/simulator';
 import { launchChromium } from './chromium';
@@ -50,22 +49,9 @@ export async function startApp(
   let origin = '';
   let token = '';
   const services = await createAppServices({
-    dataDir,
-    shell: 'browser',
-    safeStorage: memorySafeStorage(),
-    version: 'e2e',
+    ...harnessServiceOptions({ dataDir, downloadsDir, version: 'e2e', link: () => ({ origin, token }) }),
     quiet: true,
-    listDisplays: () => [{ id: 1, label: 'Browser', primary: true, width: 1920, height: 1080 }],
-    exportSink: {
-      choosePath: async (name) => join(downloadsDir, name),
-      describe: (_p, name, bytes) => ({
-        name,
-        url: `${origin}/downloads/${encodeURIComponent(name)}?token=${token}`,
-        bytes,
-      }),
-    },
     tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
-    osPrinter: filePrinter(downloadsDir),
     printingTuning: FAST_PRINTING,
     ...(opts.syncTuning ? { syncTuning: opts.syncTuning } : {}),
   });
