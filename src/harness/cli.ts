@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PosError } from '@shared/errors';
 import { createAppServices } from '../main/app/create-services';
 import { listenProblem, portFromArgs } from './cli-port';
 import { startHarness, newToken, type Harness } from './harness-server';
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
 
 void main().catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(err instanceof StartProblem ? `${message}\n` : `The app could not start: ${message}\n`);
+  // A StartProblem or a PosError (a second copy, a read-only folder) is already one sentence for a person.
+  const plain = err instanceof StartProblem || err instanceof PosError;
+  process.stderr.write(plain ? `${message}\n` : `The app could not start: ${message}\n`);
   process.exit(1);
 });

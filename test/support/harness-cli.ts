@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
-const TSX = resolve(root, 'node_modules/.bin/tsx');
 
 export interface CliRun {
   child: ChildProcess;
@@ -15,7 +14,9 @@ export interface CliRun {
 
 /** `npm run dev:web`'s process as a shop would start it: a real Node process on a data folder. */
 export function startHarnessCli(dataDir: string, extraEnv: Record<string, string> = {}): CliRun {
-  const child = spawn(TSX, ['src/harness/cli.ts', '--data', dataDir, '--port', '0'], {
+  // node itself (tsx as a loader, not its wrapper process): the pid is the app's, and a
+  // SIGKILL reaches the process that holds the data folder.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/harness/cli.ts', '--data', dataDir, '--port', '0'], {
     cwd: root,
     env: { ...process.env, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,6 +44,8 @@ export function startHarnessCli(dataDir: string, extraEnv: Record<string, string
       fail(new Error(`harness exited (${r.code ?? r.signal}) before it was ready: ${r.stderr}${r.stdout}`)),
     );
   });
+  // A run that is expected to be refused never becomes ready: that is not an unhandled error.
+  ready.catch(() => undefined);
   return {
     child,
     ready,

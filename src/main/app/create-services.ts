@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectionTestResult } from '@shared/domain';
 import { PosError } from '@shared/errors';
+import { lockDataFolder, type FolderLock } from '../datafolder/folder-lock';
 import { DisplayMedia } from '../display/display-media';
 import { createLogger, type Logger } from '../log/logger';
 import { openOrderStore } from '../orders/journal';
@@ -31,6 +32,18 @@ const DEMO_SLUG = 'toko-demo';
  */
 export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
   mkdirSync(options.dataDir, { recursive: true });
+  // First of all: one copy of the app per data folder, whichever shell it runs in. A second
+  // copy would poll the same sales (twice the rate limit) and write the same journal.
+  const lock = lockDataFolder(options.dataDir, { shell: options.shell });
+  try {
+    return await createLocked(options, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function createLocked(options: AppServicesOptions, lock: FolderLock): Promise<AppServices> {
   const log: Logger =
     options.logger ?? createLogger({ dataDir: options.dataDir, stderr: options.quiet ? false : process.stderr });
   const bus = new EventBus();
@@ -375,6 +388,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await printingTools.stop();
       store.close();
       if (demo) await demo.close();
+      lock.release();
     },
   };
 }
