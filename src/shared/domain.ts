@@ -138,6 +138,10 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
   platform: string;
   dataDir: string;
+  /** This installation's id, part of every order id it issues (never configurable). */
+  installId: string;
+  /** Set when this start took a new install id because the data folder was copied or its journal replaced. */
+  installIdRenewed: { previous: string; reason: 'copied' | 'restored' | 'new_journal' } | null;
 }
 
 export interface DisplayInfo {

@@ -17,6 +17,8 @@ export interface SeedOptions {
   seed?: number;
   /** Also write the created and final events (default true). */
   events?: boolean;
+  /** The install id inside the seeded order ids (default SEED0000). */
+  installId?: string;
 }
 
 export interface SeedResult {
@@ -55,6 +57,7 @@ function feeFor(method: PaymentMethod, amount: number): number {
 export function seedOrders(target: OrderStore | string, count: number, opts: SeedOptions = {}): SeedResult {
   const file = typeof target === 'string' ? target : target.file;
   const terminal = opts.terminal ?? 'SEED';
+  const installId = opts.installId ?? 'SEED0000';
   const end = (opts.end ?? new Date()).getTime();
   const spanMs = (opts.days ?? 365) * 86_400_000;
   const live = Math.min(opts.live ?? 20, count);
@@ -103,7 +106,7 @@ export function seedOrders(target: OrderStore | string, count: number, opts: See
                 : r < 0.995
                   ? 'failed'
                   : 'needs_review';
-      const orderId = makeOrderId(terminal, startSeq + i, created);
+      const orderId = makeOrderId(terminal, installId, startSeq + i, created);
       const done = new Date(createdMs + 20_000 + Math.floor(random() * 60_000)).toISOString();
       const hasTxn = state !== 'failed';
       insert.run(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ConnectionTestResult } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import { lockDataFolder, type FolderLock } from '../datafolder/folder-lock';
+import { loadInstallIdentity } from '../datafolder/install-id';
 import { DisplayMedia } from '../display/display-media';
 import { createLogger, type Logger } from '../log/logger';
 import { openOrderStore } from '../orders/journal';
@@ -56,9 +57,19 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
   });
   const displayMedia = new DisplayMedia(options.dataDir, log);
   displayMedia.onChange((index) => bus.emit('displayMediaChanged', index));
+  const clock = options.clock ?? (() => new Date());
+  const install = loadInstallIdentity(options.dataDir, { now: clock });
+  if (install.renewed)
+    log.warn('this data folder was copied from another till or folder: it now issues order ids with a new install id', {
+      previous: install.renewed.previous,
+      installId: install.installId,
+    });
   const store = openOrderStore({
     file: join(options.dataDir, 'orders.sqlite'),
     log: log.child('orders'),
+    now: clock,
+    timeZone: options.timeZone,
+    installId: install.installId,
     nativeBinding: options.sqliteBinding,
   });
 
@@ -72,6 +83,7 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
       demo = await createSimulator({
         port: options.demoSimulatorPort ?? 0,
         projects: [{ slug: DEMO_SLUG, apiKey: randomApiKey(), sandbox: true }],
+        clock: () => clock().getTime(),
       });
       log.info('demo mode: local Pakasir simulator started', { baseUrl: demo.baseUrl });
       cached = null;
@@ -188,6 +200,7 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
     log: log.child('payments'),
     tuning: options.tuning,
     planAmount,
+    now: () => clock().getTime(),
   });
   const owner = createOwnerTools({
     store,
@@ -277,6 +290,8 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
       shell: options.shell,
       platform: process.platform,
       dataDir: options.dataDir,
+      installId: install.installId,
+      installIdRenewed: install.renewed,
     }),
     getSettings: () => settings.view(),
     updateSettings: (patch) => {

@@ -39,6 +39,12 @@ export interface AppServicesOptions {
   syncTuning?: SyncServiceOptions['tuning'];
   /** IANA time zone for business days and exports (default: the machine's). */
   timeZone?: string;
+  /**
+   * The wall clock: journal times, order ids, business days, expiry. Tests and the e2e
+   * harness pass a pinned one (it may start at any instant and then runs at real speed).
+   * Default: the system clock.
+   */
+  clock?: () => Date;
   logger?: Logger;
   /** No log lines on stderr (tests, benchmarks). */
   quiet?: boolean;

@@ -106,7 +106,8 @@ export function lockDataFolder(
   } catch (err) {
     db.close();
     const code = (err as { code?: string }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw new DataFolderInUseError(dataDir, readHolder(dataDir));
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')
+      throw new DataFolderInUseError(dataDir, readHolder(dataDir));
     if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || fsFailureKind(err) === 'read_only')
       throw new DataFolderReadOnlyError(dataDir, code ?? (err as Error).message);
     throw err;

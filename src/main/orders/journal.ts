@@ -10,6 +10,7 @@ import { machineTimeZone } from './local-time';
 import { applyMigrations } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { openDatabase } from './open-database';
+import { newInstallId } from '../datafolder/install-id';
 import { makeOrderId } from './order-id';
 import { andWhere, decodeCursor, encodeCursor, filterToSql } from './order-query';
 import { FACT_COLUMNS, MONEY_FACTS, toEventView, toRecord, toView, type EventRow, type OrderRow } from './order-row';
@@ -21,6 +22,12 @@ export interface OrderStoreOptions {
   log?: { info(msg: string): void; warn(msg: string): void };
   /** Zone for local-date filters and reports; defaults to the machine's. */
   timeZone?: string;
+  /**
+   * This installation's id, part of every order id (see datafolder/install-id.ts). Without
+   * one (tests, tools) a random id is taken for this opening: ids stay unique, only the
+   * install part differs between openings.
+   */
+  installId?: string;
   /** Tests only: a different migration list. */
   migrations?: readonly Migration[];
   /** The SQLite addon to load (Electron's own build); unset: better-sqlite3's Node build. */
@@ -40,7 +47,15 @@ export function openOrderStore(opts: OrderStoreOptions): OrderStore {
     db.close();
     throw err;
   }
-  return new SqliteOrderStore(db, opts.file, now, timeZone, opts.log, opts.nativeBinding);
+  return new SqliteOrderStore(
+    db,
+    opts.file,
+    now,
+    timeZone,
+    opts.installId ?? newInstallId(),
+    opts.log,
+    opts.nativeBinding,
+  );
 }
 
 type Facts = Record<string, unknown>;
@@ -53,6 +68,7 @@ class SqliteOrderStore implements OrderStore {
     readonly file: string,
     private readonly now: () => Date,
     private readonly timeZone: string,
+    private readonly installId: string,
     private readonly log?: { info(msg: string): void; warn(msg: string): void },
     private readonly nativeBinding?: string,
   ) {
@@ -357,7 +373,7 @@ class SqliteOrderStore implements OrderStore {
           at = new Date(last);
         }
         this.stmt.setStamp.run(at.toISOString(), terminal);
-        return makeOrderId(terminal, seq, at);
+        return makeOrderId(terminal, this.installId, seq, at);
       })
       .immediate();
   }

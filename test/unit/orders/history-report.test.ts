@@ -218,9 +218,10 @@ describe('history list', () => {
 describe('seedOrders', () => {
   it('fills a journal the store can read, with ids the store will not reuse', () => {
     const file = join(tempDir(), 'orders.db');
-    const store = openOrderStore({ file, timeZone: TZ });
+    const store = openOrderStore({ file, timeZone: TZ, installId: 'TXAB0001' });
     const seeded = seedOrders(store, 2_000, {
       terminal: 'KSR1',
+      installId: 'TXAB0001',
       end: new Date('2026-11-25T00:00:00.000Z'),
       days: 10,
       live: 3,

@@ -358,6 +358,14 @@ export const en: Dictionary = {
   'settings.production': 'Production (real money)',
   'settings.baseUrl': "Pakasir's server address",
   'settings.terminalPrefix': 'Terminal code',
+  'settings.installId':
+    "This device's code: {id}. It is part of every order number, so two tills never use the same number.",
+  'settings.installIdRenewed.copied':
+    'This data folder was copied from another till or folder, so this device now uses a new code (was {previous}).',
+  'settings.installIdRenewed.restored':
+    'The sales records were restored from a backup, so this device now uses a new code (was {previous}).',
+  'settings.installIdRenewed.new_journal':
+    'The sales records were started afresh, so this device now uses a new code (was {previous}).',
   'settings.defaultMethod': 'Default method',
   'settings.linkQrisOnly': 'Payment link QRIS only',
   'settings.linkRedirectUrl': 'Return address after paying (optional)',

@@ -362,6 +362,14 @@ export const id = {
   'settings.production': 'Produksi (uang sungguhan)',
   'settings.baseUrl': 'Alamat server Pakasir',
   'settings.terminalPrefix': 'Kode terminal',
+  'settings.installId':
+    'Kode perangkat ini: {id}. Kode ini ikut di setiap nomor pesanan, jadi dua kasir tidak akan pernah memakai nomor yang sama.',
+  'settings.installIdRenewed.copied':
+    'Folder data ini disalin dari kasir atau folder lain, jadi perangkat ini sekarang memakai kode baru (dulu {previous}).',
+  'settings.installIdRenewed.restored':
+    'Catatan penjualan dipulihkan dari cadangan, jadi perangkat ini sekarang memakai kode baru (dulu {previous}).',
+  'settings.installIdRenewed.new_journal':
+    'Catatan penjualan dimulai dari awal, jadi perangkat ini sekarang memakai kode baru (dulu {previous}).',
   'settings.defaultMethod': 'Metode bawaan',
   'settings.linkQrisOnly': 'Tautan pembayaran hanya QRIS',
   'settings.linkRedirectUrl': 'Alamat kembali setelah bayar (opsional)',

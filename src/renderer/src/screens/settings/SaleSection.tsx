@@ -1,5 +1,6 @@
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/methods';
 import { useT } from '../../i18n';
+import { InstallIdHint } from './InstallIdHint';
 import type { Draft, SetDraft } from './settings-draft';
 
 export function SaleSection({ draft, set }: { draft: Draft; set: SetDraft }) {
@@ -41,6 +42,7 @@ export function SaleSection({ draft, set }: { draft: Draft; set: SetDraft }) {
           </select>
         </label>
       </div>
+      <InstallIdHint />
       <label className="check">
         <input
           type="checkbox"
