@@ -196,17 +196,25 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   });
 }
 
-/** Answers 413 and closes the connection: the rest of the body is never read. */
+/** How long a refused upload's connection stays open so its client can read the 413. */
+const LINGER_MS = 2_000;
+
+/**
+ * Answers 413 and stops reading: the socket is paused (the rest of the body stays unread in
+ * the kernel and then stops coming), our side is closed after the answer, and the connection
+ * is dropped after a short linger. Dropping it at once would reset it, and a reset can throw
+ * away the 413 before a slow client has read it.
+ */
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
   const text = JSON.stringify({
     ok: false,
     error: { code: 'invalid_input', message: `The request body is larger than ${MAX_BODY / 1024} KiB.` },
   });
-  res.on('finish', () => setImmediate(() => req.socket.destroy()));
-  res.writeHead(413, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    connection: 'close',
+  res.on('finish', () => {
+    req.socket.pause();
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
   });
+  res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);
 }
