@@ -152,8 +152,23 @@ export interface DisplayInfo {
   height: number;
 }
 
+/**
+ * A business day as main defines it: from `cutoffHour` local time in the shop's zone to
+ * the same hour the next day. The windows never work this out themselves.
+ */
+export interface BusinessDayView {
+  /** YYYY-MM-DD: the date the business day started on. */
+  day: string;
+  /** ISO UTC bounds, [startsAt, endsAt). */
+  startsAt: string;
+  endsAt: string;
+  cutoffHour: number;
+  /** The shop's IANA time zone. */
+  timeZone: string;
+}
+
 export interface OrderFilter {
-  /** Local dates YYYY-MM-DD, inclusive. */
+  /** Business days YYYY-MM-DD, inclusive: `from` starts at its cutoff, `to` ends at the next day's cutoff. */
   from?: string;
   to?: string;
   states?: OrderState[];

@@ -6,7 +6,9 @@ import { lockDataFolder, type FolderLock } from '../datafolder/folder-lock';
 import { loadInstallIdentity } from '../datafolder/install-id';
 import { DisplayMedia } from '../display/display-media';
 import { createLogger, type Logger } from '../log/logger';
+import { createBusinessCalendar } from '../orders/business-day';
 import { openOrderStore } from '../orders/journal';
+import { machineTimeZone } from '../orders/local-time';
 import { createGateway } from '../pakasir/create-gateway';
 import { FeeLookup } from '../pakasir/fee-lookup';
 import { GatewayError, type PakasirGateway } from '../pakasir/gateway';
@@ -18,6 +20,7 @@ import { createSimulator, randomApiKey, type Simulator } from '../../simulator/s
 import type { Handlers } from '../api/dispatch';
 import { EventBus } from '../events/event-bus';
 import type { AppServices, AppServicesOptions } from './services';
+import { watchBusinessDay } from './business-day-watch';
 import { createOwnerTools } from './owner-tools';
 import { NO_OS_PRINTER } from '../printing/os-printer';
 import { createPrintingTools } from './printing-tools';
@@ -64,11 +67,17 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
       previous: install.renewed.previous,
       installId: install.installId,
     });
+  const calendar = createBusinessCalendar({
+    timeZone: options.timeZone ?? machineTimeZone(),
+    cutoffHour: () => settings.view().businessDayCutoffHour,
+    clock,
+  });
   const store = openOrderStore({
     file: join(options.dataDir, 'orders.sqlite'),
     log: log.child('orders'),
     now: clock,
-    timeZone: options.timeZone,
+    timeZone: calendar.timeZone,
+    cutoffHour: calendar.cutoffHour,
     installId: install.installId,
     nativeBinding: options.sqliteBinding,
   });
@@ -209,10 +218,13 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
     payments,
     exportSink: options.exportSink,
     log,
-    timeZone: options.timeZone,
+    calendar,
+    clock,
   });
 
   settings.onChange((view) => bus.emit('settingsChanged', view));
+  const dayWatch = watchBusinessDay(calendar, bus);
+  settings.onChange(() => dayWatch.check());
 
   const printingTools = createPrintingTools({
     dataDir: options.dataDir,
@@ -397,6 +409,7 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
     demoSimulator: () => demo,
     async stop() {
       await sync.stop();
+      dayWatch.stop();
       payments.stop();
       owner.stop();
       await payments.idle();

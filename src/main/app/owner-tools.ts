@@ -4,7 +4,7 @@ import type { Handlers } from '../api/dispatch';
 import { runExport } from '../export/run-export';
 import { JobManager } from '../jobs/job-manager';
 import type { Logger } from '../log/logger';
-import { machineTimeZone } from '../orders/local-time';
+import type { BusinessCalendar } from '../orders/business-day';
 import type { OrderStore } from '../orders/order-store';
 import { toView, type PaymentService } from '../payments/payment-service';
 import { reconcileDay } from '../reconcile/reconcile-day';
@@ -14,6 +14,7 @@ import type { EventBus } from '../events/event-bus';
 import type { ExportSink } from './services';
 
 type OwnerCalls =
+  | 'getBusinessDay'
   | 'listOrders'
   | 'getOrder'
   | 'listNeedsReview'
@@ -31,7 +32,8 @@ export interface OwnerToolsDeps {
   payments: PaymentService;
   exportSink: ExportSink;
   log: Logger;
-  timeZone?: string;
+  calendar: BusinessCalendar;
+  clock: () => Date;
 }
 
 /**
@@ -40,13 +42,14 @@ export interface OwnerToolsDeps {
  * reconciliation, which says plainly when it cannot reach Pakasir.
  */
 export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handlers, OwnerCalls>; stop(): void } {
-  const { store, bus, settings, payments, exportSink } = deps;
-  const timeZone = deps.timeZone ?? machineTimeZone();
+  const { store, bus, settings, payments, exportSink, calendar, clock } = deps;
+  const timeZone = calendar.timeZone;
   const jobs = new JobManager({ onProgress: (p: JobProgress) => bus.emit('jobProgress', p) });
 
-  const stamp = () => new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  const stamp = () => clock().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 
   const handlers: Pick<Handlers, OwnerCalls> = {
+    getBusinessDay: ({ day }) => (day ? calendar.day(day) : calendar.today()),
     listOrders: ({ filter, limit, cursor }) => store.list(filter, limit, cursor ?? null),
     getOrder: ({ orderId }) => {
       const order = store.get(orderId);
@@ -54,7 +57,7 @@ export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handler
       return { order: toView(order), events: store.events(orderId) };
     },
     listNeedsReview: () => store.listNeedsReview(),
-    getDailyReport: ({ day }) => store.dailyReport(day, settings.view().businessDayCutoffHour, timeZone),
+    getDailyReport: ({ day }) => store.dailyReport(day, calendar.cutoffHour(), timeZone),
 
     startExport: async (input) => {
       const name = `pakasir-pos-${stamp()}.${input.format}`;
@@ -71,7 +74,7 @@ export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handler
       const path = await exportSink.choosePath(name);
       if (!path) throw new PosError('busy', 'Export canceled: no file was chosen.');
       const view = settings.view();
-      const report = store.dailyReport(day, view.businessDayCutoffHour, timeZone);
+      const report = store.dailyReport(day, calendar.cutoffHour(), timeZone);
       return jobs.startJob('export', async (progress, signal) => {
         const result = await exportDailyReport(report, format, path, {
           delimiter: view.csvDelimiter,
@@ -89,9 +92,9 @@ export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handler
           checkStatus: (ref, s) => payments.checkStatusGated(ref, s),
           onProgress: progress,
           signal,
-          cutoffHour: settings.view().businessDayCutoffHour,
+          cutoffHour: calendar.cutoffHour(),
           timeZone,
-          now: () => new Date(),
+          now: clock,
         });
         bus.emit('reconcileFinished', result);
       }),

@@ -20,8 +20,10 @@ export interface OrderStoreOptions {
   file: string;
   now?: () => Date;
   log?: { info(msg: string): void; warn(msg: string): void };
-  /** Zone for local-date filters and reports; defaults to the machine's. */
+  /** Zone for business-day filters and reports; defaults to the machine's. */
   timeZone?: string;
+  /** The business-day cutoff hour for history filters (from settings, so it is read per query). Default 0. */
+  cutoffHour?: () => number;
   /**
    * This installation's id, part of every order id (see datafolder/install-id.ts). Without
    * one (tests, tools) a random id is taken for this opening: ids stay unique, only the
@@ -52,6 +54,7 @@ export function openOrderStore(opts: OrderStoreOptions): OrderStore {
     opts.file,
     now,
     timeZone,
+    opts.cutoffHour ?? (() => 0),
     opts.installId ?? newInstallId(),
     opts.log,
     opts.nativeBinding,
@@ -68,6 +71,7 @@ class SqliteOrderStore implements OrderStore {
     readonly file: string,
     private readonly now: () => Date,
     private readonly timeZone: string,
+    private readonly cutoffHour: () => number,
     private readonly installId: string,
     private readonly log?: { info(msg: string): void; warn(msg: string): void },
     private readonly nativeBinding?: string,
@@ -298,7 +302,7 @@ class SqliteOrderStore implements OrderStore {
   /** Newest first, keyset-paginated on (created_at, order_id) so page 500 costs what page 1 costs. */
   list(filter: OrderFilter, limit: number, cursor?: string | null): OrderPage {
     const size = Math.max(1, Math.min(MAX_PAGE, Math.trunc(limit) || 1));
-    const base = filterToSql(filter, this.timeZone);
+    const base = filterToSql(filter, this.timeZone, this.cutoffHour());
     let part = base;
     if (cursor) {
       const c = decodeCursor(cursor);
@@ -330,7 +334,7 @@ class SqliteOrderStore implements OrderStore {
    * meanwhile ("connection is busy"). WAL lets this reader see one consistent snapshot.
    */
   *iterate(filter: OrderFilter): IterableIterator<OrderRecord> {
-    const part = filterToSql(filter, this.timeZone);
+    const part = filterToSql(filter, this.timeZone, this.cutoffHour());
     const reader = new Database(this.file, { readonly: true, fileMustExist: true, nativeBinding: this.nativeBinding });
     try {
       reader.pragma('busy_timeout = 5000');
@@ -346,7 +350,7 @@ class SqliteOrderStore implements OrderStore {
   }
 
   count(filter: OrderFilter): number {
-    const part = filterToSql(filter, this.timeZone);
+    const part = filterToSql(filter, this.timeZone, this.cutoffHour());
     return this.countWhere(part.where, part.params);
   }
 

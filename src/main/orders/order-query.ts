@@ -1,6 +1,6 @@
 import type { OrderFilter } from '@shared/domain';
 import { PosError } from '@shared/errors';
-import { addDays, localToUtc } from './local-time';
+import { businessDayBounds } from './local-time';
 
 export interface SqlPart {
   where: string;
@@ -22,18 +22,22 @@ export function searchedAmount(text: string): number | null {
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
-/** OrderFilter as a parameterised WHERE clause; local dates are whole local days in `timeZone`. */
-export function filterToSql(filter: OrderFilter, timeZone: string): SqlPart {
+/**
+ * OrderFilter as a parameterised WHERE clause. `from` and `to` are business days, the same
+ * days the daily report and today's totals count (see business-day.ts): from the cutoff hour
+ * of `from` to the cutoff hour after `to`, in `timeZone`.
+ */
+export function filterToSql(filter: OrderFilter, timeZone: string, cutoffHour = 0): SqlPart {
   const clauses: string[] = [];
   const params: unknown[] = [];
   try {
     if (filter.from) {
       clauses.push('created_at >= ?');
-      params.push(localToUtc(filter.from, 0, timeZone).toISOString());
+      params.push(businessDayBounds(filter.from, cutoffHour, timeZone).start.toISOString());
     }
     if (filter.to) {
       clauses.push('created_at < ?');
-      params.push(localToUtc(addDays(filter.to, 1), 0, timeZone).toISOString());
+      params.push(businessDayBounds(filter.to, cutoffHour, timeZone).end.toISOString());
     }
   } catch (err) {
     throw new PosError('invalid_input', (err as Error).message, [{ path: 'filter', message: (err as Error).message }]);

@@ -1,5 +1,6 @@
 import type {
   AppInfo,
+  BusinessDayView,
   ConnectionTestResult,
   ConnectivityView,
   DailyReport,
@@ -117,6 +118,11 @@ export interface Calls {
   getActiveSale(input: Record<string, never>): OrderView | null;
   getConnectivity(input: Record<string, never>): ConnectivityView;
 
+  /**
+   * Which business day it is now (no `day`), or the bounds of a given one. Main decides;
+   * every window asks. OrderFilter's from/to, the daily report and exports use these days.
+   */
+  getBusinessDay(input: { day?: string }): BusinessDayView;
   listOrders(input: { filter: OrderFilter; limit: number; cursor?: string | null }): OrderPage;
   getOrder(input: { orderId: string }): { order: OrderView; events: OrderEventView[] };
   listNeedsReview(input: Record<string, never>): OrderView[];
@@ -172,6 +178,8 @@ export interface Events {
   printJobUpdated: PrintJobView;
   printerStatusChanged: PrinterStatusView;
   syncStatusChanged: SyncStatusView;
+  /** The business day rolled over at the cutoff hour, or the cutoff hour changed. */
+  businessDayChanged: BusinessDayView;
 }
 export type EventName = keyof Events;
 
@@ -199,6 +207,7 @@ export const CALL_NAMES = [
   'dismissSale',
   'getActiveSale',
   'getConnectivity',
+  'getBusinessDay',
   'listOrders',
   'getOrder',
   'listNeedsReview',
@@ -236,6 +245,7 @@ export const EVENT_NAMES = [
   'printJobUpdated',
   'printerStatusChanged',
   'syncStatusChanged',
+  'businessDayChanged',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

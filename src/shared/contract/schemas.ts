@@ -133,6 +133,7 @@ export const callSchemas = {
   dismissSale: z.strictObject({ orderId }),
   getActiveSale: empty,
   getConnectivity: empty,
+  getBusinessDay: z.strictObject({ day: localDay.optional() }),
   listOrders: z.strictObject({
     filter,
     limit: z.number().int().min(1).max(500),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessDay, formatCountdown, secondsLeft } from '@renderer/lib/format';
+import { formatCountdown, secondsLeft } from '@renderer/lib/format';
 
 describe('countdown', () => {
   const now = Date.parse('2026-01-01T10:00:00Z');
@@ -12,13 +12,5 @@ describe('countdown', () => {
   it('shows nothing without a usable expiry', () => {
     expect(formatCountdown(null, now)).toBeNull();
     expect(formatCountdown('soon', now)).toBeNull();
-  });
-});
-
-describe('business day', () => {
-  it('books the hours before the cutoff on the previous day', () => {
-    expect(businessDay(new Date(2026, 0, 2, 3, 30), 4)).toBe('2026-01-01');
-    expect(businessDay(new Date(2026, 0, 2, 4, 0), 4)).toBe('2026-01-02');
-    expect(businessDay(new Date(2026, 0, 1, 0, 10), 0)).toBe('2026-01-01');
   });
 });

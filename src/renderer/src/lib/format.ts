@@ -42,22 +42,6 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** YYYY-MM-DD of a local date. */
-export function localDay(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/**
- * The business day a moment belongs to: before the cutoff hour it is still the previous
- * day's trade (a warung open until 02:00 books those sales on the evening they started).
- */
-export function businessDay(now: Date, cutoffHour: number): string {
-  const d = new Date(now.getTime());
-  if (d.getHours() < cutoffHour) d.setDate(d.getDate() - 1);
-  return localDay(d);
-}
-
 /** "12.345" in Indonesian, "12,345" in English: counts read at a glance. */
 export function formatCount(n: number, lang: Language): string {
   const digits = Math.abs(Math.trunc(n))

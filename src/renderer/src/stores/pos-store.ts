@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type {
   AppInfo,
+  BusinessDayView,
   ConnectivityView,
   JobProgress,
   Notice,
@@ -34,6 +35,8 @@ export interface PosState {
   /** Bumped on every orderUpdated so lists know to refresh. */
   orderRevision: number;
   lastOrderUpdate: OrderView | null;
+  /** Which business day it is, as main says: the windows never work it out from their clock. */
+  businessDay: BusinessDayView | null;
 
   setSettings(s: SettingsView): void;
   setAppInfo(a: AppInfo): void;
@@ -46,6 +49,7 @@ export interface PosState {
   jobProgress(j: JobProgress): void;
   reconcileFinished(r: ReconcileResult): void;
   setDisplayMedia(m: DisplayMediaView): void;
+  setBusinessDay(d: BusinessDayView): void;
 }
 
 export const usePos = create<PosState>((set) => ({
@@ -60,6 +64,7 @@ export const usePos = create<PosState>((set) => ({
   displayMedia: { logo: null, promos: [] },
   orderRevision: 0,
   lastOrderUpdate: null,
+  businessDay: null,
 
   setSettings: (settings) => {
     useLanguage.getState().setLang(settings.language);
@@ -80,6 +85,7 @@ export const usePos = create<PosState>((set) => ({
   jobProgress: (j) => set((s) => ({ jobs: { ...s.jobs, [j.jobId]: newerJob(s.jobs[j.jobId], j) } })),
   reconcileFinished: (r) => set((s) => ({ reconcile: { ...s.reconcile, [r.day]: r } })),
   setDisplayMedia: (displayMedia) => set({ displayMedia }),
+  setBusinessDay: (businessDay) => set({ businessDay }),
 }));
 
 function loadDisplayMedia(api: PosApi): void {
@@ -105,11 +111,13 @@ export function connectPosStore(api: PosApi): () => void {
     api.on('reconcileFinished', (v) => usePos.getState().reconcileFinished(v)),
     // Only ids travel with the event; the pictures come with one call when they changed.
     api.on('displayMediaChanged', () => loadDisplayMedia(api)),
+    api.on('businessDayChanged', (v) => usePos.getState().setBusinessDay(v)),
   ];
   loadDisplayMedia(api);
   void api.getSettings({}).then(s.setSettings, () => undefined);
   void api.getAppInfo({}).then(s.setAppInfo, () => undefined);
   void api.getConnectivity({}).then(s.setConnectivity, () => undefined);
+  void api.getBusinessDay({}).then(s.setBusinessDay, () => undefined);
   void api.getActiveSale({}).then(
     (o) => {
       if (!o) return;

@@ -6,7 +6,7 @@ import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
 import { pakasirStatusState } from '../../lib/event-text';
-import { businessDay, formatCount, formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime } from '../../lib/format';
 import { DateField } from '../../components/DateField';
 import { usePos } from '../../stores/pos-store';
 import { JobProgressView } from './JobProgressView';
@@ -121,12 +121,12 @@ function Reconcile({ day }: { day: string }) {
   );
 }
 
-export function ReportPanel() {
+/** `today` is main's business day; the report opens on it and "today" returns to it. */
+export function ReportPanel({ today }: { today: string }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
-  const cutoff = usePos((s) => s.settings?.businessDayCutoffHour ?? 0);
   const revision = usePos((s) => s.orderRevision);
-  const [day, setDay] = useState(() => businessDay(new Date(), cutoff));
+  const [day, setDay] = useState(today);
   const [report, setReport] = useState<DailyReport | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -153,7 +153,7 @@ export function ReportPanel() {
           <span>{t('report.day')}</span>
           <DateField value={day} onChange={(d) => d && setDay(d)} testId="report-day" />
         </label>
-        <button type="button" className="btn btn-small" onClick={() => setDay(businessDay(new Date(), cutoff))}>
+        <button type="button" className="btn btn-small" onClick={() => setDay(today)} data-testid="report-today">
           {t('report.today')}
         </button>
         {report && (

@@ -8,7 +8,7 @@ import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
-import { businessDay, formatCount, formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime } from '../../lib/format';
 import { DateField } from '../../components/DateField';
 import { useNav } from '../../stores/nav-store';
 import { usePos } from '../../stores/pos-store';
@@ -19,12 +19,11 @@ import { StateBadge } from '../../components/StateBadge';
 
 const PAGE = 50;
 
-export function SalesPanel() {
+/** `today` is main's business day: the list opens on the same day today's totals count. */
+export function SalesPanel({ today }: { today: string }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
-  const cutoff = usePos((s) => s.settings?.businessDayCutoffHour ?? 0);
   const revision = usePos((s) => s.orderRevision);
-  const today = businessDay(new Date(), cutoff);
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(today);
   const [state, setState] = useState<OrderState | ''>('');

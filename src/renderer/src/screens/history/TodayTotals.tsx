@@ -3,20 +3,21 @@ import type { DailyReport } from '@shared/domain';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
-import { businessDay, formatCount } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
 
 /** Today's business day at a glance, above the sales list; follows every sale as it changes. */
 export function TodayTotals() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
-  const cutoff = usePos((s) => s.settings?.businessDayCutoffHour ?? 0);
+  const today = usePos((s) => s.businessDay?.day ?? null);
   const revision = usePos((s) => s.orderRevision);
   const [report, setReport] = useState<DailyReport | null>(null);
   useEffect(() => {
+    if (!today) return;
     let live = true;
     getPosApi()
-      .getDailyReport({ day: businessDay(new Date(), cutoff) })
+      .getDailyReport({ day: today })
       .then(
         (r) => live && setReport(r),
         () => undefined,
@@ -24,7 +25,7 @@ export function TodayTotals() {
     return () => {
       live = false;
     };
-  }, [cutoff, revision]);
+  }, [today, revision]);
   if (!report) return null;
   return (
     <div className="today-totals" data-testid="today-totals" aria-label={t('today.title')}>
