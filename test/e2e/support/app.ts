@@ -22,6 +22,8 @@ export interface RunningApp {
   dataDir: string;
   /** The in-process demo simulator (demo mode is the default with no credentials). */
   sim: Simulator;
+  /** The pinned wall clock main and both windows run on. */
+  clock: () => Date;
   /** Calls the contract over the harness, as any HTTP client can. */
   call<T = unknown>(
     name: string,
@@ -35,14 +37,29 @@ export interface RunningApp {
  * in-process simulator over real HTTP) behind the harness, and the built renderer in two
  * Chromium tabs, cashier (1366x768) and customer display (1920x1080).
  */
-export async function startApp(
-  opts: {
-    tuning?: AppServicesOptions['tuning'];
-    syncTuning?: AppServicesOptions['syncTuning'];
-    language?: 'id' | 'en';
-    dataDir?: string;
-  } = {},
-): Promise<RunningApp> {
+export interface StartOptions {
+  tuning?: AppServicesOptions['tuning'];
+  syncTuning?: AppServicesOptions['syncTuning'];
+  language?: 'id' | 'en';
+  dataDir?: string;
+  /**
+   * The shop's wall time when the app starts, as an instant (ISO with offset). Main, the
+   * demo simulator and both Chromium windows start there and run at real speed from it.
+   * Default: 2026-11-25 14:00 in Jakarta, so no e2e run depends on when it runs.
+   */
+  at?: string;
+  /** The shop's time zone: main's business days and the windows' clocks. Default Asia/Jakarta. */
+  timeZone?: string;
+}
+
+export const DEFAULT_AT = '2026-11-25T14:00:00+07:00';
+
+export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
+  const timeZone = opts.timeZone ?? 'Asia/Jakarta';
+  const pinned = Date.parse(opts.at ?? DEFAULT_AT);
+  if (Number.isNaN(pinned)) throw new Error(`not an instant: ${opts.at}`);
+  const startedAt = performance.now();
+  const clock = () => new Date(pinned + (performance.now() - startedAt));
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
   const downloadsDir = join(dataDir, 'downloads');
   mkdirSync(downloadsDir, { recursive: true });
@@ -51,6 +68,8 @@ export async function startApp(
   const services = await createAppServices({
     ...harnessServiceOptions({ dataDir, downloadsDir, version: 'e2e', link: () => ({ origin, token }) }),
     quiet: true,
+    timeZone,
+    clock,
     tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
     printingTuning: FAST_PRINTING,
     ...(opts.syncTuning ? { syncTuning: opts.syncTuning } : {}),
@@ -62,8 +81,15 @@ export async function startApp(
   const browser = await launchChromium();
   // Two windows, as at a real counter: each page is the visible one in its own context, so
   // neither has its frames throttled as a background tab.
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 768 } });
-  const customerContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  // The windows live in the shop's zone and on main's clock (Playwright's clock, which then
+  // runs at real speed), whatever the machine's own zone and date.
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1366, height: 768 },
+    timezoneId: timeZone,
+  });
+  const customerContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, timezoneId: timeZone });
+  for (const c of [context, customerContext]) await c.clock.install({ time: clock() });
   const cashier = await context.newPage();
   const customer = await customerContext.newPage();
   await cashier.goto(harness.cashierUrl);
@@ -79,6 +105,7 @@ export async function startApp(
     customer,
     dataDir,
     sim,
+    clock,
     async call(name, input = {}) {
       const res = await fetch(`${harness.origin}/api/call/${name}`, {
         method: 'POST',
