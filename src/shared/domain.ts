@@ -223,6 +223,49 @@ export interface DailyReport {
   needsReview: OrderView[];
 }
 
+/**
+ * Why the sales journal is closed (or, for 'damaged', why new sales are paused):
+ * - damaged: SQLite found broken pages (at start, or in the background check);
+ * - not_a_journal: the file is not an SQLite database, or not this app's;
+ * - empty / missing: the file is empty or gone although this folder had sales before;
+ * - read_only: the folder or file cannot be written (read-only disk, permissions);
+ * - disk_full: there was no room to open it (SQLite needs some for its -wal);
+ * - unreadable: the disk refused to read it (I/O error);
+ * - newer_version: a newer version of the app wrote it.
+ */
+export type JournalProblem =
+  'damaged' | 'not_a_journal' | 'empty' | 'missing' | 'read_only' | 'disk_full' | 'unreadable' | 'newer_version';
+
+export interface JournalBackupView {
+  /** File name, the handle for a restore. */
+  name: string;
+  /** daily: the rolling backup; before_update: taken before the app changed the file's format. */
+  kind: 'daily' | 'before_update';
+  createdAt: string;
+  bytes: number;
+}
+
+/** The state of the sales journal, for the owner: open or not, checked or not, copies kept. */
+export interface JournalStatus {
+  /** open: sales are written to it; closed: it could not be opened and the owner must choose. */
+  state: 'open' | 'closed';
+  problem: JournalProblem | null;
+  /** Technical detail for support (from SQLite or the file system), never a secret. */
+  detail: string | null;
+  /** The full integrity check, which runs in the background after start and once a day. */
+  check: { state: 'pending' | 'running' | 'ok' | 'damaged' | 'failed'; at: string | null };
+  /** Where untouched copies of the journal and its side files were put, when they were. */
+  quarantineDir: string | null;
+  backupDir: string;
+  /** Newest first. */
+  backups: JournalBackupView[];
+  /** How many daily backups are kept. */
+  keepBackups: number;
+  lastBackupAt: string | null;
+  /** Sales still open (they must end before the journal is replaced). */
+  openSales: number;
+}
+
 export type JobKind = 'export' | 'reconcile' | 'recovery';
 export type JobState = 'running' | 'done' | 'canceled' | 'failed';
 

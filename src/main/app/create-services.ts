@@ -1,33 +1,20 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { ConnectionTestResult } from '@shared/domain';
 import { PosError } from '@shared/errors';
-import { lockDataFolder, type FolderLock } from '../datafolder/folder-lock';
-import { loadInstallIdentity } from '../datafolder/install-id';
 import { DisplayMedia } from '../display/display-media';
-import { createLogger, type Logger } from '../log/logger';
+import type { Logger } from '../log/logger';
 import { createBusinessCalendar } from '../orders/business-day';
-import { openOrderStore } from '../orders/journal';
 import { machineTimeZone } from '../orders/local-time';
-import { createGateway } from '../pakasir/create-gateway';
-import { FeeLookup } from '../pakasir/fee-lookup';
-import { GatewayError, type PakasirGateway } from '../pakasir/gateway';
-import { observeCreates } from '../pakasir/observe-creates';
-import { feePolicyPlanner } from '../payments/amount-plan';
-import { PaymentService, type GatewayContext } from '../payments/payment-service';
 import { SettingsService } from '../settings/settings-service';
-import { createSimulator, randomApiKey, type Simulator } from '../../simulator/simulator';
 import type { Handlers } from '../api/dispatch';
 import { EventBus } from '../events/event-bus';
 import type { AppServices, AppServicesOptions } from './services';
 import { watchBusinessDay } from './business-day-watch';
-import { createOwnerTools } from './owner-tools';
-import { NO_OS_PRINTER } from '../printing/os-printer';
-import { createPrintingTools } from './printing-tools';
-import { createSyncService } from '../sync/sync-service';
-
-/** The demo project lives in an in-process simulator; its key is random per run. */
-const DEMO_SLUG = 'toko-demo';
+import { installIdentity, startLogger, takeFolder, type FolderAccess } from './folder-access';
+import { createGateways, DEMO_SLUG } from './gateway-context';
+import { JournalKeeper } from './journal-keeper';
+import { ownerCallNames } from './owner-tools';
+import { printingCallNames } from './printing-tools';
+import { syncCallNames } from '../sync/sync-service';
 
 /**
  * Builds every service from a data folder. Called by the Electron main process and by the
@@ -38,18 +25,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   mkdirSync(options.dataDir, { recursive: true });
   // First of all: one copy of the app per data folder, whichever shell it runs in. A second
   // copy would poll the same sales (twice the rate limit) and write the same journal.
-  const lock = lockDataFolder(options.dataDir, { shell: options.shell });
+  const access = takeFolder(options);
   try {
-    return await createLocked(options, lock);
+    return await createWithFolder(options, access);
   } catch (err) {
-    lock.release();
+    access.held?.release();
     throw err;
   }
 }
 
-async function createLocked(options: AppServicesOptions, lock: FolderLock): Promise<AppServices> {
-  const log: Logger =
-    options.logger ?? createLogger({ dataDir: options.dataDir, stderr: options.quiet ? false : process.stderr });
+async function createWithFolder(options: AppServicesOptions, access: FolderAccess): Promise<AppServices> {
+  const log: Logger = options.logger ?? startLogger(options, access);
   const bus = new EventBus();
   const settings = new SettingsService({
     dataDir: options.dataDir,
@@ -61,7 +47,7 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
   const displayMedia = new DisplayMedia(options.dataDir, log);
   displayMedia.onChange((index) => bus.emit('displayMediaChanged', index));
   const clock = options.clock ?? (() => new Date());
-  const install = loadInstallIdentity(options.dataDir, { now: clock });
+  const install = installIdentity(options, access, clock);
   if (install.renewed)
     log.warn('this data folder was copied from another till or folder: it now issues order ids with a new install id', {
       previous: install.renewed.previous,
@@ -72,185 +58,18 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
     cutoffHour: () => settings.view().businessDayCutoffHour,
     clock,
   });
-  const store = openOrderStore({
-    file: join(options.dataDir, 'orders.sqlite'),
-    log: log.child('orders'),
-    now: clock,
-    timeZone: calendar.timeZone,
-    cutoffHour: calendar.cutoffHour,
-    installId: install.installId,
-    nativeBinding: options.sqliteBinding,
-  });
-
-  let demo: Simulator | null = null;
-  // Built on first use and dropped on every settings change: a poll step must not read and
-  // decrypt the key from disk each time it runs.
-  let cached: GatewayContext | null = null;
-
-  const startDemo = async (): Promise<Simulator> => {
-    if (!demo) {
-      demo = await createSimulator({
-        port: options.demoSimulatorPort ?? 0,
-        projects: [{ slug: DEMO_SLUG, apiKey: randomApiKey(), sandbox: true }],
-        clock: () => clock().getTime(),
-      });
-      log.info('demo mode: local Pakasir simulator started', { baseUrl: demo.baseUrl });
-      cached = null;
-    }
-    return demo;
-  };
-
-  // Pakasir's fee answers, per gateway (a settings change builds a new one, and so a fresh table).
-  const feeLookups = new WeakMap<PakasirGateway, FeeLookup>();
-  const lookupFor = (gateway: PakasirGateway): FeeLookup => {
-    let lookup = feeLookups.get(gateway);
-    if (!lookup) {
-      lookup = new FeeLookup((amount) => gateway.fees(amount));
-      feeLookups.set(gateway, lookup);
-    }
-    return lookup;
-  };
-  /**
-   * What only a create answer tells: who bears the fee in the project's own settings, and
-   * whether the fee table still matches the fee Pakasir charged (if not, it is asked again).
-   */
-  const learnFromCreates = (gateway: PakasirGateway): PakasirGateway => {
-    const observed = observeCreates(gateway, (tx, req) => {
-      if (tx.feeBearer) settings.noteFeeBearer(gateway.project, tx.feeBearer);
-      const lookup = feeLookups.get(observed);
-      const table = lookup?.peek(req.amount);
-      const listed = table?.[req.method];
-      if (lookup && typeof listed === 'number' && req.method !== 'payment_link' && listed !== tx.fee) {
-        log.warn('Pakasir charged another fee than its fee table said; the table will be asked again', {
-          method: req.method,
-          amount: req.amount,
-          table: listed,
-          charged: tx.fee,
-        });
-        lookup.forget();
-      }
-    });
-    return observed;
-  };
-
-  /** The gateway for the current settings; rebuilt only after they change. */
-  const context = (): GatewayContext => {
-    if (cached) return cached;
-    const view = settings.view();
-    const creds = settings.credentials();
-    let gateway: PakasirGateway;
-    let project: string;
-    let sandbox: boolean;
-    const isDemo = !creds;
-    if (creds) {
-      log.addSecret(creds.apiKey);
-      gateway = learnFromCreates(
-        createGateway({
-          version: creds.apiVersion,
-          baseUrl: creds.baseUrl,
-          project: creds.projectSlug,
-          apiKey: creds.apiKey,
-          v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
-        }),
-      );
-      project = creds.projectSlug;
-      sandbox = creds.sandbox;
-    } else {
-      if (!demo) throw new PosError('internal', 'Demo mode is not ready yet.');
-      const p = demo.projects[0]!;
-      log.addSecret(p.apiKey);
-      gateway = learnFromCreates(
-        createGateway({
-          version: view.apiVersion,
-          baseUrl: demo.baseUrl,
-          project: p.slug,
-          apiKey: p.apiKey,
-          simulationUrl: `${demo.baseUrl}/__sim/pay`,
-          v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
-        }),
-      );
-      project = p.slug;
-      sandbox = true;
-    }
-    const ctx: GatewayContext = {
-      gateway,
-      project,
-      version: gateway.version,
-      sandbox,
-      demo: isDemo,
-      terminalPrefix: view.terminalPrefix,
-      link: { qrisOnly: view.linkQrisOnly, redirectUrl: view.linkRedirectUrl || null },
-    };
-    cached = ctx;
-    return ctx;
-  };
+  const gateways = createGateways({ settings, log, clock, options });
+  const keeper = new JournalKeeper({ options, access, bus, log, settings, gateways, calendar, clock, install });
+  const need = () => keeper.need();
 
   // Demo mode needs its simulator before the first sale, and recovery may need it now; a
   // shop with its own project never starts it (no server, no port) unless it returns to demo.
-  settings.onChange((_view, what) => {
-    // What Pakasir's answers taught (its fee setting) changes no project, host or key.
-    if (what !== 'learned') cached = null;
-  });
-  if (settings.view().mode === 'demo') await startDemo();
-  const demoIfNeeded = async <T extends { mode: string }>(view: T): Promise<T> => {
-    if (view.mode === 'demo') await startDemo();
-    return view;
-  };
-
-  // The owner's fee choice, applied to every charge (the shop bears the fee until chosen).
-  const planAmount = feePolicyPlanner(
-    (project) => ({ payer: settings.view().feePayer, pakasirBearer: settings.feeBearerFor(project) }),
-    lookupFor,
-  );
-  const payments = new PaymentService({
-    store,
-    bus,
-    context,
-    log: log.child('payments'),
-    tuning: options.tuning,
-    planAmount,
-    now: () => clock().getTime(),
-  });
-  const owner = createOwnerTools({
-    store,
-    bus,
-    settings,
-    payments,
-    exportSink: options.exportSink,
-    log,
-    calendar,
-    clock,
-  });
+  await gateways.demoIfNeeded(settings.view());
+  keeper.open();
 
   settings.onChange((view) => bus.emit('settingsChanged', view));
   const dayWatch = watchBusinessDay(calendar, bus);
   settings.onChange(() => dayWatch.check());
-
-  const printingTools = createPrintingTools({
-    dataDir: options.dataDir,
-    store,
-    bus,
-    settings,
-    osPrinter: options.osPrinter ?? NO_OS_PRINTER,
-    sqliteBinding: options.sqliteBinding,
-    log,
-    timeZone: options.timeZone,
-    tuning: options.printingTuning,
-  });
-
-  // The shop server link runs in the background; a sale never waits for it.
-  const sync = createSyncService({
-    dataDir: options.dataDir,
-    journalFile: store.file,
-    nativeBinding: options.sqliteBinding,
-    bus,
-    payments,
-    safeStorage: options.safeStorage,
-    settings: () => settings.view(),
-    log: log.child('sync'),
-    ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
-  });
-  bus.on('orderUpdated', () => sync.poke());
 
   /**
    * The project a sale was charged on must stay reachable until the sale ends: switching
@@ -258,7 +77,7 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
    * with nobody watching it.
    */
   const noOpenSale = (): void => {
-    const open = store.listLive();
+    const open = keeper.current?.store.listLive() ?? [];
     if (open.length > 0)
       throw new PosError(
         'busy',
@@ -266,34 +85,18 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
       );
   };
 
-  const testConnection = async (): Promise<ConnectionTestResult> => {
-    const ctx = context();
-    if (ctx.demo) return { ok: true, code: 'no_credentials', detail: 'demo', latencyMs: null };
-    const started = Date.now();
-    // Asking for a transaction that cannot exist tells a valid key and project
-    // ("transaction not found") from a bad key (401) or an unknown project.
-    const probe = {
-      orderId: `PROBE-${Date.now()}`,
-      amount: 10_000,
-      txnId: `probe${Date.now()}`,
-      method: 'qris' as const,
-    };
-    try {
-      await ctx.gateway.status(probe);
-      return { ok: true, code: 'ok', detail: null, latencyMs: Date.now() - started };
-    } catch (err) {
-      const latencyMs = Date.now() - started;
-      if (!(err instanceof GatewayError)) return { ok: false, code: 'server', detail: null, latencyMs };
-      if (err.kind === 'not_found') {
-        const projectMissing = /proyek|project/i.test(err.gatewayMessage ?? '');
-        return projectMissing
-          ? { ok: false, code: 'not_found', detail: err.gatewayMessage, latencyMs }
-          : { ok: true, code: 'ok', detail: null, latencyMs };
-      }
-      const code = err.kind === 'invalid_request' || err.kind === 'rejected' ? 'server' : err.kind;
-      return { ok: false, code, detail: err.gatewayMessage, latencyMs };
-    }
-  };
+  const ownerHandlers = Object.fromEntries(
+    ownerCallNames.map((name) => [name, (input: never) => (need().owner[name] as (i: never) => unknown)(input)]),
+  ) as Pick<Handlers, (typeof ownerCallNames)[number]>;
+  const printingHandlers = Object.fromEntries(
+    printingCallNames.map((name) => [
+      name,
+      (input: never) => (need().printingHandlers[name] as (i: never) => unknown)(input),
+    ]),
+  ) as Pick<Handlers, (typeof printingCallNames)[number]>;
+  const syncHandlers = Object.fromEntries(
+    syncCallNames.map((name) => [name, (input: never) => (need().sync.handlers[name] as (i: never) => unknown)(input)]),
+  ) as Pick<Handlers, (typeof syncCallNames)[number]>;
 
   const handlers: Handlers = {
     getAppInfo: () => ({
@@ -302,8 +105,8 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
       shell: options.shell,
       platform: process.platform,
       dataDir: options.dataDir,
-      installId: install.installId,
-      installIdRenewed: install.renewed,
+      installId: keeper.install.installId,
+      installIdRenewed: keeper.install.renewed,
     }),
     getSettings: () => settings.view(),
     updateSettings: (patch) => {
@@ -321,7 +124,7 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
           (patch.sandbox !== undefined && patch.sandbox !== view.sandbox);
         if (changes) noOpenSale();
       }
-      return demoIfNeeded(settings.update(patch));
+      return gateways.demoIfNeeded(settings.update(patch));
     },
     setApiKey: ({ apiKey }) => {
       noOpenSale();
@@ -333,20 +136,30 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
     },
     clearApiKey: () => {
       noOpenSale();
-      return demoIfNeeded(settings.clearApiKey());
+      return gateways.demoIfNeeded(settings.clearApiKey());
     },
-    testConnection,
+    testConnection: () => gateways.testConnection(),
     listDisplays: () => options.listDisplays(),
-    getDisplayMedia: () => displayMedia.view(),
-    addDisplayImage: ({ slot, data }) => displayMedia.add(slot, data),
-    removeDisplayImage: ({ id }) => displayMedia.remove(id),
 
-    charge: (input) => payments.charge(input),
+    charge: (input) => {
+      keeper.notPaused();
+      return need().payments.charge(input);
+    },
+    cancelSale: ({ orderId }) => need().payments.cancelSale(orderId),
+    checkNow: ({ orderId }) => need().payments.checkNow(orderId),
+    simulatePayment: ({ orderId }) => need().payments.simulatePayment(orderId),
+    recreateSale: ({ orderId }) => {
+      keeper.notPaused();
+      return need().payments.recreateSale(orderId);
+    },
+    markProofShown: ({ orderId, note }) => need().payments.markProofShown(orderId, note),
+    resolveReview: ({ orderId, resolution, note }) => need().payments.resolveReview(orderId, resolution, note),
+    dismissSale: ({ orderId }) => need().payments.dismissSale(orderId),
     prepareCharge: async ({ amount, method }) => {
       // Only warms the fee answers the charge will ask for; any failure is the charge's to report.
       try {
-        const ctx = context();
-        await planAmount({
+        const ctx = gateways.context();
+        await gateways.planAmount({
           price: amount,
           method,
           gateway: ctx.gateway,
@@ -358,65 +171,44 @@ async function createLocked(options: AppServicesOptions, lock: FolderLock): Prom
       }
       return null;
     },
-    cancelSale: ({ orderId }) => payments.cancelSale(orderId),
-    checkNow: ({ orderId }) => payments.checkNow(orderId),
-    simulatePayment: ({ orderId }) => payments.simulatePayment(orderId),
-    recreateSale: ({ orderId }) => payments.recreateSale(orderId),
-    markProofShown: ({ orderId, note }) => payments.markProofShown(orderId, note),
-    resolveReview: ({ orderId, resolution, note }) => payments.resolveReview(orderId, resolution, note),
-    dismissSale: ({ orderId }) => payments.dismissSale(orderId),
-    getActiveSale: () => payments.getActiveSale(),
-    getConnectivity: () => payments.getConnectivity(),
+    getActiveSale: () => keeper.current?.payments.getActiveSale() ?? null,
+    getConnectivity: () =>
+      keeper.current?.payments.getConnectivity() ?? { state: 'online', lastOkAt: null, detail: null },
+    getBusinessDay: ({ day }) => (day ? calendar.day(day) : calendar.today()),
 
-    ...owner.handlers,
-    ...printingTools.handlers,
-    ...sync.handlers,
+    ...ownerHandlers,
+    ...printingHandlers,
+    ...syncHandlers,
+
+    getDisplayMedia: () => displayMedia.view(),
+    addDisplayImage: ({ slot, data }) => displayMedia.add(slot, data),
+    removeDisplayImage: ({ id }) => displayMedia.remove(id),
+
+    getJournalStatus: () => keeper.guard.status(),
+    recoverJournal: (input) => keeper.recover(input),
   };
-
-  // Demo sales still open from an earlier run were issued by a simulator that died with
-  // that run: nobody can pay them now, so they close instead of waiting out their expiry.
-  if (settings.view().mode === 'demo') {
-    for (const order of store.listLive()) {
-      if (order.project !== DEMO_SLUG) continue;
-      store.transition(order.orderId, 'canceled', 'demo_reset', { reason: 'demo_reset' }, undefined, [
-        'creating',
-        'awaiting_payment',
-      ]);
-    }
-  }
-
-  // Resume every open sale from the journal; a long recovery reports progress.
-  const recoveryJob = `recovery-${Date.now()}`;
-  payments.recover((done, total) => {
-    if (total >= 20)
-      bus.emit('jobProgress', {
-        jobId: recoveryJob,
-        kind: 'recovery',
-        state: done === total ? 'done' : 'running',
-        done,
-        total,
-      });
-  });
 
   return {
     handlers,
     bus,
-    payments,
-    store,
+    get payments() {
+      return need().payments;
+    },
+    get store() {
+      return need().store;
+    },
+    get printing() {
+      return need().printing;
+    },
+    journal: keeper.guard,
     settings,
-    printing: printingTools.printing,
     log,
-    demoSimulator: () => demo,
+    demoSimulator: () => gateways.demo(),
     async stop() {
-      await sync.stop();
       dayWatch.stop();
-      payments.stop();
-      owner.stop();
-      await payments.idle();
-      await printingTools.stop();
-      store.close();
-      if (demo) await demo.close();
-      lock.release();
+      await keeper.stop();
+      await gateways.close();
+      access.held?.release();
     },
   };
 }

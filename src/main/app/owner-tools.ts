@@ -13,17 +13,18 @@ import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../events/event-bus';
 import type { ExportSink } from './services';
 
-type OwnerCalls =
-  | 'getBusinessDay'
-  | 'listOrders'
-  | 'getOrder'
-  | 'listNeedsReview'
-  | 'getDailyReport'
-  | 'startExport'
-  | 'exportDailyReport'
-  | 'cancelJob'
-  | 'startReconcile'
-  | 'getReconcileStatus';
+export const ownerCallNames = [
+  'listOrders',
+  'getOrder',
+  'listNeedsReview',
+  'getDailyReport',
+  'startExport',
+  'exportDailyReport',
+  'cancelJob',
+  'startReconcile',
+  'getReconcileStatus',
+] as const satisfies readonly (keyof Handlers)[];
+export type OwnerCalls = (typeof ownerCallNames)[number];
 
 export interface OwnerToolsDeps {
   store: OrderStore;
@@ -49,7 +50,6 @@ export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handler
   const stamp = () => clock().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 
   const handlers: Pick<Handlers, OwnerCalls> = {
-    getBusinessDay: ({ day }) => (day ? calendar.day(day) : calendar.today()),
     listOrders: ({ filter, limit, cursor }) => store.list(filter, limit, cursor ?? null),
     getOrder: ({ orderId }) => {
       const order = store.get(orderId);

@@ -9,17 +9,19 @@ import { PrintService } from '../printing/print-service';
 import type { Pacer, RetryPolicy } from '../printing/retry-policy';
 import type { SettingsService } from '../settings/settings-service';
 
-type PrintingCalls =
-  | 'getPrinterSettings'
-  | 'updatePrinterSettings'
-  | 'listOsPrinters'
-  | 'testPrint'
-  | 'getPrinterStatus'
-  | 'listPrintJobs'
-  | 'printReceipt'
-  | 'reprintReceipt'
-  | 'cancelPrintJob'
-  | 'retryPrinting';
+export const printingCallNames = [
+  'getPrinterSettings',
+  'updatePrinterSettings',
+  'listOsPrinters',
+  'testPrint',
+  'getPrinterStatus',
+  'listPrintJobs',
+  'printReceipt',
+  'reprintReceipt',
+  'cancelPrintJob',
+  'retryPrinting',
+] as const satisfies readonly (keyof Handlers)[];
+type PrintingCalls = (typeof printingCallNames)[number];
 
 export interface PrintingToolsDeps {
   dataDir: string;

@@ -1,6 +1,7 @@
 import type { DisplayInfo, JobProgress } from '@shared/domain';
 import type { Handlers } from '../api/dispatch';
 import type { Logger } from '../log/logger';
+import type { JournalGuard } from '../orders/journal-guard';
 import type { OrderStore } from '../orders/order-store';
 import type { PaymentService, PaymentTuning } from '../payments/payment-service';
 import type { OsPrinter } from '../printing/os-printer';
@@ -46,6 +47,8 @@ export interface AppServicesOptions {
    */
   clock?: () => Date;
   logger?: Logger;
+  /** Tests: when the first background journal check runs (default 5 s after the journal opens). */
+  journalCheckAfterMs?: number;
   /** No log lines on stderr (tests, benchmarks). */
   quiet?: boolean;
   /** Electron only: the path of its own SQLite build, already checked (orders/native-binding.ts). */
@@ -59,11 +62,16 @@ export interface AppServicesOptions {
 export interface AppServices {
   readonly handlers: Handlers;
   readonly bus: EventBus;
-  /** Exposed for the harness, tests and benchmarks; the renderer only ever sees handlers. */
+  /**
+   * Exposed for the harness, tests and benchmarks; the renderer only ever sees handlers.
+   * These three throw while the journal is closed (journal.status().state === 'closed').
+   */
   readonly payments: PaymentService;
   readonly store: OrderStore;
-  readonly settings: SettingsService;
   readonly printing: PrintService;
+  /** The journal's guard: status, background check, recovery. */
+  readonly journal: JournalGuard;
+  readonly settings: SettingsService;
   readonly log: Logger;
   /** The in-process demo simulator, when demo mode started one. */
   demoSimulator(): Simulator | null;

@@ -114,6 +114,12 @@ export function loadInstallIdentity(dataDir: string, options: InstallIdOptions =
   return renew(dataDir, current, 'copied', { ...options, host, now });
 }
 
+/** The stored identity, or null; writes nothing. */
+export function readInstallIdentity(dataDir: string): InstallIdentity | null {
+  const r = read(dataDir);
+  return r ? identity(r, null) : null;
+}
+
 /** A new id for this installation: after a copy, or when the journal forgot which ids it issued (restore, new journal). */
 export function renewInstallId(dataDir: string, reason: RenewReason, options: InstallIdOptions = {}): InstallIdentity {
   const current = read(dataDir);

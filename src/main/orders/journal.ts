@@ -30,6 +30,12 @@ export interface OrderStoreOptions {
    * install part differs between openings.
    */
   installId?: string;
+  /**
+   * Nothing is merged from the -wal into the journal file until releaseCheckpoints(): until
+   * the background integrity check has passed, the file stays exactly as it was found, so
+   * a damaged one can still be copied aside whole, with every sale since in its -wal.
+   */
+  holdCheckpoints?: boolean;
   /** Tests only: a different migration list. */
   migrations?: readonly Migration[];
   /** The SQLite addon to load (Electron's own build); unset: better-sqlite3's Node build. */
@@ -37,12 +43,15 @@ export interface OrderStoreOptions {
 }
 
 const MAX_PAGE = 500;
+/** SQLite's default: merge the -wal into the file once it holds this many pages. */
+const WAL_AUTOCHECKPOINT_PAGES = 1000;
 
 /** Opens (creating if needed) the journal: integrity check, backup, migrations, then the store. */
 export function openOrderStore(opts: OrderStoreOptions): OrderStore {
   const now = opts.now ?? (() => new Date());
   const timeZone = opts.timeZone ?? machineTimeZone();
   const db = openDatabase(opts.file, { nativeBinding: opts.nativeBinding });
+  if (opts.holdCheckpoints) db.pragma('wal_autocheckpoint = 0');
   try {
     applyMigrations(db, opts.file, opts.migrations ?? MIGRATIONS, now, opts.log);
   } catch (err) {
@@ -403,7 +412,24 @@ class SqliteOrderStore implements OrderStore {
     return row ? (JSON.parse(row.result) as ReconcileResult) : null;
   }
 
-  close(): void {
-    if (this.db.open) this.db.close();
+  allowCheckpoints(allowed: boolean): void {
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${allowed ? WAL_AUTOCHECKPOINT_PAGES : 0}`);
+  }
+
+  close(options: { keepWal?: boolean } = {}): void {
+    if (!this.db.open) return;
+    if (!options.keepWal || this.file === ':memory:') {
+      this.db.close();
+      return;
+    }
+    // The last connection to close merges the -wal into the file. A read-only connection
+    // open at that moment makes this one not the last, and a read-only one never merges.
+    const reader = new Database(this.file, { readonly: true, fileMustExist: true, nativeBinding: this.nativeBinding });
+    try {
+      reader.prepare('SELECT 1').get();
+      this.db.close();
+    } finally {
+      reader.close();
+    }
   }
 }

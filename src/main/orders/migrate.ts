@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { PosError } from '@shared/errors';
 import type { Migration } from './migrations';
@@ -8,6 +9,17 @@ export interface MigrateResult {
   toVersion: number;
   applied: number[];
   backupFile: string | null;
+}
+
+/** The app refuses a journal it must not change: written by a newer app, or with an edited migration. */
+export class MigrationRefusedError extends PosError {
+  constructor(
+    readonly kind: 'newer_version' | 'edited_migration',
+    message: string,
+  ) {
+    super('database', message);
+    this.name = 'MigrationRefusedError';
+  }
 }
 
 export function migrationHash(sql: string): string {
@@ -46,14 +58,14 @@ export function applyMigrations(
   for (const row of recorded) {
     const m = known.get(row.version);
     if (!m) {
-      throw new PosError(
-        'database',
+      throw new MigrationRefusedError(
+        'newer_version',
         `The order log ${file} was written by a newer version of the app (migration ${row.version} "${row.name}" is unknown here). Update the app; the file was not changed.`,
       );
     }
     if (migrationHash(m.sql) !== row.sha256) {
-      throw new PosError(
-        'database',
+      throw new MigrationRefusedError(
+        'edited_migration',
         `Migration ${row.version} "${row.name}" was changed after it had been applied to ${file}. Refusing to open the order log; released migrations must never be edited.`,
       );
     }
@@ -71,6 +83,8 @@ export function applyMigrations(
     ).n > 0;
   if (hasData && file !== ':memory:') {
     backupFile = `${file}.bak-v${current}-${fileStamp(now())}`;
+    // Created owner-only and empty first: VACUUM INTO keeps an existing empty file's mode.
+    closeSync(openSync(backupFile, 'wx', 0o600));
     // VACUUM INTO gives the same consistent snapshot as the online backup API, but
     // synchronously, so opening the journal stays one synchronous call.
     db.prepare('VACUUM INTO ?').run(backupFile);

@@ -1,32 +1,25 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { JournalProblem } from '@shared/domain';
 import { PosError } from '@shared/errors';
+import { makePrivate } from '../datafolder/private-files';
+import { journalFiles } from './journal-files';
 
-/** Above this size the full integrity check would delay the start noticeably; quick_check still reads every page. */
-const FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024;
-
-function backupsOf(file: string): string[] {
-  try {
-    const prefix = `${basename(file)}.bak-`;
-    return readdirSync(dirname(file))
-      .filter((name) => name.startsWith(prefix))
-      .sort();
-  } catch {
-    return [];
+/** Opening for writing failed after the cheap checks passed: what kind of failure it was. */
+export class JournalOpenError extends PosError {
+  readonly problem: JournalProblem;
+  constructor(file: string, err: unknown) {
+    super('database', `The sales journal ${file} could not be opened (${(err as Error).message}).`);
+    this.name = 'JournalOpenError';
+    const code = String((err as { code?: unknown }).code ?? '');
+    this.problem = /^SQLITE_(CORRUPT|NOTADB)/.test(code)
+      ? 'damaged'
+      : /^(SQLITE_FULL|ENOSPC|EDQUOT)/.test(code)
+        ? 'disk_full'
+        : /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|EROFS|EACCES|EPERM)/.test(code)
+          ? 'read_only'
+          : 'unreadable';
   }
-}
-
-function damaged(file: string, detail: string): PosError {
-  const backups = backupsOf(file);
-  const where =
-    backups.length > 0
-      ? `A backup exists next to it: ${backups[backups.length - 1]} (${backups.length} in total).`
-      : 'No backup was found next to it.';
-  return new PosError(
-    'database',
-    `The order log ${file} is damaged or is not an order log (${detail}). It was not opened and nothing was written to it. ${where}`,
-  );
 }
 
 export interface OpenDatabaseOptions {
@@ -37,32 +30,31 @@ export interface OpenDatabaseOptions {
 /**
  * Opens the SQLite file with the settings money state needs: WAL so readers (history, export)
  * never block the counter, synchronous=FULL so a paid sale survives a power cut, and a
- * busy timeout so a second connection waits instead of failing. Checks integrity first,
- * because writing into a damaged journal would make the damage worse.
+ * busy timeout so a second connection waits instead of failing. The file and its -wal/-shm
+ * are owner-only (0600): SQLite gives its side files the journal's own mode, so the journal
+ * is created 0600 before SQLite first opens it.
+ *
+ * No integrity check here: it reads every page, and start-up must not grow with the
+ * journal. The cheap checks run before this (journal-precheck.ts), the full one in the
+ * background afterwards (journal-guard.ts).
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Database.Database {
   let db: Database.Database;
   try {
+    if (file !== ':memory:') closeSync(openSync(file, 'a', 0o600));
     db = new Database(file, { nativeBinding: options.nativeBinding });
   } catch (err) {
-    throw damaged(file, (err as Error).message);
+    throw new JournalOpenError(file, err);
   }
   try {
     db.pragma('busy_timeout = 5000');
-    const size = existsSync(file) ? statSync(file).size : 0;
-    const check = size > FULL_CHECK_MAX_BYTES ? 'quick_check' : 'integrity_check';
-    const rows = db.pragma(check) as Record<string, string>[];
-    const verdicts = rows.map((r) => Object.values(r)[0]);
-    if (verdicts.length !== 1 || verdicts[0] !== 'ok') {
-      throw damaged(file, verdicts.slice(0, 3).join('; '));
-    }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    if (file !== ':memory:') makePrivate(...journalFiles(file));
     return db;
   } catch (err) {
     db.close();
-    if (err instanceof PosError) throw err;
-    throw damaged(file, (err as Error).message);
+    throw new JournalOpenError(file, err);
   }
 }

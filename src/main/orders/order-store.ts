@@ -117,5 +117,15 @@ export interface OrderStore {
   lastReconcile(day: string): ReconcileResult | null;
   /** The SQLite file behind the journal. */
   readonly file: string;
-  close(): void;
+  /**
+   * Whether SQLite may merge the -wal into the journal file (see OrderStoreOptions
+   * holdCheckpoints): allowed once the full integrity check has passed, held again when a
+   * later check finds damage.
+   */
+  allowCheckpoints(allowed: boolean): void;
+  /**
+   * keepWal: close without the last checkpoint, leaving the journal file exactly as it was
+   * opened and the -wal beside it (a journal not yet checked, or found damaged).
+   */
+  close(options?: { keepWal?: boolean }): void;
 }

@@ -107,6 +107,9 @@ export class PrintJournal {
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
+    // Never merges the -wal into the journal file: the order store decides when that is
+    // safe (after the background integrity check, see orders/journal-guard.ts).
+    this.db.pragma('wal_autocheckpoint = 0');
     const tables = this.db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('receipts','print_jobs')")
       .all() as { name: string }[];

@@ -40,6 +40,9 @@ export class SyncOutbox {
     this.db = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
+    // Never merges the -wal into the journal file: the order store decides when that is
+    // safe (after the background integrity check, see orders/journal-guard.ts).
+    this.db.pragma('wal_autocheckpoint = 0');
     this.stmt = {
       after: this.db.prepare('SELECT * FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?'),
       last: this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'"),

@@ -34,7 +34,13 @@ export interface SyncServiceOptions {
   tuning?: Partial<SyncTuning> & { pushSilenceMs?: number; pushBackoffFirstMs?: number };
 }
 
-type SyncCalls = 'getSyncStatus' | 'pairShopServer' | 'unpairShopServer' | 'acknowledgeSyncRejections';
+export const syncCallNames = [
+  'getSyncStatus',
+  'pairShopServer',
+  'unpairShopServer',
+  'acknowledgeSyncRejections',
+] as const satisfies readonly (keyof Handlers)[];
+type SyncCalls = (typeof syncCallNames)[number];
 
 export interface SyncService {
   handlers: Pick<Handlers, SyncCalls>;

@@ -6,6 +6,7 @@ import type {
   DailyReport,
   DisplayInfo,
   JobProgress,
+  JournalStatus,
   Notice,
   OrderEventView,
   OrderFilter,
@@ -158,7 +159,17 @@ export interface Calls {
   unpairShopServer(input: Record<string, never>): SyncStatusView;
   /** The owner has seen the refused events; the notice goes away (the events stay recorded). */
   acknowledgeSyncRejections(input: Record<string, never>): SyncStatusView;
+  /** The sales journal: open or not, its background check, the copies and backups kept. */
+  getJournalStatus(input: Record<string, never>): JournalStatus;
+  /**
+   * The owner's way out when the journal cannot be used: try again (after freeing the disk
+   * or fixing permissions), restore a backup, or start a new journal. Restore and start-new
+   * keep the old files in the quarantine folder and refuse while a sale is open.
+   */
+  recoverJournal(input: JournalRecovery): JournalStatus;
 }
+
+export type JournalRecovery = { action: 'retry' } | { action: 'restore'; backup: string } | { action: 'start_new' };
 
 export type CallName = keyof Calls;
 export type CallInput<K extends CallName> = Parameters<Calls[K]>[0];
@@ -180,6 +191,7 @@ export interface Events {
   syncStatusChanged: SyncStatusView;
   /** The business day rolled over at the cutoff hour, or the cutoff hour changed. */
   businessDayChanged: BusinessDayView;
+  journalStatusChanged: JournalStatus;
 }
 export type EventName = keyof Events;
 
@@ -231,6 +243,8 @@ export const CALL_NAMES = [
   'pairShopServer',
   'unpairShopServer',
   'acknowledgeSyncRejections',
+  'getJournalStatus',
+  'recoverJournal',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -246,6 +260,7 @@ export const EVENT_NAMES = [
   'printerStatusChanged',
   'syncStatusChanged',
   'businessDayChanged',
+  'journalStatusChanged',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

@@ -182,6 +182,12 @@ export const callSchemas = {
   }),
   unpairShopServer: empty,
   acknowledgeSyncRejections: empty,
+  getJournalStatus: empty,
+  recoverJournal: z.discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('retry') }),
+    z.strictObject({ action: z.literal('restore'), backup: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/) }),
+    z.strictObject({ action: z.literal('start_new') }),
+  ]),
 } satisfies { [K in CallName]: z.ZodType<CallInput<K>> };
 
 // Compile-time: a schema exists for every call and for nothing else.

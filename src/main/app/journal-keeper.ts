@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import type { JournalProblem } from '@shared/domain';
+import type { JournalRecovery } from '@shared/contract/api';
+import { PosError } from '@shared/errors';
+import { noteJournalCreated, renewInstallId, type InstallIdentity } from '../datafolder/install-id';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../log/logger';
+import { listBackups } from '../orders/backups';
+import type { BusinessCalendar } from '../orders/business-day';
+import { JournalGuard } from '../orders/journal-guard';
+import { MigrationRefusedError } from '../orders/migrate';
+import { JournalOpenError } from '../orders/open-database';
+import type { SettingsService } from '../settings/settings-service';
+import { takeFolder, type FolderAccess } from './folder-access';
+import type { Gateways } from './gateway-context';
+import { JOURNAL_FILE, openJournalSession, type JournalSession } from './journal-session';
+import type { AppServicesOptions } from './services';
+
+function problemOf(err: unknown): JournalProblem {
+  if (err instanceof MigrationRefusedError) return 'newer_version';
+  if (err instanceof JournalOpenError) return err.problem;
+  return 'unreadable';
+}
+
+export interface KeeperDeps {
+  options: AppServicesOptions;
+  access: FolderAccess;
+  bus: EventBus;
+  log: Logger;
+  settings: SettingsService;
+  gateways: Gateways;
+  calendar: BusinessCalendar;
+  clock: () => Date;
+  install: InstallIdentity;
+}
+
+/**
+ * Owns the journal session: opens it only after the guard's cheap checks and only while the
+ * folder is locked, closes it without merging an unchecked -wal, and carries out the
+ * owner's recovery (restore a backup, start a new journal, try again).
+ */
+export class JournalKeeper {
+  readonly guard: JournalGuard;
+  private session: JournalSession | null = null;
+  private recovering: Promise<unknown> = Promise.resolve();
+  private installId: InstallIdentity;
+
+  constructor(private readonly deps: KeeperDeps) {
+    this.installId = deps.install;
+    const { options, settings, bus, log } = deps;
+    const file = join(options.dataDir, JOURNAL_FILE);
+    this.guard = new JournalGuard({
+      dataDir: options.dataDir,
+      file,
+      clock: deps.clock,
+      dayOf: (at) => deps.calendar.dayOf(at),
+      // A folder that had sales must not quietly start an empty journal: a configured
+      // project, a journal created here before, or a backup all say it had.
+      expectHistory: () =>
+        settings.view().projectSlug !== '' ||
+        this.installId.journalCreatedAt !== null ||
+        listBackups(options.dataDir, file).length > 0,
+      openSales: () => this.session?.store.listLive().length ?? 0,
+      onChange: (status) => bus.emit('journalStatusChanged', status),
+      onCheckpoints: (allowed) => this.session?.store.allowCheckpoints(allowed),
+      log: log.child('journal'),
+      firstCheckAfterMs: options.journalCheckAfterMs,
+      nativeBinding: options.sqliteBinding,
+    });
+  }
+
+  get install(): InstallIdentity {
+    return this.installId;
+  }
+
+  get current(): JournalSession | null {
+    return this.session;
+  }
+
+  /** The open session, or the error every journal call answers while it is closed. */
+  need(): JournalSession {
+    if (this.session) return this.session;
+    throw new PosError(
+      'database',
+      'The sales journal is not open, so sales and history are unavailable. The owner can restore a backup or start a new journal on the screen shown.',
+    );
+  }
+
+  /** New sales wait while the background check has found damage: nothing more goes into that file. */
+  notPaused(): void {
+    if (this.guard.paused)
+      throw new PosError(
+        'database',
+        'The sales journal is damaged, so new sales are paused. A copy was kept; the owner can restore a backup from the journal screen.',
+      );
+  }
+
+  /** Cheap checks, then open; false (and the guard says why) when the journal stays closed. */
+  open(): boolean {
+    if (this.session) return true;
+    const { options, clock, log } = this.deps;
+    // Never write the journal without holding the folder.
+    if (!takeFolder(options, this.deps.access).held) {
+      this.guard.failedToOpen('read_only', this.deps.access.readOnly ?? 'the data folder could not be locked');
+      return false;
+    }
+    if (!this.guard.precheck().ok) return false;
+    try {
+      this.session = openJournalSession({ ...this.deps, installId: this.installId.installId });
+    } catch (err) {
+      log.error('the sales journal could not be opened', { error: err });
+      this.guard.failedToOpen(problemOf(err), (err as Error).message);
+      return false;
+    }
+    if (!this.installId.journalCreatedAt) {
+      noteJournalCreated(options.dataDir, clock());
+      this.installId = { ...this.installId, journalCreatedAt: clock().toISOString() };
+    }
+    this.guard.opened();
+    return true;
+  }
+
+  /** Closes the session; an unchecked or damaged journal keeps its -wal unmerged. */
+  async close(): Promise<void> {
+    const s = this.session;
+    const keepWal = !this.guard.verified;
+    this.session = null;
+    await this.guard.stop();
+    if (s) await s.close({ keepWal });
+  }
+
+  /** One recovery at a time: a double click must not restore twice. */
+  recover(input: JournalRecovery): Promise<ReturnType<JournalGuard['status']>> {
+    const run = this.recovering.then(() => this.recoverNow(input));
+    this.recovering = run.catch(() => undefined);
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    await this.recovering;
+    await this.close();
+    this.guard.closing(null, null);
+  }
+
+  private async recoverNow(input: JournalRecovery): Promise<ReturnType<JournalGuard['status']>> {
+    const { options, clock } = this.deps;
+    if (input.action === 'retry') {
+      this.open();
+      return this.guard.status();
+    }
+    if (this.session) {
+      if (!this.guard.paused)
+        throw new PosError(
+          'illegal_state',
+          'The sales journal is open and passed its check: there is nothing to restore.',
+        );
+      const open = this.session.store.listLive();
+      if (open.length > 0)
+        throw new PosError('busy', `Finish or cancel the open sale ${open[0]!.orderId} before replacing the journal.`);
+      const detail = this.guard.status().detail;
+      await this.close();
+      this.guard.closing('damaged', detail);
+    }
+    if (input.action === 'restore') await this.guard.restore(input.backup);
+    else this.guard.startNew();
+    // The journal no longer knows every id this installation issued: a new install id
+    // keeps every id from now on new, by construction.
+    const createdAt = this.installId.journalCreatedAt;
+    const renewed = renewInstallId(options.dataDir, input.action === 'restore' ? 'restored' : 'new_journal', {
+      now: clock,
+    });
+    this.installId = { ...renewed, journalCreatedAt: createdAt ?? renewed.journalCreatedAt };
+    this.open();
+    return this.guard.status();
+  }
+}

@@ -1,0 +1,152 @@
+import { join } from 'node:path';
+import type { Handlers } from '../api/dispatch';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../log/logger';
+import type { BusinessCalendar } from '../orders/business-day';
+import { openOrderStore } from '../orders/journal';
+import type { OrderStore } from '../orders/order-store';
+import { PaymentService } from '../payments/payment-service';
+import type { SettingsService } from '../settings/settings-service';
+import { DEMO_SLUG, type Gateways } from './gateway-context';
+import { createOwnerTools, type OwnerCalls } from './owner-tools';
+import { NO_OS_PRINTER } from '../printing/os-printer';
+import type { PrintService } from '../printing/print-service';
+import { createPrintingTools, type printingCallNames } from './printing-tools';
+import { createSyncService, type SyncService } from '../sync/sync-service';
+import type { AppServicesOptions } from './services';
+
+export const JOURNAL_FILE = 'orders.sqlite';
+
+/** Everything that lives only while the journal is open: the store, the engine, the owner's tools. */
+export interface JournalSession {
+  store: OrderStore;
+  payments: PaymentService;
+  owner: Pick<Handlers, OwnerCalls>;
+  /** Receipts and the print queue live in the journal too. */
+  printing: PrintService;
+  printingHandlers: Pick<Handlers, (typeof printingCallNames)[number]>;
+  /** The shop server link: its outbox is in the journal as well. */
+  sync: SyncService;
+  /**
+   * Stops the engine and jobs, waits for journal writes in flight, closes the journal;
+   * keepWal: without merging the -wal into the file (not yet checked, or damaged).
+   */
+  close(options: { keepWal: boolean }): Promise<void>;
+}
+
+export interface SessionDeps {
+  options: AppServicesOptions;
+  bus: EventBus;
+  log: Logger;
+  settings: SettingsService;
+  gateways: Gateways;
+  calendar: BusinessCalendar;
+  clock: () => Date;
+  installId: string;
+}
+
+/**
+ * Opens the journal (the caller ran the cheap checks first) and starts what depends on it:
+ * demo sales of a dead simulator are closed, and every open sale resumes.
+ */
+export function openJournalSession(deps: SessionDeps): JournalSession {
+  const { options, bus, log, settings, gateways, calendar, clock } = deps;
+  const store = openOrderStore({
+    file: join(options.dataDir, JOURNAL_FILE),
+    log: log.child('orders'),
+    now: clock,
+    timeZone: calendar.timeZone,
+    cutoffHour: calendar.cutoffHour,
+    installId: deps.installId,
+    nativeBinding: options.sqliteBinding,
+    holdCheckpoints: true,
+  });
+  const payments = new PaymentService({
+    store,
+    bus,
+    context: gateways.context,
+    log: log.child('payments'),
+    tuning: options.tuning,
+    planAmount: gateways.planAmount,
+    now: () => clock().getTime(),
+  });
+  const owner = createOwnerTools({
+    store,
+    bus,
+    settings,
+    payments,
+    exportSink: options.exportSink,
+    log,
+    calendar,
+    clock,
+  });
+
+  const printingTools = createPrintingTools({
+    dataDir: options.dataDir,
+    store,
+    bus,
+    settings,
+    osPrinter: options.osPrinter ?? NO_OS_PRINTER,
+    sqliteBinding: options.sqliteBinding,
+    log,
+    timeZone: calendar.timeZone,
+    tuning: options.printingTuning,
+  });
+
+  // The shop server link runs in the background; a sale never waits for it.
+  const sync = createSyncService({
+    dataDir: options.dataDir,
+    journalFile: store.file,
+    nativeBinding: options.sqliteBinding,
+    bus,
+    payments,
+    safeStorage: options.safeStorage,
+    settings: () => settings.view(),
+    log: log.child('sync'),
+    ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
+  });
+  const offPoke = bus.on('orderUpdated', () => sync.poke());
+
+  // Demo sales still open from an earlier run were issued by a simulator that died with
+  // that run: nobody can pay them now, so they close instead of waiting out their expiry.
+  if (settings.view().mode === 'demo') {
+    for (const order of store.listLive()) {
+      if (order.project !== DEMO_SLUG) continue;
+      store.transition(order.orderId, 'canceled', 'demo_reset', { reason: 'demo_reset' }, undefined, [
+        'creating',
+        'awaiting_payment',
+      ]);
+    }
+  }
+
+  // Resume every open sale from the journal; a long recovery reports progress.
+  const recoveryJob = `recovery-${Date.now()}`;
+  payments.recover((done, total) => {
+    if (total >= 20)
+      bus.emit('jobProgress', {
+        jobId: recoveryJob,
+        kind: 'recovery',
+        state: done === total ? 'done' : 'running',
+        done,
+        total,
+      });
+  });
+
+  return {
+    store,
+    payments,
+    owner: owner.handlers,
+    printing: printingTools.printing,
+    printingHandlers: printingTools.handlers,
+    sync,
+    async close({ keepWal }) {
+      offPoke();
+      await sync.stop();
+      payments.stop();
+      owner.stop();
+      await payments.idle();
+      await printingTools.stop();
+      store.close({ keepWal });
+    },
+  };
+}
