@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalProblem, JournalStatus } from '@shared/domain';
 import { PosError } from '@shared/errors';
@@ -180,6 +180,13 @@ export class JournalGuard {
       this.verify();
       this.recordVerdict({ verdict: 'ok', at, detail: null, quarantineDir: null });
       if (result.backup) {
+        // Dated by the app's clock, like everything else the owner reads.
+        const when = new Date(at);
+        try {
+          utimesSync(result.backup.file, when, when);
+        } catch {
+          // the file's own time then stands
+        }
         this.lastBackupAt = at;
         const dropped = pruneDailyBackups(this.opts.dataDir, this.keep);
         this.opts.log?.info('daily backup of the sales journal written', {

@@ -1,11 +1,15 @@
+import { useState } from 'react';
 import { AlertBanners } from './components/AlertBanners';
 import { Announcer } from './components/Announcer';
 import { ConnectivityBanner, ModeBanner, SandboxBadge } from './components/Banners';
 import { PrinterBanner } from './components/PrinterBanner';
 import { SyncBanner } from './components/SyncBanner';
 import { useT } from './i18n';
+import { journalBlocksCounter, journalNeedsOwner } from './lib/journal-view';
 import { useNav, type Tab } from './stores/nav-store';
 import { usePos } from './stores/pos-store';
+import { JournalBanner } from './screens/journal/JournalBanner';
+import { JournalScreen } from './screens/journal/JournalScreen';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { SaleScreen } from './screens/SaleScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
@@ -16,7 +20,13 @@ export function CashierApp() {
   const go = useNav((s) => s.go);
   const settings = usePos((s) => s.settings);
   const conn = usePos((s) => s.connectivity.state);
+  const journal = usePos((s) => s.journal);
+  const [journalShown, setJournalShown] = useState(false);
   const tabs: Tab[] = ['sale', 'history', 'settings'];
+  // While the journal is closed, sales and history give way to the owner's journal screen;
+  // settings stay reachable.
+  const journalScreen =
+    journal && tab !== 'settings' && (journalBlocksCounter(journal) || (journalShown && journalNeedsOwner(journal)));
   return (
     <div className="app cashier">
       <ModeBanner />
@@ -51,9 +61,20 @@ export function CashierApp() {
       <AlertBanners />
       <PrinterBanner />
       <SyncBanner />
+      <JournalBanner
+        onOpen={() => {
+          setJournalShown(true);
+          if (tab === 'settings') go('sale');
+        }}
+      />
       <main className="content">
         {!settings ? (
           <div className="loading">{t('app.loading')}</div>
+        ) : journalScreen ? (
+          <JournalScreen
+            status={journal}
+            onBack={journalBlocksCounter(journal) ? undefined : () => setJournalShown(false)}
+          />
         ) : tab === 'sale' ? (
           <SaleScreen />
         ) : tab === 'history' ? (

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '@shared/errors';
 import { PAYMENT_METHODS } from '@shared/methods';
 import { ORDER_STATES } from '@shared/order-state';
-import type { ConnectionTestResult, Connectivity, OrderReason, SecretBackend } from '@shared/domain';
+import type {
+  AppInfo,
+  ConnectionTestResult,
+  Connectivity,
+  JournalBackupView,
+  JournalProblem,
+  JournalStatus,
+  OrderReason,
+  SecretBackend,
+} from '@shared/domain';
 import { en } from '@renderer/i18n/en';
 import { id } from '@renderer/i18n/id';
 import { t, tKnown, useLanguage } from '@renderer/i18n';
@@ -53,6 +62,32 @@ const BACKENDS = Object.keys({
   unknown: true,
   memory: true,
 } satisfies Record<SecretBackend, true>);
+const JOURNAL_PROBLEMS = Object.keys({
+  damaged: true,
+  not_a_journal: true,
+  empty: true,
+  missing: true,
+  read_only: true,
+  disk_full: true,
+  unreadable: true,
+  newer_version: true,
+} satisfies Record<JournalProblem, true>);
+const CHECK_STATES = Object.keys({
+  pending: true,
+  running: true,
+  ok: true,
+  damaged: true,
+  failed: true,
+} satisfies Record<JournalStatus['check']['state'], true>);
+const BACKUP_KINDS = Object.keys({ daily: true, before_update: true } satisfies Record<
+  JournalBackupView['kind'],
+  true
+>);
+const RENEW_REASONS = Object.keys({
+  copied: true,
+  restored: true,
+  new_journal: true,
+} satisfies Record<NonNullable<AppInfo['installIdRenewed']>['reason'], true>);
 /** Notice keys main sends (see the report to main); each must read as a sentence in both languages. */
 const NOTICE_KEYS = [
   'latePayment',
@@ -91,6 +126,11 @@ describe('dictionaries', () => {
     ['test', TEST_CODES],
     ['backend', BACKENDS],
     ['notice', NOTICE_KEYS],
+    ['journal.title', JOURNAL_PROBLEMS],
+    ['journal.body', JOURNAL_PROBLEMS],
+    ['journal.check', CHECK_STATES],
+    ['journal.backupKind', BACKUP_KINDS],
+    ['settings.installIdRenewed', RENEW_REASONS],
   ];
   for (const [prefix, members] of families) {
     it(`translate every ${prefix} value in both languages`, () => {

@@ -177,6 +177,62 @@ export const en: Dictionary = {
 
   'notice.latePayment': 'A late payment came in: {amount}. Do not treat it as paid until it is checked.',
   'notice.paidDuringCancel': 'The {amount} sale was paid just as it was being canceled: it is paid.',
+  'journal.title.damaged': 'The sales records are damaged',
+  'journal.title.not_a_journal': 'The sales records file is not recognised',
+  'journal.title.empty': 'The sales records are empty',
+  'journal.title.missing': 'The sales records are missing',
+  'journal.title.read_only': 'The data folder cannot be written',
+  'journal.title.disk_full': 'The disk is full',
+  'journal.title.unreadable': 'The sales records cannot be read',
+  'journal.title.newer_version': 'The sales records come from a newer version of the app',
+  'journal.body.damaged':
+    'Part of the sales records file is damaged, usually after a power cut or a failing disk. The app writes nothing more to that file. Restore a backup, or start new records.',
+  'journal.body.not_a_journal':
+    "The file where the sales records belong is not this app's records. It was not changed. Restore a backup, or start new records.",
+  'journal.body.empty':
+    'The sales records file is empty although this till has made sales before, so its history may be lost. Restore a backup, or start new records if this was intended.',
+  'journal.body.missing':
+    'The sales records file is missing although this till has made sales before. It may have been deleted or moved. Put the file back and press Try again, restore a backup, or start new records.',
+  'journal.body.read_only':
+    'The app cannot save to its data folder: the disk is locked (read-only) or this computer account has no permission. This is not damage and nothing is lost. Fix the permission, then press Try again.',
+  'journal.body.disk_full':
+    'The disk is full, so the sales records cannot be opened. Delete files you do not need, then press Try again.',
+  'journal.body.unreadable':
+    'The disk refused to read the sales records; it may be failing. Press Try again, restore a backup, or start new records.',
+  'journal.body.newer_version':
+    'These sales records were written by a newer version of the app. Install the latest version, then press Try again. The file was not changed.',
+  'journal.kept': 'An unchanged copy of the old files is kept in:',
+  'journal.backups': 'Backups (daily, the last {keep} days are kept)',
+  'journal.backupKind.daily': 'Daily',
+  'journal.backupKind.before_update': 'Before an app update',
+  'journal.backupDir': 'Backup folder: {path}',
+  'journal.noBackups': 'No backups yet.',
+  'journal.restore': 'Restore',
+  'journal.startNew': 'Start new records (the old file is kept)',
+  'journal.retry': 'Try again',
+  'journal.back': 'Back',
+  'journal.detailTitle': 'Details for a technician',
+  'journal.confirmRestoreTitle': 'Restore the backup of {date}?',
+  'journal.confirmRestoreBody':
+    'The sales records are replaced by this backup. Sales made after it are not in it, but their payments stay on record at Pakasir, and the old file is kept.',
+  'journal.confirmNewTitle': 'Start new sales records?',
+  'journal.confirmNewBody':
+    'The old history no longer shows in the app, but its file is kept in the quarantine folder.',
+  'journal.confirmYes': 'Yes, continue',
+  'journal.working': 'Working…',
+  'journal.paused': 'New sales are paused so that nothing more is written to the damaged file.',
+  'journal.openSales': '{count} sale(s) still open. Finish or cancel them first, then restore.',
+  'journal.banner': 'The check found damage in the sales records. New sales are paused; a copy has been kept.',
+  'journal.bannerAction': 'See how to restore',
+  'journal.card': 'Sales records',
+  'journal.check.pending': 'Not checked yet since the app opened.',
+  'journal.check.running': 'Checking…',
+  'journal.check.ok': 'Checked {time}: fine.',
+  'journal.check.damaged': 'Checked {time}: damaged.',
+  'journal.check.failed': 'The last check could not run ({time}).',
+  'journal.lastBackup': 'Last backup: {time}. Daily backups: {count} (at most {keep}).',
+  'journal.noBackupYet': 'No backup yet; the first one is made after the first check.',
+
   'notice.storageChanged': 'API key storage changed. Enter the API key again in Settings.',
   'notice.recoveryDone': 'Recovery finished: {count} sales checked again.',
   'notice.connectionRestored': 'Connection to Pakasir restored.',

@@ -181,6 +181,63 @@ export const id = {
 
   'notice.latePayment': 'Pembayaran terlambat masuk: {amount}. Jangan dianggap lunas sebelum diperiksa.',
   'notice.paidDuringCancel': 'Penjualan {amount} sudah dibayar saat akan dibatalkan: penjualan ini lunas.',
+  'journal.title.damaged': 'Catatan penjualan rusak',
+  'journal.title.not_a_journal': 'File catatan penjualan tidak dikenali',
+  'journal.title.empty': 'Catatan penjualan kosong',
+  'journal.title.missing': 'Catatan penjualan tidak ada',
+  'journal.title.read_only': 'Folder data tidak bisa ditulis',
+  'journal.title.disk_full': 'Disk komputer penuh',
+  'journal.title.unreadable': 'Catatan penjualan tidak bisa dibaca',
+  'journal.title.newer_version': 'Catatan penjualan dari versi aplikasi yang lebih baru',
+  'journal.body.damaged':
+    'Sebagian isi file catatan penjualan rusak, biasanya karena listrik mati atau disknya bermasalah. Aplikasi tidak menulis apa pun lagi ke file itu. Pulihkan dari cadangan, atau mulai catatan baru.',
+  'journal.body.not_a_journal':
+    'File di tempat catatan penjualan bukan catatan dari aplikasi ini. File itu tidak diubah. Pulihkan dari cadangan, atau mulai catatan baru.',
+  'journal.body.empty':
+    'File catatan penjualan kosong, padahal kasir ini sudah pernah dipakai berjualan, jadi riwayatnya mungkin hilang. Pulihkan dari cadangan, atau mulai catatan baru kalau memang disengaja.',
+  'journal.body.missing':
+    'File catatan penjualan tidak ada, padahal kasir ini sudah pernah dipakai berjualan. Mungkin terhapus atau dipindah. Kembalikan filenya lalu tekan Coba lagi, pulihkan dari cadangan, atau mulai catatan baru.',
+  'journal.body.read_only':
+    'Aplikasi tidak bisa menyimpan ke folder datanya: disknya dikunci (hanya bisa dibaca) atau akun komputer ini tidak punya izin. Ini bukan kerusakan dan tidak ada yang hilang. Perbaiki izinnya, lalu tekan Coba lagi.',
+  'journal.body.disk_full':
+    'Disk komputer penuh, jadi catatan penjualan tidak bisa dibuka. Hapus file yang tidak perlu, lalu tekan Coba lagi.',
+  'journal.body.unreadable':
+    'Disk menolak membaca catatan penjualan; disknya mungkin mulai rusak. Tekan Coba lagi, pulihkan dari cadangan, atau mulai catatan baru.',
+  'journal.body.newer_version':
+    'Catatan penjualan ini dibuat oleh versi aplikasi yang lebih baru. Pasang versi terbaru aplikasi, lalu tekan Coba lagi. Filenya tidak diubah.',
+  'journal.kept': 'Salinan file lama yang belum diubah disimpan di:',
+  'journal.backups': 'Cadangan (harian, disimpan {keep} hari terakhir)',
+  'journal.backupKind.daily': 'Harian',
+  'journal.backupKind.before_update': 'Sebelum aplikasi diperbarui',
+  'journal.backupDir': 'Folder cadangan: {path}',
+  'journal.noBackups': 'Belum ada cadangan.',
+  'journal.restore': 'Pulihkan',
+  'journal.startNew': 'Mulai catatan baru (file lama tetap disimpan)',
+  'journal.retry': 'Coba lagi',
+  'journal.back': 'Kembali',
+  'journal.detailTitle': 'Keterangan untuk teknisi',
+  'journal.confirmRestoreTitle': 'Pulihkan cadangan {date}?',
+  'journal.confirmRestoreBody':
+    'Catatan penjualan diganti dengan cadangan ini. Penjualan sesudah cadangan itu tidak ada di dalamnya, tapi pembayarannya tetap tercatat di Pakasir, dan file lama tetap disimpan.',
+  'journal.confirmNewTitle': 'Mulai catatan penjualan baru?',
+  'journal.confirmNewBody':
+    'Riwayat lama tidak tampil lagi di aplikasi, tapi filenya tetap disimpan di folder karantina.',
+  'journal.confirmYes': 'Ya, lanjutkan',
+  'journal.working': 'Sedang diproses…',
+  'journal.paused': 'Penjualan baru dihentikan sementara supaya tidak ada lagi yang ditulis ke file yang rusak.',
+  'journal.openSales': 'Masih ada {count} penjualan berjalan. Selesaikan atau batalkan dulu, baru pulihkan.',
+  'journal.banner':
+    'Pemeriksaan menemukan kerusakan di catatan penjualan. Penjualan baru dihentikan sementara; salinannya sudah disimpan.',
+  'journal.bannerAction': 'Lihat cara memulihkan',
+  'journal.card': 'Catatan penjualan',
+  'journal.check.pending': 'Belum diperiksa sejak aplikasi dibuka.',
+  'journal.check.running': 'Sedang diperiksa…',
+  'journal.check.ok': 'Diperiksa {time}: baik.',
+  'journal.check.damaged': 'Diperiksa {time}: rusak.',
+  'journal.check.failed': 'Pemeriksaan terakhir tidak bisa berjalan ({time}).',
+  'journal.lastBackup': 'Cadangan terakhir: {time}. Cadangan harian: {count} (paling banyak {keep}).',
+  'journal.noBackupYet': 'Belum ada cadangan; cadangan pertama dibuat setelah pemeriksaan pertama.',
+
   'notice.storageChanged': 'Penyimpanan kunci API berubah. Masukkan ulang kunci API di Pengaturan.',
   'notice.recoveryDone': 'Pemulihan selesai: {count} transaksi diperiksa ulang.',
   'notice.connectionRestored': 'Koneksi ke Pakasir pulih.',

@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { ErrorBox } from '../components/ErrorBox';
 import { describeError, type ShownError } from '../lib/errors';
 import { usePos } from '../stores/pos-store';
+import { JournalCard } from './journal/JournalCard';
 import { DisplayPicturesSection } from './settings/DisplayPicturesSection';
 import { DisplaySection } from './settings/DisplaySection';
 import { PrinterSection } from './settings/PrinterSection';
@@ -78,6 +79,7 @@ export function SettingsScreen() {
           {/* The printer saves on its own too (its own calls and file). */}
           <PrinterSection />
           <ShopServerPanel defaultName={settings.terminalPrefix} />
+          <JournalCard />
         </div>
       </form>
     </div>

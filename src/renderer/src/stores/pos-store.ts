@@ -4,6 +4,7 @@ import type {
   BusinessDayView,
   ConnectivityView,
   JobProgress,
+  JournalStatus,
   Notice,
   OrderView,
   ReconcileResult,
@@ -37,6 +38,8 @@ export interface PosState {
   lastOrderUpdate: OrderView | null;
   /** Which business day it is, as main says: the windows never work it out from their clock. */
   businessDay: BusinessDayView | null;
+  /** The sales journal: open or not, its background check, backups (main decides). */
+  journal: JournalStatus | null;
 
   setSettings(s: SettingsView): void;
   setAppInfo(a: AppInfo): void;
@@ -50,6 +53,7 @@ export interface PosState {
   reconcileFinished(r: ReconcileResult): void;
   setDisplayMedia(m: DisplayMediaView): void;
   setBusinessDay(d: BusinessDayView): void;
+  setJournal(j: JournalStatus): void;
 }
 
 export const usePos = create<PosState>((set) => ({
@@ -65,6 +69,7 @@ export const usePos = create<PosState>((set) => ({
   orderRevision: 0,
   lastOrderUpdate: null,
   businessDay: null,
+  journal: null,
 
   setSettings: (settings) => {
     useLanguage.getState().setLang(settings.language);
@@ -86,6 +91,7 @@ export const usePos = create<PosState>((set) => ({
   reconcileFinished: (r) => set((s) => ({ reconcile: { ...s.reconcile, [r.day]: r } })),
   setDisplayMedia: (displayMedia) => set({ displayMedia }),
   setBusinessDay: (businessDay) => set({ businessDay }),
+  setJournal: (journal) => set({ journal }),
 }));
 
 function loadDisplayMedia(api: PosApi): void {
@@ -112,12 +118,18 @@ export function connectPosStore(api: PosApi): () => void {
     // Only ids travel with the event; the pictures come with one call when they changed.
     api.on('displayMediaChanged', () => loadDisplayMedia(api)),
     api.on('businessDayChanged', (v) => usePos.getState().setBusinessDay(v)),
+    api.on('journalStatusChanged', (v) => {
+      usePos.getState().setJournal(v);
+      // A restore or a new journal gives this till a new install id: show the new one.
+      void api.getAppInfo({}).then(usePos.getState().setAppInfo, () => undefined);
+    }),
   ];
   loadDisplayMedia(api);
   void api.getSettings({}).then(s.setSettings, () => undefined);
   void api.getAppInfo({}).then(s.setAppInfo, () => undefined);
   void api.getConnectivity({}).then(s.setConnectivity, () => undefined);
   void api.getBusinessDay({}).then(s.setBusinessDay, () => undefined);
+  void api.getJournalStatus({}).then(s.setJournal, () => undefined);
   void api.getActiveSale({}).then(
     (o) => {
       if (!o) return;
