@@ -16,8 +16,34 @@ const empty = z.strictObject({});
 const orderId = z.string().regex(ORDER_ID_PATTERN, 'order_id must be 5-64 characters of A-Z, a-z, 0-9, _ or -');
 const method = z.enum(PAYMENT_METHODS);
 const amount = z.number().int('amount must be a whole number of rupiah').min(1).max(MAX_AMOUNT);
-const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD');
-const note = z.string().max(200);
+
+/** A real calendar date: 2026-02-30 has the shape but is no day at all. */
+function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+const localDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'day must be YYYY-MM-DD')
+  .refine(isCalendarDate, 'day is not a date on the calendar');
+
+/**
+ * Characters that hide, reorder or break text where people read it (the windows, receipts,
+ * CSV in a spreadsheet, log lines): C0 and C1 controls (newlines and tabs included: every
+ * text field is one line), DEL, bidirectional overrides and isolates, line and paragraph
+ * separators, the byte-order mark, noncharacters and lone surrogates.
+ */
+const UNSAFE_TEXT =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !UNSAFE_TEXT.test(v), 'contains control or direction characters');
+const note = text(200);
 const httpUrl = z
   .string()
   .max(500)
@@ -30,12 +56,29 @@ const httpUrl = z
     }
   }, 'must be an http(s) URL');
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+/**
+ * Where the API key is sent: https, or plain http to this computer only (the local
+ * simulator); no user name, password, query or fragment. Settings normalises it too.
+ */
+const gatewayUrl = httpUrl.refine((v) => {
+  // zod runs every refinement, this one too when the value is no URL at all.
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    return false;
+  }
+  const secure = u.protocol === 'https:' || LOOPBACK_HOSTS.has(u.hostname);
+  return secure && !u.username && !u.password && !u.search && !u.hash;
+}, 'must be https (plain http only to this computer), without a user name, password, query or fragment');
+
 const filter = z.strictObject({
   from: localDay.optional(),
   to: localDay.optional(),
   states: z.array(z.enum(ORDER_STATES)).max(ORDER_STATES.length).optional(),
   methods: z.array(method).max(PAYMENT_METHODS.length).optional(),
-  search: z.string().max(64).optional(),
+  search: text(64).optional(),
 });
 
 const projectSlug = z
@@ -81,14 +124,14 @@ export const callSchemas = {
     projectSlug: projectSlug.optional(),
     apiVersion: z.enum(['v1', 'v2']).optional(),
     sandbox: z.boolean().optional(),
-    baseUrl: httpUrl.optional(),
+    baseUrl: gatewayUrl.optional(),
     terminalPrefix: z.string().regex(TERMINAL_PREFIX_PATTERN, 'terminal prefix: 1-8 letters or digits').optional(),
     defaultMethod: method.optional(),
     linkQrisOnly: z.boolean().optional(),
     linkRedirectUrl: z.union([z.literal(''), httpUrl]).optional(),
     customerDisplayEnabled: z.boolean().optional(),
-    customerDisplayId: z.number().int().nullable().optional(),
-    shopName: z.string().max(60).optional(),
+    customerDisplayId: z.number().int().nonnegative().nullable().optional(),
+    shopName: text(60).optional(),
     language: z.enum(['id', 'en']).optional(),
     businessDayCutoffHour: z.number().int().min(0).max(23).optional(),
     csvDelimiter: z.enum([';', ',']).optional(),
@@ -137,7 +180,13 @@ export const callSchemas = {
   listOrders: z.strictObject({
     filter,
     limit: z.number().int().min(1).max(500),
-    cursor: z.string().max(200).nullable().optional(),
+    // What listOrders handed out: base64url, nothing else.
+    cursor: z
+      .string()
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]*$/, 'not a page cursor')
+      .nullable()
+      .optional(),
   }),
   getOrder: z.strictObject({ orderId }),
   listNeedsReview: empty,

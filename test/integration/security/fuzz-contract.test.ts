@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../../src/shared/contract/api';
 import { startHarnessRig, type HarnessRig } from '../../support/harness';
 import { seededRandom } from '../../support/random';
+import { CALL_FIELDS, HOSTILE } from './hostile-values';
 
 /**
  * Thousands of random and hostile inputs to every contract call through the harness: the
@@ -12,11 +13,13 @@ import { seededRandom } from '../../support/random';
  * and the settings exactly as they were.
  */
 let rig: HarnessRig;
+let baselineId: string;
 beforeAll(async () => {
   rig = await startHarnessRig();
   // Something in the journal to protect.
   const sale = await rig.call('charge', { amount: 25_000, method: 'qris', note: 'fuzz baseline' });
   expect(sale.body.ok).toBe(true);
+  baselineId = (sale.body.value as { orderId: string }).orderId;
 });
 afterAll(async () => {
   await rig.close();
@@ -79,13 +82,52 @@ function hostileInput(random: () => number): unknown {
   return input;
 }
 
-function snapshot(): { orders: number; events: number; settings: string } {
+function snapshot() {
   const db = rig.services.store;
   const page = db.list({}, 500);
   const events = page.items.reduce((n, o) => n + db.events(o.orderId).length, 0);
-  const file = join(rig.dataDir, 'settings.json');
-  return { orders: page.total, events, settings: existsSync(file) ? readFileSync(file, 'utf8') : '(defaults)' };
+  const read = (name: string) => {
+    const file = join(rig.dataDir, name);
+    return existsSync(file) ? readFileSync(file, 'utf8') : '(none)';
+  };
+  return {
+    orders: page.items.map((o) => `${o.orderId}:${o.state}:${o.amount}:${o.note}`),
+    total: page.total,
+    events,
+    settings: read('settings.json'),
+    install: read('install.json'),
+    key: rig.services.settings.view().apiKeySet,
+    journal: rig.services.journal.status().state,
+  };
 }
+
+/** A call's input with its own keys: valid values where given, hostile ones in `hostileFields`. */
+function shapedInput(
+  name: (typeof CALL_NAMES)[number],
+  hostileFields: Record<string, unknown>,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(CALL_FIELDS[name])) {
+    if (key in hostileFields) input[key] = hostileFields[key];
+    else if (field.valid === 'BASELINE') input[key] = baselineId;
+    else if (field.valid !== undefined) input[key] = field.valid;
+  }
+  return input;
+}
+
+async function expectRefused(name: string, input: unknown, what: string): Promise<void> {
+  const { status, body } = await rig.call(name, input);
+  // 413 when the body is larger than any call accepts; the envelope says why either way.
+  expect([200, 413], what).toContain(status);
+  expect(body.ok, `${name} accepted ${what}`).toBe(false);
+  expect(body.error!.code, `${name} ${what}: ${body.error!.message}`).toBe('invalid_input');
+  expect(body.error!.message).not.toMatch(/\n\s+at |node_modules|\.ts:\d+/);
+}
+
+const describeValue = (v: unknown): string => {
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 60)}… (${text.length} chars)` : text;
+};
 
 describe('fuzzing every contract call through the harness', () => {
   it('refuses every hostile input with a clear invalid_input error and changes nothing', async () => {
@@ -111,9 +153,61 @@ describe('fuzzing every contract call through the harness', () => {
     expect(snapshot()).toEqual(before);
   }, 120_000);
 
+  it('refuses hostile values in valid shapes: every field of every call, one by one and in pairs', async () => {
+    const before = snapshot();
+    let sent = 0;
+    for (const name of CALL_NAMES) {
+      const fields = Object.entries(CALL_FIELDS[name]);
+      if (fields.length === 0) {
+        for (const value of HOSTILE.noInput) {
+          await expectRefused(name, value, describeValue(value));
+          sent += 1;
+        }
+        continue;
+      }
+      // Every hostile value of every field, the other fields valid: the one bad value must
+      // be what is refused.
+      for (const [key, field] of fields) {
+        for (const value of HOSTILE[field.hostile]) {
+          await expectRefused(name, shapedInput(name, { [key]: value }), `${key}=${describeValue(value)}`);
+          sent += 1;
+        }
+      }
+    }
+    // Pairs of hostile values at random, seeded.
+    const random = seededRandom(7);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    for (let i = 0; i < 400; i++) {
+      const name = pick(CALL_NAMES.filter((n) => Object.keys(CALL_FIELDS[n]).length >= 2));
+      const fields = Object.entries(CALL_FIELDS[name]);
+      const hostile: Record<string, unknown> = {};
+      for (let j = 0; j < 2; j++) {
+        const [key, field] = pick(fields);
+        hostile[key] = pick(HOSTILE[field.hostile]);
+      }
+      await expectRefused(name, shapedInput(name, hostile), describeValue(hostile));
+      sent += 1;
+    }
+    expect(sent).toBeGreaterThan(1400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    expect(snapshot()).toEqual(before);
+  }, 300_000);
+
   it('refuses bodies that are not JSON, unknown calls and calls without the token', async () => {
     const before = snapshot();
-    for (const raw of ['{', 'null', '"amount"', '[]', '\u0000', '{"amount": 1e999}']) {
+    for (const raw of [
+      '{',
+      'null',
+      '"amount"',
+      '[]',
+      '\u0000',
+      '{"amount": 1e999, "method": "qris"}',
+      '{"amount": -1e999, "method": "qris"}',
+      '{"amount": 22000, "method": "qris", "amount": "22000"}',
+      `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+      `{"amount": 22000, "method": "qris", "note": ${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`,
+    ]) {
       const { body } = await rig.call('charge', undefined, raw);
       expect(body.ok).toBe(false);
       expect(body.error!.code).toBe('invalid_input');
