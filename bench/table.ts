@@ -229,7 +229,8 @@ What is measured:
   own simulator.
 - **Gateway calls**: every request the engine sent, timed at its HTTP client, per sale and per
   transaction, and the simulator's own count of status calls over the limit.
-- **Journal**: \`openOrderStore\` (integrity check, migrations) + \`listLive\` + \`listWatched\`;
+- **Journal**: the cheap checks before opening (\`precheckJournal\`) + \`openOrderStore\` (migrations) +
+  \`listLive\` + \`listWatched\`; the full integrity check runs afterwards in a worker thread and is not counted;
   history pages of 50 including their total count; the daily report of a day in the middle
   of the year. Warm page cache.
 - **Exports**: \`runExport\` in a child process each; peak memory is that process's
