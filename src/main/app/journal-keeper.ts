@@ -104,7 +104,8 @@ export class JournalKeeper {
       this.guard.failedToOpen('read_only', this.deps.access.readOnly ?? 'the data folder could not be locked');
       return false;
     }
-    if (!this.guard.precheck().ok) return false;
+    const checked = this.guard.precheck();
+    if (!checked.ok) return false;
     try {
       this.session = openJournalSession({ ...this.deps, installId: this.installId.installId });
     } catch (err) {
@@ -116,7 +117,7 @@ export class JournalKeeper {
       noteJournalCreated(options.dataDir, clock());
       this.installId = { ...this.installId, journalCreatedAt: clock().toISOString() };
     }
-    this.guard.opened();
+    this.guard.opened(checked.fresh);
     return true;
   }
 

@@ -134,12 +134,16 @@ export class JournalGuard {
     return result;
   }
 
-  /** The store opened: sales may be written; the full check follows in the background. */
-  opened(): void {
+  /**
+   * The store opened: sales may be written; the full check follows in the background. A
+   * journal created just now holds nothing to keep as found, so it may checkpoint at once.
+   */
+  opened(fresh = false): void {
     this.state = 'open';
     this.problem = null;
     this.detail = null;
     this.verifiedOpen = false;
+    if (fresh) this.verify();
     makePrivate(...journalFiles(this.opts.file));
     this.schedule(this.opts.firstCheckAfterMs ?? 5_000);
     this.changed();

@@ -146,7 +146,7 @@ export const callSchemas = {
     apiKey,
     apiVersion: z.enum(['v1', 'v2']).optional(),
     sandbox: z.boolean().optional(),
-    baseUrl: httpUrl.optional(),
+    baseUrl: gatewayUrl.optional(),
   }),
   clearApiKey: empty,
   testConnection: empty,

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../src/main/app/create-services';
 import { DataFolderInUseError, LOCK_FILE, lockDataFolder } from '../../../src/main/datafolder/folder-lock';
 import { memorySafeStorage } from '../../../src/main/settings/secret-store';
-import { startHarnessCli, type CliRun } from '../../support/harness-cli';
+import { freePort, startHarnessCli, type CliRun } from '../../support/harness-cli';
 
 /**
  * One copy of the app per data folder: two copies would poll the same sales and break
@@ -23,8 +23,8 @@ function tempDir(): string {
   dirs.push(d);
   return d;
 }
-function cli(dir: string): CliRun {
-  const r = startHarnessCli(dir);
+async function cli(dir: string): Promise<CliRun> {
+  const r = startHarnessCli(dir, await freePort());
   runs.push(r);
   return r;
 }
@@ -52,9 +52,9 @@ describe('the data folder lock', () => {
 
   it('a second harness process says so in one sentence and exits; the first keeps running', async () => {
     const dir = tempDir();
-    const first = cli(dir);
+    const first = await cli(dir);
     const { origin } = await first.ready;
-    const second = cli(dir);
+    const second = await cli(dir);
     const out = await second.exited;
     expect(out.code).toBe(1);
     const said = out.stderr.trim();
@@ -71,7 +71,7 @@ describe('the data folder lock', () => {
 
   it('the services refuse a folder another process holds, and take it once that process is killed', async () => {
     const dir = tempDir();
-    const holder = cli(dir);
+    const holder = await cli(dir);
     await holder.ready;
     await expect(createAppServices(appOptions(dir))).rejects.toBeInstanceOf(DataFolderInUseError);
     // A crash (SIGKILL: no clean-up code runs) must not leave the folder locked.
@@ -80,7 +80,7 @@ describe('the data folder lock', () => {
     try {
       expect(services.settings.view().mode).toBe('demo');
       // ...and now this process holds it: a new harness process is the one refused.
-      const late = await cli(dir).exited;
+      const late = await (await cli(dir)).exited;
       expect(late.code).toBe(1);
       expect(late.stderr).toMatch(/already running/);
     } finally {

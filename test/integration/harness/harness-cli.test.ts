@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarnessCli, type CliRun } from '../../support/harness-cli';
+import { freePort, startHarnessCli, type CliRun } from '../../support/harness-cli';
 
 /**
  * The browser harness as its own process (`npm run dev:web`), driven over HTTP like any
@@ -16,7 +16,7 @@ let token: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pos-cli-'));
-  run = startHarnessCli(dir);
+  run = startHarnessCli(dir, await freePort());
   ({ origin, token } = await run.ready);
 }, 60_000);
 afterAll(async () => {
