@@ -35,6 +35,8 @@ export async function startHarnessRig(): Promise<HarnessRig> {
   const services = await createAppServices({
     ...harnessServiceOptions({ dataDir, downloadsDir, version: 'test', link: () => ({ origin, token }) }),
     logger,
+    // A shop in Jakarta, whatever zone the machine running the tests is in.
+    timeZone: 'Asia/Jakarta',
     tuning: { v1StatusIntervalMs: 200, watchFirstMs: 500 },
     printingTuning: FAST_PRINTING,
   });

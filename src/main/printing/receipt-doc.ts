@@ -39,7 +39,7 @@ export function printable(value: string): string {
   );
 }
 
-/** Breaks text into lines of at most `width` characters, at spaces where it can. */
+/** Breaks text into lines of at most `width` characters, at spaces (or dashes) where it can. */
 export function wrap(value: string, width: number): string[] {
   const text = printable(value);
   if (text === '') return [''];
@@ -52,8 +52,12 @@ export function wrap(value: string, width: number): string[] {
         lines.push(line);
         line = '';
       }
-      lines.push(w.slice(0, width));
-      w = w.slice(width);
+      // An order id is longer than a 58 mm line: break it after one of its dashes, so each
+      // line holds whole parts of it (prefix, install id, time, number).
+      const dash = w.lastIndexOf('-', width - 1);
+      const cut = dash > 0 ? dash + 1 : width;
+      lines.push(w.slice(0, cut));
+      w = w.slice(cut);
     }
     if (!w) continue;
     if (!line) line = w;

@@ -106,16 +106,12 @@ const printerTarget = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('tcp'), host: printerHost, port: z.number().int().min(1).max(65535) }),
   z.strictObject({
     kind: z.literal('os'),
-    deviceName: z
-      .string()
-      .min(1)
-      .max(200)
-      // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-      .regex(/^[^\u0000-\u001f\u007f]+$/, 'printer name has control characters'),
+    deviceName: text(200).pipe(z.string().min(1, 'choose a printer')),
   }),
 ]);
 const paperWidth = z.union([z.literal(58), z.literal(80)]);
-const receiptLines = z.array(z.string().max(64)).max(3);
+/** Printed as they are: a control character here would be a printer command (ESC @, ESC p...). */
+const receiptLines = z.array(text(64)).max(3);
 
 export const callSchemas = {
   getAppInfo: empty,

@@ -96,6 +96,8 @@ function snapshot() {
     events,
     settings: read('settings.json'),
     install: read('install.json'),
+    printer: read('printer.json'),
+    printJobs: rig.services.printing.listJobs(200).length,
     key: rig.services.settings.view().apiKeySet,
     journal: rig.services.journal.status().state,
   };
