@@ -223,7 +223,7 @@ export const callSchemas = {
       .string()
       .max(32)
       .regex(/^[A-Za-z0-9 -]{4,32}$/, 'the pairing code has letters and digits'),
-    tillName: z.string().trim().min(1, 'give this till a name').max(60),
+    tillName: text(60).pipe(z.string().trim().min(1, 'give this till a name')),
   }),
   unpairShopServer: empty,
   acknowledgeSyncRejections: empty,

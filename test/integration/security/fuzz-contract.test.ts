@@ -97,6 +97,7 @@ function snapshot() {
     settings: read('settings.json'),
     install: read('install.json'),
     printer: read('printer.json'),
+    shopServer: read('shop-server.json'),
     printJobs: rig.services.printing.listJobs(200).length,
     key: rig.services.settings.view().apiKeySet,
     journal: rig.services.journal.status().state,
