@@ -30,10 +30,14 @@ export function createAnswerV1(t: SimTransaction): unknown {
   };
 }
 
-export function detailAnswerV1(t: SimTransaction, status: string = t.status): unknown {
+export function detailAnswerV1(
+  t: SimTransaction,
+  status: string = t.status,
+  amountMeans: 'amount' | 'total' = 'amount',
+): unknown {
   return {
     transaction: {
-      amount: t.amount,
+      amount: amountMeans === 'total' ? t.totalPayment : t.amount,
       order_id: t.orderId,
       project: t.project,
       status,
@@ -80,8 +84,9 @@ export function v1Detail(ctx: SimContext, req: SimRequest): SimAnswer {
   if (!auth.ok) return auth.answer;
   const t = findByPair(ctx, auth.project, q.get('order_id'), q.get('amount'));
   if (!t) return message(404, MSG.noTxn);
-  if (t.status === 'completed' && ctx.faults.takeFlip('v1.detail')) return json(200, detailAnswerV1(t, 'pending'));
-  return json(200, detailAnswerV1(t));
+  if (t.status === 'completed' && ctx.faults.takeFlip('v1.detail'))
+    return json(200, detailAnswerV1(t, 'pending', ctx.statusAmount));
+  return json(200, detailAnswerV1(t, t.status, ctx.statusAmount));
 }
 
 export function v1Cancel(ctx: SimContext, req: SimRequest): SimAnswer {

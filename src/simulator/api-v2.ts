@@ -38,11 +38,15 @@ export function createAnswerV2(t: SimTransaction): unknown {
   };
 }
 
-export function statusAnswerV2(t: SimTransaction, status: string = t.status): unknown {
+export function statusAnswerV2(
+  t: SimTransaction,
+  status: string = t.status,
+  amountMeans: 'amount' | 'total' = 'amount',
+): unknown {
   return {
     txn_id: t.txnId,
     order_id: t.orderId,
-    amount: t.amount,
+    amount: amountMeans === 'total' ? t.totalPayment : t.amount,
     is_sandbox: t.isSandbox,
     status,
     payment_method: t.method,
@@ -89,8 +93,10 @@ export function v2Status(ctx: SimContext, req: SimRequest, slug: string, txnId: 
     return json(429, { message: 'Terlalu banyak permintaan, coba lagi nanti' }, { 'retry-after': String(waitS) });
   }
   ctx.lastStatusAt.set(txnId, now);
-  if (t.status === 'completed' && ctx.faults.takeFlip('v2.status')) return json(200, statusAnswerV2(t, 'pending'));
-  return json(200, statusAnswerV2(t));
+  if (t.status === 'completed' && ctx.faults.takeFlip('v2.status'))
+    return json(200, statusAnswerV2(t, 'pending', ctx.statusAmount));
+  const said = t.status === 'expired' ? ctx.v2ExpiredAs : t.status;
+  return json(200, statusAnswerV2(t, said, ctx.statusAmount));
 }
 
 export function v2Cancel(ctx: SimContext, req: SimRequest, slug: string, txnId: string): SimAnswer {

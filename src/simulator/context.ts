@@ -27,6 +27,10 @@ export interface SimContext {
   faults: FaultSet;
   clock: () => number;
   v2StatusIntervalMs: number;
+  /** What `amount` means in status answers: the order amount or the total paid. */
+  statusAmount: 'amount' | 'total';
+  /** What v2 status calls an unpaid QR whose time ran out. */
+  v2ExpiredAs: 'expired' | 'canceled';
   counters: { createCalls: number; statusCalls: number; cancelCalls: number; rateLimitViolations: number };
   /** Last accepted v2 status call per txn_id (for the rate limit). */
   lastStatusAt: Map<string, number>;

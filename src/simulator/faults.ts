@@ -31,6 +31,11 @@ export interface FaultSpec {
   wrongAmount?: true;
   /** Answer for another order_id. */
   wrongOrderId?: true;
+  /**
+   * A status answer whose `amount` is the total the customer paid (amount + fee), as some
+   * readings of the v2 status shape suggest.
+   */
+  amountAsTotal?: true;
   /** Once a transaction is completed, report it as this older status. */
   flipStatus?: 'pending';
   /**
@@ -99,6 +104,7 @@ export function faultFromJson(input: unknown): FaultSpec {
   if (raw.hang === true) spec.hang = true;
   if (raw.wrongAmount === true) spec.wrongAmount = true;
   if (raw.wrongOrderId === true) spec.wrongOrderId = true;
+  if (raw.amountAsTotal === true) spec.amountAsTotal = true;
   if (raw.flipStatus === 'pending') spec.flipStatus = 'pending';
   if (raw.afterHandling === true) spec.afterHandling = true;
   return spec;

@@ -30,6 +30,17 @@ export interface SimulatorOptions {
   v2StatusIntervalMs?: number;
   /** Pakasir's payment webhook: POSTed when a transaction is paid. */
   webhook?: SimWebhook | null;
+  /**
+   * What `amount` means in status answers (v1 detail and v2 status): the order amount
+   * (default), or the total the customer paid. Nobody has published a v2 status answer for a
+   * sale with a fee, so the app must accept both.
+   */
+  statusAmount?: 'amount' | 'total';
+  /**
+   * What v2 status says about a QR whose time ran out: `expired` (default) or `canceled`,
+   * as Pakasir is reported to answer for unpaid transactions.
+   */
+  v2ExpiredAs?: 'expired' | 'canceled';
 }
 
 export interface Simulator {
@@ -103,14 +114,18 @@ function send(res: ServerResponse, answer: SimAnswer): void {
   res.end(payload);
 }
 
-/** Spoils an answer for another order or amount, wherever the shape keeps them. */
-function spoil(answer: SimAnswer, fault: FaultSpec): SimAnswer {
+/**
+ * Spoils an answer for another order or amount, wherever the shape keeps them, or puts the
+ * total the customer paid where the amount was (`totalOf` finds it from the answer).
+ */
+function spoil(answer: SimAnswer, fault: FaultSpec, totalOf: (t: Record<string, unknown>) => number | null): SimAnswer {
   if (!answer.json || typeof answer.json !== 'object') return answer;
   const copy = structuredClone(answer.json) as Record<string, unknown>;
   const targets = [copy, copy.payment, copy.transaction].filter(
     (x): x is Record<string, unknown> => !!x && typeof x === 'object',
   );
   for (const t of targets) {
+    if (fault.amountAsTotal && typeof t.amount === 'number') t.amount = totalOf(t) ?? t.amount;
     if (fault.wrongAmount && typeof t.amount === 'number') t.amount += 1;
     if (fault.wrongOrderId && typeof t.order_id === 'string') t.order_id = `${t.order_id}X`;
   }
@@ -155,6 +170,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     faults,
     clock,
     v2StatusIntervalMs: options.v2StatusIntervalMs ?? 4000,
+    statusAmount: options.statusAmount ?? 'amount',
+    v2ExpiredAs: options.v2ExpiredAs ?? 'expired',
     counters: { createCalls: 0, statusCalls: 0, cancelCalls: 0, rateLimitViolations: 0 },
     lastStatusAt: new Map(),
     baseUrl: () => baseUrl,
@@ -224,7 +241,18 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     if (fault && !fault.afterHandling && lose(fault)) return;
     const answer = routed.handle();
     if (fault?.afterHandling && lose(fault)) return;
-    send(res, fault && (fault.wrongAmount || fault.wrongOrderId) ? spoil(answer, fault) : answer);
+    const totalOf = (t: Record<string, unknown>): number | null => {
+      const found =
+        (typeof t.txn_id === 'string' ? ledger.byTxn(t.txn_id) : undefined) ??
+        (typeof t.order_id === 'string' ? ledger.find(t.order_id) : undefined);
+      return found ? found.totalPayment : null;
+    };
+    send(
+      res,
+      fault && (fault.wrongAmount || fault.wrongOrderId || fault.amountAsTotal)
+        ? spoil(answer, fault, totalOf)
+        : answer,
+    );
   }
 
   const sockets = new Set<Socket>();

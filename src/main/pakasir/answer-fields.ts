@@ -73,6 +73,32 @@ export function normaliseStatus(raw: string): { status: GatewayStatusValue; rawS
 
 export const statusText = z.string().transform((s) => normaliseStatus(s));
 
+/**
+ * Identity fields of a status answer (order_id, amount, txn_id): read when readable, null
+ * otherwise. Whether null is acceptable depends on the status next to it, so the client
+ * decides after parsing: a `completed` answer must reach the money rules whatever else it
+ * carries.
+ */
+export const identityText = z
+  .union([z.string(), z.number().transform(String), z.null()])
+  .optional()
+  .catch(null)
+  .transform((s) => (typeof s === 'string' && s.trim() !== '' ? s.trim() : null));
+
+export const identityRupiah = wholeRupiah
+  .nullable()
+  .optional()
+  .catch(null)
+  .transform((n) => n ?? null);
+
+/** Lists the identity fields a non-completed answer lacks (it is then simply malformed). */
+export function missingIdentity(fields: Record<string, unknown>): string | null {
+  const missing = Object.entries(fields)
+    .filter(([, v]) => v === null)
+    .map(([k]) => k);
+  return missing.length > 0 ? `unexpected ${missing.join(', ')}` : null;
+}
+
 export const optionalBoolean = z
   .union([z.boolean(), z.literal(0), z.literal(1), z.literal('true'), z.literal('false'), z.null()])
   .optional()

@@ -50,11 +50,17 @@ export interface GatewayTransaction {
   serverDate: string | null;
 }
 
-/** A validated, normalised status answer. */
+/**
+ * A validated, normalised status answer. The client does not decide whether it is about
+ * our transaction: that is a money rule (payments/verify.ts). A `completed` answer whose
+ * order_id or amount cannot be read still arrives here, with null, so that it reaches a
+ * human instead of being dropped as malformed.
+ */
 export interface GatewayStatus {
+  /** The answer's txn_id, or null when it named none. */
   txnId: string | null;
-  orderId: string;
-  amount: number;
+  orderId: string | null;
+  amount: number | null;
   project: string | null;
   status: GatewayStatusValue;
   /** The gateway's own word, for the journal (lower-cased, trimmed). */

@@ -8,7 +8,15 @@ import {
   type PakasirGateway,
   type TransactionRef,
 } from './gateway';
-import { optionalText, statusText, timestamp, wholeRupiah } from './answer-fields';
+import {
+  identityRupiah,
+  identityText,
+  missingIdentity,
+  optionalText,
+  statusText,
+  timestamp,
+  wholeRupiah,
+} from './answer-fields';
 import { describe, httpCall, invalidAnswer, issuePaths, scrubSecret, type HttpCallOptions } from './http-call';
 import { payPageUrl } from './pay-url';
 import { preflight } from './preflight';
@@ -30,8 +38,8 @@ const createAnswer = z.object({
 const detailAnswer = z.object({
   transaction: z.object({
     project: optionalText,
-    order_id: z.string(),
-    amount: wholeRupiah,
+    order_id: identityText,
+    amount: identityRupiah,
     status: statusText,
     payment_method: optionalText,
     completed_at: timestamp,
@@ -176,7 +184,12 @@ export class PakasirV1Client implements PakasirGateway {
     const parsed = detailAnswer.safeParse(answer.json);
     if (!parsed.success) throw invalidAnswer('status', issuePaths(parsed.error), answer.httpStatus);
     const t = parsed.data.transaction;
-    this.#checkIdentity('status', ref.orderId, ref.amount, t.order_id, t.amount, t.project);
+    // Whether it is our transaction (order_id, amount, project) is the engine's money rule:
+    // a `completed` for another one must reach a human, not vanish as a malformed answer.
+    if (t.status.status !== 'completed') {
+      const missing = missingIdentity({ order_id: t.order_id, amount: t.amount });
+      if (missing) throw invalidAnswer('status', missing, answer.httpStatus);
+    }
     return {
       txnId: null,
       orderId: t.order_id,

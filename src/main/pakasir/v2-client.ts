@@ -8,7 +8,17 @@ import {
   type PakasirGateway,
   type TransactionRef,
 } from './gateway';
-import { optionalBoolean, optionalText, statusText, timestamp, unwrap, wholeRupiah } from './answer-fields';
+import {
+  identityRupiah,
+  identityText,
+  missingIdentity,
+  optionalBoolean,
+  optionalText,
+  statusText,
+  timestamp,
+  unwrap,
+  wholeRupiah,
+} from './answer-fields';
 import { describe, httpCall, invalidAnswer, issuePaths, type HttpCallOptions } from './http-call';
 import { withLinkOptions } from './pay-url';
 import { preflight } from './preflight';
@@ -41,10 +51,10 @@ const createAnswer = z.object({
 });
 
 const statusAnswer = z.object({
-  txn_id: z.union([z.string().min(1), z.number().transform(String)]).optional(),
+  txn_id: identityText,
   project: optionalText,
-  order_id: z.string(),
-  amount: wholeRupiah,
+  order_id: identityText,
+  amount: identityRupiah,
   status: statusText,
   payment_method: optionalText,
   is_sandbox: optionalBoolean,
@@ -176,13 +186,14 @@ export class PakasirV2Client implements PakasirGateway {
     const parsed = statusAnswer.safeParse(body(answer.json));
     if (!parsed.success) throw invalidAnswer('status', issuePaths(parsed.error), answer.httpStatus);
     const s = parsed.data;
-    if (s.txn_id !== undefined && s.txn_id !== ref.txnId) throw invalidAnswer('status', 'answer is for another txn_id');
-    if (s.order_id !== ref.orderId) throw invalidAnswer('status', 'answer is for another order_id');
-    if (s.amount !== ref.amount) throw invalidAnswer('status', 'answer is for another amount');
-    if (s.project !== null && s.project !== this.project)
-      throw invalidAnswer('status', 'answer is for another project');
+    // Whether the answer is about our transaction (txn_id, order_id, amount) is a money
+    // rule, judged by the engine: a `completed` for something else must reach a human.
+    if (s.status.status !== 'completed') {
+      const missing = missingIdentity({ order_id: s.order_id, amount: s.amount });
+      if (missing) throw invalidAnswer('status', missing, answer.httpStatus);
+    }
     return {
-      txnId: s.txn_id ?? ref.txnId,
+      txnId: s.txn_id,
       orderId: s.order_id,
       amount: s.amount,
       project: s.project,

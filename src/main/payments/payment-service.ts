@@ -18,7 +18,7 @@ import { ConnectivityTracker } from './connectivity';
 import { CreatePacer } from './create-pacer';
 import { liveDelay, MarginLearner, pacedFor, watchDelay, type PaceOptions } from './poll-schedule';
 import { StatusGate } from './status-gate';
-import { judgeStatus } from './verify';
+import { judgeStatus, saleFacts } from './verify';
 
 /** What the engine needs to know about the project it sells for, read fresh on every use. */
 export interface GatewayContext {
@@ -711,7 +711,16 @@ export class PaymentService {
       order.orderId,
       'needs_review',
       reason,
-      { reason, paidAt: status.completedAt, reasonDetail: `gateway status ${status.rawStatus}`, watchUntil: null },
+      {
+        reason,
+        paidAt: status.completedAt,
+        // For a mismatch, what Pakasir named (order, amount, txn) is what the reviewer needs.
+        reasonDetail:
+          reason === 'amount_mismatch' || reason === 'order_mismatch'
+            ? saidByGateway(status)
+            : `gateway status ${status.rawStatus}`,
+        watchUntil: null,
+      },
       statusFacts(status),
     );
     this.settle(order);
@@ -1020,17 +1029,6 @@ function keyOf(ref: TransactionRef): string {
   return ref.txnId ?? `${ref.orderId}:${ref.amount}`;
 }
 
-function saleFacts(order: OrderRecord) {
-  return {
-    orderId: order.orderId,
-    amount: order.amount,
-    state: order.state,
-    project: order.project,
-    apiVersion: order.apiVersion,
-    sandbox: order.sandbox,
-  };
-}
-
 function statusFacts(status: GatewayStatus): Record<string, unknown> {
   return {
     status: status.rawStatus,
@@ -1041,6 +1039,15 @@ function statusFacts(status: GatewayStatus): Record<string, unknown> {
     txnId: status.txnId,
     serverDate: status.serverDate,
   };
+}
+
+/** What Pakasir said, for the human who reviews the sale (never a secret: answers carry none). */
+function saidByGateway(status: GatewayStatus): string {
+  const parts = [`gateway status ${status.rawStatus}`];
+  if (status.orderId !== null) parts.push(`order_id ${status.orderId}`);
+  parts.push(`amount ${status.amount ?? 'unreadable'}`);
+  if (status.txnId !== null) parts.push(`txn_id ${status.txnId}`);
+  return parts.join(', ');
 }
 
 function createFacts(tx: GatewayTransaction): Record<string, unknown> {

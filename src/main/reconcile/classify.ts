@@ -1,17 +1,13 @@
 import type { ReconcileDifference } from '@shared/domain';
 import { GatewayError, type GatewayStatus } from '../pakasir/gateway';
 import type { OrderRecord } from '../orders/order-store';
+import { saleFacts, sameTransaction } from '../payments/verify';
 
 /** What one status call gave: an answer, or the error it threw. */
 export type CheckOutcome = { ok: true; status: GatewayStatus } | { ok: false; error: unknown };
 
 export type Verdict =
   { kind: 'same' } | { kind: 'difference'; difference: ReconcileDifference } | { kind: 'unchecked'; offline: boolean };
-
-/** The gateway client refuses an answer for another amount; that refusal is itself the finding. */
-function isAmountRefusal(error: unknown): boolean {
-  return error instanceof GatewayError && error.kind === 'invalid_answer' && /another amount/.test(error.message);
-}
 
 function diff(order: OrderRecord, gatewayStatus: string, kind: ReconcileDifference['kind']): Verdict {
   return {
@@ -33,12 +29,13 @@ export function classify(order: OrderRecord, outcome: CheckOutcome): Verdict {
       // A sale whose create may never have reached Pakasir is expected to be unknown there.
       return order.state === 'creating' ? { kind: 'same' } : diff(order, 'not_found', 'unknown_at_gateway');
     }
-    if (isAmountRefusal(e)) return diff(order, 'invalid_answer', 'amount_mismatch');
     return { kind: 'unchecked', offline: e instanceof GatewayError && (e.kind === 'network' || e.kind === 'timeout') };
   }
   const s = outcome.status;
-  if (s.orderId !== order.orderId) return { kind: 'unchecked', offline: false };
-  if (s.amount !== order.amount) return diff(order, s.rawStatus || s.status, 'amount_mismatch');
+  // The engine's own rule for "the same transaction" (amount or total_payment counts).
+  const identity = sameTransaction(saleFacts(order), s);
+  if (identity === 'other_order') return { kind: 'unchecked', offline: false };
+  if (identity === 'other_amount') return diff(order, s.rawStatus || s.status, 'amount_mismatch');
   if (s.status === 'unknown') return { kind: 'unchecked', offline: false };
   // A sandbox payment for a production sale is not money: never offer it as "paid there".
   if (s.status === 'completed' && !order.sandbox && s.isSandbox === true)

@@ -158,7 +158,7 @@ describe('reconcileDay against the simulator', () => {
       {
         orderId: s.wrongAmount,
         localState: 'awaiting_payment',
-        gatewayStatus: 'invalid_answer',
+        gatewayStatus: 'pending',
         amount: 25_000,
         kind: 'amount_mismatch',
       },

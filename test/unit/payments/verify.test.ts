@@ -9,6 +9,8 @@ const sale: SaleFacts = {
   project: 'toko',
   apiVersion: 'v1',
   sandbox: false,
+  totalPayment: 22_464,
+  txnId: null,
 };
 const status = (over: Partial<GatewayStatus>): GatewayStatus => ({
   txnId: null,
@@ -36,6 +38,41 @@ describe('judgeStatus: only a verified completed is a payment', () => {
   it('never pays a completed answer for another order or another project (v1)', () => {
     expect(judgeStatus(sale, status({ orderId: 'KSR1-000002' }))).toEqual({ kind: 'review', reason: 'order_mismatch' });
     expect(judgeStatus(sale, status({ project: 'other' }))).toEqual({ kind: 'review', reason: 'order_mismatch' });
+  });
+
+  it('pays a completed answer whose amount is the total the customer paid (amount + fee)', () => {
+    expect(judgeStatus(sale, status({ amount: 22_464 }))).toEqual({ kind: 'paid' });
+    expect(judgeStatus({ ...sale, apiVersion: 'v2' }, status({ amount: 22_464 }))).toEqual({ kind: 'paid' });
+  });
+
+  it('before create answered (no total known) only the amount itself is this sale', () => {
+    expect(judgeStatus({ ...sale, totalPayment: null }, status({ amount: 22_464 }))).toEqual({
+      kind: 'review',
+      reason: 'amount_mismatch',
+    });
+  });
+
+  it('sends a completed answer whose order_id or amount cannot be read to review', () => {
+    expect(judgeStatus(sale, status({ amount: null }))).toEqual({ kind: 'review', reason: 'amount_mismatch' });
+    expect(judgeStatus(sale, status({ orderId: null }))).toEqual({ kind: 'review', reason: 'order_mismatch' });
+  });
+
+  it('v2: a completed answer for another txn_id goes to review; one that names none is scoped by the path', () => {
+    const v2 = { ...sale, apiVersion: 'v2' as const, txnId: 'TRX1' };
+    expect(judgeStatus(v2, status({ txnId: 'TRX2' }))).toEqual({ kind: 'review', reason: 'order_mismatch' });
+    expect(judgeStatus(v2, status({ txnId: null }))).toEqual({ kind: 'paid' });
+    expect(judgeStatus(v2, status({ txnId: 'TRX1' }))).toEqual({ kind: 'paid' });
+  });
+
+  it('keeps checking on a pending answer with the total, and on one with another amount', () => {
+    expect(judgeStatus(sale, status({ status: 'pending', amount: 22_464 }))).toEqual({
+      kind: 'keep_checking',
+      why: 'pending',
+    });
+    expect(judgeStatus(sale, status({ status: 'pending', amount: 1 }))).toEqual({
+      kind: 'keep_checking',
+      why: 'mismatch_pending',
+    });
   });
 
   it('ignores the project field for v2, whose answers are scoped by the path', () => {

@@ -8,6 +8,10 @@ const order = {
   amount: 50_000,
   state: 'needs_review',
   sandbox: false,
+  apiVersion: 'v2',
+  project: 'toko',
+  txnId: 't1',
+  totalPayment: 50_664,
 } as OrderRecord;
 const status = (over: Partial<GatewayStatus>): GatewayStatus => ({
   txnId: 't1',
@@ -35,6 +39,16 @@ describe('reconciliation verdicts', () => {
     expect(classify(order, { ok: true, status: status({ isSandbox: true }) })).toMatchObject({
       kind: 'difference',
       difference: { kind: 'sandbox_payment' },
+    });
+  });
+
+  it('counts an answer whose amount is the total paid as this sale, and any other amount as a difference', () => {
+    expect(classify({ ...order, state: 'paid' }, { ok: true, status: status({ amount: order.totalPayment }) })).toEqual(
+      { kind: 'same' },
+    );
+    expect(classify(order, { ok: true, status: status({ amount: 49_000 }) })).toMatchObject({
+      kind: 'difference',
+      difference: { kind: 'amount_mismatch' },
     });
   });
 
