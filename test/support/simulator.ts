@@ -16,10 +16,12 @@ export interface TestSimulator extends Simulator {
  * fresh per call. Close it in afterAll/afterEach: `await sim.close()`.
  */
 export async function startTestSimulator(
-  options: Omit<SimulatorOptions, 'projects' | 'port'> = {},
+  options: Omit<SimulatorOptions, 'projects' | 'port'> & { feeBearer?: 'customer' | 'merchant' } = {},
 ): Promise<TestSimulator> {
-  const sandbox: SimProject = { slug: 'toko-sandbox', apiKey: randomApiKey(), sandbox: true };
-  const production: SimProject = { slug: 'toko-live', apiKey: randomApiKey(), sandbox: false };
-  const sim = await createSimulator({ ...options, port: 0, projects: [sandbox, production] });
+  const { feeBearer, ...simOptions } = options;
+  const fee = feeBearer ? { feeBearer } : {};
+  const sandbox: SimProject = { slug: 'toko-sandbox', apiKey: randomApiKey(), sandbox: true, ...fee };
+  const production: SimProject = { slug: 'toko-live', apiKey: randomApiKey(), sandbox: false, ...fee };
+  const sim = await createSimulator({ ...simOptions, port: 0, projects: [sandbox, production] });
   return Object.assign(sim, { sandbox, production });
 }

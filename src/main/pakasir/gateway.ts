@@ -108,10 +108,20 @@ export class GatewayError extends Error {
   readonly retryAfterMs: number | null;
   /** The gateway's message ("Transaksi tidak ditemukan"), if any. */
   readonly gatewayMessage: string | null;
+  /**
+   * A create answer we could not accept may still name the transaction it made for our
+   * order_id (v2): the engine cancels that one. Never set for an answer about another order.
+   */
+  readonly txnId: string | null;
   constructor(
     kind: GatewayErrorKind,
     message: string,
-    opts: { httpStatus?: number | null; retryAfterMs?: number | null; gatewayMessage?: string | null } = {},
+    opts: {
+      httpStatus?: number | null;
+      retryAfterMs?: number | null;
+      gatewayMessage?: string | null;
+      txnId?: string | null;
+    } = {},
   ) {
     super(message);
     this.name = 'GatewayError';
@@ -119,6 +129,7 @@ export class GatewayError extends Error {
     this.httpStatus = opts.httpStatus ?? null;
     this.retryAfterMs = opts.retryAfterMs ?? null;
     this.gatewayMessage = opts.gatewayMessage ?? null;
+    this.txnId = opts.txnId ?? null;
   }
   /** Transient: worth another try later (the engine keeps checking). */
   get transient(): boolean {

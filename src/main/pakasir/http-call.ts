@@ -163,8 +163,13 @@ export async function httpCall(opts: HttpCallOptions, req: HttpRequest, signal?:
 }
 
 /** A schema failure, described by field paths only: values may echo what we sent. */
-export function invalidAnswer(what: string, detail: string, httpStatus: number | null = null): GatewayError {
-  return new GatewayError('invalid_answer', describe(what, 'invalid_answer', detail), { httpStatus });
+export function invalidAnswer(
+  what: string,
+  detail: string,
+  httpStatus: number | null = null,
+  txnId: string | null = null,
+): GatewayError {
+  return new GatewayError('invalid_answer', describe(what, 'invalid_answer', detail), { httpStatus, txnId });
 }
 
 export function issuePaths(error: { issues: readonly { path: readonly PropertyKey[] }[] }): string {

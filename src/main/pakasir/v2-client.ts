@@ -109,18 +109,27 @@ export class PakasirV2Client implements PakasirGateway {
       },
       signal,
     );
-    const parsed = createAnswer.safeParse(body(answer.json));
-    if (!parsed.success) throw invalidAnswer('create', issuePaths(parsed.error), answer.httpStatus);
+    const raw = body(answer.json);
+    // The transaction this answer made for our order_id, if it names one: the engine cancels
+    // it when the answer cannot be accepted. An answer naming another order_id gives none.
+    const ours = ((): string | null => {
+      if (!raw || typeof raw !== 'object') return null;
+      const r = raw as Record<string, unknown>;
+      if (r.order_id !== undefined && r.order_id !== req.orderId) return null;
+      return typeof r.txn_id === 'string' && r.txn_id !== '' ? r.txn_id : null;
+    })();
+    const refuse = (detail: string) => invalidAnswer('create', detail, answer.httpStatus, ours);
+    const parsed = createAnswer.safeParse(raw);
+    if (!parsed.success) throw refuse(issuePaths(parsed.error));
     const a = parsed.data;
     // Find-or-create: the answer may be an older transaction; it must be this very order.
     if (a.order_id !== undefined && a.order_id !== req.orderId)
-      throw invalidAnswer('create', 'answer is for another order_id');
-    if (a.amount !== undefined && a.amount !== req.amount)
-      throw invalidAnswer('create', 'answer is for another amount');
+      throw invalidAnswer('create', 'answer is for another order_id', answer.httpStatus);
+    if (a.amount !== undefined && a.amount !== req.amount) throw refuse('answer is for another amount');
     if (a.project !== null && a.project !== this.project)
-      throw invalidAnswer('create', 'answer is for another project');
+      throw invalidAnswer('create', 'answer is for another project', answer.httpStatus);
     if (a.payment_method !== null && a.payment_method.toLowerCase() !== req.method)
-      throw invalidAnswer('create', 'answer is for another payment method');
+      throw refuse('answer is for another payment method');
 
     const isLink = req.method === 'payment_link';
     let fee = a.fee ?? null;
@@ -130,22 +139,22 @@ export class PakasirV2Client implements PakasirGateway {
       fee = fee ?? 0;
       total = total ?? req.amount + fee;
     }
-    if (fee === null || total === null) throw invalidAnswer('create', 'answer has no fee or total_payment');
+    if (fee === null || total === null) throw refuse('answer has no fee or total_payment');
     // amount + fee when the customer bears the fee; the amount itself when the project's
     // "Beban Biaya" puts it on the merchant. Anything else is not a total we can explain.
     if (total !== req.amount + fee && total !== req.amount)
-      throw invalidAnswer('create', 'total_payment is neither amount + fee nor amount');
+      throw refuse('total_payment is neither amount + fee nor amount');
 
     let paymentNumber: string | null = null;
     let paymentUrl: string | null = null;
     if (isLink) {
       if (a.payment_link === null || !/^https?:\/\//i.test(a.payment_link))
-        throw invalidAnswer('create', 'answer has no usable payment_link');
+        throw refuse('answer has no usable payment_link');
       paymentUrl = withLinkOptions(a.payment_link, req.link);
     } else {
       paymentNumber = (req.method === 'qris' ? a.qr_string : a.va_number) ?? a.payment_number;
       if (paymentNumber === null)
-        throw invalidAnswer('create', req.method === 'qris' ? 'answer has no qr_string' : 'answer has no va_number');
+        throw refuse(req.method === 'qris' ? 'answer has no qr_string' : 'answer has no va_number');
     }
     return {
       txnId: a.txn_id,

@@ -59,6 +59,15 @@ export interface PaymentTuning {
   pushPollIntervalMs: number;
 }
 
+/**
+ * How many create answers the app could not accept a sale may get before it fails. Such an
+ * answer is usually the same again (find-or-create returns the same transaction), so more
+ * tries only keep the cashier waiting; one repeat covers a garbled transmission, a second
+ * confirms. v1 never repeats a create whose transaction exists (it has no find-or-create),
+ * so there the first refused answer of an existing transaction ends the sale.
+ */
+export const MAX_REFUSED_CREATE_ANSWERS = 3;
+
 export const DEFAULT_TUNING: PaymentTuning = {
   v1StatusIntervalMs: 2000,
   maxInFlight: 3,
@@ -479,19 +488,23 @@ export class PaymentService {
       }
       const verdict = judgeStatus(saleFacts(order), status);
       if (verdict.kind === 'paid') return this.finishPaid(order, status);
-      // It exists but its QR payload is lost: nobody can have seen it, so cancel it at the
-      // gateway and let the cashier start a new sale (a new order_id, never a second
-      // transaction under this one).
+      // It exists but its QR payload is lost (or was refused): nobody can have seen it, so
+      // cancel it at the gateway and let the cashier start a new sale (a new order_id, never
+      // a second transaction under this one: v1 has no find-or-create).
       await this.bestEffortCancel(gateway, ref, order.orderId);
+      const refused = this.lastCreateProblem(order.orderId);
+      const reason: OrderReason = refused ? 'invalid_payload' : 'create_lost';
       const failed = this.store.transition(
         order.orderId,
         'failed',
-        'create_lost',
-        { reason: 'create_lost', reasonDetail: `gateway status ${status.rawStatus}` },
+        reason,
+        { reason, reasonDetail: refused ?? `gateway status ${status.rawStatus}` },
         statusFacts(status),
         ['creating'],
       );
+      this.settle(failed);
       this.publish(failed);
+      if (refused) this.notify('warning', 'notice.invalidPayload', { orderId: order.orderId }, order.orderId);
       return;
     }
     // v2's create is find-or-create by order_id, so repeating it is the resolution.
@@ -568,18 +581,22 @@ export class PaymentService {
     this.schedule(order.orderId, this.livePace(gateway).baseIntervalMs);
   }
 
-  private createFailed(order: OrderRecord, err: unknown): void {
+  private async createFailed(order: OrderRecord, err: unknown): Promise<void> {
     if (err instanceof GatewayError) {
       this.connectivity.failed(err);
       if (err.transient || err.kind === 'invalid_answer') {
         // The create may or may not exist: stay in `creating`, resolve it on the next step.
         const n = (this.errors.get(order.orderId) ?? 0) + 1;
         this.errors.set(order.orderId, n);
+        const refused = err.kind === 'invalid_answer' ? { detail: err.message, txnId: err.txnId } : {};
         this.store.recordFacts(
           order.orderId,
           {},
-          { reason: 'create_unanswered', facts: { error: err.kind, httpStatus: err.httpStatus } },
+          { reason: 'create_unanswered', facts: { error: err.kind, httpStatus: err.httpStatus, ...refused } },
         );
+        if (err.kind === 'invalid_answer' && this.refusedCreates(order.orderId) >= MAX_REFUSED_CREATE_ANSWERS) {
+          return this.createRefused(order, err);
+        }
         this.schedule(order.orderId, liveDelay(n, this.paceFor(this.context().gateway), this.random, err.retryAfterMs));
         return;
       }
@@ -596,6 +613,45 @@ export class PaymentService {
       return;
     }
     throw err;
+  }
+
+  /** Create answers this sale got that the app could not accept (journaled, so a restart keeps count). */
+  private refusedCreates(orderId: string): number {
+    return this.store
+      .events(orderId)
+      .filter((e) => e.reason === 'create_unanswered' && e.facts?.error === 'invalid_answer').length;
+  }
+
+  /** Why the last create answer was refused, when the last create problem was a refusal. */
+  private lastCreateProblem(orderId: string): string | null {
+    const last = this.store
+      .events(orderId)
+      .filter((e) => e.reason === 'create_unanswered')
+      .at(-1);
+    return last?.facts?.error === 'invalid_answer' && typeof last.facts.detail === 'string' ? last.facts.detail : null;
+  }
+
+  /**
+   * Pakasir keeps answering the create with something we cannot show (another amount, no QR,
+   * an unreadable body): asking again will not change it. The sale fails with the reason
+   * shown, and a transaction made for it is canceled (best effort: without a txn_id a v2
+   * transaction cannot be named; its QR was never shown, so nobody can pay it).
+   */
+  private async createRefused(order: OrderRecord, err: GatewayError): Promise<void> {
+    const gateway = this.gatewayFor(order, this.context());
+    const ref: TransactionRef = { ...refOf(order), txnId: order.txnId ?? err.txnId };
+    if (gateway && (order.apiVersion === 'v1' || ref.txnId)) await this.bestEffortCancel(gateway, ref, order.orderId);
+    const failed = this.store.transition(
+      order.orderId,
+      'failed',
+      'invalid_payload',
+      { reason: 'invalid_payload', reasonDetail: err.message, ...(ref.txnId ? { txnId: ref.txnId } : {}) },
+      { error: err.kind, refusedAnswers: MAX_REFUSED_CREATE_ANSWERS },
+      ['creating'],
+    );
+    this.settle(failed);
+    this.publish(failed);
+    this.notify('warning', 'notice.invalidPayload', { orderId: order.orderId }, order.orderId);
   }
 
   private async stepCheck(order: OrderRecord, gateway: PakasirGateway, manual: boolean): Promise<void> {
