@@ -673,6 +673,9 @@ export class PaymentService {
       case 'review':
         return this.toReview(checked, verdict.reason, status);
       case 'canceled_at_gateway':
+        // Pakasir is reported to call an unpaid QR whose time ran out `canceled`: past its
+        // expired_at that is an expiry, so a later payment reads "paid after expiry".
+        if (this.pastExpiry(checked, status)) return this.endLive(checked, 'expired', 'expired_at_gateway', status);
         return this.endLive(checked, 'canceled', 'canceled_at_gateway', status);
       case 'expired_at_gateway':
         return this.endLive(checked, 'expired', 'expired_at_gateway', status);
@@ -992,6 +995,18 @@ export class PaymentService {
   private expiryClock(): number {
     const now = this.now();
     return Math.min(now, now + this.serverSkewMs);
+  }
+
+  /**
+   * Whether the QR's expired_at had passed when Pakasir answered: by the answer's own Date
+   * header when it has one (whole seconds, so up to a second early), else by our expiry clock.
+   */
+  private pastExpiry(order: OrderRecord, status: GatewayStatus): boolean {
+    if (!order.expiresAt) return false;
+    const expiresAt = Date.parse(order.expiresAt);
+    const said = status.serverDate ? Date.parse(status.serverDate) : NaN;
+    if (Number.isFinite(said)) return said + 1000 >= expiresAt;
+    return this.expiryClock() >= expiresAt;
   }
 
   private noteServerDate(serverDate: string | null): void {
