@@ -40,7 +40,9 @@ export function startEngine(
   },
 ): EngineRig {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pos-engine-'));
-  const store = openOrderStore({ file: join(dir, 'orders.sqlite') });
+  // The journal's timestamps follow the same (possibly stepped) wall clock as the engine.
+  const wall = opts.now;
+  const store = openOrderStore({ file: join(dir, 'orders.sqlite'), ...(wall ? { now: () => new Date(wall()) } : {}) });
   const bus = new EventBus();
   const project = opts.production ? sim.production : sim.sandbox;
   const real = createGateway({

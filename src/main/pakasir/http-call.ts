@@ -155,7 +155,10 @@ export async function httpCall(opts: HttpCallOptions, req: HttpRequest, signal?:
       gatewayMessage: words,
       // 429 and 503 (and a busy 502/504) may say when to come back; honour it either way.
       retryAfterMs:
-        kind === 'rate_limited' || kind === 'server' ? parseRetryAfter(response.headers.get('retry-after')) : null,
+        kind === 'rate_limited' || kind === 'server'
+          ? // An HTTP-date is read against the gateway's own Date header: ours may be hours off.
+            parseRetryAfter(response.headers.get('retry-after'), serverDate ? Date.parse(serverDate) : Date.now())
+          : null,
     });
   } finally {
     clearTimeout(timeout);

@@ -1,18 +1,21 @@
+import { monotonicClock, type PaceClock } from './pace-clock';
+
 /**
  * Spaces transaction creates: Pakasir allows about two per second per project. A cashier
- * never hits it alone, but several terminals or a recovery of many sales could.
+ * never hits it alone, but several terminals or a recovery of many sales could. Spaced on
+ * the monotonic pace clock: after a wall-clock step back, a create must not wait for hours.
  */
 export class CreatePacer {
-  private next = 0;
+  private next = Number.NEGATIVE_INFINITY;
   constructor(
     private readonly minSpacingMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: PaceClock = monotonicClock,
   ) {}
 
   async turn(): Promise<void> {
-    const at = Math.max(this.now(), this.next);
+    const now = this.clock.now();
+    const at = Math.max(now, this.next);
     this.next = at + this.minSpacingMs;
-    const wait = at - this.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (at > now) await this.clock.sleep(at - now);
   }
 }

@@ -16,6 +16,7 @@ import {
 import { priceAsIs, type AmountPlanner } from './amount-plan';
 import { ConnectivityTracker } from './connectivity';
 import { CreatePacer } from './create-pacer';
+import { capWait, monotonicClock, type PaceClock } from './pace-clock';
 import { liveDelay, MarginLearner, pacedFor, watchDelay, type PaceOptions } from './poll-schedule';
 import { StatusGate } from './status-gate';
 import { judgeStatus, saleFacts } from './verify';
@@ -84,7 +85,10 @@ export interface PaymentServiceDeps {
   /** Throws PosError when the app has no usable project (it never should: demo is the fallback). */
   context: () => GatewayContext;
   log: EngineLog;
+  /** Wall clock: journal timestamps and the expiry decision. Default Date.now. */
   now?: () => number;
+  /** Monotonic clock every wait runs on (pacing, spacing, timers). Default performance.now. */
+  clock?: PaceClock;
   random?: () => number;
   tuning?: Partial<PaymentTuning>;
   /** Which amount to send for a price (the owner's fee choice); the price as is by default. */
@@ -92,7 +96,8 @@ export interface PaymentServiceDeps {
 }
 
 interface SaleTimer {
-  handle: ReturnType<typeof setTimeout>;
+  cancel: () => void;
+  /** When it fires, on the pace clock. */
   at: number;
 }
 
@@ -110,6 +115,7 @@ export class PaymentService {
   private readonly context: () => GatewayContext;
   private readonly log: EngineLog;
   private readonly now: () => number;
+  private readonly clock: PaceClock;
   private readonly random: () => number;
   private readonly tuning: PaymentTuning;
   private readonly planAmount: AmountPlanner;
@@ -123,8 +129,8 @@ export class PaymentService {
   private readonly running = new Map<string, Promise<void>>();
   private activeOrderId: string | null = null;
   private counter: Promise<unknown> = Promise.resolve();
-  /** Pakasir's clock minus ours, from the Date header of its last answer (0 until known). */
-  private serverSkewMs = 0;
+  /** Pakasir's clock from the Date header of its last answer, anchored on the pace clock. */
+  private serverClock: { serverMs: number; paceAt: number } | null = null;
   private readonly margin = new MarginLearner();
   private stopped = false;
   private noticeSeq = 0;
@@ -138,11 +144,12 @@ export class PaymentService {
     this.context = deps.context;
     this.log = deps.log;
     this.now = deps.now ?? Date.now;
+    this.clock = deps.clock ?? monotonicClock;
     this.random = deps.random ?? Math.random;
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
     this.planAmount = deps.planAmount ?? priceAsIs;
-    this.gate = new StatusGate(this.tuning.maxInFlight, this.now);
-    this.pacer = new CreatePacer(this.tuning.createSpacingMs, this.now);
+    this.gate = new StatusGate(this.tuning.maxInFlight, this.clock);
+    this.pacer = new CreatePacer(this.tuning.createSpacingMs, this.clock);
     this.connectivity = new ConnectivityTracker((view) => this.onConnectivity(view), this.now);
   }
 
@@ -353,7 +360,7 @@ export class PaymentService {
   paymentHint(orderId: string): boolean {
     const order = this.store.get(orderId);
     if (!order || this.stopped) return false;
-    const watched = isFinal(order.state) && order.watchUntil !== null && Date.parse(order.watchUntil) > this.now();
+    const watched = isFinal(order.state) && this.stillWatched(order);
     if (order.state !== 'awaiting_payment' && !watched) return false;
     if (this.hinted.has(orderId)) return true;
     this.hinted.add(orderId);
@@ -447,7 +454,7 @@ export class PaymentService {
     this.clearTimer(orderId);
     const order = this.store.get(orderId);
     if (!order) return;
-    if (isFinal(order.state) && (!order.watchUntil || Date.parse(order.watchUntil) <= this.now())) {
+    if (isFinal(order.state) && !this.stillWatched(order)) {
       this.settle(order);
       return;
     }
@@ -700,7 +707,7 @@ export class PaymentService {
   }
 
   private async stepWatch(order: OrderRecord, gateway: PakasirGateway, manual: boolean): Promise<void> {
-    if (!order.watchUntil || Date.parse(order.watchUntil) <= this.now()) {
+    if (!this.stillWatched(order)) {
       this.settle(order);
       return;
     }
@@ -803,6 +810,11 @@ export class PaymentService {
       'awaiting_payment',
     ]);
     this.startWatch(ended);
+  }
+
+  /** The watch ends by the earlier of our clock and Pakasir's, so a clock set ahead cannot end it early. */
+  private stillWatched(order: OrderRecord): boolean {
+    return order.watchUntil !== null && Date.parse(order.watchUntil) > this.expiryClock();
   }
 
   private watchEnd(): string {
@@ -989,12 +1001,22 @@ export class PaymentService {
   }
 
   /**
-   * The clock expiry is judged by: the earlier of ours and Pakasir's (from its Date header),
-   * so a till whose clock runs fast never declares a QR expired while it can still be paid.
+   * The clock expiry is judged by: the earlier of ours and Pakasir's (from its last Date
+   * header, carried forward on the pace clock so a step of our wall clock cannot move it),
+   * so a till whose clock runs fast, or was just set hours ahead, never declares a QR
+   * expired while it can still be paid.
    */
   private expiryClock(): number {
     const now = this.now();
-    return Math.min(now, now + this.serverSkewMs);
+    if (!this.serverClock) return now;
+    return Math.min(now, this.serverClock.serverMs + (this.clock.now() - this.serverClock.paceAt));
+  }
+
+  private noteServerDate(serverDate: string | null): void {
+    if (!serverDate) return;
+    const at = Date.parse(serverDate);
+    // The Date header has whole seconds: its true moment is up to 1 s later than it says.
+    if (Number.isFinite(at)) this.serverClock = { serverMs: at, paceAt: this.clock.now() };
   }
 
   /**
@@ -1009,13 +1031,6 @@ export class PaymentService {
     return this.expiryClock() >= expiresAt;
   }
 
-  private noteServerDate(serverDate: string | null): void {
-    if (!serverDate) return;
-    const at = Date.parse(serverDate);
-    // The Date header has whole seconds: its true moment is up to 1 s later than it says.
-    if (Number.isFinite(at)) this.serverSkewMs = at - this.now();
-  }
-
   private clampToExpiry(order: OrderRecord, delay: number): number {
     if (!order.expiresAt) return delay;
     const untilFinal = Date.parse(order.expiresAt) + this.tuning.expiryGraceMs - this.expiryClock();
@@ -1024,21 +1039,20 @@ export class PaymentService {
 
   private schedule(orderId: string, delayMs: number): void {
     if (this.stopped) return;
-    const at = this.now() + delayMs;
+    const wait = capWait(delayMs);
+    const at = this.clock.now() + wait;
     const existing = this.timers.get(orderId);
     if (existing && existing.at <= at) return;
-    if (existing) clearTimeout(existing.handle);
-    const handle = setTimeout(() => {
+    existing?.cancel();
+    const cancel = this.clock.setTimer(() => {
       this.timers.delete(orderId);
       void this.work(orderId);
-    }, delayMs);
-    handle.unref?.();
-    this.timers.set(orderId, { handle, at });
+    }, wait);
+    this.timers.set(orderId, { cancel, at });
   }
 
   private clearTimer(orderId: string): void {
-    const t = this.timers.get(orderId);
-    if (t) clearTimeout(t.handle);
+    this.timers.get(orderId)?.cancel();
     this.timers.delete(orderId);
   }
 

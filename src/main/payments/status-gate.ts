@@ -1,10 +1,12 @@
+import { capWait, monotonicClock, type PaceClock } from './pace-clock';
 import { earliestNextCall, type PaceOptions } from './poll-schedule';
 
 /**
  * Every status call for any transaction goes through one gate: the poller, the cashier's
  * "check now", the cancel race check and reconciliation. The gate holds the per-transaction
  * minimum interval and a global cap on calls in flight, so no caller can exceed Pakasir's
- * limits however they are combined.
+ * limits however they are combined. Its times are on the monotonic pace clock, so a step of
+ * the wall clock neither holds a call for hours nor lets one through too soon.
  */
 export class StatusGate {
   private readonly lastCall = new Map<string, number>();
@@ -15,14 +17,17 @@ export class StatusGate {
   private readonly perKey = new Map<string, Promise<unknown>>();
   private readonly startedAt: number;
 
+  private readonly now: () => number;
+
   constructor(
     private readonly maxInFlight: number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: PaceClock = monotonicClock,
   ) {
+    this.now = () => clock.now();
     // A previous run may have asked about any transaction just before it stopped, and its
     // call times died with it: until one full interval has passed, treat every transaction
     // as asked at start.
-    this.startedAt = now();
+    this.startedAt = this.now();
   }
 
   /** Runs `fn` for transaction `key` once the pace allows and a slot is free. */
@@ -41,12 +46,13 @@ export class StatusGate {
   /** Milliseconds until `key` may be called again (0 when it may be called now). */
   waitFor(key: string, pace: PaceOptions): number {
     const paced = earliestNextCall(this.lastCall.get(key) ?? this.startedAt, pace);
-    return Math.max(0, paced - this.now(), (this.notBefore.get(key) ?? 0) - this.now());
+    return capWait(Math.max(0, paced - this.now(), (this.notBefore.get(key) ?? 0) - this.now()));
   }
 
   private async runNow<T>(key: string, pace: PaceOptions, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    // Timers may fire a millisecond early by the wall clock: wait until the pace truly allows.
-    for (let wait = this.waitFor(key, pace); wait > 0; wait = this.waitFor(key, pace)) await sleep(wait, signal);
+    // Timers may fire a millisecond early: wait until the pace truly allows.
+    for (let wait = this.waitFor(key, pace); wait > 0; wait = this.waitFor(key, pace))
+      await this.clock.sleep(wait, signal);
     await this.acquire(signal);
     try {
       // Measured when the request leaves, the moment the gateway's limit counts from.
@@ -54,7 +60,8 @@ export class StatusGate {
       return await fn();
     } catch (err) {
       const retryAfterMs = (err as { retryAfterMs?: unknown } | null)?.retryAfterMs;
-      if (typeof retryAfterMs === 'number' && retryAfterMs > 0) this.notBefore.set(key, this.now() + retryAfterMs);
+      if (typeof retryAfterMs === 'number' && retryAfterMs > 0)
+        this.notBefore.set(key, this.now() + capWait(retryAfterMs));
       throw err;
     } finally {
       this.release();
@@ -96,19 +103,4 @@ export class StatusGate {
     const next = this.waiting.shift();
     if (next) next();
   }
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason ?? new Error('aborted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

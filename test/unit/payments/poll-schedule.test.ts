@@ -9,7 +9,10 @@ import {
   V2_PACE,
   watchDelay,
 } from '../../../src/main/payments/poll-schedule';
+import { CreatePacer } from '../../../src/main/payments/create-pacer';
+import { MAX_WAIT_MS } from '../../../src/main/payments/pace-clock';
 import { StatusGate } from '../../../src/main/payments/status-gate';
+import { ManualClock } from '../../support/manual-clock';
 
 describe('poll pacing', () => {
   it('never schedules a v2 check sooner than the 4 s limit, whatever the jitter', () => {
@@ -55,55 +58,92 @@ describe('poll pacing', () => {
   });
 });
 
-describe('StatusGate', () => {
+describe('StatusGate (on a clock the test moves)', () => {
   it('serialises calls for one transaction and spaces them by the minimum interval', async () => {
-    const gate = new StatusGate(3);
+    const clock = new ManualClock();
+    const gate = new StatusGate(3, clock);
     const pace = pacedFor(40, 40);
     const sent: number[] = [];
-    const call = () => gate.run('txn-1', pace, async () => void sent.push(Date.now()));
-    await Promise.all([call(), call(), call()]);
+    const call = () => gate.run('txn-1', pace, async () => void sent.push(clock.now()));
+    const all = Promise.all([call(), call(), call()]);
+    await clock.runAll();
+    await all;
     expect(sent).toHaveLength(3);
     expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(40);
     expect(sent[2]! - sent[1]!).toBeGreaterThanOrEqual(40);
   });
 
   it('holds the first call for any transaction until one interval after start (a previous run may just have called)', async () => {
-    const started = Date.now();
-    const gate = new StatusGate(3);
+    const clock = new ManualClock();
+    const started = clock.now();
+    const gate = new StatusGate(3, clock);
     let at = 0;
-    await gate.run('txn-never-seen', pacedFor(60, 60), async () => void (at = Date.now()));
+    const call = gate.run('txn-never-seen', pacedFor(60, 60), async () => void (at = clock.now()));
+    await clock.runAll();
+    await call;
     expect(at - started).toBeGreaterThanOrEqual(60);
   });
 
   it('keeps a Retry-After for the transaction, whoever calls next', async () => {
-    const gate = new StatusGate(3);
+    const clock = new ManualClock();
+    const gate = new StatusGate(3, clock);
     const pace = pacedFor(0, 0);
     await expect(
       gate.run('txn-2', pace, async () => {
         throw Object.assign(new Error('429'), { retryAfterMs: 120 });
       }),
     ).rejects.toThrow('429');
-    const refusedAt = Date.now();
+    const refusedAt = clock.now();
     let at = 0;
-    await gate.run('txn-2', pace, async () => void (at = Date.now()));
-    expect(at - refusedAt).toBeGreaterThanOrEqual(110);
+    const call = gate.run('txn-2', pace, async () => void (at = clock.now()));
+    await clock.runAll();
+    await call;
+    expect(at - refusedAt).toBeGreaterThanOrEqual(120);
+  });
+
+  it('never holds a call longer than the wait cap, whatever Retry-After said', async () => {
+    const clock = new ManualClock();
+    const gate = new StatusGate(3, clock);
+    const pace = pacedFor(0, 0);
+    await expect(
+      gate.run('txn-3', pace, async () => {
+        throw Object.assign(new Error('429'), { retryAfterMs: 86_400_000 });
+      }),
+    ).rejects.toThrow('429');
+    expect(gate.waitFor('txn-3', pace)).toBe(MAX_WAIT_MS);
   });
 
   it('never has more calls in flight than allowed', async () => {
-    const gate = new StatusGate(2);
+    const clock = new ManualClock();
+    const gate = new StatusGate(2, clock);
     let inFlight = 0;
     let peak = 0;
     const pace = pacedFor(0, 0);
-    await Promise.all(
+    const all = Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         gate.run(`txn-${i}`, pace, async () => {
           inFlight += 1;
           peak = Math.max(peak, inFlight);
-          await new Promise((r) => setTimeout(r, 5));
+          await clock.sleep(5);
           inFlight -= 1;
         }),
       ),
     );
+    await clock.runAll();
+    await all;
     expect(peak).toBe(2);
+  });
+});
+
+describe('CreatePacer (on a clock the test moves)', () => {
+  it('spaces creates by the minimum spacing', async () => {
+    const clock = new ManualClock();
+    const pacer = new CreatePacer(500, clock);
+    const at: number[] = [];
+    const turns = Promise.all([1, 2, 3].map(() => pacer.turn().then(() => at.push(clock.now()))));
+    await clock.runAll();
+    await turns;
+    expect(at[1]! - at[0]!).toBe(500);
+    expect(at[2]! - at[1]!).toBe(500);
   });
 });
