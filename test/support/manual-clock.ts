@@ -21,8 +21,21 @@ export class ManualClock implements PaceClock {
   private seq = 0;
   private pending: Pending[] = [];
 
-  constructor(start = 1_000_000) {
+  /**
+   * `idle` resolves when the code under test has nothing in flight outside this clock (an
+   * HTTP request, say): time moves on only after it.
+   */
+  constructor(
+    start = 1_000_000,
+    private readonly idle: () => Promise<void> = async () => undefined,
+  ) {
     this.t = start;
+  }
+
+  private async quiet(): Promise<void> {
+    await settle();
+    await this.idle();
+    await settle();
   }
 
   now(): number {
@@ -61,7 +74,7 @@ export class ManualClock implements PaceClock {
   async advance(ms: number): Promise<void> {
     const end = this.t + ms;
     for (;;) {
-      await settle();
+      await this.quiet();
       const next = this.next();
       if (!next || next.at > end) break;
       this.pending = this.pending.filter((p) => p !== next);
@@ -69,16 +82,30 @@ export class ManualClock implements PaceClock {
       next.fn();
     }
     this.t = end;
-    await settle();
+    await this.quiet();
   }
 
   /** Fires timers in order until none is left, or `maxMs` has passed. */
   async runAll(maxMs = 3_600_000): Promise<void> {
     const end = this.t + maxMs;
     for (;;) {
-      await settle();
+      await this.quiet();
       const next = this.next();
       if (!next || next.at > end) return;
+      this.pending = this.pending.filter((p) => p !== next);
+      this.t = Math.max(this.t, next.at);
+      next.fn();
+    }
+  }
+
+  /** Fires timers in order until `done()` holds; throws if it still does not after `maxMs`. */
+  async runUntil(done: () => boolean, maxMs: number, what = 'the condition'): Promise<void> {
+    const end = this.t + maxMs;
+    for (;;) {
+      await this.quiet();
+      if (done()) return;
+      const next = this.next();
+      if (!next || next.at > end) throw new Error(`${what} did not happen within ${maxMs} ms of pace-clock time`);
       this.pending = this.pending.filter((p) => p !== next);
       this.t = Math.max(this.t, next.at);
       next.fn();

@@ -17,7 +17,7 @@ import { priceAsIs, type AmountPlanner } from './amount-plan';
 import { ConnectivityTracker } from './connectivity';
 import { CreatePacer } from './create-pacer';
 import { capWait, monotonicClock, type PaceClock } from './pace-clock';
-import { liveDelay, MarginLearner, pacedFor, watchDelay, type PaceOptions } from './poll-schedule';
+import { liveDelay, MarginLearner, pacedFor, retryDelay, watchDelay, type PaceOptions } from './poll-schedule';
 import { StatusGate } from './status-gate';
 import { judgeStatus, saleFacts } from './verify';
 
@@ -604,7 +604,10 @@ export class PaymentService {
         if (err.kind === 'invalid_answer' && this.refusedCreates(order.orderId) >= MAX_REFUSED_CREATE_ANSWERS) {
           return this.createRefused(order, err);
         }
-        this.schedule(order.orderId, liveDelay(n, this.paceFor(this.context().gateway), this.random, err.retryAfterMs));
+        this.schedule(
+          order.orderId,
+          retryDelay(err.kind, n, this.paceFor(this.context().gateway), this.random, err.retryAfterMs),
+        );
         return;
       }
       const reason: OrderReason = err.kind === 'auth' ? 'auth' : 'gateway_rejected';
@@ -662,12 +665,11 @@ export class PaymentService {
   }
 
   private async stepCheck(order: OrderRecord, gateway: PakasirGateway, manual: boolean): Promise<void> {
-    const pace = this.paceFor(gateway);
     const status = await this.askStatus(order, gateway);
     if (status instanceof GatewayError) {
       const n = (this.errors.get(order.orderId) ?? 0) + 1;
       this.errors.set(order.orderId, n);
-      const delay = liveDelay(n, pace, this.random, status.retryAfterMs);
+      const delay = retryDelay(status.kind, n, this.paceFor(gateway), this.random, status.retryAfterMs);
       this.schedule(order.orderId, this.clampToExpiry(order, delay));
       return;
     }
@@ -943,6 +945,7 @@ export class PaymentService {
     try {
       const status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
       this.noteServerDate(status.serverDate);
+      this.margin.clean();
       if (this.connectivity.ok().cameBack) this.resumeAll();
       return status;
     } catch (err) {

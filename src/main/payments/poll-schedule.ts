@@ -1,10 +1,16 @@
+import type { GatewayErrorKind } from '../pakasir/gateway';
+import { capWait } from './pace-clock';
+
 /**
  * When to ask Pakasir again about one transaction. Pure: the scheduler feeds it what happened
  * and gets a delay back, so the pacing rules are unit-tested without timers.
  *
  * - Never sooner than the gateway's per-transaction limit (v2: one call per 4 s), plus a
  *   small margin for clock and network skew between us and the gateway.
- * - Errors back off exponentially with jitter, capped, and a Retry-After is honoured.
+ * - A 429 without Retry-After or a malformed answer is asked again at the normal pace (the
+ *   rate limit already spaces the calls; backing off only hides a payment); a longer run
+ *   of them, and any run of 5xx or network errors, backs off exponentially with jitter,
+ *   capped. A Retry-After is honoured (capped too).
  * - Canceled and expired sales are watched for late payments at a slow, backing-off pace.
  */
 export interface PaceOptions {
@@ -48,17 +54,28 @@ export function pacedFor(minIntervalMs: number, baseIntervalMs: number, marginMs
   };
 }
 
-/** Widens the margin by a step on every 429, up to a second; never narrows it again. */
+/**
+ * Widens the margin by a step on every 429, up to a second, and narrows it by a third of a
+ * step on every clean answer, back to the start. Widening fast and narrowing slowly keeps
+ * a margin that real network jitter needs, without keeping one incident's margin forever
+ * (every millisecond of it is added to every check of every sale).
+ */
 export class MarginLearner {
   private margin = PACE_MARGIN_MS;
   get marginMs(): number {
     return this.margin;
   }
   rateLimited(): number {
-    this.margin = Math.min(MAX_PACE_MARGIN_MS, this.margin + 150);
+    this.margin = Math.min(MAX_PACE_MARGIN_MS, this.margin + MARGIN_STEP_MS);
+    return this.margin;
+  }
+  clean(): number {
+    this.margin = Math.max(PACE_MARGIN_MS, this.margin - MARGIN_STEP_MS / 3);
     return this.margin;
   }
 }
+
+const MARGIN_STEP_MS = 150;
 
 /** The earliest moment another call for this transaction may be sent. */
 export function earliestNextCall(lastCallAt: number | null, pace: PaceOptions): number {
@@ -78,8 +95,37 @@ export function liveDelay(
     const spread = exp * pace.jitter;
     delay = Math.max(pace.minIntervalMs + pace.marginMs, exp - spread + random() * 2 * spread);
   }
-  if (retryAfterMs !== null) delay = Math.max(delay, retryAfterMs + pace.marginMs);
-  return Math.round(delay);
+  if (retryAfterMs !== null) delay = Math.max(delay, capWait(retryAfterMs) + pace.marginMs);
+  return Math.round(capWait(delay));
+}
+
+/**
+ * Errors in a row asked again at the normal pace before backing off. A 429 (the margin
+ * learner has widened the pace already) or a malformed answer says Pakasir is up: three of
+ * them are retried at the normal pace. A 5xx, a timeout or no connection may mean it is
+ * struggling: the first is retried at the normal pace, a run of them backs off.
+ */
+export const FREE_RETRIES: Record<GatewayErrorKind, number> = {
+  rate_limited: 3,
+  invalid_answer: 3,
+  server: 1,
+  network: 1,
+  timeout: 1,
+  not_found: 1,
+  auth: 1,
+  rejected: 1,
+  invalid_request: 1,
+};
+
+/** Delay before asking again after the `consecutiveErrors`-th failure in a row, the last of this kind. */
+export function retryDelay(
+  kind: GatewayErrorKind,
+  consecutiveErrors: number,
+  pace: PaceOptions,
+  random: () => number,
+  retryAfterMs: number | null = null,
+): number {
+  return liveDelay(Math.max(0, consecutiveErrors - FREE_RETRIES[kind]), pace, random, retryAfterMs);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   MAX_PACE_MARGIN_MS,
   pacedFor,
   PACE_MARGIN_MS,
+  retryDelay,
   V2_PACE,
   watchDelay,
 } from '../../../src/main/payments/poll-schedule';
@@ -40,7 +41,7 @@ describe('poll pacing', () => {
     expect(earliestNextCall(10_000, pace)).toBeGreaterThanOrEqual(12_000);
   });
 
-  it('widens the margin over the 4 s limit after each 429, up to a second, and never narrows it', () => {
+  it('widens the margin over the 4 s limit after each 429, up to a second', () => {
     const m = new MarginLearner();
     expect(m.marginMs).toBe(PACE_MARGIN_MS);
     const widened = m.rateLimited();
@@ -48,6 +49,30 @@ describe('poll pacing', () => {
     for (let i = 0; i < 20; i++) m.rateLimited();
     expect(m.marginMs).toBe(MAX_PACE_MARGIN_MS);
     expect(earliestNextCall(0, pacedFor(4000, 4000, m.marginMs))).toBe(4000 + MAX_PACE_MARGIN_MS);
+  });
+
+  it('narrows the margin slowly on clean answers, back to where it started', () => {
+    const m = new MarginLearner();
+    for (let i = 0; i < 3; i++) m.rateLimited();
+    const widened = m.marginMs;
+    expect(m.clean()).toBeLessThan(widened);
+    expect(m.marginMs).toBeGreaterThan(PACE_MARGIN_MS);
+    for (let i = 0; i < 50; i++) m.clean();
+    expect(m.marginMs).toBe(PACE_MARGIN_MS);
+  });
+
+  it('asks again at the normal pace after a few 429s or malformed answers, then backs off', () => {
+    const normal = liveDelay(0, V2_PACE, () => 0.5);
+    for (const kind of ['rate_limited', 'invalid_answer'] as const) {
+      for (const n of [1, 2, 3]) expect(retryDelay(kind, n, V2_PACE, () => 0.5)).toBe(normal);
+      expect(retryDelay(kind, 4, V2_PACE, () => 0.5)).toBeGreaterThan(normal);
+    }
+    // A 5xx or a lost connection: once at the normal pace, then backing off.
+    expect(retryDelay('server', 1, V2_PACE, () => 0.5)).toBe(normal);
+    expect(retryDelay('network', 2, V2_PACE, () => 0.5)).toBeGreaterThan(normal);
+    // A Retry-After still wins, capped like every wait.
+    expect(retryDelay('rate_limited', 1, V2_PACE, () => 0.5, 30_000)).toBeGreaterThanOrEqual(30_000);
+    expect(retryDelay('rate_limited', 1, V2_PACE, () => 0.5, 86_400_000)).toBe(MAX_WAIT_MS);
   });
 
   it('watches late payments slowly and ever slower, up to ten minutes', () => {
