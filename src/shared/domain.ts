@@ -84,6 +84,16 @@ export interface ConnectivityView {
   detail: string | null;
 }
 
+/** Why the journal cannot be written now; the cashier window shows what to do. */
+export type StorageProblem = 'disk_full' | 'read_only' | 'storage_io' | 'storage_corrupt';
+
+export interface StorageHealth {
+  /** null when the last journal write succeeded. */
+  problem: StorageProblem | null;
+  /** When the problem was first seen (ISO), or null. */
+  since: string | null;
+}
+
 export type Language = 'id' | 'en';
 export type AppMode = 'demo' | 'sandbox' | 'production';
 export type SecretBackend =

@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'disk_full',
   /** The data folder cannot be written (read-only disk, permissions). */
   'read_only',
+  /** The disk failed a read or write. */
+  'storage_io',
+  /** SQLite found the journal damaged while using it. */
+  'storage_corrupt',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

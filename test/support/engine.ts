@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventBus } from '../../src/main/events/event-bus';
@@ -37,12 +38,17 @@ export function startEngine(
     terminal?: string;
     now?: () => number;
     wrapGateway?: (g: PakasirGateway) => PakasirGateway;
+    inspectConnection?: (db: Database.Database) => void;
   },
 ): EngineRig {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pos-engine-'));
   // The journal's timestamps follow the same (possibly stepped) wall clock as the engine.
   const wall = opts.now;
-  const store = openOrderStore({ file: join(dir, 'orders.sqlite'), ...(wall ? { now: () => new Date(wall()) } : {}) });
+  const store = openOrderStore({
+    file: join(dir, 'orders.sqlite'),
+    ...(wall ? { now: () => new Date(wall()) } : {}),
+    ...(opts.inspectConnection ? { inspectConnection: opts.inspectConnection } : {}),
+  });
   const bus = new EventBus();
   const project = opts.production ? sim.production : sim.sandbox;
   const real = createGateway({

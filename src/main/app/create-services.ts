@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { StorageHealth } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import { DisplayMedia } from '../display/display-media';
 import type { Logger } from '../log/logger';
@@ -59,6 +60,12 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
     clock,
   });
   const gateways = createGateways({ settings, log, clock, options });
+  // Whether the journal can be written now: its sessions report failed and succeeding writes.
+  let storageHealth: StorageHealth = { problem: null, since: null };
+  bus.on('storageHealth', (health) => {
+    storageHealth = health;
+    if (health.problem) log.warn('the sales journal cannot be written', { problem: health.problem });
+  });
   const keeper = new JournalKeeper({ options, access, bus, log, settings, gateways, calendar, clock, install });
   const need = () => keeper.need();
 
@@ -174,6 +181,7 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
     getActiveSale: () => keeper.current?.payments.getActiveSale() ?? null,
     getConnectivity: () =>
       keeper.current?.payments.getConnectivity() ?? { state: 'online', lastOkAt: null, detail: null },
+    getStorageHealth: () => storageHealth,
     getBusinessDay: ({ day }) => (day ? calendar.day(day) : calendar.today()),
 
     ...ownerHandlers,

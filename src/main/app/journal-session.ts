@@ -60,6 +60,8 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     installId: deps.installId,
     nativeBinding: options.sqliteBinding,
     holdCheckpoints: true,
+    ...(options.inspectJournal ? { inspectConnection: options.inspectJournal } : {}),
+    onStorageHealth: (health) => bus.emit('storageHealth', health),
   });
   const payments = new PaymentService({
     store,

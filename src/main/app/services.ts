@@ -2,6 +2,7 @@ import type { DisplayInfo, JobProgress } from '@shared/domain';
 import type { Handlers } from '../api/dispatch';
 import type { Logger } from '../log/logger';
 import type { JournalGuard } from '../orders/journal-guard';
+import type { OrderStoreOptions } from '../orders/journal';
 import type { OrderStore } from '../orders/order-store';
 import type { PaymentService, PaymentTuning } from '../payments/payment-service';
 import type { OsPrinter } from '../printing/os-printer';
@@ -57,6 +58,8 @@ export interface AppServicesOptions {
   osPrinter?: OsPrinter;
   /** Tests: faster print retries and network timeouts. */
   printingTuning?: PrintingToolsDeps['tuning'];
+  /** Tests only: the journal's connection, to make its disk full or read-only for real. */
+  inspectJournal?: OrderStoreOptions['inspectConnection'];
 }
 
 export interface AppServices {

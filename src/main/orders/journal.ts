@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { OrderEventView, OrderFilter, OrderPage, ReconcileResult } from '@shared/domain';
+import type { OrderEventView, OrderFilter, OrderPage, ReconcileResult, StorageHealth } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import { isWholeRupiah } from '@shared/money';
 import { isPaymentMethod } from '@shared/methods';
@@ -12,6 +12,7 @@ import { MIGRATIONS, type Migration } from './migrations';
 import { openDatabase } from './open-database';
 import { newInstallId } from '../datafolder/install-id';
 import { makeOrderId } from './order-id';
+import { guardStorage } from './storage-errors';
 import { andWhere, decodeCursor, encodeCursor, filterToSql } from './order-query';
 import { FACT_COLUMNS, MONEY_FACTS, toEventView, toRecord, toView, type EventRow, type OrderRow } from './order-row';
 import type { GatewayFacts, NewOrder, OrderRecord, OrderStore } from './order-store';
@@ -36,10 +37,14 @@ export interface OrderStoreOptions {
    * a damaged one can still be copied aside whole, with every sale since in its -wal.
    */
   holdCheckpoints?: boolean;
+  /** Hears when the journal stops being writable (a full disk...) and when it can be written again. */
+  onStorageHealth?: (health: StorageHealth) => void;
   /** Tests only: a different migration list. */
   migrations?: readonly Migration[];
   /** The SQLite addon to load (Electron's own build); unset: better-sqlite3's Node build. */
   nativeBinding?: string;
+  /** Tests only: the open connection, to make its disk full (max_page_count) or read-only (query_only). */
+  inspectConnection?: (db: Database.Database) => void;
 }
 
 const MAX_PAGE = 500;
@@ -58,15 +63,20 @@ export function openOrderStore(opts: OrderStoreOptions): OrderStore {
     db.close();
     throw err;
   }
-  return new SqliteOrderStore(
-    db,
-    opts.file,
-    now,
-    timeZone,
-    opts.cutoffHour ?? (() => 0),
-    opts.installId ?? newInstallId(),
-    opts.log,
-    opts.nativeBinding,
+  opts.inspectConnection?.(db);
+  // The journal's boundary: a storage failure leaves it as a typed error (disk_full...).
+  return guardStorage(
+    new SqliteOrderStore(
+      db,
+      opts.file,
+      now,
+      timeZone,
+      opts.cutoffHour ?? (() => 0),
+      opts.installId ?? newInstallId(),
+      opts.log,
+      opts.nativeBinding,
+    ),
+    opts.onStorageHealth,
   );
 }
 

@@ -69,6 +69,9 @@ export interface PaymentTuning {
  */
 export const MAX_REFUSED_CREATE_ANSWERS = 3;
 
+/** A step that failed inside the app (a journal write) is tried again after this long. */
+const FAILURE_RETRY_MS = 2000;
+
 export const DEFAULT_TUNING: PaymentTuning = {
   v1StatusIntervalMs: 2000,
   maxInFlight: 3,
@@ -223,7 +226,7 @@ export class PaymentService {
         orderId,
         error: err instanceof Error ? err.message : String(err),
       });
-      this.schedule(orderId, 5000);
+      this.schedule(orderId, FAILURE_RETRY_MS);
     });
     return toView(this.mustGet(orderId));
   }
@@ -237,11 +240,19 @@ export class PaymentService {
       throw new PosError('illegal_state', `Sale ${orderId} is already paid and cannot be canceled.`);
     if (isFinal(order.state)) return toView(order);
     this.clearTimer(orderId);
-    // Queued behind any check in progress, so its answer is journaled before we decide.
-    const result = await this.enqueue(orderId, () => this.cancelLive(orderId, reason));
-    return toView(result);
+    try {
+      // Queued behind any check in progress, so its answer is journaled before we decide.
+      const result = await this.enqueue(orderId, () => this.cancelLive(orderId, reason));
+      return toView(result);
+    } catch (err) {
+      // Not canceled (the journal could not be written, say): the QR is still payable, so
+      // the sale keeps being checked, and the cashier hears why.
+      this.schedule(orderId, FAILURE_RETRY_MS);
+      throw err;
+    }
   }
 
+  /** Throws what went wrong (a typed journal error) instead of answering with a stale sale. */
   async checkNow(orderId: string): Promise<OrderView> {
     this.mustGet(orderId);
     this.errors.delete(orderId);
@@ -282,16 +293,23 @@ export class PaymentService {
         `Sale ${orderId} is ${order.state}; only an open sale can be marked for review.`,
       );
     }
+    let next: OrderRecord;
+    try {
+      // Keep asking Pakasir: the review is easier when the gateway has confirmed (or not).
+      next = this.store.transition(
+        orderId,
+        'needs_review',
+        'proof_shown_offline',
+        { reason: 'proof_shown_offline', reasonDetail: note, watchUntil: this.watchEnd() },
+        { note },
+        ['awaiting_payment', 'creating'],
+      );
+    } catch (err) {
+      // Still open: its checks go on as they were.
+      this.schedule(orderId, FAILURE_RETRY_MS);
+      throw err;
+    }
     this.clearTimer(orderId);
-    // Keep asking Pakasir: the review is easier when the gateway has confirmed (or not).
-    const next = this.store.transition(
-      orderId,
-      'needs_review',
-      'proof_shown_offline',
-      { reason: 'proof_shown_offline', reasonDetail: note, watchUntil: this.watchEnd() },
-      { note },
-      ['awaiting_payment', 'creating'],
-    );
     this.publish(next);
     this.schedule(orderId, watchDelay(0, this.random, this.tuning.watchFirstMs));
     return toView(this.mustGet(orderId));
@@ -423,11 +441,15 @@ export class PaymentService {
 
   // ---------------------------------------------------------------- the worker
 
-  /** Runs the next step for a sale; a failed step is retried later, never lost. */
+  /**
+   * Runs the next step for a sale; a failed step (a journal write that failed) is retried
+   * later, never lost. A manual step (check now) also throws, so the cashier hears why.
+   */
   private work(orderId: string, manual = false): Promise<void> {
     return this.enqueue(orderId, () => this.step(orderId, manual)).catch((err: unknown) => {
       this.log.warn('sale step failed', { orderId, error: err instanceof Error ? err.message : String(err) });
-      if (!this.stopped) this.schedule(orderId, 5000);
+      if (!this.stopped) this.schedule(orderId, FAILURE_RETRY_MS);
+      if (manual) throw err;
     });
   }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AlertBanners } from './components/AlertBanners';
 import { Announcer } from './components/Announcer';
-import { ConnectivityBanner, ModeBanner, SandboxBadge } from './components/Banners';
+import { ConnectivityBanner, ModeBanner, SandboxBadge, StorageBanner } from './components/Banners';
 import { PrinterBanner } from './components/PrinterBanner';
 import { SyncBanner } from './components/SyncBanner';
 import { useT } from './i18n';
@@ -57,6 +57,7 @@ export function CashierApp() {
           {t(`conn.${conn}`)}
         </div>
       </header>
+      <StorageBanner />
       <ConnectivityBanner />
       <AlertBanners />
       <PrinterBanner />

@@ -16,6 +16,7 @@ import type {
   ReconcileStatus,
   SettingsView,
   SyncStatusView,
+  StorageHealth,
 } from '../domain';
 import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../display-media';
 import type { Envelope } from '../errors';
@@ -118,6 +119,8 @@ export interface Calls {
   /** The sale the counter is on now (for a window that opens mid-sale), or null. */
   getActiveSale(input: Record<string, never>): OrderView | null;
   getConnectivity(input: Record<string, never>): ConnectivityView;
+  /** Whether the sales journal can be written now (a full disk...). */
+  getStorageHealth(input: Record<string, never>): StorageHealth;
 
   /**
    * Which business day it is now (no `day`), or the bounds of a given one. Main decides;
@@ -180,6 +183,8 @@ export interface Events {
   /** The sale the counter is on changed (new sale, or back to the keypad with null). */
   activeSaleChanged: OrderView | null;
   connectivityChanged: ConnectivityView;
+  /** The journal stopped being writable, or can be written again. */
+  storageHealth: StorageHealth;
   settingsChanged: SettingsView;
   jobProgress: JobProgress;
   reconcileFinished: ReconcileResult;
@@ -220,6 +225,7 @@ export const CALL_NAMES = [
   'getActiveSale',
   'getConnectivity',
   'getBusinessDay',
+  'getStorageHealth',
   'listOrders',
   'getOrder',
   'listNeedsReview',
@@ -251,6 +257,7 @@ export const EVENT_NAMES = [
   'orderUpdated',
   'activeSaleChanged',
   'connectivityChanged',
+  'storageHealth',
   'settingsChanged',
   'jobProgress',
   'reconcileFinished',

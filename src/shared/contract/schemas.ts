@@ -173,6 +173,7 @@ export const callSchemas = {
   getActiveSale: empty,
   getConnectivity: empty,
   getBusinessDay: z.strictObject({ day: localDay.optional() }),
+  getStorageHealth: empty,
   listOrders: z.strictObject({
     filter,
     limit: z.number().int().min(1).max(500),

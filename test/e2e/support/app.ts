@@ -50,6 +50,8 @@ export interface StartOptions {
   at?: string;
   /** The shop's time zone: main's business days and the windows' clocks. Default Asia/Jakarta. */
   timeZone?: string;
+  /** Tests only: the journal's connection, to make its disk full or read-only for real. */
+  inspectJournal?: AppServicesOptions['inspectJournal'];
 }
 
 export const DEFAULT_AT = '2026-11-25T14:00:00+07:00';
@@ -73,6 +75,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
     printingTuning: FAST_PRINTING,
     ...(opts.syncTuning ? { syncTuning: opts.syncTuning } : {}),
+    ...(opts.inspectJournal ? { inspectJournal: opts.inspectJournal } : {}),
   });
   if (opts.language) services.settings.update({ language: opts.language });
   const harness = await startHarness({ services, rendererDir: join(root, 'out', 'renderer'), downloadsDir });

@@ -279,6 +279,7 @@ export const CALL_FIELDS: Record<CallName, Record<string, { valid: unknown; host
   dismissSale: { orderId: { valid: undefined, hostile: 'orderId' } },
   getActiveSale: {},
   getConnectivity: {},
+  getStorageHealth: {},
   getBusinessDay: { day: { valid: undefined, hostile: 'day' } },
   listOrders: {
     filter: { valid: {}, hostile: 'filter' },

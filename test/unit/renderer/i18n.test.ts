@@ -11,6 +11,7 @@ import type {
   JournalStatus,
   OrderReason,
   SecretBackend,
+  StorageProblem,
 } from '@shared/domain';
 import { en } from '@renderer/i18n/en';
 import { id } from '@renderer/i18n/id';
@@ -88,6 +89,12 @@ const RENEW_REASONS = Object.keys({
   restored: true,
   new_journal: true,
 } satisfies Record<NonNullable<AppInfo['installIdRenewed']>['reason'], true>);
+const STORAGE = Object.keys({
+  disk_full: true,
+  read_only: true,
+  storage_io: true,
+  storage_corrupt: true,
+} satisfies Record<StorageProblem, true>);
 /** Notice keys main sends (see the report to main); each must read as a sentence in both languages. */
 const NOTICE_KEYS = [
   'latePayment',
@@ -131,6 +138,7 @@ describe('dictionaries', () => {
     ['journal.check', CHECK_STATES],
     ['journal.backupKind', BACKUP_KINDS],
     ['settings.installIdRenewed', RENEW_REASONS],
+    ['storage', STORAGE.flatMap((p) => [`${p}.title`, `${p}.todo`])],
   ];
   for (const [prefix, members] of families) {
     it(`translate every ${prefix} value in both languages`, () => {

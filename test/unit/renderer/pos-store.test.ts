@@ -95,6 +95,11 @@ describe('pos store', () => {
     emit('connectivityChanged', { state: 'offline', lastOkAt: null, detail: 'network' });
     expect(usePos.getState().connectivity.state).toBe('offline');
 
+    emit('storageHealth', { problem: 'disk_full', since: '2026-01-01T10:00:00.000Z' });
+    expect(usePos.getState().storage.problem).toBe('disk_full');
+    emit('storageHealth', { problem: null, since: null });
+    expect(usePos.getState().storage.problem).toBeNull();
+
     emit('settingsChanged', { ...settings, language: 'id' });
     expect(useLanguage.getState().lang).toBe('id');
 

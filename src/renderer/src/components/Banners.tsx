@@ -32,6 +32,21 @@ export function connDetail(detail: string | null): string {
   return isMessageKey(key) ? translate(key) : detail;
 }
 
+/**
+ * The sales journal cannot be written: new sales and their outcomes are not saved until
+ * this is fixed, so the cashier sees it at once, in words that say what to do.
+ */
+export function StorageBanner() {
+  const t = useT();
+  const problem = usePos((s) => s.storage.problem);
+  if (!problem) return null;
+  return (
+    <div className="storage-banner" data-testid="journal-banner" data-problem={problem} role="alert">
+      <strong>{t(`storage.${problem}.title`)}</strong> {t(`storage.${problem}.todo`)}
+    </div>
+  );
+}
+
 export function ConnectivityBanner() {
   const t = useT();
   const lang = useLanguage((s) => s.lang);

@@ -170,9 +170,23 @@ export const en: Dictionary = {
   'error.database': 'Could not read or write the sales data.',
   'error.disk_full': 'The disk is full, so nothing was saved. Free some space and try again.',
   'error.read_only': 'The app cannot write to its data folder (read-only disk or no permission).',
+  'error.storage_io': 'The disk could not save this. Try again.',
+  'error.storage_corrupt': 'The sales data file is damaged, so this was not saved.',
   'error.internal': 'Something went wrong in the app.',
   'error.shop_server_refused': 'The shop server refused this pairing code: wrong, already used, or expired.',
   'error.shop_server_unreachable': 'Cannot reach the shop server. Check the address and the network.',
+  'storage.disk_full.title': 'Disk full — sales cannot be saved.',
+  'storage.disk_full.todo':
+    'Free up space: delete or move files you no longer need (old videos, photos, downloads), then try again. Payments keep being checked; sales already saved are safe.',
+  'storage.read_only.title': 'Sales cannot be saved — the data folder is read-only.',
+  'storage.read_only.todo':
+    'Restart the computer. If this message comes back, ask whoever set up this computer to allow the app to save in its folder.',
+  'storage.storage_io.title': 'The disk could not save the sales.',
+  'storage.storage_io.todo':
+    'Restart the computer. If it happens again the disk may be failing: copy the app data folder to a flash drive and have the computer checked.',
+  'storage.storage_corrupt.title': 'The sales data file is damaged.',
+  'storage.storage_corrupt.todo':
+    'Stop taking QR payments on this computer, close the app and contact support. Payments already made are still recorded at Pakasir.',
   'error.issue': '{path}: {message}',
 
   'notice.latePayment': 'A late payment came in: {amount}. Do not treat it as paid until it is checked.',

@@ -174,9 +174,23 @@ export const id = {
   'error.database': 'Gagal membaca atau menulis data penjualan.',
   'error.disk_full': 'Disk komputer penuh, jadi tidak ada yang tersimpan. Kosongkan sedikit ruang lalu coba lagi.',
   'error.read_only': 'Aplikasi tidak bisa menyimpan ke folder datanya (disk hanya-baca atau tidak ada izin).',
+  'error.storage_io': 'Penyimpanan komputer gagal menyimpan ini. Coba lagi.',
+  'error.storage_corrupt': 'File data penjualan rusak, jadi ini tidak tersimpan.',
   'error.internal': 'Terjadi kesalahan di aplikasi.',
   'error.shop_server_refused': 'Server toko menolak kode sambung ini: salah, sudah dipakai, atau kedaluwarsa.',
   'error.shop_server_unreachable': 'Server toko tidak bisa dihubungi. Periksa alamat dan jaringan.',
+  'storage.disk_full.title': 'Penyimpanan penuh — penjualan tidak bisa disimpan.',
+  'storage.disk_full.todo':
+    'Kosongkan ruang: hapus atau pindahkan file yang tidak dipakai lagi (video, foto, unduhan lama), lalu coba lagi. Pembayaran tetap dicek; penjualan yang sudah tersimpan aman.',
+  'storage.read_only.title': 'Penjualan tidak bisa disimpan — folder data hanya bisa dibaca.',
+  'storage.read_only.todo':
+    'Nyalakan ulang komputer. Kalau pesan ini muncul lagi, minta orang yang memasang komputer ini agar aplikasi boleh menyimpan di foldernya.',
+  'storage.storage_io.title': 'Penyimpanan komputer gagal menyimpan penjualan.',
+  'storage.storage_io.todo':
+    'Nyalakan ulang komputer. Kalau terulang, penyimpanannya mungkin rusak: salin folder data aplikasi ke flashdisk dan periksakan komputernya.',
+  'storage.storage_corrupt.title': 'File data penjualan rusak.',
+  'storage.storage_corrupt.todo':
+    'Jangan terima pembayaran QR di komputer ini dulu, tutup aplikasi dan hubungi bantuan. Pembayaran yang sudah masuk tetap tercatat di Pakasir.',
   'error.issue': '{path}: {message}',
 
   'notice.latePayment': 'Pembayaran terlambat masuk: {amount}. Jangan dianggap lunas sebelum diperiksa.',

@@ -9,6 +9,7 @@ import type {
   OrderView,
   ReconcileResult,
   SettingsView,
+  StorageHealth,
 } from '@shared/domain';
 import type { DisplayMediaView } from '@shared/display-media';
 import { isFinal } from '@shared/order-state';
@@ -25,6 +26,7 @@ export interface PosState {
   settings: SettingsView | null;
   appInfo: AppInfo | null;
   connectivity: ConnectivityView;
+  storage: StorageHealth;
   activeSale: OrderView | null;
   /** The finished sale the cashier already left with "new sale". */
   dismissedOrderId: string | null;
@@ -44,6 +46,7 @@ export interface PosState {
   setSettings(s: SettingsView): void;
   setAppInfo(a: AppInfo): void;
   setConnectivity(c: ConnectivityView): void;
+  setStorage(h: StorageHealth): void;
   setActiveSale(o: OrderView | null): void;
   orderUpdated(o: OrderView): void;
   dismissSale(orderId: string): void;
@@ -60,6 +63,7 @@ export const usePos = create<PosState>((set) => ({
   settings: null,
   appInfo: null,
   connectivity: { state: 'online', lastOkAt: null, detail: null },
+  storage: { problem: null, since: null },
   activeSale: null,
   dismissedOrderId: null,
   notices: [],
@@ -77,6 +81,7 @@ export const usePos = create<PosState>((set) => ({
   },
   setAppInfo: (appInfo) => set({ appInfo }),
   setConnectivity: (connectivity) => set({ connectivity }),
+  setStorage: (storage) => set({ storage }),
   setActiveSale: (o) => set((s) => ({ activeSale: o ? newerOrder(s.activeSale, o) : null })),
   orderUpdated: (o) =>
     set((s) => ({
@@ -110,6 +115,7 @@ export function connectPosStore(api: PosApi): () => void {
   const offs = [
     api.on('settingsChanged', (v) => usePos.getState().setSettings(v)),
     api.on('connectivityChanged', (v) => usePos.getState().setConnectivity(v)),
+    api.on('storageHealth', (v) => usePos.getState().setStorage(v)),
     api.on('activeSaleChanged', (v) => usePos.getState().setActiveSale(v)),
     api.on('orderUpdated', (v) => usePos.getState().orderUpdated(v)),
     api.on('notice', (v) => usePos.getState().addNotice(v)),
@@ -130,6 +136,7 @@ export function connectPosStore(api: PosApi): () => void {
   void api.getConnectivity({}).then(s.setConnectivity, () => undefined);
   void api.getBusinessDay({}).then(s.setBusinessDay, () => undefined);
   void api.getJournalStatus({}).then(s.setJournal, () => undefined);
+  void api.getStorageHealth({}).then(s.setStorage, () => undefined);
   void api.getActiveSale({}).then(
     (o) => {
       if (!o) return;
