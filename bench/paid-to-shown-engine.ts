@@ -90,6 +90,7 @@ export async function runEngineCounters(opts: {
           gateway,
           project: project.slug,
           version: 'v2' as const,
+          baseUrl: sim.baseUrl,
           sandbox: true,
           demo: false,
           terminalPrefix: `C${i}`,

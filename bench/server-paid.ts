@@ -113,6 +113,7 @@ export async function paidRun(opts: {
           gateway,
           project: project.slug,
           version: 'v2' as const,
+          baseUrl: sim.baseUrl,
           sandbox: true,
           demo: false,
           terminalPrefix: prefix,

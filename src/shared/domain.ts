@@ -25,7 +25,9 @@ export type OrderReason =
   /** Demo mode: the in-app simulator that issued this sale's QR is gone (the app restarted). */
   | 'demo_reset'
   /** The customer was to pay the round price, but Pakasir's total came out above it (its fee changed). */
-  | 'fee_above_price';
+  | 'fee_above_price'
+  /** Its project (or its key) is no longer set: Pakasir cannot be asked about it; a human checks. */
+  | 'project_changed';
 
 /** One sale as both windows and the history see it. Never carries a secret. */
 export interface OrderView {

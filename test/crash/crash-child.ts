@@ -37,6 +37,7 @@ const service = new PaymentService({
     gateway,
     project: slug,
     version,
+    baseUrl,
     sandbox: true,
     demo: false,
     terminalPrefix: 'CRASH',

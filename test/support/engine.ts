@@ -65,6 +65,7 @@ export function startEngine(
     gateway,
     project: project.slug,
     version: opts.version,
+    baseUrl: sim.baseUrl,
     sandbox: project.sandbox,
     demo: false,
     // Each engine is its own counter: a unique terminal prefix keeps order ids apart.

@@ -71,6 +71,7 @@ export async function startVirtualEngine(
       gateway,
       project: sim.sandbox.slug,
       version,
+      baseUrl: sim.baseUrl,
       sandbox: true,
       demo: false,
       terminalPrefix: `V${randomApiKey()

@@ -92,6 +92,12 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
       );
   };
 
+  /** After a change of project, key or address: sales nobody can check any more go to review, named. */
+  const afterSwitch = <T>(view: T): T => {
+    keeper.current?.payments.checkReachable();
+    return view;
+  };
+
   const ownerHandlers = Object.fromEntries(
     ownerCallNames.map((name) => [name, (input: never) => (need().owner[name] as (i: never) => unknown)(input)]),
   ) as Pick<Handlers, (typeof ownerCallNames)[number]>;
@@ -131,19 +137,19 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
           (patch.sandbox !== undefined && patch.sandbox !== view.sandbox);
         if (changes) noOpenSale();
       }
-      return gateways.demoIfNeeded(settings.update(patch));
+      return gateways.demoIfNeeded(settings.update(patch)).then(afterSwitch);
     },
     setApiKey: ({ apiKey }) => {
       noOpenSale();
-      return settings.setApiKey(apiKey);
+      return afterSwitch(settings.setApiKey(apiKey));
     },
     setProject: ({ apiKey, ...project }) => {
       noOpenSale();
-      return settings.setProject(project, apiKey);
+      return afterSwitch(settings.setProject(project, apiKey));
     },
     clearApiKey: () => {
       noOpenSale();
-      return gateways.demoIfNeeded(settings.clearApiKey());
+      return gateways.demoIfNeeded(settings.clearApiKey()).then(afterSwitch);
     },
     testConnection: () => gateways.testConnection(),
     listDisplays: () => options.listDisplays(),

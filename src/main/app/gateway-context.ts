@@ -6,9 +6,10 @@ import { FeeLookup } from '../pakasir/fee-lookup';
 import { GatewayError, type PakasirGateway } from '../pakasir/gateway';
 import { observeCreates } from '../pakasir/observe-creates';
 import { feePolicyPlanner, type AmountPlanner } from '../payments/amount-plan';
-import type { GatewayContext } from '../payments/payment-service';
+import type { GatewayContext, SaleEnvironment } from '../payments/payment-service';
 import type { SettingsService } from '../settings/settings-service';
 import { createSimulator, randomApiKey, type Simulator } from '../../simulator/simulator';
+import { GatewayRegistry } from './gateway-registry';
 import type { AppServicesOptions } from './services';
 
 /** The demo project lives in an in-process simulator; its key is random per run. */
@@ -17,6 +18,11 @@ export const DEMO_SLUG = 'toko-demo';
 export interface Gateways {
   /** The gateway for the current settings; rebuilt only after they change. */
   context(): GatewayContext;
+  /**
+   * The gateway for a sale made under another API version, project or address, or null
+   * when the app cannot reach it any more (its project's key is gone).
+   */
+  forSale(sale: SaleEnvironment): PakasirGateway | null;
   /** Starts the demo simulator when the settings are in demo mode (a shop's own project never starts it). */
   demoIfNeeded<T extends { mode: string }>(view: T): Promise<T>;
   demo(): Simulator | null;
@@ -44,7 +50,38 @@ export function createGateways(deps: {
   let cached: GatewayContext | null = null;
   settings.onChange((_view, what) => {
     // What Pakasir's answers taught (its fee setting) changes no project, host or key.
-    if (what !== 'learned') cached = null;
+    if (what === 'learned') return;
+    cached = null;
+    registry.clear();
+  });
+
+  /**
+   * The gateway for a sale made under another API version (or the demo project): the key
+   * is the project's, whatever the version. Another project's or another address's key is
+   * not kept (settings wipe it on such a change), so those sales have none.
+   */
+  const registry = new GatewayRegistry((sale: SaleEnvironment): PakasirGateway | null => {
+    if (demo && sale.project === DEMO_SLUG && sale.baseUrl === demo.baseUrl) {
+      const p = demo.projects[0]!;
+      return createGateway({
+        version: sale.apiVersion,
+        baseUrl: demo.baseUrl,
+        project: p.slug,
+        apiKey: p.apiKey,
+        simulationUrl: `${demo.baseUrl}/__sim/pay`,
+        v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
+      });
+    }
+    const creds = settings.credentials();
+    if (!creds || sale.project !== creds.projectSlug || sale.baseUrl !== creds.baseUrl) return null;
+    log.addSecret(creds.apiKey);
+    return createGateway({
+      version: sale.apiVersion,
+      baseUrl: creds.baseUrl,
+      project: creds.projectSlug,
+      apiKey: creds.apiKey,
+      v1StatusIntervalMs: options.tuning?.v1StatusIntervalMs,
+    });
   });
 
   // Pakasir's fee answers, per gateway (a settings change builds a new one, and so a fresh table).
@@ -93,6 +130,7 @@ export function createGateways(deps: {
       });
       log.info('demo mode: local Pakasir simulator started', { baseUrl: demo.baseUrl });
       cached = null;
+      registry.clear();
     }
     return demo;
   };
@@ -103,6 +141,7 @@ export function createGateways(deps: {
     const creds = settings.credentials();
     let gateway: PakasirGateway;
     let project: string;
+    let baseUrl: string;
     let sandbox: boolean;
     const isDemo = !creds;
     if (creds) {
@@ -117,6 +156,7 @@ export function createGateways(deps: {
         }),
       );
       project = creds.projectSlug;
+      baseUrl = creds.baseUrl;
       sandbox = creds.sandbox;
     } else {
       if (!demo) throw new PosError('internal', 'Demo mode is not ready yet.');
@@ -133,12 +173,14 @@ export function createGateways(deps: {
         }),
       );
       project = p.slug;
+      baseUrl = demo.baseUrl;
       sandbox = true;
     }
     const ctx: GatewayContext = {
       gateway,
       project,
       version: gateway.version,
+      baseUrl,
       sandbox,
       demo: isDemo,
       terminalPrefix: view.terminalPrefix,
@@ -179,6 +221,7 @@ export function createGateways(deps: {
 
   return {
     context,
+    forSale: (sale) => registry.forSale(sale),
     async demoIfNeeded(view) {
       if (view.mode === 'demo') await startDemo();
       return view;

@@ -67,6 +67,7 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     store,
     bus,
     context: gateways.context,
+    gatewayFor: gateways.forSale,
     log: log.child('payments'),
     tuning: options.tuning,
     planAmount: gateways.planAmount,

@@ -98,8 +98,8 @@ class SqliteOrderStore implements OrderStore {
     this.stmt = {
       get: db.prepare('SELECT * FROM orders WHERE order_id = ?'),
       insert: db.prepare(
-        `INSERT INTO orders (order_id, state, method, amount, price, fee_payer, note, terminal, api_version, sandbox, project, created_at, updated_at, replaces_order_id)
-         VALUES (@orderId, 'creating', @method, @amount, @price, @feePayer, @note, @terminal, @apiVersion, @sandbox, @project, @at, @at, @replacesOrderId)`,
+        `INSERT INTO orders (order_id, state, method, amount, price, fee_payer, note, terminal, api_version, sandbox, project, base_url, created_at, updated_at, replaces_order_id)
+         VALUES (@orderId, 'creating', @method, @amount, @price, @feePayer, @note, @terminal, @apiVersion, @sandbox, @project, @baseUrl, @at, @at, @replacesOrderId)`,
       ),
       event: db.prepare(
         'INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, ?, ?, ?, ?)',
@@ -198,6 +198,7 @@ class SqliteOrderStore implements OrderStore {
           apiVersion: order.apiVersion,
           sandbox: order.sandbox ? 1 : 0,
           project: order.project,
+          baseUrl: order.baseUrl ?? null,
           at,
           replacesOrderId: order.replacesOrderId ?? null,
         });

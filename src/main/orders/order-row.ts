@@ -34,6 +34,7 @@ export interface OrderRow {
   /** NULL on rows written before migration 4: the price was the amount. */
   price: number | null;
   fee_payer: string | null;
+  base_url: string | null;
 }
 
 export interface EventRow {
@@ -73,6 +74,7 @@ export function toRecord(r: OrderRow): OrderRecord {
     reasonDetail: r.reason_detail,
     lastCheckedAt: r.last_checked_at,
     project: r.project,
+    baseUrl: r.base_url,
     createAttempts: r.create_attempts,
     watchUntil: r.watch_until,
     replacesOrderId: r.replaces_order_id,
@@ -81,7 +83,7 @@ export function toRecord(r: OrderRow): OrderRecord {
 
 /** The renderer's view: the record without the engine's bookkeeping. */
 export function toView(r: OrderRow): OrderView {
-  const { project: _p, createAttempts: _c, watchUntil: _w, replacesOrderId: _r, ...view } = toRecord(r);
+  const { project: _p, baseUrl: _b, createAttempts: _c, watchUntil: _w, replacesOrderId: _r, ...view } = toRecord(r);
   return view;
 }
 

@@ -30,6 +30,8 @@ export interface NewOrder {
   apiVersion: ApiVersion;
   sandbox: boolean;
   project: string;
+  /** The gateway address the sale is made at (with apiVersion and project: which gateway answers for it). */
+  baseUrl?: string | null;
   /** Set when this sale replaces an earlier one (expired -> "create new QR"). */
   replacesOrderId?: string | null;
 }
@@ -52,6 +54,8 @@ export interface GatewayFacts {
 
 export interface OrderRecord extends OrderView {
   project: string;
+  /** The gateway address the sale was made at; null for sales from before it was recorded. */
+  baseUrl: string | null;
   /** Count of create requests sent for this sale (journaled before each is sent). */
   createAttempts: number;
   /** Late-payment watch: until when (ISO) a canceled/expired sale is still checked. */

@@ -26,11 +26,20 @@ export interface GatewayContext {
   gateway: PakasirGateway;
   project: string;
   version: ApiVersion;
+  /** Where the gateway is (normalised): recorded with each sale. */
+  baseUrl: string;
   /** A sandbox project (or demo mode): no real money. */
   sandbox: boolean;
   demo: boolean;
   terminalPrefix: string;
   link: { qrisOnly: boolean; redirectUrl: string | null };
+}
+
+/** Which gateway answers for a sale: the API version, project and address it was made at. */
+export interface SaleEnvironment {
+  apiVersion: ApiVersion;
+  project: string;
+  baseUrl: string;
 }
 
 export interface EngineLog {
@@ -87,6 +96,12 @@ export interface PaymentServiceDeps {
   bus: EventBus;
   /** Throws PosError when the app has no usable project (it never should: demo is the fallback). */
   context: () => GatewayContext;
+  /**
+   * The gateway for a sale made under another API version, project or address than the
+   * current one, or null when the app cannot reach it any more (its key is gone). Default:
+   * only the current context's gateway.
+   */
+  gatewayFor?: (sale: SaleEnvironment) => PakasirGateway | null;
   log: EngineLog;
   /** Wall clock: journal timestamps and the expiry decision. Default Date.now. */
   now?: () => number;
@@ -116,6 +131,7 @@ export class PaymentService {
   private readonly store: OrderStore;
   private readonly bus: EventBus;
   private readonly context: () => GatewayContext;
+  private readonly otherGateway: (sale: SaleEnvironment) => PakasirGateway | null;
   private readonly log: EngineLog;
   private readonly now: () => number;
   private readonly clock: PaceClock;
@@ -145,6 +161,7 @@ export class PaymentService {
     this.store = deps.store;
     this.bus = deps.bus;
     this.context = deps.context;
+    this.otherGateway = deps.gatewayFor ?? (() => null);
     this.log = deps.log;
     this.now = deps.now ?? Date.now;
     this.clock = deps.clock ?? monotonicClock;
@@ -216,6 +233,7 @@ export class PaymentService {
       apiVersion: ctx.version,
       sandbox: ctx.sandbox,
       project: ctx.project,
+      baseUrl: ctx.baseUrl,
       replacesOrderId,
     });
     const orderId = record.orderId;
@@ -361,10 +379,17 @@ export class PaymentService {
     return this.connectivity.current;
   }
 
-  /** A status check through the shared gate, for reconciliation. */
-  checkStatusGated(ref: TransactionRef, signal?: AbortSignal): Promise<GatewayStatus> {
+  /** A status check through the shared gate, for reconciliation, with the sale's own gateway. */
+  async checkStatusGated(ref: TransactionRef, signal?: AbortSignal): Promise<GatewayStatus> {
     const ctx = this.context();
-    return this.gate.run(keyOf(ref), this.paceFor(ctx.gateway), () => ctx.gateway.status(ref, signal), signal);
+    const order = this.store.get(ref.orderId);
+    const gateway = order ? this.gatewayFor(order, ctx) : ctx.gateway;
+    if (!gateway)
+      throw new GatewayError(
+        'auth',
+        'Pakasir status: the project of this sale is no longer set, so it cannot be asked',
+      );
+    return this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref, signal), signal);
   }
 
   // ---------------------------------------------------------------- push hints
@@ -429,6 +454,60 @@ export class PaymentService {
     return total;
   }
 
+  /**
+   * After a settings change: every open or watched sale whose gateway the app can no
+   * longer reach (its project's key is gone) is sent to review, named in one alarm. Returns
+   * their order ids.
+   */
+  checkReachable(): string[] {
+    const ctx = this.context();
+    const now = new Date(this.now()).toISOString();
+    const lost = [...this.store.listLive(), ...this.store.listWatched(now)].filter((o) => !this.gatewayFor(o, ctx));
+    return this.outOfReach(lost);
+  }
+
+  /**
+   * Sales Pakasir can no longer be asked about. A production sale (open, canceled or
+   * expired) may still be paid from its QR: it goes to review, and one alarm names them all.
+   * A sandbox or demo sale is not money: its watch just ends, journaled.
+   */
+  private outOfReach(orders: OrderRecord[]): string[] {
+    const named: OrderRecord[] = [];
+    for (const order of orders) {
+      this.settle(order);
+      const detail = `its project ${order.project} (API ${order.apiVersion}) is no longer the one set, so Pakasir cannot be asked about it`;
+      if (order.sandbox && isFinal(order.state)) {
+        this.store.recordFacts(order.orderId, { watchUntil: null }, { reason: 'watch_ended_out_of_reach' });
+        continue;
+      }
+      if (order.state === 'needs_review') {
+        this.store.recordFacts(
+          order.orderId,
+          { watchUntil: null },
+          { reason: 'watch_ended_out_of_reach', facts: { detail } },
+        );
+      } else {
+        const review = this.store.transition(
+          order.orderId,
+          'needs_review',
+          'project_changed',
+          { reason: 'project_changed', reasonDetail: detail, watchUntil: null },
+          { project: order.project, apiVersion: order.apiVersion, baseUrl: order.baseUrl },
+        );
+        this.publish(review);
+      }
+      named.push(order);
+    }
+    if (named.length > 0) {
+      this.log.warn('sales out of reach after a project change sent to review', { count: named.length });
+      this.notify('alarm', 'notice.watchOrphaned', {
+        count: named.length,
+        orderIds: named.map((o) => o.orderId).join(', '),
+      });
+    }
+    return named.map((o) => o.orderId);
+  }
+
   stop(): void {
     this.stopped = true;
     for (const id of [...this.timers.keys()]) this.clearTimer(id);
@@ -483,10 +562,9 @@ export class PaymentService {
     const ctx = this.context();
     const gateway = this.gatewayFor(order, ctx);
     if (!gateway) {
-      // The project changed since this sale began: its transaction belongs to another
-      // project we hold no key for. Keep it, and try again later.
-      this.log.warn('sale belongs to another project; waiting', { orderId });
-      this.schedule(orderId, 60_000);
+      // The project changed since this sale began and its key is gone: nobody can ask
+      // Pakasir about it any more, so a human must.
+      this.outOfReach([order]);
       return;
     }
     switch (order.state) {
@@ -1004,8 +1082,17 @@ export class PaymentService {
     return null;
   }
 
+  /** The gateway of the sale's own API version, project and address (null: out of reach). */
   private gatewayFor(order: OrderRecord, ctx: GatewayContext): PakasirGateway | null {
-    return order.project === ctx.project && order.apiVersion === ctx.version ? ctx.gateway : null;
+    // A sale from before addresses were recorded was made at the address set then.
+    const env: SaleEnvironment = {
+      apiVersion: order.apiVersion,
+      project: order.project,
+      baseUrl: order.baseUrl ?? ctx.baseUrl,
+    };
+    if (env.apiVersion === ctx.version && env.project === ctx.project && env.baseUrl === ctx.baseUrl)
+      return ctx.gateway;
+    return this.otherGateway(env);
   }
 
   private paceFor(gateway: PakasirGateway): PaceOptions {

@@ -39,6 +39,7 @@ const REASONS = Object.keys({
   create_lost: true,
   demo_reset: true,
   fee_above_price: true,
+  project_changed: true,
 } satisfies Record<OrderReason, true>);
 const CONNECTIVITY = Object.keys({ online: true, offline: true, degraded: true } satisfies Record<Connectivity, true>);
 const TEST_CODES = Object.keys({
@@ -103,6 +104,7 @@ const NOTICE_KEYS = [
   'needsReview',
   'invalidPayload',
   'reviewConfirmed',
+  'watchOrphaned',
 ];
 
 const dictionaries = { id, en } as Record<string, Record<string, string>>;

@@ -4,6 +4,7 @@ import { sql as revision } from './003-order-revision';
 import { sql as salePrice } from './004-sale-price';
 import { sql as printJobs } from './005-print-jobs';
 import { sql as syncOutbox } from './006-sync-outbox';
+import { sql as saleBaseUrl } from './007-sale-base-url';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'sale-price', sql: salePrice },
   { version: 5, name: 'print-jobs', sql: printJobs },
   { version: 6, name: 'sync-outbox', sql: syncOutbox },
+  { version: 7, name: 'sale-base-url', sql: saleBaseUrl },
 ];

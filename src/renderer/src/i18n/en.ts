@@ -143,6 +143,8 @@ export const en: Dictionary = {
   'reason.create_lost': 'The charge was created at Pakasir but its data was lost; that transaction was canceled.',
   'reason.demo_reset': 'Demo sale closed: the demo gateway restarted with the app, so this QR can no longer be paid.',
   'reason.create_not_found': 'Pakasir does not know this charge.',
+  'reason.project_changed':
+    'Its Pakasir project is no longer the one set in this app, so the app cannot check it. Check it in the Pakasir dashboard.',
 
   'next.gateway_rejected': 'check the amount and method, then try again or pick another method.',
   'next.invalid_payload': 'create a new charge; if it happens again, contact Pakasir support.',
@@ -253,6 +255,8 @@ export const en: Dictionary = {
   'notice.connectionLost': 'Connection to Pakasir lost.',
   'notice.needsReview': 'The {amount} sale needs checking: {reason}',
   'notice.invalidPayload': 'The QR data from Pakasir was invalid, so it was not shown.',
+  'notice.watchOrphaned':
+    '{count} earlier sales belong to a Pakasir project that is no longer set, so a late payment for them cannot be seen here: {orderIds}. Check them in the Pakasir dashboard (History → Needs review).',
   'notice.reviewConfirmed': 'The {amount} sale was paid after being flagged — it still needs checking.',
   'notice.amountMismatch': 'The amount paid does not match the bill — needs checking.',
   'notice.sandboxInProduction': 'A test (sandbox) payment came in while in live mode — needs checking.',
@@ -558,6 +562,8 @@ export const en: Dictionary = {
   'event.gateway_cancel_sent': 'Cancel sent to Pakasir',
   'event.gateway_cancel_failed': 'Pakasir did not take the cancel; still watching for a payment',
   'event.cancel_unverified': 'Canceled while another project was set; not canceled at Pakasir',
+  'event.watch_ended_out_of_reach':
+    'Its Pakasir project is no longer set in the app, so it is no longer watched for a late payment',
   'event.gateway_confirms_completed': 'Pakasir confirmed the payment (after it was marked)',
   'event.review_paid': 'Checked by the owner: paid',
   'event.review_not_paid': 'Checked by the owner: not paid',

@@ -144,6 +144,8 @@ export const id = {
   'reason.resolved_paid': 'Diperiksa: sudah dibayar.',
   'reason.resolved_not_paid': 'Diperiksa: tidak dibayar.',
   'reason.create_lost': 'Tagihan dibuat di Pakasir tetapi datanya hilang; transaksi itu dibatalkan.',
+  'reason.project_changed':
+    'Proyek Pakasir penjualan ini bukan lagi yang dipakai aplikasi, jadi aplikasi tidak bisa mengeceknya. Cek di dasbor Pakasir.',
   'reason.demo_reset':
     'Penjualan demo ditutup: simulator demo dimulai ulang bersama aplikasi, jadi QR ini tidak bisa dibayar lagi.',
   'reason.create_not_found': 'Tagihan tidak ditemukan di Pakasir.',
@@ -258,6 +260,8 @@ export const id = {
   'notice.connectionLost': 'Koneksi ke Pakasir terputus.',
   'notice.needsReview': 'Penjualan {amount} perlu diperiksa: {reason}',
   'notice.invalidPayload': 'Data QR dari Pakasir tidak valid, jadi tidak ditampilkan.',
+  'notice.watchOrphaned':
+    '{count} penjualan sebelumnya milik proyek Pakasir yang tidak dipakai lagi, jadi pembayaran yang terlambat untuknya tidak terlihat di sini: {orderIds}. Cek di dasbor Pakasir (Riwayat → Perlu diperiksa).',
   'notice.reviewConfirmed': 'Penjualan {amount} dibayar setelah ditandai — tetap perlu diperiksa.',
   'notice.amountMismatch': 'Jumlah yang dibayar tidak cocok dengan tagihan — perlu diperiksa.',
   'notice.sandboxInProduction': 'Pembayaran uji coba (sandbox) masuk saat mode sungguhan — perlu diperiksa.',
@@ -562,6 +566,8 @@ export const id = {
   'event.gateway_cancel_sent': 'Pembatalan dikirim ke Pakasir',
   'event.gateway_cancel_failed': 'Pakasir tidak menerima pembatalan; pembayaran tetap diawasi',
   'event.cancel_unverified': 'Dibatalkan saat proyek lain aktif; belum dibatalkan di Pakasir',
+  'event.watch_ended_out_of_reach':
+    'Proyek Pakasir-nya tidak dipakai lagi di aplikasi, jadi tidak dipantau lagi untuk pembayaran terlambat',
   'event.gateway_confirms_completed': 'Pakasir memastikan pembayaran (setelah ditandai)',
   'event.review_paid': 'Diperiksa pemilik: sudah dibayar',
   'event.review_not_paid': 'Diperiksa pemilik: tidak dibayar',
