@@ -64,6 +64,11 @@ export interface OrderView {
   reasonDetail: string | null;
   /** When the engine last had an answer from Pakasir about this sale. */
   lastCheckedAt: string | null;
+  /**
+   * Main's decision: "simulate payment" works for this sale now (a sandbox sale waiting for
+   * payment on API v1, or in demo mode). Real API v2 has no simulation.
+   */
+  canSimulate: boolean;
 }
 
 export interface OrderEventView {

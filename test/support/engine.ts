@@ -7,6 +7,7 @@ import { openOrderStore } from '../../src/main/orders/journal';
 import type { OrderStore } from '../../src/main/orders/order-store';
 import { createGateway } from '../../src/main/pakasir/create-gateway';
 import type { PakasirGateway } from '../../src/main/pakasir/gateway';
+import { toView } from '../../src/main/payments/sale-facts';
 import type { ApiVersion } from '../../src/shared/methods';
 import { PaymentService, type GatewayContext, type PaymentTuning } from '../../src/main/payments/payment-service';
 import type { OrderView } from '../../src/shared/domain';
@@ -39,6 +40,8 @@ export function startEngine(
     now?: () => number;
     wrapGateway?: (g: PakasirGateway) => PakasirGateway;
     inspectConnection?: (db: Database.Database) => void;
+    /** v2: point payment simulation at the simulator, as demo mode does (default true). */
+    simulation?: boolean;
   },
 ): EngineRig {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pos-engine-'));
@@ -58,7 +61,7 @@ export function startEngine(
     apiKey: project.apiKey,
     timeoutMs: opts.timeoutMs ?? 2000,
     v1StatusIntervalMs: 150,
-    simulationUrl: `${sim.baseUrl}/__sim/pay`,
+    ...(opts.simulation === false ? {} : { simulationUrl: `${sim.baseUrl}/__sim/pay` }),
   });
   const gateway = opts.wrapGateway ? opts.wrapGateway(real) : real;
   const context: GatewayContext = {
@@ -93,7 +96,7 @@ export function startEngine(
     waitFor(orderId, states, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const current = store.get(orderId);
-        if (current && states.includes(current.state)) return resolve(current);
+        if (current && states.includes(current.state)) return resolve(toView(current));
         const timer = setTimeout(() => {
           off();
           reject(new Error(`sale ${orderId} stayed ${store.get(orderId)?.state} (wanted ${states.join('|')})`));

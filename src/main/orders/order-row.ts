@@ -84,7 +84,8 @@ export function toRecord(r: OrderRow): OrderRecord {
 /** The renderer's view: the record without the engine's bookkeeping. */
 export function toView(r: OrderRow): OrderView {
   const { project: _p, baseUrl: _b, createAttempts: _c, watchUntil: _w, replacesOrderId: _r, ...view } = toRecord(r);
-  return view;
+  // Lists and history never offer a simulation; the counter's own view comes from the engine.
+  return { ...view, canSimulate: false };
 }
 
 export function toEventView(r: EventRow): OrderEventView {

@@ -52,7 +52,7 @@ export interface GatewayFacts {
   watchUntil?: string | null;
 }
 
-export interface OrderRecord extends OrderView {
+export interface OrderRecord extends Omit<OrderView, 'canSimulate'> {
   project: string;
   /** The gateway address the sale was made at; null for sales from before it was recorded. */
   baseUrl: string | null;

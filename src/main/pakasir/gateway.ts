@@ -78,6 +78,8 @@ export interface PakasirGateway {
   status(ref: TransactionRef, signal?: AbortSignal): Promise<GatewayStatus>;
   /** Best effort: v2 may not support it. Resolves when the gateway accepted the cancel. */
   cancel(ref: TransactionRef, signal?: AbortSignal): Promise<void>;
+  /** Whether simulatePayment can work (v1 for sandbox projects; v2 only against the local simulator). */
+  readonly canSimulate: boolean;
   /** Sandbox only (v1 paymentsimulation; v2 has none known: throws 'rejected'). */
   simulatePayment(ref: TransactionRef, signal?: AbortSignal): Promise<void>;
   /** Pakasir's public fee table for an amount (method -> fee); keyless, for both versions. */

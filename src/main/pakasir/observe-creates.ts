@@ -19,6 +19,9 @@ export function observeCreates(
     get minStatusIntervalMs() {
       return gateway.minStatusIntervalMs;
     },
+    get canSimulate() {
+      return gateway.canSimulate;
+    },
     async create(req, signal) {
       const tx = await gateway.create(req, signal);
       try {

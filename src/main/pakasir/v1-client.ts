@@ -54,6 +54,8 @@ export class PakasirV1Client implements PakasirGateway {
   readonly version = 'v1' as const;
   readonly project: string;
   readonly minStatusIntervalMs: number;
+  /** The guide's paymentsimulation endpoint (it refuses a production project). */
+  readonly canSimulate = true;
   readonly #base: string;
   readonly #apiKey: string;
   readonly #http: HttpCallOptions;

@@ -67,6 +67,8 @@ export class PakasirV2Client implements PakasirGateway {
   readonly project: string;
   /** The gateway's own limit: one status call per 4 s per transaction. */
   readonly minStatusIntervalMs = 4000;
+  /** Real v2 has no simulation; only demo mode's local simulator can. */
+  readonly canSimulate: boolean;
   readonly #base: string;
   readonly #apiKey: string;
   readonly #http: HttpCallOptions;
@@ -77,6 +79,7 @@ export class PakasirV2Client implements PakasirGateway {
     this.#base = config.baseUrl.replace(/\/+$/, '');
     this.#apiKey = config.apiKey;
     this.#simulationUrl = config.simulationUrl ?? null;
+    this.canSimulate = this.#simulationUrl !== null;
     this.#http = {
       fetch: config.fetch ?? globalThis.fetch,
       timeoutMs: config.timeoutMs ?? 10_000,

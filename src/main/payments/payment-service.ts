@@ -1,9 +1,8 @@
 import type { ConnectivityView, Notice, NoticeLevel, OrderReason, OrderView } from '@shared/domain';
 import { PosError } from '@shared/errors';
-import { checkAmount, METHOD_RULES, type ApiVersion, type PaymentMethod } from '@shared/methods';
+import { checkAmount, type ApiVersion, type PaymentMethod } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import { isFinal, type OrderState } from '@shared/order-state';
-import { validateQrisPayload } from '@shared/qris';
 import type { EventBus } from '../events/event-bus';
 import type { GatewayFacts, OrderRecord, OrderStore } from '../orders/order-store';
 import {
@@ -19,6 +18,18 @@ import { CreatePacer } from './create-pacer';
 import { capWait, monotonicClock, type PaceClock } from './pace-clock';
 import { liveDelay, MarginLearner, pacedFor, retryDelay, watchDelay, type PaceOptions } from './poll-schedule';
 import { StatusGate } from './status-gate';
+import { displayProblem } from './display-check';
+import { ExpiryClock } from './expiry-clock';
+import {
+  amountMessage,
+  createFacts,
+  keyOf,
+  refOf,
+  saidByGateway,
+  shownAmount,
+  statusFacts,
+  toView,
+} from './sale-facts';
 import { judgeStatus, saleFacts } from './verify';
 
 /** What the engine needs to know about the project it sells for, read fresh on every use. */
@@ -148,8 +159,8 @@ export class PaymentService {
   private readonly running = new Map<string, Promise<void>>();
   private activeOrderId: string | null = null;
   private counter: Promise<unknown> = Promise.resolve();
-  /** Pakasir's clock from the Date header of its last answer, anchored on the pace clock. */
-  private serverClock: { serverMs: number; paceAt: number } | null = null;
+  /** The earlier of our clock and Pakasir's: what expiry and the watch's end are judged by. */
+  private readonly expiry: ExpiryClock;
   private readonly margin = new MarginLearner();
   private stopped = false;
   private noticeSeq = 0;
@@ -165,6 +176,7 @@ export class PaymentService {
     this.log = deps.log;
     this.now = deps.now ?? Date.now;
     this.clock = deps.clock ?? monotonicClock;
+    this.expiry = new ExpiryClock(this.now, this.clock);
     this.random = deps.random ?? Math.random;
     this.tuning = { ...DEFAULT_TUNING, ...deps.tuning };
     this.planAmount = deps.planAmount ?? priceAsIs;
@@ -246,7 +258,7 @@ export class PaymentService {
       });
       this.schedule(orderId, FAILURE_RETRY_MS);
     });
-    return toView(this.mustGet(orderId));
+    return this.view(this.mustGet(orderId));
   }
 
   async cancelSale(
@@ -256,12 +268,12 @@ export class PaymentService {
     const order = this.mustGet(orderId);
     if (order.state === 'paid')
       throw new PosError('illegal_state', `Sale ${orderId} is already paid and cannot be canceled.`);
-    if (isFinal(order.state)) return toView(order);
+    if (isFinal(order.state)) return this.view(order);
     this.clearTimer(orderId);
     try {
       // Queued behind any check in progress, so its answer is journaled before we decide.
       const result = await this.enqueue(orderId, () => this.cancelLive(orderId, reason));
-      return toView(result);
+      return this.view(result);
     } catch (err) {
       // Not canceled (the journal could not be written, say): the QR is still payable, so
       // the sale keeps being checked, and the cashier hears why.
@@ -275,19 +287,23 @@ export class PaymentService {
     this.mustGet(orderId);
     this.errors.delete(orderId);
     await this.work(orderId, true);
-    return toView(this.mustGet(orderId));
+    return this.view(this.mustGet(orderId));
   }
 
   async simulatePayment(orderId: string): Promise<OrderView> {
     const order = this.mustGet(orderId);
-    const ctx = this.context();
     // The sale's own environment decides, not today's settings: a production sale is never simulated.
     if (!order.sandbox) throw new PosError('illegal_state', 'Simulated payments exist only in sandbox and demo mode.');
     if (order.state !== 'awaiting_payment')
       throw new PosError('illegal_state', `Sale ${orderId} is not waiting for payment.`);
-    const gateway = this.gatewayFor(order, ctx);
+    const gateway = this.gatewayFor(order, this.context());
     if (!gateway)
       throw new PosError('illegal_state', `Sale ${orderId} belongs to another project than the one set now.`);
+    if (!this.view(order).canSimulate)
+      throw new PosError(
+        'illegal_state',
+        'Pakasir offers no payment simulation for this sale (API v2): pay it from the Pakasir sandbox instead.',
+      );
     await gateway.simulatePayment(refOf(order));
     return this.checkNow(orderId);
   }
@@ -330,7 +346,7 @@ export class PaymentService {
     this.clearTimer(orderId);
     this.publish(next);
     this.schedule(orderId, watchDelay(0, this.random, this.tuning.watchFirstMs));
-    return toView(this.mustGet(orderId));
+    return this.view(this.mustGet(orderId));
   }
 
   resolveReview(orderId: string, resolution: 'paid' | 'not_paid', note: string): OrderView {
@@ -356,7 +372,7 @@ export class PaymentService {
     );
     this.settle(order);
     this.publish(next);
-    return toView(this.mustGet(orderId));
+    return this.view(this.mustGet(orderId));
   }
 
   dismissSale(orderId: string): null {
@@ -372,7 +388,7 @@ export class PaymentService {
   getActiveSale(): OrderView | null {
     if (!this.activeOrderId) return null;
     const order = this.store.get(this.activeOrderId);
-    return order ? toView(order) : null;
+    return order ? this.view(order) : null;
   }
 
   getConnectivity(): ConnectivityView {
@@ -643,7 +659,7 @@ export class PaymentService {
   }
 
   private async acceptCreate(order: OrderRecord, tx: GatewayTransaction, gateway: PakasirGateway): Promise<void> {
-    this.noteServerDate(tx.serverDate);
+    this.expiry.noteServerDate(tx.serverDate);
     const ref: TransactionRef = { ...refOf(order), txnId: tx.txnId };
     // The shop promised the customer the round price: a fee that moved since it was looked
     // up must not make the customer pay more. That transaction is canceled like any answer
@@ -651,7 +667,7 @@ export class PaymentService {
     const overPrice = order.feePayer === 'shop' && tx.totalPayment > order.price;
     const problem = overPrice
       ? `total_payment ${tx.totalPayment} is above the price ${order.price}`
-      : this.displayProblem(order, tx);
+      : displayProblem(order, tx);
     if (problem) {
       const reason: OrderReason = overPrice ? 'fee_above_price' : 'invalid_payload';
       // Never show what we could not verify: cancel it (best effort) and fail the sale.
@@ -797,7 +813,7 @@ export class PaymentService {
           );
         }
         const expiresAt = checked.expiresAt ? Date.parse(checked.expiresAt) : null;
-        if (expiresAt !== null && this.expiryClock() >= expiresAt + this.tuning.expiryGraceMs) {
+        if (expiresAt !== null && this.expiry.now() >= expiresAt + this.tuning.expiryGraceMs) {
           // This was the one more check after expired_at, and it is still not paid.
           return this.endLive(checked, 'expired', 'expired', status);
         }
@@ -916,7 +932,7 @@ export class PaymentService {
 
   /** The watch ends by the earlier of our clock and Pakasir's, so a clock set ahead cannot end it early. */
   private stillWatched(order: OrderRecord): boolean {
-    return order.watchUntil !== null && Date.parse(order.watchUntil) > this.expiryClock();
+    return order.watchUntil !== null && Date.parse(order.watchUntil) > this.expiry.now();
   }
 
   private watchEnd(): string {
@@ -1044,7 +1060,7 @@ export class PaymentService {
     const ref = refOf(order);
     try {
       const status = await this.gate.run(keyOf(ref), this.paceFor(gateway), () => gateway.status(ref));
-      this.noteServerDate(status.serverDate);
+      this.expiry.noteServerDate(status.serverDate);
       this.margin.clean();
       if (this.connectivity.ok().cameBack) this.resumeAll();
       return status;
@@ -1057,29 +1073,6 @@ export class PaymentService {
         });
       return err;
     }
-  }
-
-  private displayProblem(order: OrderRecord, tx: GatewayTransaction): string | null {
-    if (tx.orderId !== order.orderId) return 'answer for another order_id';
-    if (tx.amount !== order.amount) return `answer amount ${tx.amount} differs from ${order.amount}`;
-    if (tx.totalPayment < tx.amount) return 'total_payment is below the amount';
-    const kind = METHOD_RULES[order.method].kind;
-    if (kind === 'qris') {
-      if (!tx.paymentNumber) return 'no QRIS payload';
-      const check = validateQrisPayload(tx.paymentNumber, tx.totalPayment);
-      if (!check.ok) return `QRIS payload refused: ${check.problems.join('; ')}`;
-    }
-    if (kind === 'va' && !(tx.paymentNumber && /^[0-9]{6,32}$/.test(tx.paymentNumber))) return 'no valid VA number';
-    if (kind === 'link' || kind === 'paypal') {
-      if (!tx.paymentUrl) return 'no payment link';
-      try {
-        const u = new URL(tx.paymentUrl);
-        if (u.protocol !== 'https:' && u.protocol !== 'http:') return 'payment link is not http(s)';
-      } catch {
-        return 'payment link is not a URL';
-      }
-    }
-    return null;
   }
 
   /** The gateway of the sale's own API version, project and address (null: out of reach). */
@@ -1113,25 +1106,6 @@ export class PaymentService {
   }
 
   /**
-   * The clock expiry is judged by: the earlier of ours and Pakasir's (from its last Date
-   * header, carried forward on the pace clock so a step of our wall clock cannot move it),
-   * so a till whose clock runs fast, or was just set hours ahead, never declares a QR
-   * expired while it can still be paid.
-   */
-  private expiryClock(): number {
-    const now = this.now();
-    if (!this.serverClock) return now;
-    return Math.min(now, this.serverClock.serverMs + (this.clock.now() - this.serverClock.paceAt));
-  }
-
-  private noteServerDate(serverDate: string | null): void {
-    if (!serverDate) return;
-    const at = Date.parse(serverDate);
-    // The Date header has whole seconds: its true moment is up to 1 s later than it says.
-    if (Number.isFinite(at)) this.serverClock = { serverMs: at, paceAt: this.clock.now() };
-  }
-
-  /**
    * Whether the QR's expired_at had passed when Pakasir answered: by the answer's own Date
    * header when it has one (whole seconds, so up to a second early), else by our expiry clock.
    */
@@ -1140,12 +1114,12 @@ export class PaymentService {
     const expiresAt = Date.parse(order.expiresAt);
     const said = status.serverDate ? Date.parse(status.serverDate) : NaN;
     if (Number.isFinite(said)) return said + 1000 >= expiresAt;
-    return this.expiryClock() >= expiresAt;
+    return this.expiry.now() >= expiresAt;
   }
 
   private clampToExpiry(order: OrderRecord, delay: number): number {
     if (!order.expiresAt) return delay;
-    const untilFinal = Date.parse(order.expiresAt) + this.tuning.expiryGraceMs - this.expiryClock();
+    const untilFinal = Date.parse(order.expiresAt) + this.tuning.expiryGraceMs - this.expiry.now();
     return untilFinal > 0 ? Math.min(delay, untilFinal) : delay;
   }
 
@@ -1182,13 +1156,30 @@ export class PaymentService {
     this.bus.emit('connectivityChanged', view);
   }
 
+  /**
+   * The sale as the windows see it. "Simulate payment" is offered only where it works: a
+   * sandbox sale still waiting, whose gateway can simulate (v1's paymentsimulation, or demo
+   * mode's local simulator; real v2 has no simulation).
+   */
+  private view(order: OrderRecord): OrderView {
+    let canSimulate = false;
+    if (order.sandbox && order.state === 'awaiting_payment' && order.method !== 'paypal') {
+      try {
+        canSimulate = this.gatewayFor(order, this.context())?.canSimulate ?? false;
+      } catch {
+        canSimulate = false;
+      }
+    }
+    return toView(order, canSimulate);
+  }
+
   private setActive(order: OrderRecord): void {
     this.activeOrderId = order.orderId;
-    this.bus.emit('activeSaleChanged', toView(order));
+    this.bus.emit('activeSaleChanged', this.view(order));
   }
 
   private publish(order: OrderRecord): void {
-    this.bus.emit('orderUpdated', toView(order));
+    this.bus.emit('orderUpdated', this.view(order));
   }
 
   private notify(level: NoticeLevel, key: string, params: Record<string, string | number>, orderId?: string): void {
@@ -1212,87 +1203,5 @@ export class PaymentService {
   }
 }
 
-/** A sale's amount in a notice: what the customer pays (the price until Pakasir answered). */
-function shownAmount(order: OrderRecord): string {
-  return formatRupiah(order.totalPayment ?? order.price);
-}
-
-function refOf(order: OrderRecord): TransactionRef {
-  return { orderId: order.orderId, amount: order.amount, txnId: order.txnId, method: order.method };
-}
-
-/** The gate's key: the transaction the gateway's limit counts for. */
-function keyOf(ref: TransactionRef): string {
-  return ref.txnId ?? `${ref.orderId}:${ref.amount}`;
-}
-
-function statusFacts(status: GatewayStatus): Record<string, unknown> {
-  return {
-    status: status.rawStatus,
-    orderId: status.orderId,
-    amount: status.amount,
-    completedAt: status.completedAt,
-    isSandbox: status.isSandbox,
-    txnId: status.txnId,
-    serverDate: status.serverDate,
-  };
-}
-
-/** What Pakasir said, for the human who reviews the sale (never a secret: answers carry none). */
-function saidByGateway(status: GatewayStatus): string {
-  const parts = [`gateway status ${status.rawStatus}`];
-  if (status.orderId !== null) parts.push(`order_id ${status.orderId}`);
-  parts.push(`amount ${status.amount ?? 'unreadable'}`);
-  if (status.txnId !== null) parts.push(`txn_id ${status.txnId}`);
-  return parts.join(', ');
-}
-
-function createFacts(tx: GatewayTransaction): Record<string, unknown> {
-  return {
-    txnId: tx.txnId,
-    amount: tx.amount,
-    fee: tx.fee,
-    totalPayment: tx.totalPayment,
-    expiresAt: tx.expiresAt,
-    isSandbox: tx.isSandbox,
-    status: tx.status,
-    serverDate: tx.serverDate,
-  };
-}
-
-export function toView(order: OrderRecord): OrderView {
-  return {
-    orderId: order.orderId,
-    state: order.state,
-    method: order.method,
-    amount: order.amount,
-    price: order.price,
-    feePayer: order.feePayer,
-    fee: order.fee,
-    totalPayment: order.totalPayment,
-    note: order.note,
-    terminal: order.terminal,
-    apiVersion: order.apiVersion,
-    sandbox: order.sandbox,
-    txnId: order.txnId,
-    paymentNumber: order.paymentNumber,
-    paymentUrl: order.paymentUrl,
-    expiresAt: order.expiresAt,
-    createdAt: order.createdAt,
-    updatedAt: order.updatedAt,
-    revision: order.revision,
-    paidAt: order.paidAt,
-    reason: order.reason,
-    reasonDetail: order.reasonDetail,
-    lastCheckedAt: order.lastCheckedAt,
-  };
-}
-
-function amountMessage(method: PaymentMethod, code: string, version: ApiVersion): string {
-  const rule = METHOD_RULES[method];
-  if (code === 'method_unavailable') return `${method} is not offered by API ${version}.`;
-  if (code === 'not_integer') return 'The amount must be a whole number of rupiah.';
-  return `${method} accepts ${formatRupiah(rule.min)} to ${formatRupiah(rule.max)}.`;
-}
-
+export { toView };
 export type { OrderState };

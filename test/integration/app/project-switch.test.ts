@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../src/main/app/create-services';
 import type { AppServices } from '../../../src/main/app/services';
+import { toView } from '../../../src/main/payments/sale-facts';
 import { memorySafeStorage } from '../../../src/main/settings/secret-store';
 import type { Notice, OrderView } from '../../../src/shared/domain';
 import { startTestSimulator, type TestSimulator } from '../../support/simulator';
@@ -60,7 +61,7 @@ async function liveShopOnV1(app: AppServices): Promise<void> {
 function until(app: AppServices, orderId: string, states: string[], ms = 15_000): Promise<OrderView> {
   return new Promise((resolve, reject) => {
     const now = app.store.get(orderId);
-    if (now && states.includes(now.state)) return resolve(now);
+    if (now && states.includes(now.state)) return resolve(toView(now));
     const timer = setTimeout(() => {
       off();
       reject(new Error(`sale ${orderId} stayed ${app.store.get(orderId)?.state}`));

@@ -41,6 +41,7 @@ export function order(over: Partial<OrderView> = {}): OrderView {
     reason: null,
     reasonDetail: null,
     lastCheckedAt: null,
+    canSimulate: false,
     ...over,
   };
 }

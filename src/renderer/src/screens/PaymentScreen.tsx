@@ -30,7 +30,6 @@ export function PaymentScreen({ order }: { order: OrderView }) {
   const t = useT();
   const now = useNow();
   const connectivity = usePos((s) => s.connectivity.state);
-  const mode = usePos((s) => s.settings?.mode ?? 'demo');
   const [checking, setChecking] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -153,12 +152,13 @@ export function PaymentScreen({ order }: { order: OrderView }) {
           >
             {t('pay.checkNow')}
           </button>
-          {mode !== 'production' && (
+          {/* Main decides where a simulation works (v1 sandbox, demo); real v2 has none. */}
+          {order.canSimulate && (
             <button
               type="button"
               className="btn btn-simulate"
               data-testid="simulate"
-              disabled={busy || order.state !== 'awaiting_payment'}
+              disabled={busy}
               onClick={() => void run(() => getPosApi().simulatePayment({ orderId: order.orderId }))}
             >
               {t('pay.simulate')}

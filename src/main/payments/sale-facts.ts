@@ -1,0 +1,92 @@
+import type { OrderView } from '@shared/domain';
+import { METHOD_RULES, type ApiVersion, type PaymentMethod } from '@shared/methods';
+import { formatRupiah } from '@shared/money';
+import type { OrderRecord } from '../orders/order-store';
+import type { GatewayStatus, GatewayTransaction, TransactionRef } from '../pakasir/gateway';
+
+/** Small pure helpers of the payment engine: refs, journal facts, the sale's view. */
+
+/** A sale's amount in a notice: what the customer pays (the price until Pakasir answered). */
+export function shownAmount(order: OrderRecord): string {
+  return formatRupiah(order.totalPayment ?? order.price);
+}
+
+export function refOf(order: OrderRecord): TransactionRef {
+  return { orderId: order.orderId, amount: order.amount, txnId: order.txnId, method: order.method };
+}
+
+/** The gate's key: the transaction the gateway's limit counts for. */
+export function keyOf(ref: TransactionRef): string {
+  return ref.txnId ?? `${ref.orderId}:${ref.amount}`;
+}
+
+export function statusFacts(status: GatewayStatus): Record<string, unknown> {
+  return {
+    status: status.rawStatus,
+    orderId: status.orderId,
+    amount: status.amount,
+    completedAt: status.completedAt,
+    isSandbox: status.isSandbox,
+    txnId: status.txnId,
+    serverDate: status.serverDate,
+  };
+}
+
+/** What Pakasir said, for the human who reviews the sale (never a secret: answers carry none). */
+export function saidByGateway(status: GatewayStatus): string {
+  const parts = [`gateway status ${status.rawStatus}`];
+  if (status.orderId !== null) parts.push(`order_id ${status.orderId}`);
+  parts.push(`amount ${status.amount ?? 'unreadable'}`);
+  if (status.txnId !== null) parts.push(`txn_id ${status.txnId}`);
+  return parts.join(', ');
+}
+
+export function createFacts(tx: GatewayTransaction): Record<string, unknown> {
+  return {
+    txnId: tx.txnId,
+    amount: tx.amount,
+    fee: tx.fee,
+    totalPayment: tx.totalPayment,
+    expiresAt: tx.expiresAt,
+    isSandbox: tx.isSandbox,
+    status: tx.status,
+    serverDate: tx.serverDate,
+  };
+}
+
+/** The view both windows and the history get. `canSimulate` is main's decision, per sale. */
+export function toView(order: OrderRecord, canSimulate = false): OrderView {
+  return {
+    orderId: order.orderId,
+    state: order.state,
+    method: order.method,
+    amount: order.amount,
+    price: order.price,
+    feePayer: order.feePayer,
+    fee: order.fee,
+    totalPayment: order.totalPayment,
+    note: order.note,
+    terminal: order.terminal,
+    apiVersion: order.apiVersion,
+    sandbox: order.sandbox,
+    txnId: order.txnId,
+    paymentNumber: order.paymentNumber,
+    paymentUrl: order.paymentUrl,
+    expiresAt: order.expiresAt,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    revision: order.revision,
+    paidAt: order.paidAt,
+    reason: order.reason,
+    reasonDetail: order.reasonDetail,
+    lastCheckedAt: order.lastCheckedAt,
+    canSimulate,
+  };
+}
+
+export function amountMessage(method: PaymentMethod, code: string, version: ApiVersion): string {
+  const rule = METHOD_RULES[method];
+  if (code === 'method_unavailable') return `${method} is not offered by API ${version}.`;
+  if (code === 'not_integer') return 'The amount must be a whole number of rupiah.';
+  return `${method} accepts ${formatRupiah(rule.min)} to ${formatRupiah(rule.max)}.`;
+}
