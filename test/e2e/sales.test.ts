@@ -164,10 +164,11 @@ describe('whole sales in Chromium, cashier window and customer display', () => {
     }
     expect(await app.cashier.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('simulate');
     await app.cashier.keyboard.press('Enter');
-    await app.cashier.getByTestId('outcome-paid').waitFor({ timeout: 15_000 });
+    const paid = app.cashier.getByTestId('outcome-paid');
+    await paid.waitFor({ timeout: 15_000 });
     // A key pressed in the first moment of an outcome is ignored (it was meant for the screen
-    // before), so the cashier's Enter comes after a beat.
-    await app.cashier.waitForTimeout(1300);
+    // before), so the cashier's Enter comes once the screen takes keys.
+    await expect.poll(() => paid.getAttribute('data-keys-ready'), { timeout: 5000 }).toBe('true');
     await app.cashier.keyboard.press('Enter');
     await app.cashier.getByTestId('key-1').waitFor();
     await expect.poll(() => app.cashier.getByTestId('amount').textContent()).not.toContain('12.500');
@@ -181,11 +182,15 @@ describe('whole sales in Chromium, cashier window and customer display', () => {
     await app.cashier.keyboard.press('Escape'); // opens "cancel this sale?"
     await app.cashier.getByTestId('confirm-yes').waitFor();
     await app.services.payments.simulatePayment(sale.orderId);
-    await app.cashier.getByTestId('outcome-paid').waitFor({ timeout: 15_000 });
+    const paid = app.cashier.getByTestId('outcome-paid');
+    await paid.waitFor({ timeout: 15_000 });
     await app.cashier.keyboard.press('Enter'); // the cashier's confirm, a moment too late
-    await app.cashier.waitForTimeout(300);
-    expect(await app.cashier.getByTestId('outcome-paid').isVisible()).toBe(true);
+    // Wait until the paid screen has handled that Enter (by ignoring it), not for a fixed
+    // time: without the guard the Enter dismisses the screen and this never comes.
+    await expect.poll(() => paid.getAttribute('data-keys-ignored', { timeout: 2000 }), { timeout: 3000 }).toBe('1');
+    expect(await paid.isVisible()).toBe(true);
     expect(app.services.store.get(sale.orderId)!.state).toBe('paid');
+    expect(app.services.payments.getActiveSale()!.orderId).toBe(sale.orderId);
   });
 
   it('refuses a method whose limits exclude the amount, and says why', async () => {

@@ -29,15 +29,22 @@ export interface VirtualRig {
  */
 export async function startVirtualEngine(
   version: ApiVersion,
-  opts: { tuning?: Partial<PaymentTuning>; random?: () => number } = {},
+  opts: {
+    tuning?: Partial<PaymentTuning>;
+    random?: () => number;
+    /** How far the till's wall clock is off from Pakasir's (ms; positive: ahead). */
+    wallOffsetMs?: number;
+    expiryMs?: number;
+  } = {},
 ): Promise<VirtualRig> {
   let inFlight = 0;
   let wake: (() => void) | null = null;
   const idle = () => (inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve)));
   const clock = new ManualClock(1_000_000, idle);
   const wallStart = Date.parse('2026-11-25T03:00:00.000Z');
-  const wall = () => wallStart + clock.now();
-  const sim = await startTestSimulator({ clock: wall, expiryMs: 15 * 60_000 });
+  const pakasirWall = () => wallStart + clock.now();
+  const wall = () => pakasirWall() + (opts.wallOffsetMs ?? 0);
+  const sim = await startTestSimulator({ clock: pakasirWall, expiryMs: opts.expiryMs ?? 15 * 60_000 });
   const statusCalls: number[] = [];
   const counted: typeof fetch = async (input, init) => {
     const url = String(input);

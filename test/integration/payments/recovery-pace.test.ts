@@ -54,3 +54,47 @@ describe('recovery after bad answers', () => {
     });
   }
 });
+
+/** Time-based rules, on the clock the engine paces by: no assertion races a real timer. */
+describe('Retry-After and a fast till clock', () => {
+  it('honours a Retry-After for every caller, "check now" included', async () => {
+    const rig = await startVirtualEngine('v1');
+    rigs.push(rig);
+    const sale = await rig.service.charge({ amount: 60_000, method: 'qris' });
+    rig.sim.faults.add({ route: 'v1.detail', status: 429, retryAfter: '2' });
+    const first = rig.service.checkNow(sale.orderId);
+    await rig.clock.runUntil(() => rig.statusCalls.length === 1, 60_000, 'the first check');
+    await first;
+    const limitedAt = rig.statusCalls[0]!;
+    const second = rig.service.checkNow(sale.orderId);
+    await rig.clock.runUntil(() => rig.statusCalls.length === 2, 60_000, 'the second check');
+    await second;
+    expect(rig.statusCalls[1]! - limitedAt).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('v2: a 429 with Retry-After holds the next call at least that long, then the payment is seen', async () => {
+    const rig = await startVirtualEngine('v2');
+    rigs.push(rig);
+    const sale = await rig.service.charge({ amount: 62_000, method: 'qris' });
+    rig.sim.faults.add({ route: 'v2.status', status: 429, retryAfter: '5', times: 1 });
+    rig.sim.pay(sale.orderId);
+    await rig.clock.runUntil(() => rig.store.get(sale.orderId)!.state === 'paid', 60_000, 'paid');
+    const [limited, next] = rig.statusCalls;
+    expect(next! - limited!).toBeGreaterThanOrEqual(5000);
+    expect(rig.sim.stats().rateLimitViolations).toBe(0);
+  });
+
+  it("never declares a QR expired early when the till's clock runs fast", async () => {
+    // The till's clock is three minutes ahead of Pakasir's; the QR lives 1.5 s.
+    const rig = await startVirtualEngine('v1', { wallOffsetMs: 180_000, expiryMs: 1500 });
+    rigs.push(rig);
+    const sale = await rig.service.charge({ amount: 50_000, method: 'qris' });
+    expect(sale.state).toBe('awaiting_payment');
+    // By the till's clock the QR expired minutes ago; by Pakasir's it has almost a second left.
+    await rig.clock.advance(600);
+    expect(rig.store.get(sale.orderId)!.state).toBe('awaiting_payment');
+    rig.sim.pay(sale.orderId);
+    await rig.clock.runUntil(() => rig.store.get(sale.orderId)!.state !== 'awaiting_payment', 60_000, 'an end');
+    expect(rig.store.get(sale.orderId)!.state).toBe('paid');
+  });
+});

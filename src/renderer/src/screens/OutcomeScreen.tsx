@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OrderReason, OrderView } from '@shared/domain';
 import { saleMoney } from '@shared/fees';
 import { METHOD_RULES, type MethodKind } from '@shared/methods';
@@ -45,19 +45,27 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
 
   // A key pressed for the screen before (Enter to confirm a cancel just as the payment
   // arrived) must not dismiss this outcome unseen: keys count only after a short moment.
-  const shownAt = useRef(Date.now());
+  // The element says whether keys count yet and how many it ignored, so a test can wait for
+  // the key to be handled instead of sleeping.
+  const [keysReady, setKeysReady] = useState(false);
+  const [ignoredKeys, setIgnoredKeys] = useState(0);
   useEffect(() => {
-    shownAt.current = Date.now();
+    setKeysReady(false);
+    const id = setTimeout(() => setKeysReady(true), KEY_GRACE_MS);
+    return () => clearTimeout(id);
   }, [order.orderId, kind]);
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
-      if (ev.repeat || Date.now() - shownAt.current < KEY_GRACE_MS) return;
+      if (ev.repeat) return;
+      if (ev.key !== 'Enter' && ev.key !== 'Escape') return;
       if (ev.key === 'Enter' && ev.target instanceof HTMLButtonElement) return;
-      if (ev.key === 'Enter' || ev.key === 'Escape') {
-        ev.preventDefault();
-        newSale();
+      if (!keysReady) {
+        setIgnoredKeys((n) => n + 1);
+        return;
       }
+      ev.preventDefault();
+      newSale();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -110,6 +118,8 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
       className={`outcome outcome-${kind}`}
       data-testid={`outcome-${kind}`}
       data-order-id={order.orderId}
+      data-keys-ready={keysReady}
+      data-keys-ignored={ignoredKeys}
       role="status"
     >
       {kind === 'paid' && (
