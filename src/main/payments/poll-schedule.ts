@@ -26,10 +26,11 @@ export interface PaceOptions {
 }
 
 /**
- * Pakasir counts its limit from when a request arrives, we from when it leaves: two calls
- * sent 4.00 s apart can arrive closer when the first was slower. A margin absorbs that
- * network jitter. It starts small (every millisecond of it is waiting a customer sees) and
- * the engine widens it whenever Pakasir answers 429 (see MarginLearner).
+ * Pakasir counts its limit from when a request arrives. The status gate counts from when a
+ * call ended (its answer, or its timeout), the latest moment it can have arrived, and adds
+ * this margin for what remains: timers and clocks that are a little off. It starts small
+ * (every millisecond of it is waiting a customer sees) and the engine widens it whenever
+ * Pakasir answers 429 anyway (see MarginLearner).
  */
 export const PACE_MARGIN_MS = 100;
 export const MAX_PACE_MARGIN_MS = 1000;

@@ -55,7 +55,6 @@ export class StatusGate {
       await this.clock.sleep(wait, signal);
     await this.acquire(signal);
     try {
-      // Measured when the request leaves, the moment the gateway's limit counts from.
       this.lastCall.set(key, this.now());
       return await fn();
     } catch (err) {
@@ -64,6 +63,11 @@ export class StatusGate {
         this.notBefore.set(key, this.now() + capWait(retryAfterMs));
       throw err;
     } finally {
+      // Pakasir counts its limit from when a request arrives, and a request may arrive at
+      // any moment until its answer (or its timeout) comes back: a slow request sent 4 s
+      // before the next one can arrive less than 4 s before it. So the interval counts from
+      // the end of the call, the latest moment it can have arrived.
+      this.lastCall.set(key, this.now());
       this.release();
       this.prune(pace);
     }

@@ -126,6 +126,37 @@ describe('StatusGate (on a clock the test moves)', () => {
     expect(at - refusedAt).toBeGreaterThanOrEqual(120);
   });
 
+  it('counts a call from when it ended: a slow request may have reached Pakasir that late', async () => {
+    const clock = new ManualClock();
+    const gate = new StatusGate(3, clock);
+    const pace = pacedFor(4000, 4000, 100);
+    await clock.advance(5000);
+    // One call answered slowly, one that timed out: either may have arrived at its end.
+    const slow = gate.run('txn-4', pace, async () => void (await clock.sleep(700)));
+    await clock.runAll();
+    await slow;
+    const answeredAt = clock.now();
+    let at = 0;
+    const next = gate.run('txn-4', pace, async () => void (at = clock.now()));
+    await clock.runAll();
+    await next;
+    expect(at - answeredAt).toBeGreaterThanOrEqual(4100);
+
+    const timedOut = gate
+      .run('txn-5', pace, async () => {
+        await clock.sleep(2000);
+        throw Object.assign(new Error('timeout'), { kind: 'timeout' });
+      })
+      .catch((e: unknown) => e);
+    await clock.runAll();
+    expect(await timedOut).toMatchObject({ kind: 'timeout' });
+    const failedAt = clock.now();
+    const after = gate.run('txn-5', pace, async () => void (at = clock.now()));
+    await clock.runAll();
+    await after;
+    expect(at - failedAt).toBeGreaterThanOrEqual(4100);
+  });
+
   it('never holds a call longer than the wait cap, whatever Retry-After said', async () => {
     const clock = new ManualClock();
     const gate = new StatusGate(3, clock);
