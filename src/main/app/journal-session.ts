@@ -134,6 +134,13 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
         total,
       });
   });
+  // Sales left from a project that is no longer set (a switch, then a crash before their
+  // review) are named at once, in one alarm, rather than one by one as their checks come up.
+  try {
+    payments.checkReachable();
+  } catch (err) {
+    log.warn('could not check which sales are out of reach', { error: err instanceof Error ? err.message : err });
+  }
 
   return {
     store,
