@@ -17,7 +17,10 @@ if (dir) {
 
 if (!electronBinary(dir)) {
   console.error(
-    'Electron could not be downloaded: connect to the internet and run `npm start` again, or run `npm run dev:web` for the same app in a browser.',
+    [
+      'Electron belum bisa diunduh: sambungkan ke internet lalu jalankan `npm start` lagi, atau jalankan `npm run dev:web` untuk aplikasi yang sama di browser.',
+      'Electron could not be downloaded: connect to the internet and run `npm start` again, or run `npm run dev:web` for the same app in a browser.',
+    ].join('\n'),
   );
   process.exit(1);
 }

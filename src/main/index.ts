@@ -6,6 +6,7 @@ import { createAppServices } from './app/create-services';
 import type { AppServices, ExportSink } from './app/services';
 import { registerIpc } from './ipc/register';
 import { createLogger, type Logger } from './log/logger';
+import { startupErrorText } from './windows/startup-error';
 import { loadNativeBinding, nativeBindingFor, type SqliteRuntime } from './orders/native-binding';
 import { APP_SCHEME_PRIVILEGES, appProtocolResponse } from './security/app-protocol';
 import { hardenSession, hardenWebContents } from './security/harden';
@@ -178,10 +179,10 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((err: unknown) => {
-      const message = err instanceof Error ? err.message : String(err);
-      // The terminal of `npm start` gets the same one sentence as the dialog.
-      process.stderr.write(`${message}\n`);
-      dialog.showErrorBox('Pakasir POS could not start', message);
+      const { title, body } = startupErrorText(err);
+      // The terminal of `npm start` gets the same words as the dialog.
+      process.stderr.write(`${body}\n`);
+      dialog.showErrorBox(title, body);
       void quitCleanly().then(() => app.exit(1));
     });
 }

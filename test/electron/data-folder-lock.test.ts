@@ -34,10 +34,15 @@ describe('built main process on a data folder another copy holds', () => {
       expect(double.app.exitCode).toBe(1);
       expect(double.windows).toHaveLength(0);
       expect(double.dialogState.errors).toHaveLength(1);
-      const { content } = double.dialogState.errors[0]!;
-      expect(content).toMatch(/already running/);
-      expect(content).toContain(`process ${process.pid}`);
-      expect(content.split('\n')).toHaveLength(1);
+      const { title, content } = double.dialogState.errors[0]!;
+      expect(title).toBe('Pakasir POS tidak bisa dibuka / could not start');
+      // Indonesian first for the shopkeeper, then the English sentence with the details.
+      const [id, blank, en, ...rest] = content.split('\n');
+      expect(id).toMatch(/^Pakasir POS sudah terbuka di komputer ini/);
+      expect(blank).toBe('');
+      expect(en).toMatch(/already running/);
+      expect(en).toContain(`process ${process.pid}`);
+      expect(rest).toEqual([]);
     } finally {
       restore();
       other.release();

@@ -92,8 +92,11 @@ describe('the built main process under Electron (process.versions.electron set)'
         'better_sqlite3.node',
       );
       const sentence = `Electron's own SQLite build (${where}) is missing: run \`npm start\` once with internet access to prepare it.`;
-      expect(double.dialogState.errors).toEqual([{ title: 'Pakasir POS could not start', content: sentence }]);
-      expect(written).toContain(`${sentence}\n`);
+      const content = `Bagian penyimpan data untuk aplikasi ini belum disiapkan. Sambungkan ke internet lalu jalankan \`npm start\` sekali lagi.\n\n${sentence}`;
+      expect(double.dialogState.errors).toEqual([
+        { title: 'Pakasir POS tidak bisa dibuka / could not start', content },
+      ]);
+      expect(written).toContain(`${content}\n`);
       expect(double.app.exitCode).toBe(1);
       expect(double.windows).toHaveLength(0);
       expect(existsSync(join(double.app.getPath('userData'), 'orders.sqlite'))).toBe(false);

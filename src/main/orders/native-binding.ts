@@ -90,7 +90,12 @@ export function recordMismatch(
 
 /** One sentence a person can act on; the loader's own error stays in `cause` for the log. */
 export class NativeBindingError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    /** Which build was wanted: the start-up dialog words its advice for a shop or for `npm start`. */
+    readonly source: NativeBinding['source'],
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'NativeBindingError';
   }
@@ -117,6 +122,7 @@ export function loadNativeBinding(
   const fail = (problem: string, cause?: unknown): NativeBindingError =>
     new NativeBindingError(
       binding.source === 'packaged' ? PACKAGED_SENTENCE : preparedSentence(binding, rt, problem),
+      binding.source,
       cause === undefined ? undefined : { cause },
     );
   if (!existsSync(binding.path)) throw fail('is missing');

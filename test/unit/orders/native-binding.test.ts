@@ -116,6 +116,7 @@ describe('checking and loading the chosen build', () => {
     expect(() => loadNativeBinding(binding, rt, (p) => loads.push(p))).toThrow(
       new NativeBindingError(
         `Electron's own SQLite build (${where(rt)}) is missing: run \`npm start\` once with internet access to prepare it.`,
+        'prepared',
       ),
     );
     expect(loads).toEqual([]);
