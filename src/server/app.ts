@@ -3,13 +3,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import { registry, type KindRegistry } from './ingest/kinds';
 import { orderSnapshotKind } from './ingest/order-projection';
+import { saleLinesKind } from './ingest/sale-lines-kind';
 import { PushHub } from './push/push-hub';
 import { ownerRoutes } from './routes/owner-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 
 /** Every event kind this server can apply. A kind not listed is kept and reported to the till, never dropped. */
-export const EVENT_KINDS: KindRegistry = registry([orderSnapshotKind]);
+export const EVENT_KINDS: KindRegistry = registry([orderSnapshotKind, saleLinesKind]);
 
 export interface ShopServerOptions {
   pool: Pool;

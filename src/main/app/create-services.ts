@@ -13,6 +13,7 @@ import { watchBusinessDay } from './business-day-watch';
 import { installIdentity, startLogger, takeFolder, type FolderAccess } from './folder-access';
 import { createGateways, DEMO_SLUG } from './gateway-context';
 import { JournalKeeper } from './journal-keeper';
+import { itemCallNames } from './item-tools';
 import { ownerCallNames } from './owner-tools';
 import { printingCallNames } from './printing-tools';
 import { syncCallNames } from '../sync/sync-service';
@@ -107,6 +108,12 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
       (input: never) => (need().printingHandlers[name] as (i: never) => unknown)(input),
     ]),
   ) as Pick<Handlers, (typeof printingCallNames)[number]>;
+  const itemHandlers = Object.fromEntries(
+    itemCallNames.map((name) => [
+      name,
+      (input: never) => (need().items.handlers[name] as (i: never) => unknown)(input),
+    ]),
+  ) as Pick<Handlers, (typeof itemCallNames)[number]>;
   const syncHandlers = Object.fromEntries(
     syncCallNames.map((name) => [name, (input: never) => (need().sync.handlers[name] as (i: never) => unknown)(input)]),
   ) as Pick<Handlers, (typeof syncCallNames)[number]>;
@@ -154,9 +161,13 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
     testConnection: () => gateways.testConnection(),
     listDisplays: () => options.listDisplays(),
 
-    charge: (input) => {
+    charge: async ({ items, ...input }) => {
       keeper.notPaused();
-      return need().payments.charge(input);
+      const session = need();
+      const lines = items ? session.items.linesFor(items, input.amount) : null;
+      const order = await session.payments.charge({ ...input, lines });
+      session.items.clearCart();
+      return order;
     },
     cancelSale: ({ orderId }) => need().payments.cancelSale(orderId),
     checkNow: ({ orderId }) => need().payments.checkNow(orderId),
@@ -193,6 +204,7 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
     ...ownerHandlers,
     ...printingHandlers,
     ...syncHandlers,
+    ...itemHandlers,
 
     getDisplayMedia: () => displayMedia.view(),
     addDisplayImage: ({ slot, data }) => displayMedia.add(slot, data),

@@ -13,6 +13,7 @@ import { NO_OS_PRINTER } from '../printing/os-printer';
 import type { PrintService } from '../printing/print-service';
 import { createPrintingTools, type printingCallNames } from './printing-tools';
 import { createSyncService, type SyncService } from '../sync/sync-service';
+import { createItemTools, type ItemTools } from './item-tools';
 import type { AppServicesOptions } from './services';
 
 export const JOURNAL_FILE = 'orders.sqlite';
@@ -27,6 +28,8 @@ export interface JournalSession {
   printingHandlers: Pick<Handlers, (typeof printingCallNames)[number]>;
   /** The shop server link: its outbox is in the journal as well. */
   sync: SyncService;
+  /** The quick items and the counter's cart. */
+  items: ItemTools;
   /**
    * Stops the engine and jobs, waits for journal writes in flight, closes the journal;
    * keepWal: without merging the -wal into the file (not yet checked, or damaged).
@@ -109,6 +112,7 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
   });
   const offPoke = bus.on('orderUpdated', () => sync.poke());
+  const items = createItemTools({ journalFile: store.file, nativeBinding: options.sqliteBinding, bus, clock });
 
   // Demo sales still open from an earlier run were issued by a simulator that died with
   // that run: nobody can pay them now, so they close instead of waiting out their expiry.
@@ -149,6 +153,7 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     printing: printingTools.printing,
     printingHandlers: printingTools.handlers,
     sync,
+    items,
     async close({ keepWal }) {
       offPoke();
       await sync.stop();
@@ -156,6 +161,7 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
       owner.stop();
       await payments.idle();
       await printingTools.stop();
+      items.close();
       store.close({ keepWal });
     },
   };

@@ -55,7 +55,7 @@ export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handler
     getOrder: ({ orderId }) => {
       const order = store.get(orderId);
       if (!order) throw new PosError('not_found', `No sale ${orderId} in the journal.`);
-      return { order: toView(order), events: store.events(orderId) };
+      return { order: toView(order), events: store.events(orderId), lines: store.saleLines(orderId) };
     },
     listNeedsReview: () => store.listNeedsReview(),
     getDailyReport: ({ day }) => store.dailyReport(day, calendar.cutoffHour(), timeZone),

@@ -20,6 +20,7 @@ export const printingCallNames = [
   'reprintReceipt',
   'cancelPrintJob',
   'retryPrinting',
+  'receiptText',
 ] as const satisfies readonly (keyof Handlers)[];
 type PrintingCalls = (typeof printingCallNames)[number];
 
@@ -79,6 +80,7 @@ export function createPrintingTools(deps: PrintingToolsDeps): {
     reprintReceipt: ({ orderId }) => receipts.reprintOrder(orderId),
     cancelPrintJob: ({ jobId }) => printing.cancelJob(jobId),
     retryPrinting: () => printing.retryNow(),
+    receiptText: ({ orderId }) => ({ text: receipts.receiptText(orderId) }),
   };
   return {
     printing,

@@ -1,3 +1,4 @@
+import type { SaleLineView } from '@shared/items';
 import type { OrderRecord } from '../orders/order-store';
 import { formatLocal } from '../orders/local-time';
 
@@ -23,6 +24,7 @@ export const EXPORT_COLUMNS = [
   'terminal',
   'sandbox',
   'gateway_txn_id',
+  'items',
 ] as const;
 
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -34,8 +36,10 @@ export type ExportRow = Record<ExportColumn, ExportValue>;
  * paid the round price). total_paid is what the customer paid and shop_receives what reached
  * the shop (total_paid - fee); both are only filled for paid sales, so their sums equal the
  * daily report's gross and net. fee is Pakasir's quote, kept for every sale that has one.
+ * items lists what was sold as it was sold ("2 x Kopi susu @ 18000; 1 x Roti @ 9000"), empty
+ * for an amount-only sale.
  */
-export function toExportRow(o: OrderRecord, timeZone: string): ExportRow {
+export function toExportRow(o: OrderRecord, timeZone: string, lines: readonly SaleLineView[] = []): ExportRow {
   const completed = o.state === 'paid' ? o.paidAt : null;
   const totalPaid = o.state === 'paid' ? (o.totalPayment ?? o.amount + (o.fee ?? 0)) : null;
   return {
@@ -56,7 +60,12 @@ export function toExportRow(o: OrderRecord, timeZone: string): ExportRow {
     terminal: o.terminal,
     sandbox: o.sandbox,
     gateway_txn_id: o.txnId ?? '',
+    items: itemsText(lines),
   };
+}
+
+export function itemsText(lines: readonly SaleLineView[]): string {
+  return lines.map((l) => `${l.qty} x ${l.name} @ ${l.unitPrice}`).join('; ');
 }
 
 export function rowValues(row: ExportRow): ExportValue[] {

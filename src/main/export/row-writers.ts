@@ -98,6 +98,7 @@ const XLSX_WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
   method: 14,
   note: 40,
   gateway_txn_id: 24,
+  items: 48,
 };
 
 /**

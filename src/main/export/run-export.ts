@@ -64,7 +64,7 @@ export async function runExport(
   try {
     for (const order of rows) {
       if (signal?.aborted) throw canceled();
-      await writer.write(toExportRow(order, timeZone));
+      await writer.write(toExportRow(order, timeZone, store.saleLines(order.orderId)));
       done += 1;
       if (done % every === 0) {
         opts.onProgress?.(done, total);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { OrderEventView, OrderFilter, OrderPage, ReconcileResult, StorageHealth } from '@shared/domain';
 import { PosError } from '@shared/errors';
+import type { SaleLineView } from '@shared/items';
 import { isWholeRupiah } from '@shared/money';
 import { isPaymentMethod } from '@shared/methods';
 import { isValidOrderId, TERMINAL_PREFIX_PATTERN } from '@shared/order-id';
@@ -13,6 +14,7 @@ import { openDatabase } from './open-database';
 import { newInstallId } from '../datafolder/install-id';
 import { makeOrderId } from './order-id';
 import { guardStorage } from './storage-errors';
+import { checkLines, readSaleLines, writeSaleLines } from './sale-lines';
 import { andWhere, decodeCursor, encodeCursor, filterToSql } from './order-query';
 import { FACT_COLUMNS, MONEY_FACTS, toEventView, toRecord, toView, type EventRow, type OrderRow } from './order-row';
 import type { GatewayFacts, NewOrder, OrderRecord, OrderStore } from './order-store';
@@ -182,6 +184,7 @@ class SqliteOrderStore implements OrderStore {
     const feePayer = order.feePayer ?? 'customer';
     if (!isPaymentMethod(order.method))
       throw new PosError('invalid_input', `unknown payment method: ${String(order.method)}`);
+    if (order.lines) checkLines(order.lines, price);
     const at = this.now().toISOString();
     return this.db
       .transaction(() => {
@@ -211,6 +214,9 @@ class SqliteOrderStore implements OrderStore {
           sandbox: order.sandbox,
           ...(order.replacesOrderId ? { replacesOrderId: order.replacesOrderId } : {}),
         });
+        // A new QR for an expired sale sells the same things: its lines come along.
+        const lines = order.lines ?? (order.replacesOrderId ? readSaleLines(this.db, order.replacesOrderId) : []);
+        if (lines.length > 0) writeSaleLines(this.db, order.orderId, lines, at);
         return toRecord(this.row(order.orderId));
       })
       .immediate();
@@ -305,6 +311,10 @@ class SqliteOrderStore implements OrderStore {
         return toRecord(this.row(orderId));
       })
       .immediate();
+  }
+
+  saleLines(saleId: string): SaleLineView[] {
+    return readSaleLines(this.db, saleId);
   }
 
   events(orderId: string): OrderEventView[] {

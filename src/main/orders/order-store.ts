@@ -8,6 +8,7 @@ import type {
   ReconcileResult,
 } from '@shared/domain';
 import type { FeePayer } from '@shared/fees';
+import type { SaleLineView } from '@shared/items';
 import type { ApiVersion, PaymentMethod } from '@shared/methods';
 import type { OrderState } from '@shared/order-state';
 
@@ -34,6 +35,11 @@ export interface NewOrder {
   baseUrl?: string | null;
   /** Set when this sale replaces an earlier one (expired -> "create new QR"). */
   replacesOrderId?: string | null;
+  /**
+   * What was sold, written with the sale in its transaction; they must add up to the price.
+   * Absent on a replacing sale: the lines of the sale it replaces come along.
+   */
+  lines?: readonly SaleLineView[] | null;
 }
 
 /** Gateway facts stored on the order row (never a secret). */
@@ -96,6 +102,8 @@ export interface OrderStore {
   /** Journals that a create request is about to be sent (so a crash after it is resolved, not repeated blindly). */
   noteCreateAttempt(orderId: string): OrderRecord;
   events(orderId: string): OrderEventView[];
+  /** A sale's lines as sold (empty for an amount-only sale). */
+  saleLines(saleId: string): SaleLineView[];
   /** Sales in creating or awaiting_payment. */
   listLive(): OrderRecord[];
   /** Canceled, expired or needs-review sales still inside their late-payment watch. */

@@ -1,5 +1,6 @@
 import type { ConnectivityView, Notice, NoticeLevel, OrderReason, OrderView } from '@shared/domain';
 import { PosError } from '@shared/errors';
+import type { SaleLineView } from '@shared/items';
 import { checkAmount, type ApiVersion, type PaymentMethod } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import { isFinal, type OrderState } from '@shared/order-state';
@@ -130,6 +131,14 @@ interface SaleTimer {
   at: number;
 }
 
+/** A charge at the counter; `lines` (what was sold, adding up to the amount) are journaled with the sale. */
+export interface ChargeRequest {
+  amount: number;
+  method: PaymentMethod;
+  note?: string;
+  lines?: readonly SaleLineView[] | null;
+}
+
 /**
  * The payment engine. Every step is journaled before the next starts, so a kill at any point
  * resumes on the next start without a second gateway transaction:
@@ -192,19 +201,13 @@ export class PaymentService {
    * at once must never leave two live QRs. The second charge sees the first as the open
    * sale and cancels it, exactly as a cashier changing the amount would.
    */
-  charge(
-    input: { amount: number; method: PaymentMethod; note?: string },
-    replacesOrderId: string | null = null,
-  ): Promise<OrderView> {
+  charge(input: ChargeRequest, replacesOrderId: string | null = null): Promise<OrderView> {
     const run = this.counter.then(() => this.chargeNow(input, replacesOrderId));
     this.counter = run.catch(() => undefined);
     return run;
   }
 
-  private async chargeNow(
-    input: { amount: number; method: PaymentMethod; note?: string },
-    replacesOrderId: string | null,
-  ): Promise<OrderView> {
+  private async chargeNow(input: ChargeRequest, replacesOrderId: string | null): Promise<OrderView> {
     const ctx = this.context();
     const problem = checkAmount(input.method, input.amount, ctx.version);
     if (problem) throw new PosError('invalid_input', amountMessage(input.method, problem.code, ctx.version));
@@ -247,6 +250,7 @@ export class PaymentService {
       project: ctx.project,
       baseUrl: ctx.baseUrl,
       replacesOrderId,
+      lines: input.lines ?? null,
     });
     const orderId = record.orderId;
     this.setActive(record);

@@ -1,13 +1,20 @@
 import type { OrderView } from '@shared/domain';
 import { PosError } from '@shared/errors';
+import type { SaleLineView } from '@shared/items';
 import type { PrintJobView } from '@shared/printing';
 import type { OrderRecord } from '../orders/order-store';
 import type { PrintService } from './print-service';
+import { saleReceiptDoc } from './layout-sale';
+import { lineRows } from './receipt-doc';
 import { saleInputFromOrder } from './sale-input';
 
 export interface OrderReceiptsDeps {
   printing: PrintService;
-  orders: { get(orderId: string): OrderRecord | null };
+  orders: {
+    get(orderId: string): OrderRecord | null;
+    /** What was sold, as journaled with the sale (empty for an amount-only sale). */
+    saleLines?(saleId: string): SaleLineView[];
+  };
   log?: { warn(message: string, fields?: Record<string, unknown>): void };
   /** Defers work off the caller's turn (setImmediate); tests may run it at once. */
   defer?: (fn: () => void) => void;
@@ -23,6 +30,8 @@ export function orderReceipts(deps: OrderReceiptsDeps) {
   const defer = deps.defer ?? ((fn) => void setImmediate(fn));
   let stopped = false;
 
+  const inputOf = (order: OrderRecord) => saleInputFromOrder(order, deps.orders.saleLines?.(order.orderId) ?? []);
+
   const mustBePaid = (order: OrderRecord): OrderRecord => {
     if (order.state !== 'paid')
       throw new PosError('illegal_state', `Sale ${order.orderId} is ${order.state}; only a paid sale has a receipt.`);
@@ -34,7 +43,7 @@ export function orderReceipts(deps: OrderReceiptsDeps) {
     if (deps.printing.receipt('sale', orderId)) return;
     const order = deps.orders.get(orderId);
     if (!order) throw new PosError('not_found', `No sale ${orderId} in the journal.`);
-    deps.printing.recordSale(saleInputFromOrder(mustBePaid(order)), 'never');
+    deps.printing.recordSale(inputOf(mustBePaid(order)), 'never');
   };
 
   return {
@@ -47,7 +56,7 @@ export function orderReceipts(deps: OrderReceiptsDeps) {
           const order = deps.orders.get(view.orderId);
           if (!order || order.state !== 'paid') return;
           // A sale an owner confirmed after review is not printed on its own: the customer has left.
-          deps.printing.recordSale(saleInputFromOrder(order), order.reason === 'resolved_paid' ? 'never' : 'auto');
+          deps.printing.recordSale(inputOf(order), order.reason === 'resolved_paid' ? 'never' : 'auto');
         } catch (err) {
           deps.log?.warn('could not record the receipt of a paid sale', { orderId: view.orderId, error: err });
         }
@@ -62,6 +71,24 @@ export function orderReceipts(deps: OrderReceiptsDeps) {
     reprintOrder(orderId: string): PrintJobView {
       frozen(orderId);
       return deps.printing.reprint('sale', orderId);
+    },
+
+    /**
+     * The receipt as plain text, for a WhatsApp message the cashier sends: the same frozen
+     * snapshot and the same rows the printer gets (at 58 mm width, which reads well on a
+     * phone), without the QR image.
+     */
+    receiptText(orderId: string): string {
+      frozen(orderId);
+      const receipt = deps.printing.receipt('sale', orderId);
+      if (!receipt || receipt.snapshot.kind !== 'sale')
+        throw new PosError('not_found', `No receipt for sale ${orderId} in the journal.`);
+      const rows = lineRows(saleReceiptDoc(receipt.snapshot, { reprint: 0, openDrawer: false }), 32);
+      const lines = rows.flatMap((r) => (r.type === 'text' ? [r.text.trimEnd()] : []));
+      return lines
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim();
     },
 
     /** A sale paid during shutdown gets its snapshot when it is first printed instead. */

@@ -1,4 +1,5 @@
 import { saleMoney } from '@shared/fees';
+import type { SaleLineView } from '@shared/items';
 import { METHOD_RULES } from '@shared/methods';
 import type { OrderRecord } from '../orders/order-store';
 import type { RefundSnapshot, SaleSnapshot, ZReportSnapshot } from './snapshot';
@@ -20,9 +21,9 @@ export function verificationText(receiptNo: string, ref: string, totalPaid: numb
  * A paid QRIS / VA / link sale as the journal holds it. The money comes from saleMoney(),
  * the one place that says what the customer paid and which part of Pakasir's fee the
  * customer bore (paid above the price) and which the shop bore, so the receipt says what
- * the history and the reports say.
+ * the history and the reports say. The lines are the sale's own, journaled when it was made.
  */
-export function saleInputFromOrder(order: OrderRecord): SaleReceiptInput {
+export function saleInputFromOrder(order: OrderRecord, lines: readonly SaleLineView[] = []): SaleReceiptInput {
   const money = saleMoney(order);
   return {
     ref: order.orderId,
@@ -30,7 +31,10 @@ export function saleInputFromOrder(order: OrderRecord): SaleReceiptInput {
     notRealMoney: order.sandbox,
     paidAt: order.paidAt ?? order.updatedAt,
     cashier: null,
-    items: null,
+    items:
+      lines.length > 0
+        ? lines.map((l) => ({ name: l.name, qty: l.qty, unitPrice: l.unitPrice, total: l.total }))
+        : null,
     amount: order.price,
     method: order.method,
     fee: money.fee,

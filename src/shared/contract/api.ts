@@ -21,6 +21,7 @@ import type {
 import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../display-media';
 import type { Envelope } from '../errors';
 import type { FeePayer } from '../fees';
+import type { CartEntry, CartView, ItemInput, ItemView, SaleLineView } from '../items';
 import type { PaymentMethod } from '../methods';
 import type {
   OsPrinterInfo,
@@ -45,6 +46,11 @@ export interface ChargeInput {
   amount: number;
   method: PaymentMethod;
   note?: string;
+  /**
+   * Quick items in the cart: main prices them from its catalogue, refuses the charge if they
+   * do not add up to `amount` (a price changed meanwhile), and journals the lines with the sale.
+   */
+  items?: CartEntry[];
 }
 
 export interface SettingsPatch {
@@ -128,7 +134,8 @@ export interface Calls {
    */
   getBusinessDay(input: { day?: string }): BusinessDayView;
   listOrders(input: { filter: OrderFilter; limit: number; cursor?: string | null }): OrderPage;
-  getOrder(input: { orderId: string }): { order: OrderView; events: OrderEventView[] };
+  /** A sale, its events and what was sold (no lines: an amount-only sale). */
+  getOrder(input: { orderId: string }): { order: OrderView; events: OrderEventView[]; lines: SaleLineView[] };
   listNeedsReview(input: Record<string, never>): OrderView[];
   getDailyReport(input: { day: string }): DailyReport;
 
@@ -170,6 +177,16 @@ export interface Calls {
    * keep the old files in the quarantine folder and refuse while a sale is open.
    */
   recoverJournal(input: JournalRecovery): JournalStatus;
+
+  /** The shop's quick items (none: the counter is the amount keypad alone). */
+  listItems(input: Record<string, never>): ItemView[];
+  /** The owner adds an item (no itemId) or changes one; a sale already made keeps its own lines. */
+  saveItem(input: ItemInput): ItemView[];
+  removeItem(input: { itemId: string }): ItemView[];
+  /** The cart as the cashier fills it: main prices it and shows it on the customer display. */
+  showCart(input: { lines: CartEntry[] }): CartView;
+  /** A paid sale's receipt as plain text (for WhatsApp), from the snapshot frozen at payment. */
+  receiptText(input: { orderId: string }): { text: string };
 }
 
 export type JournalRecovery = { action: 'retry' } | { action: 'restore'; backup: string } | { action: 'start_new' };
@@ -197,6 +214,10 @@ export interface Events {
   /** The business day rolled over at the cutoff hour, or the cutoff hour changed. */
   businessDayChanged: BusinessDayView;
   journalStatusChanged: JournalStatus;
+  /** The owner changed the quick items. */
+  itemsChanged: ItemView[];
+  /** The cart on the counter changed (empty when a sale starts or is cleared). */
+  cartChanged: CartView;
 }
 export type EventName = keyof Events;
 
@@ -251,6 +272,11 @@ export const CALL_NAMES = [
   'acknowledgeSyncRejections',
   'getJournalStatus',
   'recoverJournal',
+  'listItems',
+  'saveItem',
+  'removeItem',
+  'showCart',
+  'receiptText',
 ] as const satisfies readonly CallName[];
 
 export const EVENT_NAMES = [
@@ -268,6 +294,8 @@ export const EVENT_NAMES = [
   'syncStatusChanged',
   'businessDayChanged',
   'journalStatusChanged',
+  'itemsChanged',
+  'cartChanged',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

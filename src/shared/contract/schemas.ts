@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISPLAY_IMAGE_ID_PATTERN, DISPLAY_IMAGE_MAX_BASE64 } from '../display-media';
 import { FEE_PAYERS } from '../fees';
+import { BARCODE_PATTERN, CATEGORY_MAX, ITEM_ID_PATTERN, ITEM_NAME_MAX, MAX_CART_LINES, MAX_QTY } from '../items';
 import { PAYMENT_METHODS, MAX_AMOUNT } from '../methods';
 import { ORDER_ID_PATTERN, TERMINAL_PREFIX_PATTERN } from '../order-id';
 import { ORDER_STATES } from '../order-state';
@@ -110,6 +111,22 @@ const printerTarget = z.discriminatedUnion('kind', [
   }),
 ]);
 const paperWidth = z.union([z.literal(58), z.literal(80)]);
+const itemId = z.string().regex(ITEM_ID_PATTERN, 'not an item id');
+/** The cart: each item at most once per entry, quantities whole and bounded. */
+const cartEntries = z
+  .array(z.strictObject({ itemId, qty: z.number().int('a quantity is a whole number').min(1).max(MAX_QTY) }))
+  .max(MAX_CART_LINES);
+const itemInput = z.strictObject({
+  itemId: itemId.optional(),
+  name: text(ITEM_NAME_MAX).pipe(z.string().trim().min(1, 'give the item a name')),
+  price: amount,
+  category: text(CATEGORY_MAX).optional(),
+  barcode: z
+    .union([z.literal(''), z.string().trim().regex(BARCODE_PATTERN, 'a barcode is 4-32 letters, digits or dashes')])
+    .nullable()
+    .optional(),
+});
+
 /** Printed as they are: a control character here would be a printer command (ESC @, ESC p...). */
 const receiptLines = z.array(text(64)).max(3);
 
@@ -157,7 +174,7 @@ export const callSchemas = {
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'the picture must be base64'),
   }),
   removeDisplayImage: z.strictObject({ id: z.string().regex(DISPLAY_IMAGE_ID_PATTERN, 'not a picture id') }),
-  charge: z.strictObject({ amount, method, note: note.optional() }),
+  charge: z.strictObject({ amount, method, note: note.optional(), items: cartEntries.min(1).optional() }),
   prepareCharge: z.strictObject({ amount, method }),
   cancelSale: z.strictObject({ orderId }),
   checkNow: z.strictObject({ orderId }),
@@ -234,6 +251,11 @@ export const callSchemas = {
     z.strictObject({ action: z.literal('restore'), backup: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$/) }),
     z.strictObject({ action: z.literal('start_new') }),
   ]),
+  listItems: empty,
+  saveItem: itemInput,
+  removeItem: z.strictObject({ itemId }),
+  showCart: z.strictObject({ lines: cartEntries }),
+  receiptText: z.strictObject({ orderId }),
 } satisfies { [K in CallName]: z.ZodType<CallInput<K>> };
 
 // Compile-time: a schema exists for every call and for nothing else.

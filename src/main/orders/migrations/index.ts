@@ -5,6 +5,7 @@ import { sql as salePrice } from './004-sale-price';
 import { sql as printJobs } from './005-print-jobs';
 import { sql as syncOutbox } from './006-sync-outbox';
 import { sql as saleBaseUrl } from './007-sale-base-url';
+import { sql as quickItems } from './008-quick-items';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'print-jobs', sql: printJobs },
   { version: 6, name: 'sync-outbox', sql: syncOutbox },
   { version: 7, name: 'sale-base-url', sql: saleBaseUrl },
+  { version: 8, name: 'quick-items', sql: quickItems },
 ];
