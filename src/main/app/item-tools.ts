@@ -45,12 +45,12 @@ export function createItemTools(deps: {
     if (priced.ok) return priced.cart;
     if (priced.problem.code === 'unknown_item')
       throw new PosError('invalid_input', 'An item in the cart was removed from the list. Take it out of the cart.', [
-        { path: 'items', message: 'unknown_item' },
+        { path: 'cartUnknownItem', message: 'an item in the cart is no longer in the list' },
       ]);
     throw new PosError(
       'invalid_input',
       `The cart comes to ${formatRupiah(priced.problem.total)}, more than one sale can take.`,
-      [{ path: 'items', message: 'too_much' }],
+      [{ path: 'cartTooMuch', message: 'the cart is more than one sale can take' }],
     );
   };
 
@@ -76,7 +76,7 @@ export function createItemTools(deps: {
         throw new PosError(
           'invalid_input',
           `A price changed: the cart now comes to ${formatRupiah(cart.total)}, not ${formatRupiah(amount)}. Check the total with the customer and charge again.`,
-          [{ path: 'items', message: 'price_changed' }],
+          [{ path: 'cartPriceChanged', message: `the cart now comes to ${cart.total}` }],
         );
       }
       return cart.lines;

@@ -71,7 +71,7 @@ export class Catalogue {
       const other = [...this.map().values()].find((i) => i.barcode === next.barcode && i.itemId !== input.itemId);
       if (other)
         throw new PosError('invalid_input', `Barcode ${next.barcode} already belongs to "${other.name}".`, [
-          { path: 'barcode', message: 'taken' },
+          { path: 'barcodeTaken', message: `barcode already on ${other.name}` },
         ]);
     }
     this.db
