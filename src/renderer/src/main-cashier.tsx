@@ -4,6 +4,7 @@ import { initPosApi } from './api/select';
 import { CashierApp } from './CashierApp';
 import { unlockAudioOnFirstGesture } from './lib/sound';
 import { connectPosStore } from './stores/pos-store';
+import { connectItemsStore } from './stores/items-store';
 import { connectPrinterStore } from './stores/printer-store';
 import { connectSyncStore } from './stores/sync-store';
 import './styles.css';
@@ -13,6 +14,7 @@ const api = initPosApi();
 connectPosStore(api);
 connectPrinterStore(api);
 connectSyncStore(api);
+connectItemsStore(api);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <CashierApp />

@@ -2,10 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initPosApi } from './api/select';
 import { CustomerApp } from './customer/CustomerApp';
+import { connectCartView } from './stores/items-store';
 import { connectPosStore } from './stores/pos-store';
 import './styles.css';
 
-connectPosStore(initPosApi());
+const api = initPosApi();
+connectPosStore(api);
+connectCartView(api);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <CustomerApp />

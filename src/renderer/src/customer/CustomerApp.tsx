@@ -9,7 +9,9 @@ import { outcomeKind } from '../lib/sale-view';
 import { useElementSize } from '../lib/use-element-size';
 import { useNow } from '../lib/use-now';
 import { usePos } from '../stores/pos-store';
+import { useItems } from '../stores/items-store';
 import { AwaitingView } from './AwaitingView';
+import { CartShow } from './CartShow';
 import { IdleView } from './IdleView';
 import { ThankYouView } from './ThankYouView';
 import './customer.css';
@@ -38,15 +40,19 @@ export function CustomerApp() {
   const media = usePos((s) => s.displayMedia);
   const dismissed = usePos((s) => s.dismissedOrderId);
   const now = useNow();
+  const cart = useItems((s) => s.view);
   const state = customerState(order, now, dismissed);
+  // Between sales, the cart the cashier is filling (quick items) takes the welcome's place.
+  const showCart = state === 'idle' && cart.lines.length > 0;
   const main = useRef<HTMLElement>(null);
   const { width, height } = useElementSize(main);
   const ready = width > 0 && height > 0;
   return (
     <div className={`app customer cust-state-${state}`}>
       <ModeBanner />
-      <main ref={main} className="cust-main" data-testid="customer-state" data-state={state}>
-        {ready && state === 'idle' && (
+      <main ref={main} className="cust-main" data-testid="customer-state" data-state={showCart ? 'cart' : state}>
+        {ready && showCart && <CartShow cart={cart} width={width} height={height} />}
+        {ready && state === 'idle' && !showCart && (
           <IdleView shopName={shopName} logo={media.logo} promos={media.promos} width={width} height={height} />
         )}
         {ready && state === 'preparing' && order && (

@@ -1,3 +1,4 @@
+import { itemsEn } from './items-en';
 import type { Dictionary } from './id';
 import { printerEn } from './printer-en';
 
@@ -629,4 +630,5 @@ export const en: Dictionary = {
   'setup.done': 'Done',
   'setup.todo': 'To do',
   ...printerEn,
+  ...itemsEn,
 };

@@ -1,3 +1,4 @@
+import { itemsId } from './items-id';
 import { printerId } from './printer-id';
 
 /**
@@ -634,6 +635,7 @@ export const id = {
   'setup.done': 'Selesai',
   'setup.todo': 'Belum',
   ...printerId,
+  ...itemsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

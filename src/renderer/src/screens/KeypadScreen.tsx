@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { CartEntry, SaleLineView } from '@shared/items';
 import { formatRupiah } from '@shared/money';
 import { MAX_AMOUNT, METHOD_RULES, type PaymentMethod } from '@shared/methods';
 import { getPosApi } from '../api/pos-api';
@@ -11,6 +12,8 @@ import { methodProblemText } from '../lib/method-problem';
 import { useKeypad } from '../stores/keypad-store';
 import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
+import { useItems } from '../stores/items-store';
+import { ItemsPanel } from './keypad/ItemsPanel';
 import { MethodQuestion } from './keypad/MethodQuestion';
 
 /** A pause this long on an amount is worth asking Pakasir's fee for it. */
@@ -56,14 +59,27 @@ export function MethodButton({
   );
 }
 
+/** The priced cart is the one on screen: same items, same quantities, same order. */
+function samePicks(entries: readonly CartEntry[], lines: readonly SaleLineView[]): boolean {
+  return (
+    entries.length === lines.length && entries.every((e, i) => lines[i]!.itemId === e.itemId && lines[i]!.qty === e.qty)
+  );
+}
+
 export function KeypadScreen() {
   const t = useT();
   const settings = usePos((s) => s.settings);
   const { digits, method, note, press, setMethod, setNote, reset } = useKeypad();
+  // Quick items: only a shop that defined some sees them; without, this screen is unchanged.
+  const hasItems = useItems((s) => s.items.length > 0);
+  const cartEntries = useItems((s) => s.entries);
+  const cart = useItems((s) => s.view);
+  const fromCart = hasItems && cartEntries.length > 0;
+  const [tab, setTab] = useState<'items' | 'keypad'>('items');
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
-  const amount = digitsToAmount(digits);
+  const amount = fromCart ? cart.total : digitsToAmount(digits);
   const version = settings?.apiVersion ?? 'v2';
   const feePayer = settings?.feePayer ?? 'shop';
   const options = methodOptions(amount, version, feePayer);
@@ -71,7 +87,9 @@ export function KeypadScreen() {
   // that cannot take it is asked about at charge time, never swapped for another silently.
   const chosen = method ?? settings?.defaultMethod ?? 'qris';
   const plan = chargePlan(amount, chosen, version, feePayer);
-  const canCharge = plan.kind !== 'empty' && !busy && settings !== null;
+  // Main's price of this very cart (not of the one before the last tap) is what is charged.
+  const cartPriced = !fromCart || samePicks(cartEntries, cart.lines);
+  const canCharge = plan.kind !== 'empty' && !busy && settings !== null && cartPriced;
 
   const chargeBy = useCallback(
     async (by: PaymentMethod) => {
@@ -79,18 +97,18 @@ export function KeypadScreen() {
       setBusy(true);
       setError(null);
       try {
-        const order = await getPosApi().charge(
-          note.trim() ? { amount, method: by, note: note.trim() } : { amount, method: by },
-        );
+        const input = note.trim() ? { amount, method: by, note: note.trim() } : { amount, method: by };
+        const order = await getPosApi().charge(fromCart ? { ...input, items: cartEntries } : input);
         usePos.getState().setActiveSale(order);
         reset();
+        if (fromCart) useItems.getState().clear();
       } catch (e) {
         setError(describeError(e));
       } finally {
         setBusy(false);
       }
     },
-    [amount, note, reset],
+    [amount, note, reset, fromCart, cartEntries],
   );
 
   // While the cashier pauses on an amount, main asks Pakasir's fee for it (round price), so
@@ -145,28 +163,60 @@ export function KeypadScreen() {
           <output className="amount" data-testid="amount" aria-live="polite">
             {formatRupiah(amount)}
           </output>
-          <div className="amount-hint">{t('keypad.max', { max: formatRupiah(MAX_AMOUNT) })}</div>
+          <div className="amount-hint">
+            {fromCart ? t('items.amountFromCart') : t('keypad.max', { max: formatRupiah(MAX_AMOUNT) })}
+          </div>
         </div>
-        <div className="keypad">
-          {KEYS.map((k) => (
+        {hasItems && (
+          <div className="keypad-tabs" role="tablist">
             <button
-              key={k}
               type="button"
-              className={`key ${k === 'back' ? 'key-fn' : ''}`}
-              data-testid={`key-${k}`}
-              aria-label={k === 'back' ? t('keypad.back') : k}
-              onClick={() => {
-                press(k);
-                setError(null);
-              }}
+              role="tab"
+              aria-selected={tab === 'items'}
+              className={`chip ${tab === 'items' ? 'chip-on' : ''}`}
+              data-testid="tab-items"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => setTab('items')}
             >
-              {k === 'back' ? '⌫' : k}
+              {t('items.tab')}
             </button>
-          ))}
-          <button type="button" className="key key-clear" data-testid="key-clear" onClick={() => press('clear')}>
-            {t('keypad.clear')}
-          </button>
-        </div>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === 'keypad'}
+              className={`chip ${tab === 'keypad' ? 'chip-on' : ''}`}
+              data-testid="tab-keypad"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => setTab('keypad')}
+            >
+              {t('items.tabKeypad')}
+            </button>
+          </div>
+        )}
+        {hasItems && tab === 'items' ? (
+          <ItemsPanel />
+        ) : (
+          <div className="keypad">
+            {KEYS.map((k) => (
+              <button
+                key={k}
+                type="button"
+                className={`key ${k === 'back' ? 'key-fn' : ''}`}
+                data-testid={`key-${k}`}
+                aria-label={k === 'back' ? t('keypad.back') : k}
+                onClick={() => {
+                  press(k);
+                  setError(null);
+                }}
+              >
+                {k === 'back' ? '⌫' : k}
+              </button>
+            ))}
+            <button type="button" className="key key-clear" data-testid="key-clear" onClick={() => press('clear')}>
+              {t('keypad.clear')}
+            </button>
+          </div>
+        )}
       </section>
 
       <section className="charge-panel">

@@ -7,6 +7,7 @@ import { usePos } from '../stores/pos-store';
 import { JournalCard } from './journal/JournalCard';
 import { DisplayPicturesSection } from './settings/DisplayPicturesSection';
 import { DisplaySection } from './settings/DisplaySection';
+import { ItemsSection } from './settings/ItemsSection';
 import { PrinterSection } from './settings/PrinterSection';
 import { ProjectSetup } from './settings/ProjectSetup';
 import { SaleSection } from './settings/SaleSection';
@@ -78,6 +79,7 @@ export function SettingsScreen() {
           <DisplayPicturesSection />
           {/* The printer saves on its own too (its own calls and file). */}
           <PrinterSection />
+          <ItemsSection />
           <ShopServerPanel defaultName={settings.terminalPrefix} />
           <JournalCard />
         </div>

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { itemsByCategory, MAX_ITEMS } from '@shared/items';
+import { formatRupiah } from '@shared/money';
+import { getPosApi } from '../../api/pos-api';
+import { useT } from '../../i18n';
+import { ErrorBox } from '../../components/ErrorBox';
+import { describeError, type ShownError } from '../../lib/errors';
+import { draftOfItem, EMPTY_DRAFT, inputOfDraft, type ItemDraft } from '../../lib/item-draft';
+import { useItems } from '../../stores/items-store';
+import '../keypad/items.css';
+
+/**
+ * The owner's quick items. Optional: a shop with none keeps the amount keypad alone. Saves
+ * on its own (inside the settings form, so Enter here saves the item, not the settings).
+ */
+export function ItemsSection() {
+  const t = useT();
+  const items = useItems((s) => s.items);
+  const [draft, setDraft] = useState<ItemDraft>(EMPTY_DRAFT);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ShownError | null>(null);
+  const set = (patch: Partial<ItemDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  const run = async (fn: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      useItems.getState().setItems(await getPosApi().listItems({}));
+      return true;
+    } catch (e) {
+      setError(describeError(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = async () => {
+    if (await run(() => getPosApi().saveItem(inputOfDraft(draft)))) setDraft(EMPTY_DRAFT);
+  };
+  const enterSaves = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    e.stopPropagation();
+    void save();
+  };
+  const field = (
+    key: keyof Omit<ItemDraft, 'itemId'>,
+    label: string,
+    extra: React.InputHTMLAttributes<HTMLInputElement>,
+  ) => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="text"
+        value={draft[key]}
+        data-testid={`item-${key}`}
+        onChange={(e) => set({ [key]: e.target.value })}
+        onKeyDown={enterSaves}
+        {...extra}
+      />
+    </label>
+  );
+
+  return (
+    <fieldset className="card items-settings" data-testid="settings-items">
+      <legend>{t('items.section')}</legend>
+      <p className="hint">{t('items.sectionHint', { max: MAX_ITEMS })}</p>
+      <div className="items-form">
+        {field('name', t('items.name'), { maxLength: 60, placeholder: t('items.namePlaceholder') })}
+        {field('price', t('items.price'), { inputMode: 'numeric', maxLength: 12, placeholder: '18000' })}
+        {field('category', t('items.category'), { maxLength: 30, placeholder: t('items.categoryPlaceholder') })}
+        {field('barcode', t('items.barcode'), { maxLength: 32, placeholder: t('items.barcodePlaceholder') })}
+      </div>
+      <div className="items-form-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="item-save"
+          disabled={busy}
+          onClick={() => void save()}
+        >
+          {t(draft.itemId ? 'items.saveChange' : 'items.add')}
+        </button>
+        {draft.itemId && (
+          <button type="button" className="btn" onClick={() => setDraft(EMPTY_DRAFT)}>
+            {t('items.cancelEdit')}
+          </button>
+        )}
+      </div>
+      {error && <ErrorBox error={error} />}
+      {items.length === 0 ? (
+        <p className="hint" data-testid="items-none">
+          {t('items.none')}
+        </p>
+      ) : (
+        <table className="table items-table" data-testid="items-table">
+          <thead>
+            <tr>
+              <th>{t('items.name')}</th>
+              <th className="num">{t('items.price')}</th>
+              <th>{t('items.barcode')}</th>
+              <th />
+            </tr>
+          </thead>
+          {itemsByCategory(items).map((g) => (
+            <tbody key={g.category}>
+              <tr className="items-group">
+                <th colSpan={4}>{g.category || t('items.otherCategory')}</th>
+              </tr>
+              {g.items.map((item) => (
+                <tr key={item.itemId} data-testid="items-row">
+                  <td>{item.name}</td>
+                  <td className="num">{formatRupiah(item.price)}</td>
+                  <td className="mono">{item.barcode ?? ''}</td>
+                  <td className="items-row-actions">
+                    <button type="button" className="btn btn-small" onClick={() => setDraft(draftOfItem(item))}>
+                      {t('items.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      disabled={busy}
+                      onClick={() => void run(() => getPosApi().removeItem({ itemId: item.itemId }))}
+                    >
+                      {t('items.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,90 @@
+import { create } from 'zustand';
+import { EMPTY_CART, type CartEntry, type CartView, type ItemView } from '@shared/items';
+import type { PosApi } from '../api/pos-api';
+import { addItem, changeQty, keepKnown, removeLine } from '../lib/cart';
+
+/**
+ * The quick items main holds, and the counter's cart. `entries` is what the cashier picked;
+ * `view` is the cart as main priced it (what the customer display shows). Prices are never
+ * decided here: the keypad shows main's total.
+ */
+export interface ItemsState {
+  items: ItemView[];
+  entries: CartEntry[];
+  /** The line +/- and Delete act on: the one picked last unless the cashier moved. */
+  selected: number;
+  view: CartView;
+  setItems(items: ItemView[]): void;
+  setView(view: CartView): void;
+  add(itemId: string): void;
+  change(index: number, delta: number): void;
+  remove(index: number): void;
+  select(index: number): void;
+  clear(): void;
+}
+
+let api: PosApi | null = null;
+
+/** Main prices the cart and shows it on the customer display; the newest answer wins. */
+let asked = 0;
+function publish(entries: CartEntry[]): void {
+  const ticket = ++asked;
+  void api
+    ?.showCart({ lines: entries })
+    .then((view) => {
+      if (ticket === asked) useItems.getState().setView(view);
+    })
+    .catch(() => undefined);
+}
+
+export const useItems = create<ItemsState>((set, get) => {
+  const edit = (entries: CartEntry[], selected: number) => {
+    set({ entries, selected: Math.max(0, Math.min(selected, entries.length - 1)) });
+    publish(entries);
+  };
+  return {
+    items: [],
+    entries: [],
+    selected: 0,
+    view: EMPTY_CART,
+    setItems: (items) => {
+      set({ items });
+      const known = new Set(items.map((i) => i.itemId));
+      const kept = keepKnown(get().entries, known);
+      // Main refuses a cart naming a removed item: drop it, and re-price what is left.
+      if (kept.length !== get().entries.length || get().entries.length > 0) edit(kept, get().selected);
+    },
+    setView: (view) => set({ view }),
+    add: (itemId) => {
+      const entries = addItem(get().entries, itemId);
+      edit(
+        entries,
+        entries.findIndex((e) => e.itemId === itemId),
+      );
+    },
+    change: (index, delta) => edit(changeQty(get().entries, index, delta), index),
+    remove: (index) => edit(removeLine(get().entries, index), index),
+    select: (index) => set((s) => ({ selected: Math.max(0, Math.min(index, s.entries.length - 1)) })),
+    clear: () => {
+      if (get().entries.length === 0 && get().view.lines.length === 0) return;
+      set({ entries: [], selected: 0, view: EMPTY_CART });
+      publish([]);
+    },
+  };
+});
+
+/** Cashier window: the items and their changes; the cart is this window's own. */
+export function connectItemsStore(posApi: PosApi): () => void {
+  api = posApi;
+  const off = posApi.on('itemsChanged', (items) => useItems.getState().setItems(items));
+  void posApi.listItems({}).then(
+    (items) => useItems.getState().setItems(items),
+    () => undefined,
+  );
+  return off;
+}
+
+/** Customer display: the cart as main last showed it. */
+export function connectCartView(posApi: PosApi): () => void {
+  return posApi.on('cartChanged', (view) => useItems.getState().setView(view));
+}
