@@ -10,6 +10,7 @@ import { outcomeKind } from '../lib/sale-view';
 import { useKeypad } from '../stores/keypad-store';
 import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
+import { ReceiptActions } from './receipt/ReceiptActions';
 
 const NEXT_STEPS: Partial<Record<OrderReason, MessageKey>> = {
   gateway_rejected: 'next.gateway_rejected',
@@ -142,6 +143,7 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
             </p>
           )}
           <p className="outcome-sub">{t(`method.${order.method}`)}</p>
+          <ReceiptActions orderId={order.orderId} />
         </>
       )}
       {kind === 'canceled' && (

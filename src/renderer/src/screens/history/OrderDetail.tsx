@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OrderEventView, OrderView } from '@shared/domain';
 import { saleMoney } from '@shared/fees';
+import type { SaleLineView } from '@shared/items';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
@@ -10,12 +11,14 @@ import { detailText, eventReasonKey } from '../../lib/event-text';
 import { formatDateTime } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
 import { StateBadge } from '../../components/StateBadge';
+import { ReceiptActions } from '../receipt/ReceiptActions';
+import { SaleLines } from './SaleLines';
 
 export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: () => void }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const revision = usePos((s) => s.orderRevision);
-  const [data, setData] = useState<{ order: OrderView; events: OrderEventView[] } | null>(null);
+  const [data, setData] = useState<{ order: OrderView; events: OrderEventView[]; lines: SaleLineView[] } | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
 
   useEffect(() => {
@@ -108,6 +111,8 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
                 </>
               )}
             </dl>
+            {data.lines.length > 0 && <SaleLines lines={data.lines} total={o.price} />}
+            {o.state === 'paid' && <ReceiptActions orderId={o.orderId} />}
             <h3>{t('history.timeline')}</h3>
             <ol className="timeline" data-testid="timeline">
               {data.events.map((ev) => (
