@@ -11,11 +11,13 @@ import type { ReceiptDoc } from '../src/main/printing/receipt-doc';
 import type { PaperWidth } from '../src/shared/printing';
 import { decodeEscPos } from '../test/support/escpos/decoder';
 import { renderReceiptPng } from '../test/support/escpos/render-png';
-import { CASH_SALE, QRIS_SALE, REFUND, VA_SALE, Z_REPORT } from '../test/support/receipts';
+import { CASH_SALE, QRIS_ITEMS_SALE, QRIS_SALE, REFUND, VA_SALE, Z_REPORT } from '../test/support/receipts';
 
 const documents: [string, ReceiptDoc][] = [
   ['qris-sale', saleReceiptDoc(QRIS_SALE, { reprint: 0, openDrawer: false })],
   ['va-sale', saleReceiptDoc(VA_SALE, { reprint: 0, openDrawer: false })],
+  ['qris-items-sale', saleReceiptDoc(QRIS_ITEMS_SALE, { reprint: 0, openDrawer: false })],
+  ['qris-items-sale-reprint', saleReceiptDoc(QRIS_ITEMS_SALE, { reprint: 2, openDrawer: false })],
   ['cash-sale', saleReceiptDoc(CASH_SALE, { reprint: 0, openDrawer: true })],
   ['cash-sale-reprint', saleReceiptDoc(CASH_SALE, { reprint: 1, openDrawer: false })],
   ['refund-slip', refundSlipDoc(REFUND, { reprint: 0, openDrawer: true })],

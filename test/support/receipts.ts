@@ -42,6 +42,26 @@ export const VA_SALE: SaleSnapshot = {
   verification: verificationText('KSR1-000043', 'KSR1-20261125-000108', 350_000, '2026-11-25T08:15:40.000Z'),
 };
 
+/** A QRIS sale rung up with quick items: the lines as sold, the shop bearing the fee. */
+export const QRIS_ITEMS_SALE: SaleSnapshot = {
+  ...QRIS_SALE,
+  receiptNo: 'KSR1-000045',
+  paidAt: '2026-11-25T10:12:30.000Z',
+  items: [
+    { name: 'Kopi susu', qty: 2, unitPrice: 18_000, total: 36_000 },
+    { name: 'Teh manis', qty: 1, unitPrice: 6_000, total: 6_000 },
+    { name: 'Roti bakar', qty: 1, unitPrice: 12_000, total: 12_000 },
+    { name: 'Pisang goreng', qty: 1, unitPrice: 2_500, total: 2_500 },
+  ],
+  amount: 56_500,
+  fee: 701,
+  feeOnCustomer: 0,
+  totalPaid: 56_500,
+  pakasir: { orderId: 'KSR1-20261125-000109', txnId: 'txn_01JD95K7RT2C', vaNumber: null },
+  note: '',
+  verification: verificationText('KSR1-000045', 'KSR1-20261125-000109', 56_500, '2026-11-25T10:12:30.000Z'),
+};
+
 export const CASH_SALE: SaleSnapshot = {
   ...common,
   kind: 'sale',
