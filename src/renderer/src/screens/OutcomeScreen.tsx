@@ -7,6 +7,7 @@ import { getPosApi } from '../api/pos-api';
 import { useT, type MessageKey } from '../i18n';
 import { describeError, type ShownError } from '../lib/errors';
 import { outcomeKind } from '../lib/sale-view';
+import { useItems } from '../stores/items-store';
 import { useKeypad } from '../stores/keypad-store';
 import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
@@ -87,6 +88,17 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
   /** Back to the keypad with this sale's amount and note: the cashier picks another method. */
   const changeMethod = () => {
     useKeypad.getState().restore(order.price, order.note);
+    // A sale rung up with items goes back as its cart, so the next charge keeps its lines.
+    void getPosApi()
+      .getOrder({ orderId: order.orderId })
+      .then(
+        ({ lines }) => {
+          if (lines.length === 0) return;
+          useKeypad.setState({ digits: '' });
+          useItems.getState().restore(lines);
+        },
+        () => undefined,
+      );
     usePos.getState().dismissSale(order.orderId);
     void getPosApi()
       .dismissSale({ orderId: order.orderId })

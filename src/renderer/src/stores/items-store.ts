@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { EMPTY_CART, type CartEntry, type CartView, type ItemView } from '@shared/items';
+import { EMPTY_CART, type CartEntry, type CartView, type ItemView, type SaleLineView } from '@shared/items';
 import type { PosApi } from '../api/pos-api';
 import { addItem, changeQty, keepKnown, removeLine } from '../lib/cart';
 
@@ -21,6 +21,8 @@ export interface ItemsState {
   remove(index: number): void;
   select(index: number): void;
   clear(): void;
+  /** A sale's lines back into the cart (to charge it again another way); main prices it anew. */
+  restore(lines: readonly SaleLineView[]): void;
 }
 
 let api: PosApi | null = null;
@@ -65,6 +67,13 @@ export const useItems = create<ItemsState>((set, get) => {
     change: (index, delta) => edit(changeQty(get().entries, index, delta), index),
     remove: (index) => edit(removeLine(get().entries, index), index),
     select: (index) => set((s) => ({ selected: Math.max(0, Math.min(index, s.entries.length - 1)) })),
+    restore: (lines) => {
+      const entries = lines.flatMap((l) => (l.itemId ? [{ itemId: l.itemId, qty: l.qty }] : []));
+      if (entries.length === 0) return;
+      const known = new Set(get().items.map((i) => i.itemId));
+      const kept = keepKnown(entries, known);
+      edit(kept, kept.length - 1);
+    },
     clear: () => {
       if (get().entries.length === 0 && get().view.lines.length === 0) return;
       set({ entries: [], selected: 0, view: EMPTY_CART });
