@@ -2,7 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import jsQR from 'jsqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/renderer/src/i18n/en';
 import { id } from '../../src/renderer/src/i18n/id';
+import { PRINTER_PROBLEM_TEXT } from '../../src/shared/printer-problem-text';
 import type { OrderView } from '../../src/shared/domain';
 import { decodeEscPos, imageToRgba } from '../support/escpos/decoder';
 import { startTestPrinter, type TestPrinter } from '../support/test-printer';
@@ -45,14 +47,14 @@ describe('quick items, receipts and WhatsApp', () => {
         target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
     }, code);
 
-  async function shoot(name: string): Promise<void> {
+  async function shoot(name: string, lang: 'id' | 'en' = 'id'): Promise<void> {
     for (const [w, h] of [
       [1366, 768],
       [1024, 768],
     ] as const) {
       await c().setViewportSize({ width: w, height: h });
       await c().evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      await c().screenshot({ path: join(outDir, `cashier-${name}-${w}x${h}-id.png`) });
+      await c().screenshot({ path: join(outDir, `cashier-${name}-${w}x${h}-${lang}.png`) });
     }
     await c().setViewportSize({ width: 1366, height: 768 });
   }
@@ -233,7 +235,13 @@ describe('quick items, receipts and WhatsApp', () => {
     // A later price change does not reach the sale.
     const items = (await app.call<{ itemId: string; name: string; price: number }[]>('listItems')).value!;
     const kopi = items.find((i) => i.name === 'Kopi susu')!;
-    await app.call('saveItem', { itemId: kopi.itemId, name: kopi.name, price: 20_000, barcode: KOPI_CODE });
+    await app.call('saveItem', {
+      itemId: kopi.itemId,
+      name: kopi.name,
+      price: 20_000,
+      category: 'Minuman',
+      barcode: KOPI_CODE,
+    });
     await c().getByTestId('nav-history').click();
     await c().getByTestId('history-row').first().click();
     const detail = c().getByTestId('order-detail');
@@ -244,5 +252,73 @@ describe('quick items, receipts and WhatsApp', () => {
     await detail.getByTestId('reprint-receipt').click();
     const [, , copy] = await printer.waitForJobs(3);
     expect(decodeEscPos(copy!).lines.join('\n')).toContain('CETAK ULANG #2');
+    await detail.getByTestId('detail-close').click();
+  });
+
+  it('a canceled sale rung up with items goes back to the keypad as its cart', async () => {
+    await c().getByTestId('nav-sale').click();
+    await c().getByTestId('category-Minuman').click();
+    await c().locator('[data-item-name="Teh manis"]').click();
+    await c().locator('[data-item-name="Teh manis"]').click();
+    await expect.poll(amount).toBe('Rp 12.000');
+    await c().getByTestId('charge').click();
+    await c().getByTestId('qr').waitFor();
+    await c().getByTestId('cancel').click();
+    await c().getByTestId('confirm-yes').click();
+    await c().getByTestId('outcome-canceled').waitFor({ timeout: 15_000 });
+    await c().getByTestId('change-method').click();
+    await expect.poll(() => c().getByTestId('cart-line').count()).toBe(1);
+    expect(await c().getByTestId('cart-line').getAttribute('data-qty')).toBe('2');
+    await expect.poll(amount).toBe('Rp 12.000');
+    await c().getByTestId('cart-clear').click();
+    await expect.poll(amount).toBe('Rp 0');
+  });
+
+  it('a printer that refuses never holds the sale: the receipt waits, says why, and prints when it is back', async () => {
+    await printer.setMode('refuse');
+    const before = printer.jobs.length;
+    await c().getByTestId('category-Makanan').click();
+    await c().locator('[data-item-name="Roti bakar"]').click();
+    await expect.poll(amount).toBe('Rp 12.000');
+    await c().getByTestId('charge').click();
+    await c().getByTestId('simulate').click();
+    await c().getByTestId('outcome-paid').waitFor({ timeout: 15_000 });
+    const job = c().getByTestId('receipt-job');
+    await expect.poll(() => job.textContent()).toContain(PRINTER_PROBLEM_TEXT.id.refused);
+    expect(await job.getAttribute('data-state')).toBe('queued');
+    await shoot('paid-receipt-waiting');
+    await printer.setMode('ok');
+    const jobs = await printer.waitForJobs(before + 1);
+    expect(decodeEscPos(jobs[before]!).lines.join('\n')).toMatch(/Roti bakar +Rp 12\.000/);
+    await expect.poll(() => job.getAttribute('data-state')).toBe('done');
+    await c().getByTestId('new-sale').click();
+  });
+
+  it('reads in English too', async () => {
+    await app.call('updateSettings', { language: 'en' });
+    await expect.poll(() => c().getByTestId('tab-items').textContent()).toBe(en['items.tab']);
+    await c().getByTestId('category-Minuman').click();
+    await c().locator('[data-item-name="Kopi susu"]').click();
+    await c().getByTestId('category-Makanan').click();
+    await c().locator('[data-item-name="Pisang goreng"]').click();
+    await expect.poll(() => app.customer.getByTestId('customer-cart-total').textContent()).toBe('Rp 22.500');
+    for (const [w, h] of [
+      [800, 480],
+      [1920, 1080],
+    ] as const) {
+      await app.customer.setViewportSize({ width: w, height: h });
+      await app.customer.waitForFunction(([vw]) => document.querySelector('.cust-main')?.clientWidth === vw, [
+        w,
+      ] as const);
+      await app.customer.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect((await checkLayout(app.customer)).problems, `${w}x${h}`).toEqual([]);
+      await app.customer.screenshot({ path: join(outDir, `customer-cart-${w}x${h}-en.png`) });
+    }
+    const text = await c().locator('body').innerText();
+    for (const key of Object.keys(id).filter((k) => k.startsWith('items.')) as (keyof typeof id)[])
+      if (id[key] !== en[key] && id[key].length >= 12 && !id[key].includes('{')) expect(text).not.toContain(id[key]);
+    await shoot('keypad-items', 'en');
+    await c().getByTestId('cart-clear').click();
+    await app.call('updateSettings', { language: 'id' });
   });
 });

@@ -4,7 +4,9 @@ import { MAX_AMOUNT } from '../../../src/shared/methods';
 import { addItem, changeQty, keepKnown, removeLine } from '../../../src/renderer/src/lib/cart';
 import { cartLayout } from '../../../src/renderer/src/lib/cart-layout';
 import { inputOfDraft } from '../../../src/renderer/src/lib/item-draft';
+import { jobsOfSale, receiptJobLine } from '../../../src/renderer/src/lib/receipt-job';
 import { ScanDetector } from '../../../src/renderer/src/lib/scanner';
+import type { PrinterStatusView, PrintJobView } from '../../../src/shared/printing';
 
 const ITEMS: ItemView[] = [
   { itemId: 'kopi', name: 'Kopi susu', price: 18_000, category: 'Minuman', barcode: '8991002100015' },
@@ -140,5 +142,55 @@ describe('the cart on the customer display', () => {
       const used = many.lineFont * 1.4 + many.totalFont * 1.4 + many.gap * 2 + (many.visible + 1) * many.lineFont * 1.6;
       expect(used).toBeLessThanOrEqual(h - many.pad * 2 + 1);
     }
+  });
+});
+
+describe("a sale's receipt job, as the cashier reads it", () => {
+  const job = (over: Partial<PrintJobView>): PrintJobView => ({
+    id: 1,
+    kind: 'sale_receipt',
+    ref: 'KSR1-1',
+    receiptNo: 'KSR1-000001',
+    reprint: 0,
+    state: 'queued',
+    attempts: 0,
+    lastProblem: null,
+    lastDetail: null,
+    opensDrawer: false,
+    createdAt: '2026-11-25T07:00:00.000Z',
+    updatedAt: '2026-11-25T07:00:00.000Z',
+    printedAt: null,
+    ...over,
+  });
+  const printer = (problem: PrinterStatusView['problem']) => ({ problem }) as PrinterStatusView;
+
+  it('says printed, or which copy, and why a copy waits: its own problem first, else the printer’s', () => {
+    expect(receiptJobLine(null, null)).toBeNull();
+    expect(receiptJobLine(job({ state: 'done' }), null)).toMatchObject({ key: 'receipt.printed', tone: 'ok' });
+    expect(receiptJobLine(job({ state: 'done', reprint: 2 }), null)).toMatchObject({
+      key: 'receipt.printedCopy',
+      params: { n: 2 },
+    });
+    expect(receiptJobLine(job({ lastProblem: 'paper_out' }), printer('refused'))).toMatchObject({
+      key: 'receipt.waiting',
+      problem: 'paper_out',
+      tone: 'bad',
+    });
+    expect(receiptJobLine(job({}), printer('refused'))).toMatchObject({ problem: 'refused' });
+    expect(receiptJobLine(job({}), printer(null))).toMatchObject({
+      key: 'receipt.waiting',
+      problem: null,
+      tone: 'idle',
+    });
+  });
+
+  it("finds this sale's receipt copies only, newest first", () => {
+    const jobs = [
+      job({ id: 1 }),
+      job({ id: 3, reprint: 1 }),
+      job({ id: 2, ref: 'KSR1-2' }),
+      job({ id: 4, kind: 'z_report' }),
+    ];
+    expect(jobsOfSale(jobs, 'KSR1-1').map((j) => j.id)).toEqual([3, 1]);
   });
 });
