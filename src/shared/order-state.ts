@@ -32,6 +32,19 @@ export const TRANSITIONS: Record<OrderState, readonly OrderState[]> = {
 export const FINAL_STATES: readonly OrderState[] = ['paid', 'canceled', 'expired', 'failed', 'needs_review'];
 /** States the engine still polls as live transactions. */
 export const LIVE_STATES: readonly OrderState[] = ['creating', 'awaiting_payment'];
+/**
+ * Final states whose sale is still watched for a late payment until its watch_until: a
+ * canceled or expired QR can still be paid, and a sale under review keeps being checked.
+ */
+export const WATCHED_STATES: readonly OrderState[] = ['canceled', 'expired', 'needs_review'];
+
+/**
+ * `state IN ('a','b')` with the states written out, not bound: SQLite uses a partial index
+ * only when the query's own text implies the index's condition, which needs literals.
+ */
+export function stateInSql(states: readonly OrderState[]): string {
+  return `state IN (${states.map((s) => `'${s}'`).join(',')})`;
+}
 
 export function canTransition(from: OrderState, to: OrderState): boolean {
   return TRANSITIONS[from].includes(to);

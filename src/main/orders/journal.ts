@@ -5,7 +5,7 @@ import type { SaleLineView } from '@shared/items';
 import { isWholeRupiah } from '@shared/money';
 import { isPaymentMethod } from '@shared/methods';
 import { isValidOrderId, TERMINAL_PREFIX_PATTERN } from '@shared/order-id';
-import { canTransition, type OrderState } from '@shared/order-state';
+import { canTransition, LIVE_STATES, stateInSql, WATCHED_STATES, type OrderState } from '@shared/order-state';
 import { buildDailyReport } from './daily-report';
 import { machineTimeZone } from './local-time';
 import { applyMigrations } from './migrate';
@@ -15,7 +15,8 @@ import { newInstallId } from '../datafolder/install-id';
 import { makeOrderId } from './order-id';
 import { guardStorage } from './storage-errors';
 import { checkLines, readSaleLines, writeSaleLines } from './sale-lines';
-import { andWhere, decodeCursor, encodeCursor, filterToSql } from './order-query';
+import { OrderCounter } from './order-count';
+import { andWhere, decodeCursor, encodeCursor, filterParts, partsToSql, searchPlanFor } from './order-query';
 import { FACT_COLUMNS, MONEY_FACTS, toEventView, toRecord, toView, type EventRow, type OrderRow } from './order-row';
 import type { GatewayFacts, NewOrder, OrderRecord, OrderStore } from './order-store';
 
@@ -86,6 +87,7 @@ type Facts = Record<string, unknown>;
 
 class SqliteOrderStore implements OrderStore {
   private readonly stmt;
+  private readonly counter: OrderCounter;
 
   constructor(
     private readonly db: Database.Database,
@@ -97,6 +99,7 @@ class SqliteOrderStore implements OrderStore {
     private readonly log?: { info(msg: string): void; warn(msg: string): void },
     private readonly nativeBinding?: string,
   ) {
+    this.counter = new OrderCounter(db);
     this.stmt = {
       get: db.prepare('SELECT * FROM orders WHERE order_id = ?'),
       insert: db.prepare(
@@ -107,13 +110,22 @@ class SqliteOrderStore implements OrderStore {
         'INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       events: db.prepare('SELECT * FROM order_events WHERE order_id = ? ORDER BY id'),
-      live: db.prepare("SELECT * FROM orders WHERE state IN ('creating','awaiting_payment') ORDER BY created_at"),
+      // Start-up reads these two: each must read its small partial index, never the million
+      // finished sales. INDEXED BY makes SQLite refuse the statement (so the journal will not
+      // open) if the state lists in shared/order-state.ts ever drift from the index's condition.
+      live: db.prepare(
+        `SELECT * FROM orders INDEXED BY orders_live WHERE ${stateInSql(LIVE_STATES)} ORDER BY created_at`,
+      ),
       watched: db.prepare(
-        "SELECT * FROM orders WHERE watch_until IS NOT NULL AND state IN ('canceled','expired','needs_review') AND watch_until > ? ORDER BY watch_until",
+        `SELECT * FROM orders INDEXED BY orders_watched WHERE watch_until IS NOT NULL AND ${stateInSql(WATCHED_STATES)} AND watch_until > ? ORDER BY watch_until`,
       ),
       review: db.prepare("SELECT * FROM orders WHERE state = 'needs_review' ORDER BY created_at DESC, order_id DESC"),
       between: db.prepare(
         'SELECT * FROM orders WHERE created_at >= ? AND created_at < ? ORDER BY created_at, order_id',
+      ),
+      // Two subqueries, so each reads one end of the created_at index instead of the whole table.
+      createdRange: db.prepare(
+        'SELECT (SELECT min(created_at) FROM orders) AS first, (SELECT max(created_at) FROM orders) AS last',
       ),
       attempt: db.prepare('UPDATE orders SET create_attempts = create_attempts + 1, updated_at = ? WHERE order_id = ?'),
       sequence: db.prepare(
@@ -332,11 +344,15 @@ class SqliteOrderStore implements OrderStore {
   /** Newest first, keyset-paginated on (created_at, order_id) so page 500 costs what page 1 costs. */
   list(filter: OrderFilter, limit: number, cursor?: string | null): OrderPage {
     const size = Math.max(1, Math.min(MAX_PAGE, Math.trunc(limit) || 1));
-    const base = filterToSql(filter, this.timeZone, this.cutoffHour());
-    let part = base;
+    const parts = filterParts(filter, this.timeZone, this.cutoffHour());
+    const total = this.counter.count(parts);
+    const plan = parts.search
+      ? searchPlanFor(total, size, () => this.counter.count({ ...parts, search: undefined }))
+      : 'index';
+    let part = partsToSql(parts, plan);
     if (cursor) {
       const c = decodeCursor(cursor);
-      part = andWhere(base, '(created_at, order_id) < (?, ?)', c.createdAt, c.orderId);
+      part = andWhere(part, '(created_at, order_id) < (?, ?)', c.createdAt, c.orderId);
     }
     const rows = this.db
       .prepare(`SELECT * FROM orders ${part.where} ORDER BY created_at DESC, order_id DESC LIMIT ?`)
@@ -346,7 +362,7 @@ class SqliteOrderStore implements OrderStore {
     return {
       items: page.map(toView),
       nextCursor: rows.length > size && last ? encodeCursor(last.created_at, last.order_id) : null,
-      total: this.countWhere(base.where, base.params),
+      total,
     };
   }
 
@@ -363,25 +379,33 @@ class SqliteOrderStore implements OrderStore {
    * writes between rows, and an open cursor on the main connection would block every sale
    * meanwhile ("connection is busy"). WAL lets this reader see one consistent snapshot.
    */
-  *iterate(filter: OrderFilter): IterableIterator<OrderRecord> {
-    const part = filterToSql(filter, this.timeZone, this.cutoffHour());
+  private *read<T>(filter: OrderFilter, select: string, pluck: boolean): IterableIterator<T> {
+    const part = partsToSql(filterParts(filter, this.timeZone, this.cutoffHour()));
     const reader = new Database(this.file, { readonly: true, fileMustExist: true, nativeBinding: this.nativeBinding });
     try {
       reader.pragma('busy_timeout = 5000');
-      const stmt = reader.prepare(`SELECT * FROM orders ${part.where} ORDER BY created_at, order_id`);
-      for (const row of stmt.iterate(...part.params) as IterableIterator<OrderRow>) yield toRecord(row);
+      const stmt = reader.prepare(`SELECT ${select} FROM orders ${part.where} ORDER BY created_at, order_id`);
+      yield* (pluck ? stmt.pluck() : stmt).iterate(...part.params) as IterableIterator<T>;
     } finally {
       reader.close();
     }
   }
 
-  private countWhere(where: string, params: unknown[]): number {
-    return (this.db.prepare(`SELECT count(*) AS n FROM orders ${where}`).get(...params) as { n: number }).n;
+  *iterate(filter: OrderFilter): IterableIterator<OrderRecord> {
+    for (const row of this.read<OrderRow>(filter, '*', false)) yield toRecord(row);
+  }
+
+  iterateText(filter: OrderFilter, expression: string): IterableIterator<string> {
+    return this.read<string>(filter, expression, true);
+  }
+
+  createdRange(): { first: string; last: string } | null {
+    const row = this.stmt.createdRange.get() as { first: string | null; last: string | null };
+    return row.first !== null && row.last !== null ? { first: row.first, last: row.last } : null;
   }
 
   count(filter: OrderFilter): number {
-    const part = filterToSql(filter, this.timeZone, this.cutoffHour());
-    return this.countWhere(part.where, part.params);
+    return this.counter.count(filterParts(filter, this.timeZone, this.cutoffHour()));
   }
 
   dailyReport(day: string, cutoffHour: number, timeZone?: string) {

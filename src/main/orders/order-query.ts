@@ -22,48 +22,116 @@ export function searchedAmount(text: string): number | null {
   return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
+/** A filter with its business days turned into UTC instants (ISO text, as created_at is stored). */
+export interface FilterParts {
+  start?: string;
+  end?: string;
+  states?: readonly string[];
+  methods?: readonly string[];
+  /** Trimmed; absent when empty. */
+  search?: string;
+}
+
 /**
- * OrderFilter as a parameterised WHERE clause. `from` and `to` are business days, the same
- * days the daily report and today's totals count (see business-day.ts): from the cutoff hour
- * of `from` to the cutoff hour after `to`, in `timeZone`.
+ * `from` and `to` are business days, the same days the daily report and today's totals count
+ * (see business-day.ts): from the cutoff hour of `from` to the cutoff hour after `to`, in
+ * `timeZone`.
  */
-export function filterToSql(filter: OrderFilter, timeZone: string, cutoffHour = 0): SqlPart {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
+export function filterParts(filter: OrderFilter, timeZone: string, cutoffHour = 0): FilterParts {
+  const parts: FilterParts = {};
   try {
-    if (filter.from) {
-      clauses.push('created_at >= ?');
-      params.push(businessDayBounds(filter.from, cutoffHour, timeZone).start.toISOString());
-    }
-    if (filter.to) {
-      clauses.push('created_at < ?');
-      params.push(businessDayBounds(filter.to, cutoffHour, timeZone).end.toISOString());
-    }
+    if (filter.from) parts.start = businessDayBounds(filter.from, cutoffHour, timeZone).start.toISOString();
+    if (filter.to) parts.end = businessDayBounds(filter.to, cutoffHour, timeZone).end.toISOString();
   } catch (err) {
     throw new PosError('invalid_input', (err as Error).message, [{ path: 'filter', message: (err as Error).message }]);
   }
-  if (filter.states && filter.states.length > 0) {
-    clauses.push(`state IN (${filter.states.map(() => '?').join(',')})`);
-    params.push(...filter.states);
-  }
-  if (filter.methods && filter.methods.length > 0) {
-    clauses.push(`method IN (${filter.methods.map(() => '?').join(',')})`);
-    params.push(...filter.methods);
-  }
+  if (filter.states && filter.states.length > 0) parts.states = filter.states;
+  if (filter.methods && filter.methods.length > 0) parts.methods = filter.methods;
   const search = filter.search?.trim();
-  if (search) {
-    const pattern = `%${likeEscape(search)}%`;
-    const amount = searchedAmount(search);
-    if (amount === null) {
-      clauses.push("(order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\')");
-      params.push(pattern, pattern);
-    } else {
+  if (search) parts.search = search;
+  return parts;
+}
+
+/**
+ * How a text search finds its rows. `index`: the trigram index names the matching rows, the
+ * cost grows with how many match. `scan`: the rows are read newest first and tested one by
+ * one, the cost grows with how far back the page lies; cheaper for a page of a common text.
+ */
+export type SearchPlan = 'index' | 'scan';
+
+/**
+ * Index or scan for a page of a text search, from what they would read: the index reads
+ * every match (`matches`), a newest-first scan about `size` x rows / matches before its page
+ * is full (`rows`: the sales the other filters leave, asked only when needed).
+ */
+export function searchPlanFor(matches: number, size: number, rows: () => number): SearchPlan {
+  if (matches < SCAN_WORTH_IT) return 'index';
+  return ((size + 1) * rows()) / matches < matches ? 'scan' : 'index';
+}
+
+/** Below this many matches the index is always cheap enough. */
+const SCAN_WORTH_IT = 2000;
+
+/** The trigram index answers texts of three characters or more; shorter ones are read row by row. */
+export function searchUsesIndex(search: string): boolean {
+  return [...search].length >= 3;
+}
+
+/** The search text as one FTS5 phrase: with trigrams, a phrase is "contains this text". */
+export function ftsPhrase(search: string): string {
+  return `"${search.replace(/"/g, '""')}"`;
+}
+
+function searchClause(search: string, plan: SearchPlan): SqlPart {
+  const amount = searchedAmount(search);
+  if (plan === 'index' && searchUsesIndex(search)) {
+    const sources = ['SELECT rowid FROM orders_search WHERE orders_search MATCH ?'];
+    const params: unknown[] = [ftsPhrase(search)];
+    if (amount !== null) {
       // An amount finds the sales the cashier asked it for, or the customer paid it.
-      clauses.push(
-        "(order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\' OR coalesce(price, amount) = ? OR total_payment = ?)",
+      sources.push(
+        'SELECT rowid FROM orders WHERE coalesce(price, amount) = ?',
+        'SELECT rowid FROM orders WHERE total_payment = ?',
       );
-      params.push(pattern, pattern, amount, amount);
+      params.push(amount, amount);
     }
+    return { where: `rowid IN (${sources.join(' UNION ALL ')})`, params };
+  }
+  const pattern = `%${likeEscape(search)}%`;
+  if (amount === null) {
+    return { where: "(order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\')", params: [pattern, pattern] };
+  }
+  return {
+    where:
+      "(order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\' OR coalesce(price, amount) = ? OR total_payment = ?)",
+    params: [pattern, pattern, amount, amount],
+  };
+}
+
+/** FilterParts as a parameterised WHERE clause. */
+export function partsToSql(parts: FilterParts, plan: SearchPlan = 'index'): SqlPart {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (parts.start) {
+    clauses.push('created_at >= ?');
+    params.push(parts.start);
+  }
+  if (parts.end) {
+    clauses.push('created_at < ?');
+    params.push(parts.end);
+  }
+  if (parts.states) {
+    clauses.push(`state IN (${parts.states.map(() => '?').join(',')})`);
+    params.push(...parts.states);
+  }
+  if (parts.methods) {
+    clauses.push(`method IN (${parts.methods.map(() => '?').join(',')})`);
+    params.push(...parts.methods);
+  }
+  if (parts.search) {
+    const search = searchClause(parts.search, plan);
+    clauses.push(search.where);
+    params.push(...search.params);
   }
   return { where: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

@@ -114,6 +114,13 @@ export interface OrderStore {
   listBetween(startIso: string, endIso: string): OrderRecord[];
   /** Streams rows for export in created order; never loads the whole log. */
   iterate(filter: OrderFilter): IterableIterator<OrderRecord>;
+  /**
+   * Streams one text per row in created order, computed by SQLite from `expression`: SQL the
+   * app builds from constants (the CSV export's record), never from anything a user typed.
+   */
+  iterateText(filter: OrderFilter, expression: string): IterableIterator<string>;
+  /** The first and last created_at in the journal (null when it holds no sale). */
+  createdRange(): { first: string; last: string } | null;
   count(filter: OrderFilter): number;
   dailyReport(day: string, cutoffHour: number, timeZone?: string): DailyReport;
   /** Next sequence number for order ids of this terminal (never reused, survives restarts). */

@@ -77,7 +77,9 @@ export function guardStorage(
           throw failed(err);
         }
         if (WRITES.has(prop as keyof OrderStore)) report(null);
-        return prop === 'iterate' ? guardedIterator(result as IterableIterator<unknown>) : result;
+        return prop === 'iterate' || prop === 'iterateText'
+          ? guardedIterator(result as IterableIterator<unknown>)
+          : result;
       };
     },
   });

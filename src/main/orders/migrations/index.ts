@@ -6,6 +6,7 @@ import { sql as printJobs } from './005-print-jobs';
 import { sql as syncOutbox } from './006-sync-outbox';
 import { sql as saleBaseUrl } from './007-sale-base-url';
 import { sql as quickItems } from './008-quick-items';
+import { sql as historySpeed } from './009-history-speed';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'sync-outbox', sql: syncOutbox },
   { version: 7, name: 'sale-base-url', sql: saleBaseUrl },
   { version: 8, name: 'quick-items', sql: quickItems },
+  { version: 9, name: 'history-speed', sql: historySpeed },
 ];

@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { OrderFilter } from '../../../src/shared/domain';
+import { LIVE_STATES, WATCHED_STATES, type OrderState } from '../../../src/shared/order-state';
+import { openOrderStore } from '../../../src/main/orders/journal';
+import { applyMigrations } from '../../../src/main/orders/migrate';
+import { MIGRATIONS } from '../../../src/main/orders/migrations';
+import { filterParts, partsToSql } from '../../../src/main/orders/order-query';
+import type { OrderStore } from '../../../src/main/orders/order-store';
+import { seededRandom } from '../../support/random';
+import { seedOrders } from '../../support/orders';
+import { useTempDir } from './temp-dir';
+
+const tempDir = useTempDir();
+const END = new Date('2026-10-31T12:00:00Z');
+
+/** The rows a filter means, read the slow way: every row tested, the text search with LIKE. */
+function slowIds(file: string, filter: OrderFilter, timeZone: string, cutoffHour: number): string[] {
+  const sql = partsToSql(filterParts(filter, timeZone, cutoffHour), 'scan');
+  const db = new Database(file, { readonly: true });
+  try {
+    return db
+      .prepare(`SELECT order_id FROM orders NOT INDEXED ${sql.where} ORDER BY created_at DESC, order_id DESC`)
+      .pluck()
+      .all(...sql.params) as string[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Every page of the history for a filter, as the screen walks it. */
+function allPages(store: OrderStore, filter: OrderFilter, size: number): { ids: string[]; totals: number[] } {
+  const ids: string[] = [];
+  const totals: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = store.list(filter, size, cursor);
+    ids.push(...page.items.map((o) => o.orderId));
+    totals.push(page.total);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { ids, totals };
+}
+
+function seeded(count: number, timeZone: string, cutoffHour = 0): { store: OrderStore; file: string } {
+  const file = join(tempDir(), 'orders.db');
+  openOrderStore({ file, timeZone }).close();
+  seedOrders(file, count, { end: END, days: 60, seed: 7, terminal: 'KSR1' });
+  return { store: openOrderStore({ file, timeZone, cutoffHour: () => cutoffHour }), file };
+}
+
+describe('start-up reads only the sales it resumes', () => {
+  it('listLive and listWatched read their partial indices, and the watch covers every watched state', () => {
+    const { store, file } = seeded(300, 'Asia/Jakarta');
+    const later = new Date(END.getTime() + 86_400_000).toISOString();
+    const db = new Database(file);
+    // One sale per watched state still inside its watch, and one whose watch is over.
+    const ids = db.prepare("SELECT order_id FROM orders WHERE state = 'paid' LIMIT 4").pluck().all() as string[];
+    const watched = WATCHED_STATES.map((state, i) => {
+      db.prepare('UPDATE orders SET state = ?, watch_until = ? WHERE order_id = ?').run(state, later, ids[i]);
+      return ids[i]!;
+    });
+    db.prepare("UPDATE orders SET state = 'expired', watch_until = ? WHERE order_id = ?").run(
+      END.toISOString(),
+      ids[3],
+    );
+    // SQLite refuses INDEXED BY a partial index whose condition the query does not imply: the
+    // store's statements prepare only while the state lists match the indices.
+    const inList = (states: readonly OrderState[]) => states.map((s) => `'${s}'`).join(',');
+    const watchedSql = (states: readonly OrderState[]) =>
+      `SELECT * FROM orders INDEXED BY orders_watched WHERE watch_until IS NOT NULL AND state IN (${inList(states)}) AND watch_until > ?`;
+    expect(() => db.prepare(watchedSql(WATCHED_STATES))).not.toThrow();
+    expect(() => db.prepare(watchedSql([...WATCHED_STATES, 'paid']))).toThrow(/no query solution/);
+    const liveSql = (states: readonly OrderState[]) =>
+      `SELECT * FROM orders INDEXED BY orders_live WHERE state IN (${inList(states)}) ORDER BY created_at`;
+    expect(() => db.prepare(liveSql(LIVE_STATES))).not.toThrow();
+    expect(() => db.prepare(liveSql([...LIVE_STATES, 'paid']))).toThrow(/no query solution/);
+    db.close();
+    expect(
+      store
+        .listWatched(END.toISOString())
+        .map((o) => o.orderId)
+        .sort(),
+    ).toEqual([...watched].sort());
+    expect(store.listLive().every((o) => LIVE_STATES.includes(o.state))).toBe(true);
+    store.close();
+  });
+});
+
+describe('history totals from the kept counts', () => {
+  it.each([
+    ['Asia/Jakarta', 0],
+    ['Asia/Jakarta', 4],
+    ['America/New_York', 3],
+    ['Asia/Kathmandu', 5],
+  ] as const)('equal a count of every row, for any filter (%s, days end at %i:00)', (timeZone, cutoff) => {
+    const { store, file } = seeded(3000, timeZone, cutoff);
+    const random = seededRandom(11);
+    const pick = <T>(xs: readonly T[]): T[] => xs.filter(() => random() < 0.4);
+    const day = (offset: number) => new Date(END.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
+    // Sales change state after the seed: the triggers must move them between counts.
+    const awaiting = store.listLive();
+    store.transition(awaiting[0]!.orderId, 'paid', 'completed', { paidAt: END.toISOString() });
+    store.transition(awaiting[1]!.orderId, 'expired', 'expired');
+    store.transition(awaiting[2]!.orderId, 'needs_review', 'late');
+    for (let i = 0; i < 40; i += 1) {
+      const from = Math.floor(random() * 70);
+      const filter: OrderFilter = {
+        ...(random() < 0.8 ? { from: day(from) } : {}),
+        ...(random() < 0.8 ? { to: day(Math.max(0, from - Math.floor(random() * 20))) } : {}),
+        states: pick(['paid', 'expired', 'canceled', 'awaiting_payment', 'needs_review', 'failed'] as const),
+        methods: pick(['qris', 'bni_va', 'bri_va', 'payment_link'] as const),
+      };
+      expect(store.list(filter, 10).total, JSON.stringify(filter)).toBe(slowIds(file, filter, timeZone, cutoff).length);
+    }
+    store.close();
+  });
+});
+
+describe('history search through the trigram index', () => {
+  const searches = [
+    'Nasi goreng',
+    'nasi GORENG',
+    'kopi',
+    'Es teh, 3',
+    '咖啡',
+    'Bakso + es',
+    '00000042',
+    'KSR1-SEED',
+    '25.000',
+    'Rp 110.000',
+    '50%',
+    'a_b',
+    '"',
+    'zz',
+    'tidak ada',
+  ];
+
+  it.each(searches)('finds the same sales, in the same order and total, as reading every row: %j', (search) => {
+    const { store, file } = seeded(2500, 'Asia/Jakarta');
+    const expected = slowIds(file, { search }, 'Asia/Jakarta', 0);
+    const got = allPages(store, { search }, 37);
+    expect(got.ids).toEqual(expected);
+    expect(new Set(got.totals)).toEqual(new Set([expected.length]));
+    const filtered: OrderFilter = { search, states: ['paid'], methods: ['qris'], from: '2026-09-15' };
+    const expectedFiltered = slowIds(file, filtered, 'Asia/Jakarta', 0);
+    const gotFiltered = allPages(store, filtered, 50);
+    expect(gotFiltered.ids).toEqual(expectedFiltered);
+    expect(gotFiltered.totals[0]).toBe(expectedFiltered.length);
+    store.close();
+  });
+
+  it('keeps up with new sales and with a journal written before the index existed', () => {
+    const file = join(tempDir(), 'orders.db');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    applyMigrations(
+      db,
+      file,
+      MIGRATIONS.filter((m) => m.name !== 'history-speed'),
+      () => new Date(),
+    );
+    db.close();
+    seedOrders(file, 500, { end: END, days: 10, seed: 3, terminal: 'KSR1' });
+    const store = openOrderStore({ file, timeZone: 'Asia/Jakarta', now: () => END });
+    const before = slowIds(file, { search: 'meja 4' }, 'Asia/Jakarta', 0);
+    expect(before.length).toBeGreaterThan(0);
+    expect(store.list({ search: 'meja 4' }, 500).items.map((o) => o.orderId)).toEqual(before);
+    expect(store.list({}, 1).total).toBe(500);
+    const sale = store.openSale({
+      amount: 12_000,
+      method: 'qris',
+      note: 'Meja 4, pesanan kedua',
+      terminal: 'KSR1',
+      apiVersion: 'v2',
+      sandbox: false,
+      project: 'toko',
+    });
+    const page = store.list({ search: 'MEJA 4' }, 500);
+    expect(page.items[0]!.orderId).toBe(sale.orderId);
+    expect(page.total).toBe(before.length + 1);
+    expect(store.list({ search: sale.orderId.slice(-12) }, 5).items.map((o) => o.orderId)).toEqual([sale.orderId]);
+    expect(store.list({}, 1).total).toBe(501);
+    store.close();
+  });
+});
