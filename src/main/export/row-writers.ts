@@ -1,18 +1,20 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { stringify, type Stringifier } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, rowValues, type ExportRow } from './export-columns';
 
-/** One output format: rows go in one at a time, and write() resolves when it is fine to send more. */
-export interface RowWriter {
-  write(row: ExportRow): Promise<void>;
+/**
+ * One output format: items go in one at a time. write() returns a promise only when the
+ * file asks to wait (backpressure), so a million rows do not cost a million awaits.
+ */
+export interface RowWriter<T = ExportRow> {
+  write(item: T): Promise<void> | undefined;
   finish(): Promise<void>;
   /** Stops writing and resolves once the file is closed, so the caller can delete it for good. */
   abort(): Promise<void>;
 }
 
-async function drained(stream: WriteStream | Stringifier): Promise<void> {
+async function drained(stream: WriteStream): Promise<void> {
   await once(stream, 'drain');
 }
 
@@ -32,40 +34,39 @@ async function closeFile(file: WriteStream): Promise<void> {
   });
 }
 
-export function csvWriter(path: string, delimiter: ';' | ','): RowWriter {
+/** Lines gathered into one write of about this many characters: fewer, larger writes. */
+const CSV_CHUNK_CHARS = 256 * 1024;
+
+/**
+ * CSV from records already formatted by SQLite (see csv-sql.ts): a byte-order mark so Excel
+ * reads the file as UTF-8 (names like "Kopi Susu ☕" stay intact), the header, then each
+ * record ended by CRLF. Records are gathered into large chunks and written with the file's
+ * backpressure, so memory stays flat however long the journal is.
+ */
+export function csvTextWriter(path: string, header: string): RowWriter<string> {
   const file = createWriteStream(path);
-  const csv = stringify({
-    // The BOM makes Excel read the file as UTF-8 (names like "Kopi Susu ☕" stay intact).
-    bom: true,
-    delimiter,
-    header: true,
-    columns: [...EXPORT_COLUMNS],
-    record_delimiter: 'windows',
-    // A note starting with = + - @ would run as a formula when the owner opens the CSV.
-    escape_formulas: true,
-    cast: { boolean: (v) => (v ? 'true' : 'false') },
-  });
-  csv.pipe(file);
   let failure: Error | null = null;
-  csv.on('error', (e) => (failure = e));
   file.on('error', (e) => (failure = e));
+  let chunk = `\uFEFF${header}\r\n`;
+  const flush = (): Promise<void> | undefined => {
+    const full = !file.write(chunk);
+    chunk = '';
+    return full ? drained(file) : undefined;
+  };
   return {
-    async write(row) {
+    write(line) {
       if (failure) throw failure;
-      if (!csv.write(rowValues(row))) await drained(csv);
+      chunk += `${line}\r\n`;
+      return chunk.length >= CSV_CHUNK_CHARS ? flush() : undefined;
     },
     async finish() {
       if (failure) throw failure;
-      await new Promise<void>((resolve, reject) => {
-        file.once('close', resolve);
-        file.once('error', reject);
-        csv.end();
-      });
+      if (chunk.length > 0) await flush();
+      await closeFile(file);
+      if (failure) throw failure;
     },
-    async abort() {
-      csv.unpipe(file);
-      csv.destroy();
-      await destroyFile(file);
+    abort() {
+      return destroyFile(file);
     },
   };
 }
@@ -75,9 +76,9 @@ export function jsonlWriter(path: string): RowWriter {
   let failure: Error | null = null;
   file.on('error', (e) => (failure = e));
   return {
-    async write(row) {
+    write(row) {
       if (failure) throw failure;
-      if (!file.write(`${JSON.stringify(row)}\n`)) await drained(file);
+      return file.write(`${JSON.stringify(row)}\n`) ? undefined : drained(file);
     },
     async finish() {
       if (failure) throw failure;
@@ -120,10 +121,10 @@ export function xlsxWriter(path: string, sheetName = 'Orders'): RowWriter {
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   return {
-    async write(row) {
+    write(row) {
       if (failure) throw failure;
       sheet.addRow(rowValues(row)).commit();
-      if (file.writableNeedDrain) await drained(file);
+      return file.writableNeedDrain ? drained(file) : undefined;
     },
     async finish() {
       if (failure) throw failure;

@@ -4,8 +4,10 @@ import type { ExportInput } from '@shared/contract/api';
 import { PosError } from '@shared/errors';
 import type { OrderStore } from '../orders/order-store';
 import { machineTimeZone } from '../orders/local-time';
-import { toExportRow } from './export-columns';
-import { csvWriter, jsonlWriter, xlsxWriter, type RowWriter } from './row-writers';
+import { csvHeader, csvRecordSql } from './csv-sql';
+import { toExportRow, type ExportRow } from './export-columns';
+import { csvTextWriter, jsonlWriter, xlsxWriter, type RowWriter } from './row-writers';
+import { zoneOffsetSpans } from './zone-offsets';
 
 export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
@@ -21,14 +23,47 @@ export interface ExportResult {
   bytes: number;
 }
 
-function writerFor(input: ExportInput, path: string, delimiter: ';' | ','): RowWriter {
+/** Offsets are looked up this far past the newest sale, for payments that came in days after it. */
+const LATE_PAYMENT_MARGIN_MS = 400 * 86_400_000;
+
+interface Source<T> {
+  items: IterableIterator<T>;
+  writer: RowWriter<T>;
+}
+
+/** What streams from the journal into which writer: CSV records come formatted by SQLite, the rest as rows. */
+function sourceFor(
+  store: OrderStore,
+  input: ExportInput,
+  path: string,
+  delimiter: ';' | ',',
+  timeZone: string,
+): Source<string> | Source<ExportRow> {
+  const rows = (): IterableIterator<ExportRow> => {
+    const records = store.iterate(input.filter);
+    return (function* () {
+      try {
+        for (const order of records) yield toExportRow(order, timeZone, store.saleLines(order.orderId));
+      } finally {
+        records.return?.();
+      }
+    })();
+  };
   switch (input.format) {
-    case 'csv':
-      return csvWriter(path, delimiter);
+    case 'csv': {
+      const range = store.createdRange();
+      const start = range ? Date.parse(range.first) : 0;
+      const end = Math.max(range ? Date.parse(range.last) : 0, Date.now()) + LATE_PAYMENT_MARGIN_MS;
+      const spans = zoneOffsetSpans(start, end, timeZone);
+      return {
+        items: store.iterateText(input.filter, csvRecordSql(delimiter, spans)),
+        writer: csvTextWriter(path, csvHeader(delimiter)),
+      };
+    }
     case 'xlsx':
-      return xlsxWriter(path);
+      return { items: rows(), writer: xlsxWriter(path) };
     case 'jsonl':
-      return jsonlWriter(path);
+      return { items: rows(), writer: jsonlWriter(path) };
     default:
       throw new PosError('invalid_input', `unknown export format: ${String((input as { format: unknown }).format)}`);
   }
@@ -57,14 +92,20 @@ export async function runExport(
 
   const total = store.count(input.filter);
   const temp = `${destinationPath}.partial-${randomBytes(4).toString('hex')}`;
-  const writer = writerFor(input, temp, input.delimiter ?? opts.delimiter ?? ';');
-  const rows = store.iterate(input.filter);
+  const { items, writer } = sourceFor(
+    store,
+    input,
+    temp,
+    input.delimiter ?? opts.delimiter ?? ';',
+    timeZone,
+  ) as Source<unknown>;
   let done = 0;
   opts.onProgress?.(0, total);
   try {
-    for (const order of rows) {
+    for (const item of items) {
       if (signal?.aborted) throw canceled();
-      await writer.write(toExportRow(order, timeZone, store.saleLines(order.orderId)));
+      const wait = writer.write(item);
+      if (wait) await wait;
       done += 1;
       if (done % every === 0) {
         opts.onProgress?.(done, total);
@@ -75,7 +116,7 @@ export async function runExport(
     await writer.finish();
     renameSync(temp, destinationPath);
   } catch (err) {
-    rows.return?.();
+    items.return?.();
     await writer.abort();
     try {
       unlinkSync(temp);

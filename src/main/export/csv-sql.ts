@@ -1,0 +1,83 @@
+import { EXPORT_COLUMNS, type ExportColumn } from './export-columns';
+import type { OffsetSpan } from './zone-offsets';
+
+/**
+ * One CSV record per sale, written by SQLite itself: the journal hands JavaScript one string
+ * per row instead of seventeen values, which is what makes a million-row export take seconds
+ * (the sqlite3 shell's own way). It must give the same bytes as csv-stringify with the
+ * options in row-writers.ts (a test holds the two side by side): a field is quoted when it
+ * holds a quote, the delimiter or a line break; quotes are doubled; a text starting with
+ * = + - @ tab or CR (or their full-width forms) gets a leading apostrophe so a spreadsheet
+ * does not run it as a formula. Built only from constants here, never from user input.
+ */
+
+const FORMULA_STARTS = ['-', '=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
+
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+const formulaStarts = FORMULA_STARTS.map((c) => (c === '\t' ? 'char(9)' : c === '\r' ? 'char(13)' : literal(c))).join(
+  ', ',
+);
+
+/** GLOB classes: the characters that force quoting, and those a formula starts with ('-' first, so it is literal). */
+const quoteClass = (delimiter: string): string => `["${delimiter}\n\r]`;
+const formulaClass = `[${FORMULA_STARTS.join('')}]`;
+
+function text(expr: string, delimiter: string): string {
+  const quote = `(instr(${expr}, '"') > 0 OR instr(${expr}, ${literal(delimiter)}) > 0 OR instr(${expr}, char(10)) > 0 OR instr(${expr}, char(13)) > 0)`;
+  const guard = `CASE WHEN substr(${expr}, 1, 1) IN (${formulaStarts}) THEN '''' ELSE '' END`;
+  // Nearly every value needs nothing: one GLOB pass tells those apart before the full rules.
+  const plain = `NOT (${expr} GLOB ${literal(`*${quoteClass(delimiter)}*`)} OR ${expr} GLOB ${literal(`${formulaClass}*`)})`;
+  return `CASE WHEN ${expr} IS NULL THEN '' WHEN ${plain} THEN ${expr} WHEN ${quote} THEN '"' || ${guard} || replace(${expr}, '"', '""') || '"' ELSE ${guard} || ${expr} END`;
+}
+
+/** "YYYY-MM-DD HH:MM:SS" in the shop's zone: the UTC text shifted by the zone's offset at that instant. */
+function local(expr: string, spans: readonly OffsetSpan[]): string {
+  const shift = (offsetS: number) => `datetime(${expr}, '${offsetS >= 0 ? '+' : ''}${offsetS} seconds')`;
+  const changes = spans.slice(1).reverse();
+  if (changes.length === 0) return `coalesce(${shift(spans[0]!.offsetS)}, '')`;
+  const whens = changes.map((s) => `WHEN ${expr} >= '${new Date(s.from).toISOString()}' THEN ${shift(s.offsetS)}`);
+  return `coalesce(CASE ${whens.join(' ')} ELSE ${shift(spans[0]!.offsetS)} END, '')`;
+}
+
+const PAID = "state = 'paid'";
+const TOTAL_PAID = 'coalesce(total_payment, amount + coalesce(fee, 0))';
+
+/** What was sold, as itemsText() writes it: "2 x Kopi susu @ 18000; 1 x Roti @ 9000" (the sale's lines in order). */
+export const ITEMS = `(SELECT group_concat(qty || ' x ' || name || ' @ ' || unit_price, '; ' ORDER BY line_no) FROM sale_items WHERE sale_id = orders.order_id)`;
+
+/** The SQL expression giving one CSV record (without its line end) per orders row. */
+export function csvRecordSql(delimiter: ';' | ',', spans: readonly OffsetSpan[]): string {
+  const field: Record<ExportColumn, string> = {
+    // Order ids are [A-Za-z0-9_-] (ORDER_ID_PATTERN): only a leading '-' needs the guard.
+    order_id: `CASE WHEN substr(order_id, 1, 1) = '-' THEN '''' || order_id ELSE order_id END`,
+    created_local: local('created_at', spans),
+    // Written by the app with toISOString(): digits, '-', ':', '.', 'T', 'Z'.
+    created_iso: 'created_at',
+    completed_local: `CASE WHEN ${PAID} THEN ${local('paid_at', spans)} ELSE '' END`,
+    completed_iso: `CASE WHEN ${PAID} THEN ${text('paid_at', delimiter)} ELSE '' END`,
+    method: text('method', delimiter),
+    price: 'coalesce(price, amount)',
+    amount: 'amount',
+    fee: "coalesce(fee, '')",
+    total_paid: `CASE WHEN ${PAID} THEN ${TOTAL_PAID} ELSE '' END`,
+    shop_receives: `CASE WHEN ${PAID} THEN ${TOTAL_PAID} - coalesce(fee, 0) ELSE '' END`,
+    // Both are words from a CHECK constraint: nothing to quote.
+    fee_payer: "coalesce(fee_payer, 'customer')",
+    status: 'state',
+    note: text('note', delimiter),
+    // TERMINAL_PREFIX_PATTERN: letters and digits.
+    terminal: 'terminal',
+    sandbox: "CASE WHEN sandbox = 1 THEN 'true' ELSE 'false' END",
+    gateway_txn_id: text('txn_id', delimiter),
+    items: text(ITEMS, delimiter),
+  };
+  return EXPORT_COLUMNS.map((c) => field[c]).join(` || ${literal(delimiter)} || `);
+}
+
+/** The header record, as csv-stringify writes it (column names need no quoting). */
+export function csvHeader(delimiter: ';' | ','): string {
+  return EXPORT_COLUMNS.join(delimiter);
+}
