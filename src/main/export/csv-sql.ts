@@ -1,4 +1,5 @@
 import { EXPORT_COLUMNS, type ExportColumn } from './export-columns';
+import { ITEMS_SQL, literal, localTimeSql as local, PAID_SQL as PAID, TOTAL_PAID_SQL as TOTAL_PAID } from './sql-text';
 import type { OffsetSpan } from './zone-offsets';
 
 /**
@@ -12,10 +13,6 @@ import type { OffsetSpan } from './zone-offsets';
  */
 
 const FORMULA_STARTS = ['-', '=', '+', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
-
-function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
 
 const formulaStarts = FORMULA_STARTS.map((c) => (c === '\t' ? 'char(9)' : c === '\r' ? 'char(13)' : literal(c))).join(
   ', ',
@@ -32,21 +29,6 @@ function text(expr: string, delimiter: string): string {
   const plain = `NOT (${expr} GLOB ${literal(`*${quoteClass(delimiter)}*`)} OR ${expr} GLOB ${literal(`${formulaClass}*`)})`;
   return `CASE WHEN ${expr} IS NULL THEN '' WHEN ${plain} THEN ${expr} WHEN ${quote} THEN '"' || ${guard} || replace(${expr}, '"', '""') || '"' ELSE ${guard} || ${expr} END`;
 }
-
-/** "YYYY-MM-DD HH:MM:SS" in the shop's zone: the UTC text shifted by the zone's offset at that instant. */
-function local(expr: string, spans: readonly OffsetSpan[]): string {
-  const shift = (offsetS: number) => `datetime(${expr}, '${offsetS >= 0 ? '+' : ''}${offsetS} seconds')`;
-  const changes = spans.slice(1).reverse();
-  if (changes.length === 0) return `coalesce(${shift(spans[0]!.offsetS)}, '')`;
-  const whens = changes.map((s) => `WHEN ${expr} >= '${new Date(s.from).toISOString()}' THEN ${shift(s.offsetS)}`);
-  return `coalesce(CASE ${whens.join(' ')} ELSE ${shift(spans[0]!.offsetS)} END, '')`;
-}
-
-const PAID = "state = 'paid'";
-const TOTAL_PAID = 'coalesce(total_payment, amount + coalesce(fee, 0))';
-
-/** What was sold, as itemsText() writes it: "2 x Kopi susu @ 18000; 1 x Roti @ 9000" (the sale's lines in order). */
-export const ITEMS = `(SELECT group_concat(qty || ' x ' || name || ' @ ' || unit_price, '; ' ORDER BY line_no) FROM sale_items WHERE sale_id = orders.order_id)`;
 
 /** The SQL expression giving one CSV record (without its line end) per orders row. */
 export function csvRecordSql(delimiter: ';' | ',', spans: readonly OffsetSpan[]): string {
@@ -72,7 +54,7 @@ export function csvRecordSql(delimiter: ';' | ',', spans: readonly OffsetSpan[])
     terminal: 'terminal',
     sandbox: "CASE WHEN sandbox = 1 THEN 'true' ELSE 'false' END",
     gateway_txn_id: text('txn_id', delimiter),
-    items: text(ITEMS, delimiter),
+    items: text(ITEMS_SQL, delimiter),
   };
   return EXPORT_COLUMNS.map((c) => field[c]).join(` || ${literal(delimiter)} || `);
 }

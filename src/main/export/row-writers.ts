@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import ExcelJS from 'exceljs';
-import { EXPORT_COLUMNS, rowValues, type ExportRow } from './export-columns';
+import type { ExportRow } from './export-columns';
 
 /**
  * One output format: items go in one at a time. write() returns a promise only when the
@@ -83,56 +82,6 @@ export function jsonlWriter(path: string): RowWriter {
     async finish() {
       if (failure) throw failure;
       await closeFile(file);
-    },
-    abort() {
-      return destroyFile(file);
-    },
-  };
-}
-
-const XLSX_WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
-  order_id: 32,
-  created_local: 20,
-  created_iso: 26,
-  completed_local: 20,
-  completed_iso: 26,
-  method: 14,
-  note: 40,
-  gateway_txn_id: 24,
-  items: 48,
-};
-
-/**
- * The streaming writer commits each row into the zip as it goes, so memory stays flat
- * however long the journal is. Values are typed cells (numbers, booleans, text), never formulas.
- */
-export function xlsxWriter(path: string, sheetName = 'Orders'): RowWriter {
-  const file = createWriteStream(path);
-  let failure: Error | null = null;
-  file.on('error', (e) => (failure = e));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: file, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = EXPORT_COLUMNS.map((key) => ({
-    header: key,
-    key,
-    width: XLSX_WIDTHS[key] ?? 12,
-    style: key === 'amount' || key === 'fee' || key === 'total_paid' ? { numFmt: '#,##0' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  return {
-    write(row) {
-      if (failure) throw failure;
-      sheet.addRow(rowValues(row)).commit();
-      return file.writableNeedDrain ? drained(file) : undefined;
-    },
-    async finish() {
-      if (failure) throw failure;
-      sheet.commit();
-      const closed = once(file, 'close');
-      await workbook.commit();
-      await closed;
-      if (failure) throw failure;
     },
     abort() {
       return destroyFile(file);

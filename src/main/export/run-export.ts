@@ -6,7 +6,9 @@ import type { OrderStore } from '../orders/order-store';
 import { machineTimeZone } from '../orders/local-time';
 import { csvHeader, csvRecordSql } from './csv-sql';
 import { toExportRow, type ExportRow } from './export-columns';
-import { csvTextWriter, jsonlWriter, xlsxWriter, type RowWriter } from './row-writers';
+import { csvTextWriter, jsonlWriter, type RowWriter } from './row-writers';
+import { xlsxTextWriter } from './xlsx-writer';
+import { xlsxRowSql } from './xlsx-sql';
 import { zoneOffsetSpans } from './zone-offsets';
 
 export interface ExportOptions {
@@ -31,7 +33,7 @@ interface Source<T> {
   writer: RowWriter<T>;
 }
 
-/** What streams from the journal into which writer: CSV records come formatted by SQLite, the rest as rows. */
+/** What streams from the journal into which writer: CSV records and sheet rows come formatted by SQLite, JSON Lines as rows. */
 function sourceFor(
   store: OrderStore,
   input: ExportInput,
@@ -49,19 +51,20 @@ function sourceFor(
       }
     })();
   };
+  const spans = () => {
+    const range = store.createdRange();
+    const start = range ? Date.parse(range.first) : 0;
+    const end = Math.max(range ? Date.parse(range.last) : 0, Date.now()) + LATE_PAYMENT_MARGIN_MS;
+    return zoneOffsetSpans(start, end, timeZone);
+  };
   switch (input.format) {
-    case 'csv': {
-      const range = store.createdRange();
-      const start = range ? Date.parse(range.first) : 0;
-      const end = Math.max(range ? Date.parse(range.last) : 0, Date.now()) + LATE_PAYMENT_MARGIN_MS;
-      const spans = zoneOffsetSpans(start, end, timeZone);
+    case 'csv':
       return {
-        items: store.iterateText(input.filter, csvRecordSql(delimiter, spans)),
+        items: store.iterateText(input.filter, csvRecordSql(delimiter, spans())),
         writer: csvTextWriter(path, csvHeader(delimiter)),
       };
-    }
     case 'xlsx':
-      return { items: rows(), writer: xlsxWriter(path) };
+      return { items: store.iterateText(input.filter, xlsxRowSql(spans())), writer: xlsxTextWriter(path) };
     case 'jsonl':
       return { items: rows(), writer: jsonlWriter(path) };
     default:

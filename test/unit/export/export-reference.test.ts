@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '../../../src/main/export/run-export';
 import { EXPORT_COLUMNS, rowValues, toExportRow } from '../../../src/main/export/export-columns';
@@ -33,6 +35,9 @@ const NOTES = [
   'Es teh 🧋👍',
   'نقد',
   ' leading space',
+  'trailing space ',
+  '<b>Tom & Jerry</b>',
+  'bell\u0007here',
 ];
 
 /**
@@ -179,6 +184,36 @@ describe('zone offsets', () => {
       const probes = spans.slice(1).flatMap((s) => [s.from - 1000, s.from - 1, s.from, s.from + 999]);
       for (let ms = start; ms < end; ms += 3_599_917) probes.push(ms);
       for (const ms of probes) expect(at(ms)).toBe(formatLocal(new Date(ms).toISOString(), timeZone));
+    },
+  );
+});
+
+/** The workbook as exceljs's streaming writer made it before SQLite wrote the rows. */
+async function xlsxReference(store: OrderStore, timeZone: string, path: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Orders');
+  sheet.columns = EXPORT_COLUMNS.map((key) => ({ header: key, key }));
+  for (const o of store.iterate({}))
+    sheet.addRow(rowValues(toExportRow(o, timeZone, store.saleLines(o.orderId)))).commit();
+  sheet.commit();
+  await workbook.commit();
+}
+
+describe('XLSX export written by SQLite', () => {
+  it.each(['Asia/Jakarta', 'America/New_York'])(
+    'reads back cell for cell as the exceljs workbook did, types included (%s)',
+    async (timeZone) => {
+      const store = journal(timeZone);
+      const dir = tempDir();
+      const dest = join(dir, 'orders.xlsx');
+      const result = await runExport(store, { format: 'xlsx', filter: {} }, dest, { timeZone });
+      expect(result.rows).toBe(9 * NOTES.length);
+      await xlsxReference(store, timeZone, join(dir, 'reference.xlsx'));
+      const [ours] = await readXlsxFile(dest);
+      const [reference] = await readXlsxFile(join(dir, 'reference.xlsx'));
+      expect(ours!.data).toHaveLength(9 * NOTES.length + 1);
+      expect(ours!.data).toEqual(reference!.data);
+      store.close();
     },
   );
 });

@@ -1,0 +1,78 @@
+import { EXPORT_COLUMNS, type ExportColumn } from './export-columns';
+import { ITEMS_SQL, literal, localTimeSql, PAID_SQL, TOTAL_PAID_SQL } from './sql-text';
+import type { OffsetSpan } from './zone-offsets';
+
+/**
+ * One worksheet row per sale, as XML written by SQLite (the CSV export's way, see
+ * csv-sql.ts). Cells are typed as the workbook writer typed them before: text as inline
+ * strings, numbers as numbers (amount, fee and total paid with thousands grouping), sandbox
+ * as a boolean; an empty value is a blank cell. Text is XML-escaped and loses the control
+ * characters XML cannot hold, as exceljs did. Row numbers are not known to SQLite: every
+ * reference ends in ROW_MARK, which the writer replaces (XML text never holds that
+ * character, since it is removed from values here).
+ */
+
+export const ROW_MARK = '\u0001';
+
+/** Style indices in styles.xml (xlsx-parts.ts): 1 bold header, 2 thousands-grouped number. */
+export const STYLE_HEADER = 1;
+export const STYLE_GROUPED = 2;
+
+// Control characters XML 1.0 cannot hold (NUL aside: SQLite text from the app never carries it).
+const CONTROL = [...Array.from({ length: 31 }, (_, i) => i + 1).filter((c) => c !== 9 && c !== 10 && c !== 13), 127];
+
+/** The column letter of each export column, from A (fewer than 27 columns). */
+export function columnLetter(column: ExportColumn): string {
+  return String.fromCharCode(65 + EXPORT_COLUMNS.indexOf(column));
+}
+
+function escaped(expr: string): string {
+  let clean = expr;
+  for (const c of CONTROL) clean = `replace(${clean}, char(${c}), '')`;
+  clean = `replace(replace(replace(${clean}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+  const special = `[&<>${CONTROL.map((c) => String.fromCharCode(c)).join('')}]`;
+  // Nearly every value needs nothing: one GLOB pass tells those apart.
+  return `CASE WHEN ${expr} GLOB ${literal(`*${special}*`)} THEN ${clean} ELSE ${expr} END`;
+}
+
+function textCell(column: ExportColumn, expr: string): string {
+  const open = `<c r="${columnLetter(column)}${ROW_MARK}" t="inlineStr"><is><t xml:space="preserve">`;
+  return `CASE WHEN ${expr} IS NULL OR ${expr} = '' THEN '' ELSE ${literal(open)} || ${escaped(expr)} || '</t></is></c>' END`;
+}
+
+/** For values the app writes in a fixed alphabet (ids, ISO times, CHECK-constrained words): nothing to escape. */
+function plainCell(column: ExportColumn, expr: string): string {
+  const open = `<c r="${columnLetter(column)}${ROW_MARK}" t="inlineStr"><is><t>`;
+  return `CASE WHEN ${expr} IS NULL OR ${expr} = '' THEN '' ELSE ${literal(open)} || ${expr} || '</t></is></c>' END`;
+}
+
+function numberCell(column: ExportColumn, expr: string, grouped: boolean): string {
+  const open = `<c r="${columnLetter(column)}${ROW_MARK}"${grouped ? ` s="${STYLE_GROUPED}"` : ''}><v>`;
+  return `CASE WHEN ${expr} IS NULL THEN '' ELSE ${literal(open)} || ${expr} || '</v></c>' END`;
+}
+
+/** The SQL expression giving one `<row>` element per orders row. */
+export function xlsxRowSql(spans: readonly OffsetSpan[]): string {
+  const paid = (expr: string) => `CASE WHEN ${PAID_SQL} THEN ${expr} END`;
+  const cell: Record<ExportColumn, string> = {
+    order_id: plainCell('order_id', 'order_id'),
+    created_local: plainCell('created_local', localTimeSql('created_at', spans)),
+    created_iso: plainCell('created_iso', 'created_at'),
+    completed_local: plainCell('completed_local', paid(localTimeSql('paid_at', spans))),
+    completed_iso: textCell('completed_iso', paid('paid_at')),
+    method: textCell('method', 'method'),
+    price: numberCell('price', 'coalesce(price, amount)', false),
+    amount: numberCell('amount', 'amount', true),
+    fee: numberCell('fee', 'fee', true),
+    total_paid: numberCell('total_paid', paid(TOTAL_PAID_SQL), true),
+    shop_receives: numberCell('shop_receives', paid(`${TOTAL_PAID_SQL} - coalesce(fee, 0)`), false),
+    fee_payer: plainCell('fee_payer', "coalesce(fee_payer, 'customer')"),
+    status: plainCell('status', 'state'),
+    note: textCell('note', 'note'),
+    terminal: plainCell('terminal', 'terminal'),
+    sandbox: `'<c r="${columnLetter('sandbox')}${ROW_MARK}" t="b"><v>' || sandbox || '</v></c>'`,
+    gateway_txn_id: textCell('gateway_txn_id', 'txn_id'),
+    items: textCell('items', ITEMS_SQL),
+  };
+  return `'<row r="${ROW_MARK}">' || ${EXPORT_COLUMNS.map((c) => cell[c]).join(' || ')} || '</row>'`;
+}
