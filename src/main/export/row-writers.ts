@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { ByteChunks } from './byte-chunks';
 import type { ExportRow } from './export-columns';
 
 /**
@@ -33,9 +34,6 @@ async function closeFile(file: WriteStream): Promise<void> {
   });
 }
 
-/** Lines gathered into one write of about this many characters: fewer, larger writes. */
-const CSV_CHUNK_CHARS = 256 * 1024;
-
 /**
  * CSV from records already formatted by SQLite (see csv-sql.ts): a byte-order mark so Excel
  * reads the file as UTF-8 (names like "Kopi Susu ☕" stay intact), the header, then each
@@ -46,21 +44,21 @@ export function csvTextWriter(path: string, header: string): RowWriter<string> {
   const file = createWriteStream(path);
   let failure: Error | null = null;
   file.on('error', (e) => (failure = e));
-  let chunk = `\uFEFF${header}\r\n`;
-  const flush = (): Promise<void> | undefined => {
-    const full = !file.write(chunk);
-    chunk = '';
+  const chunks = new ByteChunks();
+  chunks.add(`\uFEFF${header}\r\n`);
+  const send = (ready: Buffer[]): Promise<void> | undefined => {
+    let full = false;
+    for (const chunk of ready) full = !file.write(chunk) || full;
     return full ? drained(file) : undefined;
   };
   return {
     write(line) {
       if (failure) throw failure;
-      chunk += `${line}\r\n`;
-      return chunk.length >= CSV_CHUNK_CHARS ? flush() : undefined;
+      return send(chunks.add(`${line}\r\n`));
     },
     async finish() {
       if (failure) throw failure;
-      if (chunk.length > 0) await flush();
+      await send([chunks.take()]);
       await closeFile(file);
       if (failure) throw failure;
     },

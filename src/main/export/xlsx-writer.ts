@@ -2,12 +2,13 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import archiver from 'archiver';
+import { ByteChunks } from './byte-chunks';
 import type { RowWriter } from './row-writers';
 import { SHEET_END, sheetStart, staticParts } from './xlsx-parts';
 import { ROW_MARK } from './xlsx-sql';
 
-/** Rows gathered into one write of about this many characters. */
-const CHUNK_CHARS = 256 * 1024;
+/** The sheet stream holds about one chunk before it asks to wait. */
+const CHUNK_BYTES = 256 * 1024;
 
 /**
  * An .xlsx from rows already written as XML by SQLite (see xlsx-sql.ts), zipped as it goes
@@ -17,7 +18,7 @@ const CHUNK_CHARS = 256 * 1024;
 export function xlsxTextWriter(path: string, sheetName = 'Orders'): RowWriter<string> {
   const file = createWriteStream(path);
   const zip = archiver('zip');
-  const sheet = new PassThrough({ highWaterMark: CHUNK_CHARS });
+  const sheet = new PassThrough({ highWaterMark: CHUNK_BYTES });
   let failure: Error | null = null;
   const fail = (e: Error) => (failure ??= e);
   file.on('error', fail);
@@ -28,23 +29,23 @@ export function xlsxTextWriter(path: string, sheetName = 'Orders'): RowWriter<st
   zip.append(sheet, { name: 'xl/worksheets/sheet1.xml' });
 
   let row = 1;
-  let chunk = sheetStart();
-  const flush = (): Promise<void> | undefined => {
-    const full = !sheet.write(chunk);
-    chunk = '';
+  const chunks = new ByteChunks(CHUNK_BYTES);
+  chunks.add(sheetStart());
+  const send = (ready: Buffer[]): Promise<void> | undefined => {
+    let full = false;
+    for (const chunk of ready) full = !sheet.write(chunk) || full;
     return full ? once(sheet, 'drain').then(() => undefined) : undefined;
   };
   return {
     write(xml) {
       if (failure) throw failure;
       row += 1;
-      chunk += xml.replaceAll(ROW_MARK, String(row));
-      return chunk.length >= CHUNK_CHARS ? flush() : undefined;
+      return send(chunks.add(xml.replaceAll(ROW_MARK, String(row))));
     },
     async finish() {
       if (failure) throw failure;
-      chunk += SHEET_END;
-      await flush();
+      chunks.add(SHEET_END);
+      await send([chunks.take()]);
       sheet.end();
       const closed = once(file, 'close');
       await zip.finalize();
