@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { OrderFilter } from '../src/shared/domain';
 import { openOrderStore } from '../src/main/orders/journal';
 import { precheckJournal } from '../src/main/orders/journal-precheck';
-import { encodeCursor } from '../src/main/orders/order-query';
+import { encodeCursor, filterParts, partsToSql } from '../src/main/orders/order-query';
+import { LIVE_STATES, stateInSql, WATCHED_STATES } from '../src/shared/order-state';
+import { shellExport, sqliteShellMissing, type PeerExport } from './export-peer';
 import { seedOrders } from '../test/support/orders';
 import { summarize, type Summary } from './lib/stats';
 
@@ -29,6 +31,12 @@ export interface ExportFigure {
   baselineRssMiB: number;
 }
 
+/** Our figure and, where there is one, the same job done by the peer. */
+export interface Paired {
+  ours: Summary;
+  peer: Summary | null;
+}
+
 export interface JournalFigures {
   count: number;
   fileMiB: number;
@@ -36,15 +44,19 @@ export interface JournalFigures {
   seedMs: number | null;
   live: number;
   watched: number;
-  openRecover: Summary;
-  firstPage: Summary;
-  firstPageFiltered: Summary;
+  /** The sqlite3 shell cannot run here: why, in one sentence. */
+  shellMissing: string | null;
+  openRecover: Paired;
+  firstPage: Paired;
+  firstPageFiltered: Paired;
   deepPage: Summary;
-  search: Summary;
+  searchNote: Paired & { matches: number };
+  searchOrderId: Paired & { matches: number };
+  searchAmount: Paired & { matches: number };
   dailyReport: Summary;
-  csvAll: ExportFigure;
-  csv100k: ExportFigure;
-  xlsx100k: ExportFigure;
+  csvAll: { ours: ExportFigure[]; peer: PeerExport[] };
+  csv100k: ExportFigure[];
+  xlsx100k: ExportFigure[];
   childBaseline: ExportFigure;
 }
 
@@ -112,17 +124,39 @@ function localDay(ms: number): string {
   );
 }
 
+/** The answer as the app gave it before migration 7: every row counted, the text search by LIKE over every row. */
+function fullScan(db: Database.Database, filter: OrderFilter, limit: number): number {
+  const sql = partsToSql(filterParts(filter, TZ), 'scan');
+  db.prepare(`SELECT * FROM orders ${sql.where} ORDER BY created_at DESC, order_id DESC LIMIT ?`).all(
+    ...sql.params,
+    limit,
+  );
+  return (db.prepare(`SELECT count(*) AS n FROM orders ${sql.where}`).get(...sql.params) as { n: number }).n;
+}
+
+/** The peer for start-up: the sqlite3 shell opening the journal and reading the same two lists. */
+function shellOpen(file: string): void {
+  const sql = `SELECT count(*) FROM orders WHERE ${stateInSql(LIVE_STATES)};
+SELECT count(*) FROM orders WHERE watch_until IS NOT NULL AND ${stateInSql(WATCHED_STATES)} AND watch_until > '${new Date().toISOString()}';`;
+  const r = spawnSync('sqlite3', ['-readonly', file, sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3 failed: ${r.stderr}`);
+}
+
 export async function runJournalScale(opts: {
   root: string;
   tmpRoot: string;
   count: number;
   runs: number;
+  /** Runs of each export (ours and the shell's), for the spread. */
+  exportRuns: number;
   log: (line: string) => void;
 }): Promise<JournalFigures> {
   const file = join(opts.tmpRoot, `orders-${opts.count}.sqlite`);
   opts.log(`journal: ${existsSync(file) ? 'checking' : 'seeding'} ${opts.count.toLocaleString('en')} sales in ${file}`);
   const seed = ensureSeeded(file, opts.count);
   if (seed.seeded) opts.log(`journal: seeded in ${Math.round(seed.ms! / 1000)} s`);
+  const shellMissing = sqliteShellMissing();
+  if (shellMissing) opts.log(`PEER MISSING: ${shellMissing}; the rows that compare with it say so`);
 
   let live = 0;
   let watched = 0;
@@ -135,8 +169,10 @@ export async function runJournalScale(opts: {
     watched = store.listWatched(new Date().toISOString()).length;
     store.close();
   });
+  const openPeer = shellMissing ? null : timeRuns(opts.runs, () => shellOpen(file));
 
   const store = openOrderStore({ file, timeZone: TZ });
+  const raw = new Database(file, { readonly: true });
   const endMs = SEED_END.getTime();
   const dayMs = 86_400_000;
   // A month of paid QRIS sales, as an owner filters the history.
@@ -146,19 +182,30 @@ export async function runJournalScale(opts: {
     states: ['paid'],
     methods: ['qris'],
   };
-  const firstPage = timeRuns(opts.runs * 2, () => store.list({}, 50));
-  const firstPageFiltered = timeRuns(opts.runs * 2, () => store.list(filtered, 50));
+  const paired = (filter: OrderFilter, runs: number): Paired => ({
+    ours: timeRuns(runs, () => store.list(filter, 50)),
+    peer: timeRuns(runs, () => fullScan(raw, filter, 51)),
+  });
+  const firstPage = paired({}, opts.runs * 2);
+  const firstPageFiltered = paired(filtered, opts.runs * 2);
   // A page half-way through the log: the cursor of the sale in the middle.
-  const db = new Database(file, { readonly: true });
-  const middle = db
+  const middle = raw
     .prepare('SELECT created_at, order_id FROM orders ORDER BY created_at DESC, order_id DESC LIMIT 1 OFFSET ?')
     .get(Math.floor(opts.count / 2)) as { created_at: string; order_id: string };
-  db.close();
   const cursor = encodeCursor(middle.created_at, middle.order_id);
   const deepPage = timeRuns(opts.runs * 2, () => store.list({}, 50, cursor));
-  const search = timeRuns(opts.runs, () => store.list({ search: 'Nasi goreng' }, 50));
+  // Three searches a cashier types: a note text about one sale in ten carries, the tail of
+  // one order id, and an amount.
+  const search = (text: string) => ({
+    ...paired({ search: text }, opts.runs),
+    matches: store.list({ search: text }, 1).total,
+  });
+  const searchNote = search('Nasi goreng');
+  const searchOrderId = search(middle.order_id.slice(-8));
+  const searchAmount = search('110.000');
   const reportDay = localDay(endMs - 180 * dayMs);
   const dailyReport = timeRuns(opts.runs * 2, () => store.dailyReport(reportDay, 4, TZ));
+  raw.close();
   store.close();
 
   // About 100,000 sales: the newest tenth of the year.
@@ -167,11 +214,19 @@ export async function runJournalScale(opts: {
     to: localDay(endMs),
   };
   const out = (name: string) => join(opts.tmpRoot, name);
-  opts.log('journal: export child processes (baseline, CSV ~100k, CSV all, XLSX ~100k)');
+  const repeat = <T>(fn: () => T): T[] => Array.from({ length: opts.exportRuns }, fn);
+  opts.log(
+    `journal: exports in child processes, ${opts.exportRuns} runs each (baseline, CSV ~100k, XLSX ~100k, CSV all, sqlite3 shell all)`,
+  );
   const childBaseline = childExport(opts.root, file, 'none', out('none.out'), {});
-  const csv100k = childExport(opts.root, file, 'csv', out('export-100k.csv'), tenth);
-  const csvAll = childExport(opts.root, file, 'csv', out('export-all.csv'), {});
-  const xlsx100k = childExport(opts.root, file, 'xlsx', out('export-100k.xlsx'), tenth);
+  const csv100k = repeat(() => childExport(opts.root, file, 'csv', out('export-100k.csv'), tenth));
+  const xlsx100k = repeat(() => childExport(opts.root, file, 'xlsx', out('export-100k.xlsx'), tenth));
+  // Ours and the shell's alternate, so a burst of load on the machine hits both alike.
+  const csvAll: { ours: ExportFigure[]; peer: PeerExport[] } = { ours: [], peer: [] };
+  for (let i = 0; i < opts.exportRuns; i += 1) {
+    csvAll.ours.push(childExport(opts.root, file, 'csv', out('export-all.csv'), {}));
+    if (!shellMissing) csvAll.peer.push(shellExport(file, out('export-all-shell.csv')));
+  }
 
   return {
     count: opts.count,
@@ -180,11 +235,14 @@ export async function runJournalScale(opts: {
     seedMs: seed.ms,
     live,
     watched,
-    openRecover,
+    shellMissing,
+    openRecover: { ours: openRecover, peer: openPeer },
     firstPage,
     firstPageFiltered,
     deepPage,
-    search,
+    searchNote,
+    searchOrderId,
+    searchAmount,
     dailyReport,
     csvAll,
     csv100k,

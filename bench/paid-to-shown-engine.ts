@@ -4,7 +4,6 @@ import type { OrderView } from '../src/shared/domain';
 import { EventBus } from '../src/main/events/event-bus';
 import { openOrderStore } from '../src/main/orders/journal';
 import { createGateway } from '../src/main/pakasir/create-gateway';
-import { GatewayError, type PakasirGateway } from '../src/main/pakasir/gateway';
 import { PaymentService } from '../src/main/payments/payment-service';
 import { createSimulator, randomApiKey, type SimProject, type SimStats } from '../src/simulator/simulator';
 import { gatewayCalls, type GatewayCall } from './lib/gateway-calls';
@@ -16,11 +15,8 @@ import { epochMs, sleep } from './lib/stats';
  * each a real PaymentService with its own journal file, terminal prefix and Pakasir project
  * (so Pakasir's per-project create rate holds per counter), against one real simulator over
  * HTTP. "Shown" is the engine publishing `paid` on its event bus; what the windows add after
- * that is measured in the browser samples.
- *
- * The naive poller is what common SDK examples do: create, then ask for the status every 3 s
- * whatever the gateway allows. It uses the same v2 gateway client against its own simulator
- * (so its 429s do not count against the engine).
+ * that is measured in the browser samples. The peer, pakasir-sdk's own poller, is in
+ * sdk-poller.ts.
  */
 
 export interface EngineSample {
@@ -125,86 +121,5 @@ export async function runEngineCounters(opts: {
   } finally {
     await sim.close();
     rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-export interface NaiveRun {
-  samples: EngineSample[];
-  sales: number;
-  stats: SimStats;
-  /** Status calls answered 429 (over the limit). */
-  rejected: number;
-}
-
-async function naiveSale(
-  gateway: PakasirGateway,
-  orderId: string,
-  pay: () => void,
-  payDelayMs: number,
-  intervalMs: number,
-  counters: { rejected: number },
-): Promise<number> {
-  const tx = await gateway.create({ orderId, amount: AMOUNT, method: 'qris' });
-  const ref = { orderId, amount: AMOUNT, txnId: tx.txnId, method: 'qris' as const };
-  let paidAt = 0;
-  const payTimer = setTimeout(() => {
-    paidAt = epochMs();
-    pay();
-  }, payDelayMs);
-  try {
-    for (;;) {
-      await sleep(intervalMs);
-      try {
-        const status = await gateway.status(ref);
-        if (status.status === 'completed' && paidAt) return epochMs() - paidAt;
-      } catch (err) {
-        if (err instanceof GatewayError && err.kind === 'rate_limited') counters.rejected += 1;
-        else throw err;
-      }
-    }
-  } finally {
-    clearTimeout(payTimer);
-  }
-}
-
-export async function runNaivePoller(opts: {
-  counters: number;
-  salesPerCounter: number;
-  maxPayDelayMs: number;
-  intervalMs: number;
-  random: () => number;
-}): Promise<NaiveRun> {
-  const projects = projectsFor('naive', opts.counters);
-  const sim = await createSimulator({ projects });
-  const samples: EngineSample[] = [];
-  const counters = { rejected: 0 };
-  try {
-    await Promise.all(
-      projects.map(async (project, i) => {
-        const gateway = createGateway({
-          version: 'v2',
-          baseUrl: sim.baseUrl,
-          project: project.slug,
-          apiKey: project.apiKey,
-        });
-        await sleep(opts.random() * 1000);
-        for (let s = 0; s < opts.salesPerCounter; s += 1) {
-          const orderId = `NAIVE${i}-${s}-${Date.now()}`;
-          const shownMs = await naiveSale(
-            gateway,
-            orderId,
-            () => sim.pay(orderId, project.slug),
-            opts.random() * opts.maxPayDelayMs,
-            opts.intervalMs,
-            counters,
-          );
-          samples.push({ orderId, shownMs });
-          await sleep(600);
-        }
-      }),
-    );
-    return { samples, sales: opts.counters * opts.salesPerCounter, stats: sim.stats(), rejected: counters.rejected };
-  } finally {
-    await sim.close();
   }
 }

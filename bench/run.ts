@@ -5,17 +5,19 @@ import { runJournalScale } from './journal-scale';
 import { launchChromium } from './lib/browser';
 import { installGatewayTimer } from './lib/gateway-calls';
 import { startHarnessRig } from './lib/harness-rig';
-import { machineInfo } from './lib/machine';
+import { loadAverage, machineInfo } from './lib/machine';
 import { ensureRendererBuild } from './lib/renderer-build';
 import { epochMs, round, summarize } from './lib/stats';
 import { buildTable, renderMarkdown, renderText, type Row } from './table';
-import { runEngineCounters, runNaivePoller } from './paid-to-shown-engine';
+import { runEngineCounters } from './paid-to-shown-engine';
+import { runSdkPoller } from './sdk-poller';
 import { bundleSizes, keypadReady } from './renderer-load';
-import { measureChargeToQr, measurePaidToShown } from './sale-in-browser';
+import { measureChargeToQr, measurePaidToShown, type ChargeSample } from './sale-in-browser';
 import { seededRandom } from '../test/support/random';
 
 /**
- * `npm run bench` (about 4 minutes on 2 cores, plus ~20 s to seed the journal once) or `npm run bench -- --quick` (about 2).
+ * `npm run bench` (about 8 minutes on 2 cores, plus a few minutes to seed the journal once) or
+ * `npm run bench -- --quick` (about 5).
  * Prints one table, writes bench/results.json (every number and the machine) and
  * bench/RESULTS.md (the table for the README's Performance section).
  */
@@ -27,21 +29,25 @@ const tmpRoot = join(root, 'bench', 'tmp');
 const PLAN = quick
   ? {
       chargeSamples: 8,
+      chargeRounds: 3,
       loads: 4,
       counters: 16,
       salesPerCounter: 3,
       browserPaid: 3,
       journalCount: 1_000_000,
       journalRuns: 3,
+      exportRuns: 3,
     }
   : {
       chargeSamples: 30,
+      chargeRounds: 3,
       loads: 10,
       counters: 40,
       salesPerCounter: 8,
       browserPaid: 8,
       journalCount: 1_000_000,
       journalRuns: 7,
+      exportRuns: 3,
     };
 
 /** v2 pace: one status call per 4 s per transaction. */
@@ -53,6 +59,7 @@ const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
 async function main(): Promise<void> {
   const started = epochMs();
+  const loadBefore = loadAverage();
   mkdirSync(tmpRoot, { recursive: true });
   // Every simulator in this process listens on 127.0.0.1; the fetch timer records those calls.
   installGatewayTimer((url) => url.startsWith('http://127.0.0.1:'));
@@ -69,17 +76,26 @@ async function main(): Promise<void> {
       log(`renderer: ${PLAN.loads} cold loads of the cashier window`);
       const keypad = await keypadReady(browser, rig.harness.cashierUrl, PLAN.loads);
 
-      log(`charge to QR: ${PLAN.chargeSamples} sales with the gateway at +0 ms`);
-      const charge0 = await measureChargeToQr(rig, PLAN.chargeSamples);
+      // Rounds, so the spread between them shows how steady the figure is on this machine.
+      const chargeRounds = async (label: string) => {
+        const rounds: ChargeSample[][] = [];
+        for (let i = 0; i < PLAN.chargeRounds; i += 1) {
+          log(
+            `charge to QR: round ${i + 1} of ${PLAN.chargeRounds}, ${PLAN.chargeSamples} sales with the gateway at ${label}`,
+          );
+          rounds.push(await measureChargeToQr(rig, PLAN.chargeSamples));
+        }
+        return rounds;
+      };
+      const charge0 = await chargeRounds('+0 ms');
       rig.sim.faults.add({ route: 'v2.create', latencyMs: 50, times: Infinity });
-      log(`charge to QR: ${PLAN.chargeSamples} sales with the gateway at +50 ms`);
-      const charge50 = await measureChargeToQr(rig, PLAN.chargeSamples);
+      const charge50 = await chargeRounds('+50 ms');
       rig.sim.faults.clear();
 
       log(
-        `paid to shown: ${PLAN.counters} engine counters x ${PLAN.salesPerCounter} sales, the same with a 3 s poller, ${PLAN.browserPaid} sales in the browser (v2, 4 s limit)`,
+        `paid to shown: ${PLAN.counters} engine counters x ${PLAN.salesPerCounter} sales (v2, 4 s limit), the same with pakasir-sdk's watchPayment (v1), ${PLAN.browserPaid} sales in the browser`,
       );
-      const [engine, naive, browserPaid] = await Promise.all([
+      const [engine, sdk, browserPaid] = await Promise.all([
         runEngineCounters({
           counters: PLAN.counters,
           salesPerCounter: PLAN.salesPerCounter,
@@ -87,11 +103,10 @@ async function main(): Promise<void> {
           random,
           tmpRoot,
         }),
-        runNaivePoller({
+        runSdkPoller({
           counters: PLAN.counters,
           salesPerCounter: PLAN.salesPerCounter,
           maxPayDelayMs: MAX_PAY_DELAY_MS,
-          intervalMs: 3000,
           random,
         }),
         measurePaidToShown(rig, PLAN.browserPaid, MAX_PAY_DELAY_MS, random),
@@ -106,50 +121,46 @@ async function main(): Promise<void> {
       );
       const floorMs = V2_INTERVAL_MS / 2 + use.statusRtt.median;
 
-      const journal = await runJournalScale({ root, tmpRoot, count: PLAN.journalCount, runs: PLAN.journalRuns, log });
+      const journal = await runJournalScale({
+        root,
+        tmpRoot,
+        count: PLAN.journalCount,
+        runs: PLAN.journalRuns,
+        exportRuns: PLAN.exportRuns,
+        log,
+      });
 
-      const appMs = (xs: typeof charge0) => summarize(xs.map((x) => x.appMs));
+      const chargeFigures = (rounds: ChargeSample[][]) => {
+        const all = rounds.flat();
+        const of = (pick: (x: ChargeSample) => number | null) => summarize(all.map((x) => pick(x) ?? NaN));
+        return {
+          app: of((x) => x.appMs),
+          both: of((x) => x.bothMs),
+          cashier: of((x) => x.cashierMs),
+          customer: of((x) => x.customerMs),
+          gateway: of((x) => x.gatewayMs),
+          beforeCreate: of((x) => x.beforeCreateMs),
+          afterCreate: of((x) => x.afterCreateMs),
+          deliver: of((x) => x.deliverMs),
+          customerFill: of((x) => x.customerFillMs),
+          cashierFill: of((x) => x.cashierFillMs),
+          roundP95: rounds.map((r) => summarize(r.map((x) => x.appMs)).p95),
+          samples: rounds,
+        };
+      };
       const figures = {
-        chargeToQr: {
-          gateway0: {
-            app: appMs(charge0),
-            both: summarize(charge0.map((x) => x.bothMs)),
-            cashier: summarize(charge0.map((x) => x.cashierMs)),
-            customer: summarize(charge0.map((x) => x.customerMs)),
-            gateway: summarize(charge0.map((x) => x.gatewayMs)),
-            beforeCreate: summarize(charge0.map((x) => x.beforeCreateMs)),
-            afterCreate: summarize(charge0.map((x) => x.afterCreateMs)),
-            deliver: summarize(charge0.map((x) => x.deliverMs)),
-            customerFill: summarize(charge0.map((x) => x.customerFillMs ?? NaN)),
-            cashierFill: summarize(charge0.map((x) => x.cashierFillMs ?? NaN)),
-            samples: charge0,
-          },
-          gateway50: {
-            app: appMs(charge50),
-            both: summarize(charge50.map((x) => x.bothMs)),
-            cashier: summarize(charge50.map((x) => x.cashierMs)),
-            customer: summarize(charge50.map((x) => x.customerMs)),
-            gateway: summarize(charge50.map((x) => x.gatewayMs)),
-            beforeCreate: summarize(charge50.map((x) => x.beforeCreateMs)),
-            afterCreate: summarize(charge50.map((x) => x.afterCreateMs)),
-            deliver: summarize(charge50.map((x) => x.deliverMs)),
-            customerFill: summarize(charge50.map((x) => x.customerFillMs ?? NaN)),
-            cashierFill: summarize(charge50.map((x) => x.cashierFillMs ?? NaN)),
-            samples: charge50,
-          },
-        },
+        chargeToQr: { gateway0: chargeFigures(charge0), gateway50: chargeFigures(charge50) },
         paidToShown: {
           floorMs,
           engine: summarize(engine.samples.map((s) => s.shownMs)),
-          naive: summarize(naive.samples.map((s) => s.shownMs)),
+          sdk: summarize(sdk.samples),
+          sdkStatusPerSale: sdk.stats.statusCalls / sdk.sales,
           browserBoth: summarize(browserPaid.map((s) => s.bothMs)),
           browserEngine: summarize(browserPaid.map((s) => s.engineMs)),
           browserDelivery: summarize(browserPaid.map((s) => s.bothMs - s.engineMs)),
           browserSamples: browserPaid,
           engineRateLimitViolations: engine.stats.rateLimitViolations,
           harnessRateLimitViolations: harnessStats.rateLimitViolations,
-          naiveRateLimited: naive.rejected,
-          naiveStatusCalls: naive.stats.statusCalls,
           engineSimStats: {
             createCalls: engine.stats.createCalls,
             statusCalls: engine.stats.statusCalls,
@@ -162,8 +173,10 @@ async function main(): Promise<void> {
         renderer: { bundle, keypadReady: keypad, builtNow: build.built },
       };
       const rows: Row[] = buildTable(figures, PLAN);
+      const load = { command: `npm run bench${quick ? ' -- --quick' : ''}`, before: loadBefore, after: loadAverage() };
       results = {
         machine: machineInfo(),
+        load,
         quick,
         plan: PLAN,
         durationS: round((epochMs() - started) / 1000),
@@ -174,7 +187,7 @@ async function main(): Promise<void> {
       writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
       writeFileSync(
         join(root, 'bench', 'RESULTS.md'),
-        renderMarkdown(rows, results.machine as ReturnType<typeof machineInfo>, quick),
+        renderMarkdown(rows, results.machine as ReturnType<typeof machineInfo>, quick, load),
       );
       log(`done in ${Math.round((epochMs() - started) / 1000)} s; wrote bench/results.json and bench/RESULTS.md`);
     } catch (err) {

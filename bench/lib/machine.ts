@@ -1,4 +1,4 @@
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 
 export interface MachineInfo {
   cpu: string;
@@ -19,4 +19,15 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     date: new Date().toISOString(),
   };
+}
+
+/** How busy the machine was around a run: the 1-minute load average at its start and end. */
+export interface LoadInfo {
+  command: string;
+  before: number;
+  after: number;
+}
+
+export function loadAverage(): number {
+  return loadavg()[0] ?? NaN;
 }
