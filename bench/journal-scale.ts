@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { OrderFilter } from '../src/shared/domain';
 import { openOrderStore } from '../src/main/orders/journal';
+import { migrationHash } from '../src/main/orders/migrate';
+import { MIGRATIONS } from '../src/main/orders/migrations';
 import { precheckJournal } from '../src/main/orders/journal-precheck';
 import { encodeCursor, filterParts, partsToSql } from '../src/main/orders/order-query';
 import { LIVE_STATES, stateInSql, WATCHED_STATES } from '../src/shared/order-state';
@@ -60,11 +62,18 @@ export interface JournalFigures {
   childBaseline: ExportFigure;
 }
 
+/** Sales in a journal seeded earlier, or null when there is none or it has other migrations than this code. */
 function storedCount(file: string): number | null {
   if (!existsSync(file)) return null;
   try {
     const db = new Database(file, { readonly: true });
     try {
+      const applied = db.prepare('SELECT version, sha256 FROM schema_migrations ORDER BY version').all() as {
+        version: number;
+        sha256: string;
+      }[];
+      const current = MIGRATIONS.map((m) => ({ version: m.version, sha256: migrationHash(m.sql) }));
+      if (JSON.stringify(applied) !== JSON.stringify(current)) return null;
       return (db.prepare('SELECT count(*) AS n FROM orders').get() as { n: number }).n;
     } finally {
       db.close();
