@@ -1,6 +1,7 @@
 import type { FeePayer, PakasirFeeBearer } from './fees';
-import type { ApiVersion, PaymentMethod } from './methods';
+import type { ApiVersion, PaymentMethod, SaleMethod } from './methods';
 import type { OrderState } from './order-state';
+import type { RefundTotals } from './refunds';
 
 /** Why a sale is failed or needs review; the renderer turns each into a sentence. */
 export type OrderReason =
@@ -33,8 +34,9 @@ export type OrderReason =
 export interface OrderView {
   orderId: string;
   state: OrderState;
-  method: PaymentMethod;
-  /** What was sent to Pakasir (its identity for the transaction). */
+  /** How this payment was made: one of Pakasir's methods, or cash at the counter. */
+  method: SaleMethod;
+  /** What was sent to Pakasir (its identity for the transaction); for cash, the part's amount. */
   amount: number;
   /** What the cashier asked for. Differs from amount when the customer pays the round price. */
   price: number;
@@ -69,6 +71,13 @@ export interface OrderView {
    * payment on API v1, or in demo mode). Real API v2 has no simulation.
    */
   canSimulate: boolean;
+  /**
+   * The counter sale this payment belongs to (a cash sale, a split sale's parts); null for a
+   * payment taken before the counter kept sales.
+   */
+  saleId: string | null;
+  /** Cash only: what the customer handed over and the change given back. */
+  cash: { tendered: number; change: number } | null;
 }
 
 export interface OrderEventView {
@@ -189,7 +198,7 @@ export interface OrderFilter {
   from?: string;
   to?: string;
   states?: OrderState[];
-  methods?: PaymentMethod[];
+  methods?: SaleMethod[];
   search?: string;
 }
 
@@ -200,7 +209,7 @@ export interface OrderPage {
 }
 
 export interface MethodTotals {
-  method: PaymentMethod;
+  method: SaleMethod;
   count: number;
   /** What was sent to Pakasir. */
   amount: number;
@@ -237,6 +246,10 @@ export interface DailyReport {
   feesCustomer: number;
   /** What reaches the shop: grossAmount - fees. */
   netReceived: number;
+  /** Money given back to customers this business day (refunds and voids, by when they were made). */
+  refunds: RefundTotals;
+  /** netReceived - refunds.amount: what the shop keeps. */
+  netAfterRefunds: number;
   needsReview: OrderView[];
 }
 

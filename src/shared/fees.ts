@@ -1,4 +1,4 @@
-import { METHOD_RULES, type PaymentMethod } from './methods';
+import { METHOD_RULES, type SaleMethod } from './methods';
 
 /**
  * Who pays Pakasir's fee, and what that means for one sale. Shared so the cashier window,
@@ -71,7 +71,7 @@ export function saleMoney(o: SaleMoneyInput): SaleMoney {
  * price; that price is the honest number to show, not the lower amount sent.
  */
 export function customerTotal(o: {
-  method: PaymentMethod;
+  method: SaleMethod;
   feePayer: FeePayer;
   price: number;
   totalPayment: number | null;

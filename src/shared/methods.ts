@@ -18,14 +18,22 @@ export const VA_METHODS = [
 export const PAYMENT_METHODS = ['qris', ...VA_METHODS, 'payment_link', 'paypal'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export type VaMethod = (typeof VA_METHODS)[number];
-export type MethodKind = 'qris' | 'va' | 'link' | 'paypal';
+/**
+ * How a sale, or one part of it, was paid: Pakasir's methods, or cash at the counter. Cash
+ * is journaled like any payment (History, reports, exports and the shop server see it) but
+ * never reaches Pakasir: no API version offers it, so checkAmount() and the clients'
+ * preflight refuse it, and charge() only takes a PaymentMethod.
+ */
+export const SALE_METHODS = ['cash', ...PAYMENT_METHODS] as const;
+export type SaleMethod = (typeof SALE_METHODS)[number];
+export type MethodKind = 'cash' | 'qris' | 'va' | 'link' | 'paypal';
 export type ApiVersion = 'v1' | 'v2';
 
 export interface MethodRule {
   kind: MethodKind;
   min: number;
   max: number;
-  /** API versions that offer it: payment_link is v2 only, the PayPal pay page is v1 only. */
+  /** API versions that offer it: payment_link is v2 only, the PayPal pay page is v1 only; none offers cash. */
   versions: readonly ApiVersion[];
   /** Bank name shown beside a VA number. */
   bank?: string;
@@ -33,7 +41,8 @@ export interface MethodRule {
 
 const va = (bank: string): MethodRule => ({ kind: 'va', min: 10_000, max: 50_000_000, versions: ['v1', 'v2'], bank });
 
-export const METHOD_RULES: Record<PaymentMethod, MethodRule> = {
+export const METHOD_RULES: Record<SaleMethod, MethodRule> = {
+  cash: { kind: 'cash', min: 1, max: 50_000_000, versions: [] },
   qris: { kind: 'qris', min: 500, max: 10_000_000, versions: ['v1', 'v2'] },
   bni_va: va('BNI'),
   bri_va: va('BRI'),
@@ -57,7 +66,7 @@ export type AmountProblem =
   | { code: 'above_max'; max: number }
   | { code: 'method_unavailable'; version: ApiVersion };
 
-export function checkAmount(method: PaymentMethod, amount: number, version: ApiVersion): AmountProblem | null {
+export function checkAmount(method: SaleMethod, amount: number, version: ApiVersion): AmountProblem | null {
   const rule = METHOD_RULES[method];
   if (!rule.versions.includes(version)) return { code: 'method_unavailable', version };
   if (!Number.isSafeInteger(amount)) return { code: 'not_integer' };
@@ -68,4 +77,13 @@ export function checkAmount(method: PaymentMethod, amount: number, version: ApiV
 
 export function isPaymentMethod(value: unknown): value is PaymentMethod {
   return typeof value === 'string' && (PAYMENT_METHODS as readonly string[]).includes(value);
+}
+
+export function isSaleMethod(value: unknown): value is SaleMethod {
+  return typeof value === 'string' && (SALE_METHODS as readonly string[]).includes(value);
+}
+
+/** Whether a journaled payment went through Pakasir (and so has a transaction to ask about). */
+export function isGatewayMethod(method: SaleMethod): method is PaymentMethod {
+  return method !== 'cash';
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { DailyReport, MethodTotals } from '@shared/domain';
 import { PosError } from '@shared/errors';
-import type { PaymentMethod } from '@shared/methods';
+import type { SaleMethod } from '@shared/methods';
+import type { RefundChannel, RefundTotals } from '@shared/refunds';
 import { ORDER_STATES, type OrderState } from '@shared/order-state';
 import { businessDayBounds } from './local-time';
 import { toView, type OrderRow } from './order-row';
@@ -14,7 +15,10 @@ import { toView, type OrderRow } from './order-row';
  *  - fees: Pakasir's fees, a cost taken from what customers paid: feesShop is the part the
  *    shop bore (round-price sales, or a project whose "Beban Biaya" is the merchant's),
  *    feesCustomer the part customers paid above the price,
- *  - netReceived: what reaches the shop (grossAmount - fees).
+ *  - netReceived: what reaches the shop (grossAmount - fees),
+ *  - refunds: money given back that day, by when it was given (a refund is a new entry, the
+ *    sale it belongs to is never edited), and netAfterRefunds what the shop keeps.
+ * Cash counts like any method: a cash part's total is its amount, with no fee.
  */
 export function buildDailyReport(
   db: Database.Database,
@@ -49,7 +53,7 @@ export function buildDailyReport(
         GROUP BY method ORDER BY method`,
     )
     .all(startsAt, endsAt) as {
-    method: PaymentMethod;
+    method: SaleMethod;
     n: number;
     amount: number;
     price: number;
@@ -80,6 +84,8 @@ export function buildDailyReport(
   const sum = (pick: (m: MethodTotals) => number): number => byMethod.reduce((s, m) => s + pick(m), 0);
   const fees = sum((m) => m.fee);
   const feesCustomer = sum((m) => m.feeOnCustomer);
+  const netReceived = sum((m) => m.shopReceives);
+  const refunds = refundTotals(db, startsAt, endsAt);
   return {
     day,
     startsAt,
@@ -93,7 +99,33 @@ export function buildDailyReport(
     fees,
     feesShop: fees - feesCustomer,
     feesCustomer,
-    netReceived: sum((m) => m.shopReceives),
+    netReceived,
+    refunds,
+    netAfterRefunds: netReceived - refunds.amount,
     needsReview: review.map(toView),
+  };
+}
+
+/**
+ * Refunds and voids made in [startIso, endIso), by when they were made (money given back
+ * today counts today, whenever the sale was). Optionally one shift's only.
+ */
+export function refundTotals(db: Database.Database, startIso: string, endIso: string, shiftId?: string): RefundTotals {
+  const rows = db
+    .prepare(
+      `SELECT channel, count(*) AS n, sum(amount) AS amount FROM refunds
+        WHERE at >= ? AND at < ? ${shiftId === undefined ? '' : 'AND shift_id = ?'}
+        GROUP BY channel ORDER BY channel`,
+    )
+    .all(...(shiftId === undefined ? [startIso, endIso] : [startIso, endIso, shiftId])) as {
+    channel: RefundChannel;
+    n: number;
+    amount: number;
+  }[];
+  return {
+    count: rows.reduce((s, r) => s + r.n, 0),
+    amount: rows.reduce((s, r) => s + r.amount, 0),
+    cash: rows.find((r) => r.channel === 'cash')?.amount ?? 0,
+    byChannel: rows.map((r) => ({ channel: r.channel, count: r.n, amount: r.amount })),
   };
 }

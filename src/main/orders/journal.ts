@@ -12,11 +12,11 @@ import { applyMigrations } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { openDatabase } from './open-database';
 import { newInstallId } from '../datafolder/install-id';
-import { makeOrderId } from './order-id';
 import { guardStorage } from './storage-errors';
 import { checkLines, readSaleLines, writeSaleLines } from './sale-lines';
 import { OrderCounter } from './order-count';
 import { andWhere, decodeCursor, encodeCursor, filterParts, partsToSql, searchPlanFor } from './order-query';
+import { allocateJournalId } from './id-allocator';
 import { FACT_COLUMNS, MONEY_FACTS, toEventView, toRecord, toView, type EventRow, type OrderRow } from './order-row';
 import type { GatewayFacts, NewOrder, OrderRecord, OrderStore } from './order-store';
 
@@ -103,8 +103,8 @@ class SqliteOrderStore implements OrderStore {
     this.stmt = {
       get: db.prepare('SELECT * FROM orders WHERE order_id = ?'),
       insert: db.prepare(
-        `INSERT INTO orders (order_id, state, method, amount, price, fee_payer, note, terminal, api_version, sandbox, project, base_url, created_at, updated_at, replaces_order_id)
-         VALUES (@orderId, 'creating', @method, @amount, @price, @feePayer, @note, @terminal, @apiVersion, @sandbox, @project, @baseUrl, @at, @at, @replacesOrderId)`,
+        `INSERT INTO orders (order_id, state, method, amount, price, fee_payer, note, terminal, api_version, sandbox, project, base_url, created_at, updated_at, replaces_order_id, sale_id)
+         VALUES (@orderId, 'creating', @method, @amount, @price, @feePayer, @note, @terminal, @apiVersion, @sandbox, @project, @baseUrl, @at, @at, @replacesOrderId, @saleId)`,
       ),
       event: db.prepare(
         'INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, ?, ?, ?, ?)',
@@ -131,8 +131,6 @@ class SqliteOrderStore implements OrderStore {
       sequence: db.prepare(
         'INSERT INTO sequences (terminal, next) VALUES (?, 2) ON CONFLICT (terminal) DO UPDATE SET next = next + 1 RETURNING next - 1 AS seq',
       ),
-      lastStamp: db.prepare('SELECT last_stamp FROM sequences WHERE terminal = ?'),
-      setStamp: db.prepare('UPDATE sequences SET last_stamp = ? WHERE terminal = ?'),
       saveReconcile: db.prepare('INSERT INTO reconciliations (day, checked_at, offline, result) VALUES (?, ?, ?, ?)'),
       lastReconcile: db.prepare('SELECT result FROM reconciliations WHERE day = ? ORDER BY id DESC LIMIT 1'),
     };
@@ -216,6 +214,7 @@ class SqliteOrderStore implements OrderStore {
           baseUrl: order.baseUrl ?? null,
           at,
           replacesOrderId: order.replacesOrderId ?? null,
+          saleId: order.saleId ?? null,
         });
         this.appendEvent(order.orderId, at, null, 'creating', 'created', {
           amount: order.amount,
@@ -225,6 +224,7 @@ class SqliteOrderStore implements OrderStore {
           apiVersion: order.apiVersion,
           sandbox: order.sandbox,
           ...(order.replacesOrderId ? { replacesOrderId: order.replacesOrderId } : {}),
+          ...(order.saleId ? { saleId: order.saleId } : {}),
         });
         // A new QR for an expired sale sells the same things: its lines come along.
         const lines = order.lines ?? (order.replacesOrderId ? readSaleLines(this.db, order.replacesOrderId) : []);
@@ -419,21 +419,7 @@ class SqliteOrderStore implements OrderStore {
   }
 
   allocateOrderId(terminal: string): string {
-    if (!TERMINAL_PREFIX_PATTERN.test(terminal))
-      throw new PosError('invalid_input', `invalid terminal prefix: ${terminal}`);
-    return this.db
-      .transaction(() => {
-        const seq = (this.stmt.sequence.get(terminal) as { seq: number }).seq;
-        const last = (this.stmt.lastStamp.get(terminal) as { last_stamp: string }).last_stamp;
-        let at = this.now();
-        if (last && at.toISOString() < last) {
-          this.log?.warn(`clock is behind the last order id time (${last}); keeping ids in order`);
-          at = new Date(last);
-        }
-        this.stmt.setStamp.run(at.toISOString(), terminal);
-        return makeOrderId(terminal, this.installId, seq, at);
-      })
-      .immediate();
+    return allocateJournalId(this.db, terminal, this.installId, this.now(), (m) => this.log?.warn(m));
   }
 
   openSale(order: Omit<NewOrder, 'orderId'>): OrderRecord {

@@ -1,6 +1,6 @@
 import type { OrderEventView, OrderReason, OrderView } from '@shared/domain';
 import type { FeePayer } from '@shared/fees';
-import type { ApiVersion, PaymentMethod } from '@shared/methods';
+import type { ApiVersion, SaleMethod } from '@shared/methods';
 import type { OrderState } from '@shared/order-state';
 import type { GatewayFacts, OrderRecord } from './order-store';
 
@@ -35,6 +35,11 @@ export interface OrderRow {
   price: number | null;
   fee_payer: string | null;
   base_url: string | null;
+  /** NULL on rows written before migration 9, and on payments taken outside a counter sale. */
+  sale_id: string | null;
+  cash_tendered: number | null;
+  cash_change: number | null;
+  shift_id: string | null;
 }
 
 export interface EventRow {
@@ -51,7 +56,7 @@ export function toRecord(r: OrderRow): OrderRecord {
   return {
     orderId: r.order_id,
     state: r.state as OrderState,
-    method: r.method as PaymentMethod,
+    method: r.method as SaleMethod,
     amount: r.amount,
     price: r.price ?? r.amount,
     // Before the choice existed, the customer paid Pakasir's fee on top of the price.
@@ -73,6 +78,8 @@ export function toRecord(r: OrderRow): OrderRecord {
     reason: r.reason as OrderReason | null,
     reasonDetail: r.reason_detail,
     lastCheckedAt: r.last_checked_at,
+    saleId: r.sale_id,
+    cash: r.cash_tendered === null ? null : { tendered: r.cash_tendered, change: r.cash_change ?? 0 },
     project: r.project,
     baseUrl: r.base_url,
     createAttempts: r.create_attempts,

@@ -25,6 +25,7 @@ export interface NewOrder {
   price?: number;
   /** Who pays Pakasir's fee for this sale; 'customer' when absent. */
   feePayer?: FeePayer;
+  /** A gateway method: the engine opens sales; cash parts are written by the counter. */
   method: PaymentMethod;
   note: string;
   terminal: string;
@@ -40,6 +41,8 @@ export interface NewOrder {
    * Absent on a replacing sale: the lines of the sale it replaces come along.
    */
   lines?: readonly SaleLineView[] | null;
+  /** The counter sale this payment is a part of (see migration 9). */
+  saleId?: string | null;
 }
 
 /** Gateway facts stored on the order row (never a secret). */

@@ -1,16 +1,19 @@
 import { z } from 'zod';
-import { PAYMENT_METHODS } from '../methods';
+import { SALE_METHODS } from '../methods';
 import { ORDER_ID_PATTERN } from '../order-id';
 import { ORDER_STATES } from '../order-state';
 
 /**
- * `order.snapshot`, schema 1: a sale as it stands after a change in the till's journal. The
- * till writes one in the same SQLite transaction as every state change (and every money fact
- * change); the server keeps the newest per sale by `revision`, so snapshots arriving again
- * or late never roll a sale back.
+ * `order.snapshot`: a sale (or one payment part of a counter sale) as it stands after a change
+ * in the till's journal. The till writes one in the same SQLite transaction as every state
+ * change (and every money fact change); the server keeps the newest per sale by `revision`,
+ * so snapshots arriving again or late never roll a sale back.
+ *
+ * Schema 2 (the counter) adds the counter sale it belongs to and, for cash, what was handed
+ * over and the change; `method` may be `cash`. Schema 1 payloads simply lack those fields.
  */
 export const ORDER_SNAPSHOT_KIND = 'order.snapshot';
-export const ORDER_SNAPSHOT_SCHEMA = 1;
+export const ORDER_SNAPSHOT_SCHEMA = 2;
 
 const rupiah = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const iso = z
@@ -21,7 +24,7 @@ const iso = z
 export const orderSnapshotSchema = z.object({
   orderId: z.string().regex(ORDER_ID_PATTERN),
   state: z.enum(ORDER_STATES),
-  method: z.enum(PAYMENT_METHODS),
+  method: z.enum(SALE_METHODS),
   /** What was sent to Pakasir. */
   amount: rupiah.min(1),
   /** What the cashier asked for; null on sales from before round prices (the amount, then). */
@@ -44,5 +47,12 @@ export const orderSnapshotSchema = z.object({
   reason: z.string().max(64).nullable(),
   reasonDetail: z.string().max(2000).nullable(),
   replacesOrderId: z.string().max(64).nullable(),
+  /** Schema 2: the counter sale this payment is a part of. */
+  saleId: z.string().max(64).nullable().optional(),
+  /** Schema 2, cash only: what the customer handed over, and the change given back. */
+  cashTendered: rupiah.min(1).nullable().optional(),
+  cashChange: rupiah.nullable().optional(),
+  /** Schema 2, cash only: the shift whose drawer took the cash. */
+  shiftId: z.string().max(64).nullable().optional(),
 });
 export type OrderSnapshot = z.infer<typeof orderSnapshotSchema>;

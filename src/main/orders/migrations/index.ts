@@ -7,6 +7,7 @@ import { sql as syncOutbox } from './006-sync-outbox';
 import { sql as saleBaseUrl } from './007-sale-base-url';
 import { sql as quickItems } from './008-quick-items';
 import { sql as historySpeed } from './009-history-speed';
+import { sql as counter } from './010-counter';
 
 export interface Migration {
   version: number;
@@ -29,4 +30,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'sale-base-url', sql: saleBaseUrl },
   { version: 8, name: 'quick-items', sql: quickItems },
   { version: 9, name: 'history-speed', sql: historySpeed },
+  { version: 10, name: 'counter', sql: counter },
 ];
