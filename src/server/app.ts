@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
+import { counterKinds } from './ingest/counter-kinds';
 import { registry, type KindRegistry } from './ingest/kinds';
 import { orderSnapshotKind } from './ingest/order-projection';
 import { saleLinesKind } from './ingest/sale-lines-kind';
@@ -10,7 +11,7 @@ import { syncRoutes } from './routes/sync-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 
 /** Every event kind this server can apply. A kind not listed is kept and reported to the till, never dropped. */
-export const EVENT_KINDS: KindRegistry = registry([orderSnapshotKind, saleLinesKind]);
+export const EVENT_KINDS: KindRegistry = registry([orderSnapshotKind, saleLinesKind, ...counterKinds]);
 
 export interface ShopServerOptions {
   pool: Pool;

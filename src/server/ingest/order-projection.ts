@@ -9,7 +9,7 @@ import type { AcceptedEvent, EventKind } from './kinds';
  */
 export const orderSnapshotKind: EventKind<OrderSnapshot> = {
   kind: ORDER_SNAPSHOT_KIND,
-  schemas: [1],
+  schemas: [1, 2],
   payload: orderSnapshotSchema,
   check: (e) => (e.entityId === e.payload.orderId ? null : 'entityId is not the snapshot orderId'),
   async apply(client: PoolClient, tillId: string, events: AcceptedEvent<OrderSnapshot>[], now: Date) {

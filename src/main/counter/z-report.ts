@@ -1,0 +1,193 @@
+import type { ShiftCheckView, ShiftSummary, ZReport } from '@shared/counter';
+import type { MethodTotals, ReconcileResult } from '@shared/domain';
+import type { SaleMethod } from '@shared/methods';
+import { refundTotals } from '../orders/daily-report';
+import type { CounterJournal } from './counter-journal';
+import type { SaleBook } from './sales';
+import type { ShiftBook, ShiftRow } from './shifts';
+
+interface MethodRow {
+  method: SaleMethod;
+  n: number;
+  amount: number;
+  price: number;
+  fee: number;
+  total: number;
+  fee_on_customer: number;
+}
+
+/** Paid parts by method; `where` picks the shift or the business day. */
+const METHODS_SQL = (where: string) => `
+  SELECT method, count(*) AS n, sum(amount) AS amount, sum(price) AS price, sum(fee) AS fee, sum(total) AS total,
+         sum(min(fee, max(0, total - price))) AS fee_on_customer
+    FROM (SELECT o.method, o.amount, coalesce(o.price, o.amount) AS price, coalesce(o.fee, 0) AS fee,
+                 coalesce(o.total_payment, o.amount + coalesce(o.fee, 0)) AS total
+            FROM orders o LEFT JOIN sales s ON s.sale_id = o.sale_id
+           WHERE o.state = 'paid' AND ${where})
+   GROUP BY method ORDER BY method`;
+
+/** A payment's shift: the drawer a cash part went into, or its sale's shift. */
+const PART_SHIFT = 'coalesce(o.shift_id, s.shift_id)';
+
+function totals(rows: MethodRow[]): MethodTotals[] {
+  return rows.map((r) => ({
+    method: r.method,
+    count: r.n,
+    amount: r.amount,
+    price: r.price,
+    fee: r.fee,
+    feeOnCustomer: r.fee_on_customer,
+    totalPaid: r.total,
+    shopReceives: r.total - r.fee,
+  }));
+}
+
+/**
+ * The Z report, from the journal's own rows: for a shift, every payment part of its sales
+ * (cash by the drawer it went into), the refunds made during it and its drawer; for a
+ * business day, every payment part made that day (as the daily report counts them), the
+ * refunds made that day, and the drawers of the shifts opened that day.
+ */
+export class ZReports {
+  constructor(
+    private readonly journal: CounterJournal,
+    private readonly shifts: ShiftBook,
+    private readonly sales: SaleBook,
+  ) {}
+
+  shift(row: ShiftRow): ZReport {
+    const db = this.journal.db;
+    const byMethod = totals(db.prepare(METHODS_SQL(`${PART_SHIFT} = ?`)).all(row.shift_id) as MethodRow[]);
+    const refunds = refundTotals(db, '', '~', row.shift_id);
+    const drawer = this.shifts.drawer(row);
+    const expected = row.state === 'closed' ? (row.expected_cash ?? drawer.expected) : drawer.expected;
+    const counted = row.counted_cash;
+    const review = db
+      .prepare(
+        `SELECT count(*) AS n FROM orders o LEFT JOIN sales s ON s.sale_id = o.sale_id
+          WHERE o.state = 'needs_review' AND ${PART_SHIFT} = ?`,
+      )
+      .get(row.shift_id) as { n: number };
+    const summary = this.summary(row);
+    return {
+      scope: 'shift',
+      id: row.shift_id,
+      businessDay: row.business_day,
+      from: row.opened_at,
+      to: row.closed_at,
+      openedBy: this.shifts.person(row.shift_id, 'opened')?.name ?? null,
+      closedBy: this.shifts.person(row.shift_id, 'closed')?.name ?? null,
+      cashiers: this.shifts.cashiers(row.shift_id),
+      ...money(byMethod, refunds),
+      movements: this.shifts.movements(row.shift_id),
+      drawer: { ...drawer, expected, counted, difference: counted === null ? null : counted - expected },
+      shifts: [summary],
+      check: this.shifts.lastCheck(row.shift_id),
+      needsReview: review.n,
+      openSales: row.state === 'open' ? this.sales.blockingShiftClose(row.shift_id).length : 0,
+      closes: [],
+    };
+  }
+
+  day(day: string, startsAt: string, endsAt: string): ZReport {
+    const db = this.journal.db;
+    const byMethod = totals(
+      db.prepare(METHODS_SQL('o.created_at >= ? AND o.created_at < ?')).all(startsAt, endsAt) as MethodRow[],
+    );
+    const refunds = refundTotals(db, startsAt, endsAt);
+    const rows = db
+      .prepare('SELECT * FROM shifts WHERE business_day = ? ORDER BY opened_at, shift_id')
+      .all(day) as ShiftRow[];
+    const summaries = rows.map((r) => this.summary(r));
+    const drawers = rows.map((r) => this.shifts.drawer(r));
+    const add = (pick: (d: (typeof drawers)[number]) => number) => drawers.reduce((s, d) => s + pick(d), 0);
+    const allClosed = rows.length > 0 && rows.every((r) => r.state === 'closed');
+    const counted = allClosed ? rows.reduce((s, r) => s + (r.counted_cash ?? 0), 0) : null;
+    const expected = summaries.reduce((s, r) => s + r.expected, 0);
+    const counts = db
+      .prepare(
+        `SELECT sum(state = 'needs_review') AS review, sum(state IN ('creating','awaiting_payment')) AS live
+           FROM orders WHERE created_at >= ? AND created_at < ?`,
+      )
+      .get(startsAt, endsAt) as { review: number | null; live: number | null };
+    const closes = db
+      .prepare('SELECT closed_at, by_name FROM day_closes WHERE day = ? ORDER BY id')
+      .all(day) as { closed_at: string; by_name: string }[];
+    const names = new Set<string>();
+    for (const r of rows) for (const n of this.shifts.cashiers(r.shift_id)) names.add(n);
+    const saleNames = db
+      .prepare(
+        'SELECT DISTINCT cashier_name FROM sales WHERE created_at >= ? AND created_at < ? AND cashier_name IS NOT NULL ORDER BY created_at',
+      )
+      .all(startsAt, endsAt) as { cashier_name: string }[];
+    for (const r of saleNames) names.add(r.cashier_name);
+    return {
+      scope: 'day',
+      id: day,
+      businessDay: day,
+      from: startsAt,
+      to: endsAt,
+      openedBy: null,
+      closedBy: closes.at(-1)?.by_name ?? null,
+      cashiers: [...names],
+      ...money(byMethod, refunds),
+      movements: rows.flatMap((r) => this.shifts.movements(r.shift_id)),
+      drawer: {
+        opening: add((d) => d.opening),
+        cashSales: add((d) => d.cashSales),
+        cashRefunds: add((d) => d.cashRefunds),
+        cashIn: add((d) => d.cashIn),
+        cashOut: add((d) => d.cashOut),
+        expected,
+        counted,
+        difference: counted === null ? null : counted - expected,
+      },
+      shifts: summaries,
+      check: this.dayCheck(day),
+      needsReview: counts.review ?? 0,
+      openSales: counts.live ?? 0,
+      closes: closes.map((c) => ({ at: c.closed_at, by: c.by_name })),
+    };
+  }
+
+  private summary(row: ShiftRow): ShiftSummary {
+    const expected = row.state === 'closed' && row.expected_cash !== null ? row.expected_cash : this.shifts.drawer(row).expected;
+    return {
+      shiftId: row.shift_id,
+      cashier: this.shifts.cashiers(row.shift_id).join(', '),
+      openedAt: row.opened_at,
+      closedAt: row.closed_at,
+      expected,
+      counted: row.counted_cash,
+      difference: row.counted_cash === null ? null : row.counted_cash - expected,
+    };
+  }
+
+  /** The day's last reconciliation with Pakasir, as the owner ran it. */
+  private dayCheck(day: string): ShiftCheckView | null {
+    const row = this.journal.db
+      .prepare('SELECT result FROM reconciliations WHERE day = ? ORDER BY id DESC LIMIT 1')
+      .get(day) as { result: string } | undefined;
+    if (!row) return null;
+    const r = JSON.parse(row.result) as ReconcileResult;
+    return { at: r.checkedAt, checked: r.checked, unchecked: r.unchecked, offline: r.offline, differences: r.differences };
+  }
+}
+
+function money(byMethod: MethodTotals[], refunds: ZReport['refunds']) {
+  const sum = (pick: (m: MethodTotals) => number) => byMethod.reduce((s, m) => s + pick(m), 0);
+  const fees = sum((m) => m.fee);
+  const feesCustomer = sum((m) => m.feeOnCustomer);
+  const netReceived = sum((m) => m.shopReceives);
+  return {
+    byMethod,
+    paidCount: sum((m) => m.count),
+    gross: sum((m) => m.totalPaid),
+    fees,
+    feesShop: fees - feesCustomer,
+    feesCustomer,
+    netReceived,
+    refunds,
+    netAfterRefunds: netReceived - refunds.amount,
+  };
+}
