@@ -15,6 +15,8 @@ export function methodLabel(method: PaymentMethod): string {
       return 'Payment link';
     case 'paypal':
       return 'PayPal';
+    case 'cash':
+      return 'Cash';
   }
 }
 

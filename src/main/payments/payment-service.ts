@@ -1,7 +1,7 @@
 import type { ConnectivityView, Notice, NoticeLevel, OrderReason, OrderView } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import type { SaleLineView } from '@shared/items';
-import { checkAmount, type ApiVersion, type PaymentMethod } from '@shared/methods';
+import { checkAmount, isGatewayMethod, type ApiVersion, type PaymentMethod } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import { isFinal, type OrderState } from '@shared/order-state';
 import type { EventBus } from '../events/event-bus';
@@ -24,6 +24,7 @@ import { ExpiryClock } from './expiry-clock';
 import {
   amountMessage,
   createFacts,
+  gatewayMethodOf,
   keyOf,
   refOf,
   saidByGateway,
@@ -147,6 +148,14 @@ export interface ChargeRequest {
  * A sale whose create answer was lost is resolved (v2: the same find-or-create; v1: detail by
  * order_id and amount) before anything else is tried.
  */
+/** A charge at the counter; saleId links it to the counter sale it is a part of. */
+export interface ChargeRequest {
+  amount: number;
+  method: PaymentMethod;
+  note?: string;
+  saleId?: string | null;
+}
+
 export class PaymentService {
   private readonly store: OrderStore;
   private readonly bus: EventBus;
@@ -251,6 +260,7 @@ export class PaymentService {
       baseUrl: ctx.baseUrl,
       replacesOrderId,
       lines: input.lines ?? null,
+      saleId: input.saleId ?? null,
     });
     const orderId = record.orderId;
     this.setActive(record);
@@ -320,7 +330,10 @@ export class PaymentService {
         `Sale ${orderId} is ${order.state}; only an expired, failed or canceled sale gets a new QR.`,
       );
     }
-    return this.charge({ amount: order.price, method: order.method, note: order.note }, orderId);
+    if (!isGatewayMethod(order.method))
+      throw new PosError('illegal_state', `Sale ${orderId} was paid in cash; there is no QR to make again.`);
+    // A split sale's new QR stays part of the same counter sale.
+    return this.charge({ amount: order.price, method: order.method, note: order.note, saleId: order.saleId }, orderId);
   }
 
   markProofShown(orderId: string, note: string): OrderView {
@@ -387,6 +400,16 @@ export class PaymentService {
       this.bus.emit('activeSaleChanged', null);
     }
     return null;
+  }
+
+  /**
+   * Puts a sale that is already finished (a cash sale, written paid by the counter) on the
+   * counter: both windows show its outcome until the cashier starts the next sale.
+   */
+  showOnCounter(orderId: string): void {
+    const order = this.mustGet(orderId);
+    if (!isFinal(order.state)) throw new PosError('illegal_state', `Sale ${orderId} is still open.`);
+    this.setActive(order);
   }
 
   getActiveSale(): OrderView | null {
@@ -652,7 +675,7 @@ export class PaymentService {
       tx = await gateway.create({
         orderId: order.orderId,
         amount: order.amount,
-        method: order.method,
+        method: gatewayMethodOf(order),
         link: ctx.link,
       });
       if (this.connectivity.ok().cameBack) this.resumeAll();

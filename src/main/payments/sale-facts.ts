@@ -1,5 +1,6 @@
 import type { OrderView } from '@shared/domain';
-import { METHOD_RULES, type ApiVersion, type PaymentMethod } from '@shared/methods';
+import { PosError } from '@shared/errors';
+import { isGatewayMethod, METHOD_RULES, type ApiVersion, type PaymentMethod } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import type { OrderRecord } from '../orders/order-store';
 import type { GatewayStatus, GatewayTransaction, TransactionRef } from '../pakasir/gateway';
@@ -12,7 +13,14 @@ export function shownAmount(order: OrderRecord): string {
 }
 
 export function refOf(order: OrderRecord): TransactionRef {
-  return { orderId: order.orderId, amount: order.amount, txnId: order.txnId, method: order.method };
+  return { orderId: order.orderId, amount: order.amount, txnId: order.txnId, method: gatewayMethodOf(order) };
+}
+
+/** Only gateway payments have a transaction at Pakasir; a cash part never gets this far. */
+export function gatewayMethodOf(order: OrderRecord): PaymentMethod {
+  if (!isGatewayMethod(order.method))
+    throw new PosError('illegal_state', `Sale ${order.orderId} was paid in cash; Pakasir has no transaction for it.`);
+  return order.method;
 }
 
 /** The gate's key: the transaction the gateway's limit counts for. */
@@ -81,6 +89,8 @@ export function toView(order: OrderRecord, canSimulate = false): OrderView {
     reasonDetail: order.reasonDetail,
     lastCheckedAt: order.lastCheckedAt,
     canSimulate,
+    saleId: order.saleId,
+    cash: order.cash,
   };
 }
 

@@ -63,7 +63,12 @@ export function saleReceiptDoc(s: SaleSnapshot, opts: { reprint: number; openDra
   if (s.cashier) blocks.push({ type: 'pair', left: l('cashier'), right: s.cashier });
   blocks.push({ type: 'rule' }, ...itemBlocks(s, l), { type: 'rule' });
   blocks.push({ type: 'pair', left: l('total'), right: formatRupiah(s.amount), bold: true });
-  blocks.push({ type: 'pair', left: l('method'), right: methodLabel(s.method, l) });
+  if (s.parts) {
+    for (const part of s.parts)
+      blocks.push({ type: 'pair', left: methodLabel(part.method, l), right: formatRupiah(part.amount) });
+  } else {
+    blocks.push({ type: 'pair', left: l('method'), right: methodLabel(s.method, l) });
+  }
   if (s.fee !== null && s.fee > 0) {
     blocks.push({ type: 'pair', left: l('fee'), right: formatRupiah(s.fee) });
     blocks.push({ type: 'text', text: `(${feeBearer(s, l)})`, align: 'right' });

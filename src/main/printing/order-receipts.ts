@@ -6,7 +6,7 @@ import type { OrderRecord } from '../orders/order-store';
 import type { PrintService } from './print-service';
 import { saleReceiptDoc } from './layout-sale';
 import { lineRows } from './receipt-doc';
-import { saleInputFromOrder } from './sale-input';
+import { saleInputFromOrder, type SaleReceiptInput } from './sale-input';
 
 export interface OrderReceiptsDeps {
   printing: PrintService;
@@ -15,6 +15,11 @@ export interface OrderReceiptsDeps {
     /** What was sold, as journaled with the sale (empty for an amount-only sale). */
     saleLines?(saleId: string): SaleLineView[];
   };
+  /**
+   * A counter sale's receipt (all its parts, its cashier), when the order is a part of one:
+   * the counter records those itself when the sale is paid, and one receipt covers the sale.
+   */
+  counterSale?: (saleId: string) => SaleReceiptInput | null;
   log?: { warn(message: string, fields?: Record<string, unknown>): void };
   /** Defers work off the caller's turn (setImmediate); tests may run it at once. */
   defer?: (fn: () => void) => void;
@@ -38,17 +43,30 @@ export function orderReceipts(deps: OrderReceiptsDeps) {
     return order;
   };
 
-  /** The receipt as frozen at payment; built now from the journal if the sale predates printing. */
-  const frozen = (orderId: string): void => {
-    if (deps.printing.receipt('sale', orderId)) return;
+  /**
+   * The receipt as frozen at payment; built now from the journal if the sale predates
+   * printing. Answers the receipt's ref: the counter sale's id, or the order's own.
+   */
+  const frozen = (orderId: string): string => {
     const order = deps.orders.get(orderId);
     if (!order) throw new PosError('not_found', `No sale ${orderId} in the journal.`);
+    if (order.saleId && deps.counterSale) {
+      const ref = order.saleId;
+      if (deps.printing.receipt('sale', ref)) return ref;
+      const input = deps.counterSale(ref);
+      if (!input) throw new PosError('illegal_state', `Sale ${ref} is not fully paid yet; it has no receipt.`);
+      deps.printing.recordSale(input, 'never');
+      return ref;
+    }
+    if (deps.printing.receipt('sale', orderId)) return orderId;
     deps.printing.recordSale(inputOf(mustBePaid(order)), 'never');
+    return orderId;
   };
 
   return {
     onOrderUpdated(view: OrderView): void {
-      if (view.state !== 'paid') return;
+      // A part of a counter sale: the counter records the whole sale's receipt when it is paid.
+      if (view.state !== 'paid' || (view.saleId && deps.counterSale)) return;
       defer(() => {
         if (stopped) return;
         try {
@@ -64,13 +82,11 @@ export function orderReceipts(deps: OrderReceiptsDeps) {
     },
 
     printOrder(orderId: string): PrintJobView {
-      frozen(orderId);
-      return deps.printing.print('sale', orderId);
+      return deps.printing.print('sale', frozen(orderId));
     },
 
     reprintOrder(orderId: string): PrintJobView {
-      frozen(orderId);
-      return deps.printing.reprint('sale', orderId);
+      return deps.printing.reprint('sale', frozen(orderId));
     },
 
     /**
@@ -79,8 +95,7 @@ export function orderReceipts(deps: OrderReceiptsDeps) {
      * phone), without the QR image.
      */
     receiptText(orderId: string): string {
-      frozen(orderId);
-      const receipt = deps.printing.receipt('sale', orderId);
+      const receipt = deps.printing.receipt('sale', frozen(orderId));
       if (!receipt || receipt.snapshot.kind !== 'sale')
         throw new PosError('not_found', `No receipt for sale ${orderId} in the journal.`);
       const rows = lineRows(saleReceiptDoc(receipt.snapshot, { reprint: 0, openDrawer: false }), 32);

@@ -71,6 +71,12 @@ export const saleSnapshotSchema = z.strictObject({
     .nullable(),
   /** Cash sales: what the customer handed over and the change given. */
   cash: z.strictObject({ tendered: rupiah, change: rupiah }).nullable(),
+  /** A sale paid in parts (cash and QRIS, say): each part's method and what the customer paid by it. */
+  parts: z
+    .array(z.strictObject({ method: z.enum(RECEIPT_METHODS), amount: rupiah }))
+    .min(2)
+    .max(8)
+    .optional(),
   note: text(200),
   /** Printed as a QR image at the end: lets anyone check the receipt against the journal. */
   verification: text(200),

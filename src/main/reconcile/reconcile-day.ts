@@ -1,4 +1,5 @@
 import type { ReconcileDifference, ReconcileResult } from '@shared/domain';
+import { isGatewayMethod, type PaymentMethod } from '@shared/methods';
 import { PosError } from '@shared/errors';
 import type { GatewayStatus, TransactionRef } from '../pakasir/gateway';
 import { businessDayBounds, machineTimeZone } from '../orders/local-time';
@@ -20,10 +21,24 @@ const MAX_IN_FLIGHT = 2;
 /** This many network/timeout failures with no answer at all means Pakasir is unreachable: stop trying. */
 const OFFLINE_AFTER = 4;
 
-/** A failed create never made a gateway transaction; a create never sent cannot be known there. */
-function worthChecking(o: OrderRecord): boolean {
-  return o.state !== 'failed' && !(o.state === 'creating' && o.createAttempts === 0);
+/**
+ * A failed create never made a gateway transaction; a create never sent cannot be known
+ * there; a cash payment never went to Pakasir at all.
+ */
+function worthChecking(o: OrderRecord): o is OrderRecord & { method: PaymentMethod } {
+  return isGatewayMethod(o.method) && o.state !== 'failed' && !(o.state === 'creating' && o.createAttempts === 0);
 }
+
+/** What checking a set of sales with Pakasir found. */
+export interface CheckSummary {
+  checked: number;
+  differences: ReconcileDifference[];
+  /** Sales that could not be checked (offline, errors). */
+  unchecked: number;
+  offline: boolean;
+}
+
+export type CheckDeps = Pick<ReconcileDeps, 'checkStatus' | 'onProgress' | 'signal'>;
 
 /**
  * Checks every sale of one business day against Pakasir and lists where the two disagree.
@@ -32,14 +47,28 @@ function worthChecking(o: OrderRecord): boolean {
  */
 export async function reconcileDay(store: OrderStore, day: string, deps: ReconcileDeps): Promise<ReconcileResult> {
   const now = deps.now ?? (() => new Date());
-  const canceled = () => new PosError('busy', 'Reconciliation canceled.');
   let bounds: { start: Date; end: Date };
   try {
     bounds = businessDayBounds(day, deps.cutoffHour, deps.timeZone ?? machineTimeZone());
   } catch (err) {
     throw new PosError('invalid_input', (err as Error).message, [{ path: 'day', message: (err as Error).message }]);
   }
-  const orders = store.listBetween(bounds.start.toISOString(), bounds.end.toISOString()).filter(worthChecking);
+  const summary = await checkWithPakasir(
+    store.listBetween(bounds.start.toISOString(), bounds.end.toISOString()),
+    deps,
+  );
+  const result: ReconcileResult = { day, checkedAt: now().toISOString(), ...summary };
+  store.saveReconcile(result);
+  return result;
+}
+
+/**
+ * The sales given, checked with Pakasir through the engine's gate (cash and sales that never
+ * reached Pakasir are skipped): a business day's reconciliation, or a shift's close.
+ */
+export async function checkWithPakasir(all: OrderRecord[], deps: CheckDeps): Promise<CheckSummary> {
+  const canceled = () => new PosError('busy', 'Reconciliation canceled.');
+  const orders = all.filter(worthChecking);
   const total = orders.length;
   const differences: ReconcileDifference[] = [];
   let checked = 0;
@@ -84,15 +113,11 @@ export async function reconcileDay(store: OrderStore, day: string, deps: Reconci
 
   // Sales skipped after Pakasir proved unreachable are unchecked too.
   unchecked += total - done;
-  const result: ReconcileResult = {
-    day,
-    checkedAt: now().toISOString(),
+  deps.onProgress?.(total, total);
+  return {
     checked,
     differences: differences.sort((a, b) => a.orderId.localeCompare(b.orderId)),
     unchecked,
     offline: total > 0 && checked === 0 && unreachable > 0 && unreachable === done,
   };
-  store.saveReconcile(result);
-  deps.onProgress?.(total, total);
-  return result;
 }

@@ -19,7 +19,7 @@ type Cell = string | number;
 export function dailyReportTables(
   report: DailyReport,
   timeZone: string,
-): { name: string; header: string[]; rows: Cell[][] }[] {
+): ReportTable[] {
   return [
     {
       name: 'Summary',
@@ -36,6 +36,10 @@ export function dailyReportTables(
         ['fees_borne_by_shop', report.feesShop],
         ['fees_paid_by_customers', report.feesCustomer],
         ['gross_paid_by_customers', report.grossAmount],
+        ['refunds_count', report.refunds.count],
+        ['refunds', report.refunds.amount],
+        ['refunds_cash', report.refunds.cash],
+        ['net_after_refunds', report.netAfterRefunds],
         ['needs_review_count', report.needsReview.length],
       ],
     },
@@ -43,6 +47,11 @@ export function dailyReportTables(
       name: 'By method',
       header: ['method', 'paid_count', 'price', 'amount', 'fee', 'total_paid', 'shop_receives'],
       rows: report.byMethod.map((m) => [m.method, m.count, m.price, m.amount, m.fee, m.totalPaid, m.shopReceives]),
+    },
+    {
+      name: 'Refunds by channel',
+      header: ['channel', 'count', 'amount'],
+      rows: report.refunds.byChannel.map((r) => [r.channel, r.count, r.amount]),
     },
     {
       name: 'By status',
@@ -75,8 +84,18 @@ export async function exportDailyReport(
   destinationPath: string,
   opts: DailyReportExportOptions = {},
 ): Promise<{ bytes: number }> {
-  const timeZone = opts.timeZone ?? machineTimeZone();
-  const tables = dailyReportTables(report, timeZone);
+  return writeReportTables(dailyReportTables(report, opts.timeZone ?? machineTimeZone()), format, destinationPath, opts);
+}
+
+export type ReportTable = { name: string; header: string[]; rows: Cell[][] };
+
+/** Labelled tables as CSV or XLSX, written whole or not at all (the daily report, the Z report). */
+export async function writeReportTables(
+  tables: ReportTable[],
+  format: 'csv' | 'xlsx',
+  destinationPath: string,
+  opts: DailyReportExportOptions = {},
+): Promise<{ bytes: number }> {
   if (opts.signal?.aborted) throw new PosError('busy', 'Export canceled.');
   opts.onProgress?.(0, 1);
   const temp = `${destinationPath}.partial-${randomBytes(4).toString('hex')}`;
