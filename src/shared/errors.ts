@@ -33,6 +33,14 @@ export const ERROR_CODES = [
   'storage_io',
   /** SQLite found the journal damaged while using it. */
   'storage_corrupt',
+  /** An owner-only action: the owner must enter the PIN first (or set one, for refunds and staff). */
+  'owner_required',
+  /** The PIN did not match; nothing changed. */
+  'pin_wrong',
+  /** Too many wrong PINs: this person's PIN is paused for a while; nothing changed. */
+  'pin_locked',
+  /** Cash needs an open shift (a drawer with a starting count). */
+  'no_shift',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

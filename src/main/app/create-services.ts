@@ -17,6 +17,9 @@ import { itemCallNames } from './item-tools';
 import { ownerCallNames } from './owner-tools';
 import { printingCallNames } from './printing-tools';
 import { syncCallNames } from '../sync/sync-service';
+import { OwnerAccess } from '../counter/owner-access';
+import { counterCallNames } from './counter-tools';
+import { accessHandlers, guardOwnerCalls } from './owner-guard';
 
 /**
  * Builds every service from a data folder. Called by the Electron main process and by the
@@ -67,7 +70,29 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
     storageHealth = health;
     if (health.problem) log.warn('the sales journal cannot be written', { problem: health.problem });
   });
-  const keeper = new JournalKeeper({ options, access, bus, log, settings, gateways, calendar, clock, install });
+  const mono = options.monotonic ?? (() => performance.now());
+  // The owner's PIN lives beside the settings: it must work while the journal is closed.
+  const owner = new OwnerAccess({
+    dataDir: options.dataDir,
+    wall: clock,
+    mono,
+    onChange: () => bus.emit('accessChanged', people.view()),
+  });
+  const keeper = new JournalKeeper({
+    options,
+    access,
+    bus,
+    log,
+    settings,
+    gateways,
+    calendar,
+    clock,
+    mono,
+    install,
+    owner,
+  });
+  const people = accessHandlers(owner, () => keeper.current?.counter.people ?? null);
+  const { view: _view, ...accessCalls } = people;
   const need = () => keeper.need();
 
   // Demo mode needs its simulator before the first sale, and recovery may need it now; a
@@ -114,11 +139,17 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
       (input: never) => (need().items.handlers[name] as (i: never) => unknown)(input),
     ]),
   ) as Pick<Handlers, (typeof itemCallNames)[number]>;
+  const counterHandlers = Object.fromEntries(
+    counterCallNames.map((name) => [
+      name,
+      (input: never) => (need().counter.handlers[name] as (i: never) => unknown)(input),
+    ]),
+  ) as Pick<Handlers, (typeof counterCallNames)[number]>;
   const syncHandlers = Object.fromEntries(
     syncCallNames.map((name) => [name, (input: never) => (need().sync.handlers[name] as (i: never) => unknown)(input)]),
   ) as Pick<Handlers, (typeof syncCallNames)[number]>;
 
-  const handlers: Handlers = {
+  const handlers: Handlers = guardOwnerCalls({
     getAppInfo: () => ({
       version: options.version,
       mode: settings.view().mode,
@@ -165,7 +196,8 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
       keeper.notPaused();
       const session = need();
       const lines = items ? session.items.linesFor(items, input.amount) : null;
-      const order = await session.payments.charge({ ...input, lines });
+      // Every sale at the counter goes through the counter: its cashier and shift are recorded.
+      const order = await session.counter.counter.charge({ ...input, lines });
       session.items.clearCart();
       return order;
     },
@@ -205,6 +237,8 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
     ...printingHandlers,
     ...syncHandlers,
     ...itemHandlers,
+    ...counterHandlers,
+    ...accessCalls,
 
     getDisplayMedia: () => displayMedia.view(),
     addDisplayImage: ({ slot, data }) => displayMedia.add(slot, data),
@@ -212,7 +246,7 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
 
     getJournalStatus: () => keeper.guard.status(),
     recoverJournal: (input) => keeper.recover(input),
-  };
+  }, owner, log);
 
   return {
     handlers,

@@ -11,6 +11,7 @@ import { JournalGuard } from '../orders/journal-guard';
 import { MigrationRefusedError } from '../orders/migrate';
 import { JournalOpenError } from '../orders/open-database';
 import type { SettingsService } from '../settings/settings-service';
+import type { OwnerAccess } from '../counter/owner-access';
 import { takeFolder, type FolderAccess } from './folder-access';
 import type { Gateways } from './gateway-context';
 import { JOURNAL_FILE, openJournalSession, type JournalSession } from './journal-session';
@@ -31,7 +32,9 @@ export interface KeeperDeps {
   gateways: Gateways;
   calendar: BusinessCalendar;
   clock: () => Date;
+  mono: () => number;
   install: InstallIdentity;
+  owner: OwnerAccess;
 }
 
 /**

@@ -14,6 +14,8 @@ import type { PrintService } from '../printing/print-service';
 import { createPrintingTools, type printingCallNames } from './printing-tools';
 import { createSyncService, type SyncService } from '../sync/sync-service';
 import { createItemTools, type ItemTools } from './item-tools';
+import type { OwnerAccess } from '../counter/owner-access';
+import { createCounterTools, type CounterTools } from './counter-tools';
 import type { AppServicesOptions } from './services';
 
 export const JOURNAL_FILE = 'orders.sqlite';
@@ -30,6 +32,8 @@ export interface JournalSession {
   sync: SyncService;
   /** The quick items and the counter's cart. */
   items: ItemTools;
+  /** Cash, split payments, shifts, refunds, cashiers and the Z report. */
+  counter: CounterTools;
   /**
    * Stops the engine and jobs, waits for journal writes in flight, closes the journal;
    * keepWal: without merging the -wal into the file (not yet checked, or damaged).
@@ -45,7 +49,10 @@ export interface SessionDeps {
   gateways: Gateways;
   calendar: BusinessCalendar;
   clock: () => Date;
+  /** Monotonic milliseconds (PIN locks). */
+  mono: () => number;
   installId: string;
+  owner: OwnerAccess;
 }
 
 /**
@@ -87,7 +94,10 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     clock,
   });
 
+  // The counter is built after printing (it prints through it); receipts of its sales are its own.
+  let counterTools: CounterTools | null = null;
   const printingTools = createPrintingTools({
+    counterSale: (saleId) => counterTools?.counter.receiptInput(saleId) ?? null,
     dataDir: options.dataDir,
     store,
     bus,
@@ -98,6 +108,23 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     timeZone: calendar.timeZone,
     tuning: options.printingTuning,
   });
+
+  const counter = (counterTools = createCounterTools({
+    store,
+    installId: deps.installId,
+    nativeBinding: options.sqliteBinding,
+    owner: deps.owner,
+    payments,
+    printing: printingTools.printing,
+    gateways,
+    settings,
+    calendar,
+    bus,
+    exportSink: options.exportSink,
+    clock,
+    mono: deps.mono,
+    log,
+  }));
 
   // The shop server link runs in the background; a sale never waits for it.
   const sync = createSyncService({
@@ -154,11 +181,13 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     printingHandlers: printingTools.handlers,
     sync,
     items,
+    counter,
     async close({ keepWal }) {
       offPoke();
       await sync.stop();
       payments.stop();
       owner.stop();
+      counter.stop();
       await payments.idle();
       await printingTools.stop();
       items.close();

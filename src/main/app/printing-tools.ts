@@ -7,6 +7,7 @@ import { orderReceipts } from '../printing/order-receipts';
 import type { OsPrinter } from '../printing/os-printer';
 import { PrintService } from '../printing/print-service';
 import type { Pacer, RetryPolicy } from '../printing/retry-policy';
+import type { SaleReceiptInput } from '../printing/sale-input';
 import type { SettingsService } from '../settings/settings-service';
 
 export const printingCallNames = [
@@ -34,6 +35,8 @@ export interface PrintingToolsDeps {
   sqliteBinding?: string;
   log: Logger;
   timeZone?: string;
+  /** A counter sale's receipt input (see order-receipts.ts). */
+  counterSale?: (saleId: string) => SaleReceiptInput | null;
   /** Tests: faster retries and network timeouts. */
   tuning?: { pacer?: Pacer; retry?: RetryPolicy; tcp?: { connectTimeoutMs?: number; statusTimeoutMs?: number } };
 }
@@ -65,7 +68,7 @@ export function createPrintingTools(deps: PrintingToolsDeps): {
     tcp: deps.tuning?.tcp,
     log,
   });
-  const receipts = orderReceipts({ printing, orders: deps.store, log });
+  const receipts = orderReceipts({ printing, orders: deps.store, log, counterSale: deps.counterSale });
   const off = deps.bus.on('orderUpdated', (order) => receipts.onOrderUpdated(order));
   printing.start();
 

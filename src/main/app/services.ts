@@ -47,6 +47,8 @@ export interface AppServicesOptions {
    * Default: the system clock.
    */
   clock?: () => Date;
+  /** Monotonic milliseconds for the owner's idle timeout and PIN locks (default performance.now). */
+  monotonic?: () => number;
   logger?: Logger;
   /** Tests: when the first background journal check runs (default 5 s after the journal opens). */
   journalCheckAfterMs?: number;

@@ -18,6 +18,15 @@ import type {
   SyncStatusView,
   StorageHealth,
 } from '../domain';
+import type {
+  AccessView,
+  CashSaleResult,
+  CounterView,
+  RefundChannel,
+  SaleView,
+  ShiftView,
+  ZReport,
+} from '../counter';
 import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../display-media';
 import type { Envelope } from '../errors';
 import type { FeePayer } from '../fees';
@@ -187,7 +196,46 @@ export interface Calls {
   showCart(input: { lines: CartEntry[] }): CartView;
   /** A paid sale's receipt as plain text (for WhatsApp), from the snapshot frozen at payment. */
   receiptText(input: { orderId: string }): { text: string };
+  /** A cash sale: written paid before it is shown; the change is tendered - amount. Needs an open shift. */
+  sellCash(input: { amount: number; tendered: number; note?: string }): CashSaleResult;
+  /** Part cash (taken now, into the drawer), the rest by one gateway method through the payment engine. */
+  chargeSplit(input: { amount: number; cash: number; method: PaymentMethod; note?: string }): OrderView;
+  /** The rest of a partly paid sale (its QR failed or expired), in cash. */
+  payRestInCash(input: { saleId: string; tendered: number }): CashSaleResult;
+  /** A counter sale with its parts and refunds (or a payment from before the counter kept sales). */
+  getSale(input: { saleId: string }): SaleView;
+  /** Owner only: money back to the customer, linked to the sale; cash comes out of the open shift's drawer. */
+  refundSale(input: { saleId: string; amount: number; channel: RefundChannel; note: string }): SaleView;
+  /** The open shift on this till and the sales it must still finish. */
+  getCounter(input: Record<string, never>): CounterView;
+  openShift(input: { staffId: string; pin: string; openingCash: number }): ShiftView;
+  changeCashier(input: { staffId: string; pin: string }): ShiftView;
+  moveCash(input: { kind: 'in' | 'out'; amount: number; reason: string }): ShiftView;
+  /** Checks the open shift's QRIS and VA with Pakasir (a job; the result is journaled on the shift). */
+  checkShift(input: Record<string, never>): JobProgress;
+  /** Closes the shift once with the counted cash; answers its Z report (also printed). */
+  closeShift(input: { shiftId: string; countedCash: number; note?: string }): ZReport;
+  getZReport(input: ZReportRef): ZReport;
+  /** Owner only: the Z report as CSV or XLSX, like the daily report. */
+  exportZReport(input: ZReportRef & { format: 'csv' | 'xlsx' }): JobProgress;
+  /** Another printed copy of a closed shift's Z report, or of a business day's last close. */
+  printZReport(input: ZReportRef): PrintJobView;
+  /** Owner only: the business day's Z report, frozen and printed (no shift of that day may be open). */
+  closeBusinessDay(input: { day: string }): ZReport;
+  getAccess(input: Record<string, never>): AccessView;
+  /** The owner's PIN opens owner-only actions for a few idle minutes. Wrong PINs are rate-limited. */
+  unlockOwner(input: { pin: string }): AccessView;
+  lockOwner(input: Record<string, never>): AccessView;
+  /** First the owner's name and PIN (anyone may, once); later only the unlocked owner, with the current PIN. */
+  setOwnerPin(input: { name: string; pin: string; currentPin?: string }): AccessView;
+  /** Owner only. */
+  addCashier(input: { name: string; pin: string }): AccessView;
+  /** Owner only: rename, new PIN, or switch a cashier off (never deleted: their sales keep their name). */
+  updateCashier(input: { staffId: string; name?: string; pin?: string; active?: boolean }): AccessView;
 }
+
+/** A Z report: one shift, or one business day. */
+export type ZReportRef = { shiftId: string } | { day: string };
 
 export type JournalRecovery = { action: 'retry' } | { action: 'restore'; backup: string } | { action: 'start_new' };
 
@@ -218,6 +266,10 @@ export interface Events {
   itemsChanged: ItemView[];
   /** The cart on the counter changed (empty when a sale starts or is cleared). */
   cartChanged: CartView;
+  /** The shift, its drawer or its open sales changed. */
+  counterChanged: CounterView;
+  /** The owner locked or unlocked, a PIN was refused, cashiers changed. */
+  accessChanged: AccessView;
 }
 export type EventName = keyof Events;
 
@@ -277,7 +329,58 @@ export const CALL_NAMES = [
   'removeItem',
   'showCart',
   'receiptText',
+  'sellCash',
+  'chargeSplit',
+  'payRestInCash',
+  'getSale',
+  'refundSale',
+  'getCounter',
+  'openShift',
+  'changeCashier',
+  'moveCash',
+  'checkShift',
+  'closeShift',
+  'getZReport',
+  'exportZReport',
+  'printZReport',
+  'closeBusinessDay',
+  'getAccess',
+  'unlockOwner',
+  'lockOwner',
+  'setOwnerPin',
+  'addCashier',
+  'updateCashier',
 ] as const satisfies readonly CallName[];
+
+/**
+ * Calls only the owner may make, checked in main before the handler runs (never only by
+ * hiding a button): refused with owner_required unless the owner's PIN unlocked the till in
+ * the last few idle minutes. Until an owner PIN is set the till is unprotected, except for
+ * OWNER_PIN_CALLS, which need a real owner. Each is journaled with who made it.
+ */
+export const OWNER_CALLS = [
+  'updateSettings',
+  'setApiKey',
+  'setProject',
+  'clearApiKey',
+  'addDisplayImage',
+  'removeDisplayImage',
+  'resolveReview',
+  'startExport',
+  'exportDailyReport',
+  'exportZReport',
+  'updatePrinterSettings',
+  'pairShopServer',
+  'unpairShopServer',
+  'recoverJournal',
+  'refundSale',
+  'closeBusinessDay',
+  'addCashier',
+  'updateCashier',
+] as const satisfies readonly CallName[];
+
+/** Money leaving the shop and staff: never on an unprotected till. */
+export const OWNER_PIN_CALLS = ['refundSale', 'addCashier', 'updateCashier'] as const satisfies readonly (typeof OWNER_CALLS)[number][];
 
 export const EVENT_NAMES = [
   'orderUpdated',
@@ -296,6 +399,8 @@ export const EVENT_NAMES = [
   'journalStatusChanged',
   'itemsChanged',
   'cartChanged',
+  'counterChanged',
+  'accessChanged',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = Exclude<All, Listed>;

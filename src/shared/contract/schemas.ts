@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DISPLAY_IMAGE_ID_PATTERN, DISPLAY_IMAGE_MAX_BASE64 } from '../display-media';
 import { FEE_PAYERS } from '../fees';
+import { MAX_DRAWER_AMOUNT, PIN_PATTERN, REFUND_CHANNELS } from '../counter';
 import { BARCODE_PATTERN, CATEGORY_MAX, ITEM_ID_PATTERN, ITEM_NAME_MAX, MAX_CART_LINES, MAX_QTY } from '../items';
-import { PAYMENT_METHODS, MAX_AMOUNT } from '../methods';
+import { PAYMENT_METHODS, MAX_AMOUNT, SALE_METHODS } from '../methods';
 import { ORDER_ID_PATTERN, TERMINAL_PREFIX_PATTERN } from '../order-id';
 import { ORDER_STATES } from '../order-state';
 import { PRINT_JOB_STATES } from '../printing';
@@ -78,7 +79,7 @@ const filter = z.strictObject({
   from: localDay.optional(),
   to: localDay.optional(),
   states: z.array(z.enum(ORDER_STATES)).max(ORDER_STATES.length).optional(),
-  methods: z.array(method).max(PAYMENT_METHODS.length).optional(),
+  methods: z.array(z.enum(SALE_METHODS)).max(SALE_METHODS.length).optional(),
   search: text(64).optional(),
 });
 
@@ -126,6 +127,16 @@ const itemInput = z.strictObject({
     .nullable()
     .optional(),
 });
+/** A PIN is typed on the keypad: digits only. A malformed one is refused here and counts as no attempt. */
+const pin = z.string().regex(PIN_PATTERN, 'a PIN is 4 to 8 digits');
+/** Journal ids (sales, shifts) have the order id's shape; the owner is 'owner'. */
+const journalId = z.string().regex(ORDER_ID_PATTERN, 'not an id of this journal');
+const staffId = z.union([z.literal('owner'), journalId]);
+const personName = text(40).pipe(z.string().trim().min(1, 'give a name'));
+/** Cash handed over may exceed the largest sale (the change is checked in main). */
+const tendered = z.number().int('whole rupiah').min(1).max(MAX_AMOUNT + MAX_DRAWER_AMOUNT);
+const drawerAmount = z.number().int('whole rupiah').min(0).max(MAX_DRAWER_AMOUNT);
+const zRef = z.union([z.strictObject({ shiftId: journalId }), z.strictObject({ day: localDay })]);
 
 /** Printed as they are: a control character here would be a printer command (ESC @, ESC p...). */
 const receiptLines = z.array(text(64)).max(3);
@@ -256,6 +267,44 @@ export const callSchemas = {
   removeItem: z.strictObject({ itemId }),
   showCart: z.strictObject({ lines: cartEntries }),
   receiptText: z.strictObject({ orderId }),
+  sellCash: z.strictObject({ amount, tendered, note: note.optional() }),
+  chargeSplit: z.strictObject({ amount, cash: amount, method, note: note.optional() }),
+  payRestInCash: z.strictObject({ saleId: journalId, tendered }),
+  getSale: z.strictObject({ saleId: journalId }),
+  refundSale: z.strictObject({
+    saleId: journalId,
+    amount,
+    channel: z.enum(REFUND_CHANNELS),
+    note: note.pipe(z.string().trim().min(1, 'say why, and how the money went back')),
+  }),
+  getCounter: empty,
+  openShift: z.strictObject({ staffId, pin, openingCash: drawerAmount }),
+  changeCashier: z.strictObject({ staffId, pin }),
+  moveCash: z.strictObject({
+    kind: z.enum(['in', 'out']),
+    amount: drawerAmount.min(1),
+    reason: text(80).pipe(z.string().trim().min(1, 'say what the cash is for')),
+  }),
+  checkShift: empty,
+  closeShift: z.strictObject({ shiftId: journalId, countedCash: drawerAmount, note: note.optional() }),
+  getZReport: zRef,
+  exportZReport: z.union([
+    z.strictObject({ shiftId: journalId, format: z.enum(['csv', 'xlsx']) }),
+    z.strictObject({ day: localDay, format: z.enum(['csv', 'xlsx']) }),
+  ]),
+  printZReport: zRef,
+  closeBusinessDay: z.strictObject({ day: localDay }),
+  getAccess: empty,
+  unlockOwner: z.strictObject({ pin }),
+  lockOwner: empty,
+  setOwnerPin: z.strictObject({ name: personName, pin, currentPin: pin.optional() }),
+  addCashier: z.strictObject({ name: personName, pin }),
+  updateCashier: z.strictObject({
+    staffId: journalId,
+    name: personName.optional(),
+    pin: pin.optional(),
+    active: z.boolean().optional(),
+  }),
 } satisfies { [K in CallName]: z.ZodType<CallInput<K>> };
 
 // Compile-time: a schema exists for every call and for nothing else.

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../../src/shared/contract/api';
 import { startHarnessRig, type HarnessRig } from '../../support/harness';
@@ -99,9 +100,24 @@ function snapshot() {
     printer: read('printer.json'),
     shopServer: read('shop-server.json'),
     printJobs: rig.services.printing.listJobs(200).length,
+    owner: read('owner.json'),
+    counter: counterRows(),
     key: rig.services.settings.view().apiKeySet,
     journal: rig.services.journal.status().state,
   };
+}
+
+/** Every row of the counter's tables, counted: a refused call writes none. */
+function counterRows(): Record<string, number> {
+  const db = new Database(join(rig.dataDir, 'orders.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const tables = ['sales', 'shifts', 'shift_events', 'refunds', 'staff', 'staff_events', 'day_closes', 'sync_outbox'];
+    return Object.fromEntries(
+      tables.map((t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
+    );
+  } finally {
+    db.close();
+  }
 }
 
 /** A call's input with its own keys: valid values where given, hostile ones in `hostileFields`. */

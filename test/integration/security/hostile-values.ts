@@ -240,6 +240,16 @@ export const HOSTILE = {
     null,
     pollution,
   ],
+  pin: ['', '123', '123456789', '12 34', '１２３４', '1234\u0000', '-1234', '1e10', ...CONTROL, ...NOT_A_STRING],
+  staffId: ['', 'owner ', 'abcd', 'x'.repeat(65), '../owner', "'; DROP TABLE staff; --", ...CONTROL, ...NOT_A_STRING],
+  journalId: ['abcd', 'x'.repeat(65), '../../etc/passwd', 'KSR1/20261125', "'; DROP TABLE sales; --", ...CONTROL, ...NOT_A_STRING],
+  tendered: [-1, 0, 0.5, 22000.01, 1e308, Number.MAX_SAFE_INTEGER + 2, 200_000_000, ...NOT_A_NUMBER],
+  drawerAmount: [-1, 0.5, 1e308, Number.MAX_SAFE_INTEGER + 2, 100_000_001, ...NOT_A_NUMBER],
+  positiveDrawerAmount: [0, -1, 0.5, 1e308, 100_000_001, ...NOT_A_NUMBER],
+  refundChannel: [...enumHostile('cash'), 'gateway', 'pakasir'],
+  moveKind: [...enumHostile('in'), 'both'],
+  reason: ['', '   ', 'x'.repeat(81), TEN_MB, ...CONTROL, ...NOT_A_STRING],
+  personName: ['', '   ', 'x'.repeat(41), TEN_MB, ...CONTROL, ...NOT_A_STRING],
   /** For calls without input: anything but an empty object. */
   noInput: [null, [], 'x', 5, true, pollution, deep(100), { '': 1 }],
 } as const;
@@ -380,5 +390,73 @@ export const CALL_FIELDS: Record<CallName, Record<string, { valid: unknown; host
   recoverJournal: {
     action: { valid: 'restore', hostile: 'action' },
     backup: { valid: 'orders-2026-11-25.sqlite', hostile: 'backup' },
+  },
+  sellCash: {
+    amount: { valid: 22_000, hostile: 'amount' },
+    tendered: { valid: 50_000, hostile: 'tendered' },
+    note: { valid: 'Meja 4', hostile: 'note' },
+  },
+  chargeSplit: {
+    amount: { valid: 100_000, hostile: 'amount' },
+    cash: { valid: 40_000, hostile: 'amount' },
+    method: { valid: 'qris', hostile: 'method' },
+    note: { valid: 'Meja 4', hostile: 'note' },
+  },
+  payRestInCash: {
+    saleId: { valid: 'BASELINE', hostile: 'journalId' },
+    tendered: { valid: 50_000, hostile: 'tendered' },
+  },
+  getSale: { saleId: { valid: undefined, hostile: 'journalId' } },
+  refundSale: {
+    saleId: { valid: 'BASELINE', hostile: 'journalId' },
+    amount: { valid: 1_000, hostile: 'amount' },
+    channel: { valid: 'cash', hostile: 'refundChannel' },
+    note: { valid: 'barang rusak', hostile: 'requiredNote' },
+  },
+  getCounter: {},
+  openShift: {
+    staffId: { valid: 'owner', hostile: 'staffId' },
+    pin: { valid: '482916', hostile: 'pin' },
+    openingCash: { valid: 200_000, hostile: 'drawerAmount' },
+  },
+  changeCashier: {
+    staffId: { valid: 'owner', hostile: 'staffId' },
+    pin: { valid: '482916', hostile: 'pin' },
+  },
+  moveCash: {
+    kind: { valid: 'out', hostile: 'moveKind' },
+    amount: { valid: 10_000, hostile: 'positiveDrawerAmount' },
+    reason: { valid: 'beli es batu', hostile: 'reason' },
+  },
+  checkShift: {},
+  closeShift: {
+    shiftId: { valid: 'BASELINE', hostile: 'journalId' },
+    countedCash: { valid: 200_000, hostile: 'drawerAmount' },
+    note: { valid: 'selisih uang receh', hostile: 'note' },
+  },
+  getZReport: { day: { valid: undefined, hostile: 'day' } },
+  exportZReport: {
+    day: { valid: '2026-11-25', hostile: 'day' },
+    format: { valid: 'csv', hostile: 'reportFormat' },
+  },
+  printZReport: { shiftId: { valid: undefined, hostile: 'journalId' } },
+  closeBusinessDay: { day: { valid: undefined, hostile: 'day' } },
+  getAccess: {},
+  unlockOwner: { pin: { valid: undefined, hostile: 'pin' } },
+  lockOwner: {},
+  setOwnerPin: {
+    name: { valid: 'Bu Sari', hostile: 'personName' },
+    pin: { valid: '482916', hostile: 'pin' },
+    currentPin: { valid: undefined, hostile: 'pin' },
+  },
+  addCashier: {
+    name: { valid: 'Budi', hostile: 'personName' },
+    pin: { valid: '582047', hostile: 'pin' },
+  },
+  updateCashier: {
+    staffId: { valid: 'BASELINE', hostile: 'journalId' },
+    name: { valid: undefined, hostile: 'personName' },
+    pin: { valid: undefined, hostile: 'pin' },
+    active: { valid: undefined, hostile: 'boolean' },
   },
 };

@@ -42,6 +42,8 @@ export function order(over: Partial<OrderView> = {}): OrderView {
     reasonDetail: null,
     lastCheckedAt: null,
     canSimulate: false,
+    saleId: null,
+    cash: null,
     ...over,
   };
 }

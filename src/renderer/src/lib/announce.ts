@@ -12,6 +12,9 @@ import type { Announcement } from '@shared/voice/announcement';
  */
 export function paidAnnouncement(order: OrderView): Announcement | null {
   if (order.state !== 'paid' || order.reason !== null || order.paidAt === null) return null;
+  // Cash is not announced: the voice means "Pakasir confirmed this payment", and nothing
+  // confirmed a cash sale but the cashier's own hands. (A split sale's QRIS part speaks.)
+  if (order.method === 'cash') return null;
   // What the customer paid, as Pakasir confirmed it (the price plus any fee passed on).
   return { kind: 'paid', method: order.method, amount: order.totalPayment ?? order.price };
 }

@@ -23,6 +23,8 @@ const NEXT_STEPS: Partial<Record<OrderReason, MessageKey>> = {
 
 /** "Create a new QR" only where there is a QR: a VA sale gets a new number, PayPal a new link. */
 const RECREATE: Record<MethodKind, MessageKey> = {
+  // A cash part is paid the moment it is written: it never ends canceled or expired.
+  cash: 'outcome.recreate',
   qris: 'outcome.recreate',
   link: 'outcome.recreate',
   va: 'outcome.recreateVa',
