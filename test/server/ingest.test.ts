@@ -148,8 +148,8 @@ describe('ingest', () => {
     const good = event(1, snapshot(orderId('KSRD', 1)));
     const unknownKind = {
       ...event(2, snapshot(orderId('KSRD', 2))),
-      kind: 'shift.opened',
-      entityId: 'shift-1',
+      kind: 'stock.counted',
+      entityId: 'stock-1',
       payload: { cash: 100_000 },
     };
     const badAmount = event(3, snapshot(orderId('KSRD', 3), { amount: -5 }));
@@ -160,7 +160,7 @@ describe('ingest', () => {
     expect(body.hwm).toBe(4);
     expect(body.applied).toBe(2);
     expect(body.rejected).toEqual([
-      expect.objectContaining({ seq: 2, kind: 'shift.opened', code: 'unknown_kind' }),
+      expect.objectContaining({ seq: 2, kind: 'stock.counted', code: 'unknown_kind' }),
       expect.objectContaining({ seq: 3, code: 'schema_invalid', reason: expect.stringContaining('amount') }),
     ]);
     const kept = await rig.pool.query(
@@ -168,7 +168,7 @@ describe('ingest', () => {
       [tillId],
     );
     expect(kept.rows).toEqual([
-      { seq: 2, kind: 'shift.opened', rejected_code: 'unknown_kind', payload: { cash: 100_000 } },
+      { seq: 2, kind: 'stock.counted', rejected_code: 'unknown_kind', payload: { cash: 100_000 } },
       expect.objectContaining({ seq: 3, rejected_code: 'schema_invalid' }),
     ]);
     const orders = await rig.pool.query('SELECT order_id FROM shop.orders WHERE till_id = $1 ORDER BY order_id', [

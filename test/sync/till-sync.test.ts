@@ -135,8 +135,8 @@ describe('a till paired with the shop server', () => {
     const db = new Database(join(till.dataDir, 'orders.sqlite'));
     const seq = db.transaction(() =>
       appendToOutbox(db, {
-        kind: 'shift.opened',
-        entityId: 'shift-0001',
+        kind: 'stock.counted',
+        entityId: 'stock-0001',
         schema: 1,
         occurredAt: new Date().toISOString(),
         payload: { openingCash: 200_000 },
@@ -145,11 +145,11 @@ describe('a till paired with the shop server', () => {
     db.close();
     const status = await till.waitStatus((s) => s.rejected.length > 0, 'the refusal');
     expect(status.rejected).toEqual([
-      expect.objectContaining({ seq, kind: 'shift.opened', entityId: 'shift-0001', code: 'unknown_kind' }),
+      expect.objectContaining({ seq, kind: 'stock.counted', entityId: 'stock-0001', code: 'unknown_kind' }),
     ]);
     const kept = await server.pool.query('SELECT rejected_code FROM shop.events WHERE seq = $1 AND kind = $2', [
       seq,
-      'shift.opened',
+      'stock.counted',
     ]);
     expect(kept.rows).toEqual([{ rejected_code: 'unknown_kind' }]);
     // Later entries still flow.
