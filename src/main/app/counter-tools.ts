@@ -81,7 +81,12 @@ export function createCounterTools(deps: CounterToolsDeps): CounterTools {
     log.warn(m),
   );
   const emitAccess = () => bus.emit('accessChanged', people.view());
-  const cashiers = new Cashiers(journal, new PinLocks(deps.mono, deps.clock), () => gateways.context().terminalPrefix, emitAccess);
+  const cashiers = new Cashiers(
+    journal,
+    new PinLocks(deps.mono, deps.clock),
+    () => gateways.context().terminalPrefix,
+    emitAccess,
+  );
   const people = new People(owner, cashiers);
   const shifts = new ShiftBook(journal);
   const notRealMoney = () => settings.view().mode !== 'production';
@@ -98,7 +103,12 @@ export function createCounterTools(deps: CounterToolsDeps): CounterTools {
     printing,
     cashContext: () => {
       const ctx = gateways.context();
-      return { terminal: ctx.terminalPrefix, apiVersion: ctx.version, sandbox: ctx.sandbox || ctx.demo, project: ctx.project };
+      return {
+        terminal: ctx.terminalPrefix,
+        apiVersion: ctx.version,
+        sandbox: ctx.sandbox || ctx.demo,
+        project: ctx.project,
+      };
     },
     prepareCharge: async (amount, method) => {
       const ctx = gateways.context();
@@ -124,7 +134,7 @@ export function createCounterTools(deps: CounterToolsDeps): CounterTools {
     calendar,
     check: (orders, opts) =>
       checkWithPakasir(orders, { checkStatus: (ref, signal) => payments.checkStatusGated(ref, signal), ...opts }),
-    recordZReport: (input) => printing.recordZReport(input),
+    recordZReport: (input, when) => printing.recordZReport(input, when),
     notRealMoney,
     onCounterChanged: emitCounter,
     log,
@@ -181,11 +191,11 @@ export function createCounterTools(deps: CounterToolsDeps): CounterTools {
     },
     printZReport: (ref) => {
       const reportId = 'shiftId' in ref ? ref.shiftId : lastDayClose(journal, ref.day);
-      if (!printing.receipt('z_report', reportId)) {
-        if (!('shiftId' in ref)) throw new PosError('not_found', 'This business day has not been closed yet.');
-        throw new PosError('not_found', 'This shift is still open: its Z report is printed when it closes.');
-      }
-      return printing.reprint('z_report', reportId);
+      if (printing.receipt('z_report', reportId)) return printing.reprint('z_report', reportId);
+      if (!('shiftId' in ref)) throw new PosError('not_found', 'This business day has not been closed yet.');
+      // A close cut short by a crash may have left its report unrecorded: recorded now, first print.
+      shiftDesk.recordClosedShift(ref.shiftId);
+      return printing.print('z_report', reportId);
     },
     closeBusinessDay: ({ day }) => shiftDesk.closeDay(day, owner.requireOwner('close the business day')),
     addCashier: async (input) => {
@@ -214,8 +224,7 @@ export function createCounterTools(deps: CounterToolsDeps): CounterTools {
 
 function lastDayClose(journal: CounterJournal, day: string): string {
   const row = journal.db.prepare('SELECT id FROM day_closes WHERE day = ? ORDER BY id DESC LIMIT 1').get(day) as
-    | { id: number }
-    | undefined;
+    { id: number } | undefined;
   if (!row) throw new PosError('not_found', 'This business day has not been closed yet.');
   return `DAY-${day}-${row.id}`;
 }

@@ -22,7 +22,7 @@ export interface ShiftDeskDeps {
   calendar: { today(): BusinessDayView; day(day: string): BusinessDayView };
   /** The shift's QRIS and VA checked with Pakasir through the engine's gate. */
   check: (orders: OrderRecord[], deps: Pick<CheckDeps, 'onProgress' | 'signal'>) => Promise<CheckSummary>;
-  recordZReport: (input: ReturnType<typeof zReportInput>) => unknown;
+  recordZReport: (input: ReturnType<typeof zReportInput>, when?: 'auto' | 'never') => unknown;
   notRealMoney: () => boolean;
   onCounterChanged: () => void;
   log?: { warn(message: string, fields?: Record<string, unknown>): void };
@@ -69,7 +69,11 @@ export class ShiftDesk {
   view(): CounterView {
     this.seq += 1;
     const row = this.deps.shifts.anyOpen();
-    return { seq: this.seq, shift: row ? this.shiftView(row) : null, unpaidSales: row ? this.deps.sales.unpaid(row.shift_id) : [] };
+    return {
+      seq: this.seq,
+      shift: row ? this.shiftView(row) : null,
+      unpaidSales: row ? this.deps.sales.unpaid(row.shift_id) : [],
+    };
   }
 
   shift(shiftId: string): ShiftView {
@@ -149,7 +153,9 @@ export class ShiftDesk {
       });
       // The frozen report is what was true at the close, counted cash and difference included.
       const closed = this.z.shift(this.mustRow(row.shift_id));
-      this.deps.journal.db.prepare('UPDATE shifts SET report = ? WHERE shift_id = ?').run(JSON.stringify(closed), row.shift_id);
+      this.deps.journal.db
+        .prepare('UPDATE shifts SET report = ? WHERE shift_id = ?')
+        .run(JSON.stringify(closed), row.shift_id);
       return closed;
     });
     this.deps.onCounterChanged();
@@ -181,7 +187,9 @@ export class ShiftDesk {
     if (open) throw new PosError('busy', 'A shift of this day is still open: close it before closing the day.');
     const b = this.deps.calendar.day(day);
     if (Date.parse(b.startsAt) > this.deps.journal.now().getTime())
-      throw new PosError('invalid_input', 'This business day has not started yet.', [{ path: 'day', message: 'future' }]);
+      throw new PosError('invalid_input', 'This business day has not started yet.', [
+        { path: 'day', message: 'future' },
+      ]);
     const { report, closeId, at } = this.deps.journal.tx(() => {
       const report = this.z.day(day, b.startsAt, b.endsAt);
       const at = this.deps.journal.now().toISOString();
@@ -214,26 +222,52 @@ export class ShiftDesk {
     return report;
   }
 
+  /**
+   * A closed shift's Z report for the printer, from the report frozen at the close: the close
+   * records it just after its transaction, so a crash in between leaves it to this.
+   */
+  recordClosedShift(shiftId: string): void {
+    const row = this.mustRow(shiftId);
+    if (row.state !== 'closed' || !row.report)
+      throw new PosError('not_found', 'This shift is still open: its Z report is printed when it closes.');
+    const report = JSON.parse(row.report) as ZReport;
+    this.recordZ(report, report.id, report.to ?? report.from, report.closedBy ?? '', 'never');
+  }
+
   private printZ(report: ZReport, reportId: string, closedAt: string, closedBy: string): void {
     this.defer(() => {
       try {
-        this.deps.recordZReport(
-          zReportInput(report, {
-            reportId,
-            terminal: this.deps.terminal(),
-            closedAt,
-            closedBy,
-            notRealMoney: this.deps.notRealMoney(),
-          }),
-        );
+        this.recordZ(report, reportId, closedAt, closedBy);
       } catch (err) {
         this.deps.log?.warn('could not record the Z report for printing', { reportId, error: err });
       }
     });
   }
 
+  private recordZ(
+    report: ZReport,
+    reportId: string,
+    closedAt: string,
+    closedBy: string,
+    when: 'auto' | 'never' = 'auto',
+  ): void {
+    this.deps.recordZReport(
+      zReportInput(report, {
+        reportId,
+        terminal: this.deps.terminal(),
+        closedAt,
+        closedBy,
+        notRealMoney: this.deps.notRealMoney(),
+      }),
+      when,
+    );
+  }
+
   private shiftView(row: ShiftRow): ShiftView {
-    return this.deps.shifts.view(row, row.state === 'open' ? this.deps.sales.blockingShiftClose(row.shift_id).length : 0);
+    return this.deps.shifts.view(
+      row,
+      row.state === 'open' ? this.deps.sales.blockingShiftClose(row.shift_id).length : 0,
+    );
   }
 
   private cashier(row: ShiftRow): Actor {
