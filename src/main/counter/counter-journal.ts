@@ -3,6 +3,7 @@ import { PosError } from '@shared/errors';
 import { COUNTER_SCHEMAS, type CounterKind, type CounterPayload } from '@shared/sync/counter-events';
 import { allocateJournalId } from '../orders/id-allocator';
 import { appendToOutbox } from '../orders/outbox-append';
+import { toStorageError } from '../orders/storage-errors';
 import type { AuditEntry } from './owner-access';
 
 const TABLES = ['sales', 'shifts', 'shift_events', 'refunds', 'staff', 'staff_events', 'day_closes'];
@@ -39,9 +40,17 @@ export class CounterJournal {
     }
   }
 
-  /** One IMMEDIATE transaction: a second writer waits, then sees this one's result. */
+  /**
+   * One IMMEDIATE transaction: a second writer waits, then sees this one's result. A full
+   * disk or a failing one is the journal's typed error (disk_full, read_only, ...), so the
+   * cashier reads what to do, and nothing was written.
+   */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (err) {
+      throw toStorageError(err);
+    }
   }
 
   /** A new id from the journal's shared sequence: sales, shifts and refunds never collide with orders. */
