@@ -13,6 +13,7 @@ import { JournalScreen } from './screens/journal/JournalScreen';
 import { HistoryScreen } from './screens/HistoryScreen';
 import { SaleScreen } from './screens/SaleScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { ShiftScreen } from './screens/ShiftScreen';
 
 export function CashierApp() {
   const t = useT();
@@ -22,7 +23,7 @@ export function CashierApp() {
   const conn = usePos((s) => s.connectivity.state);
   const journal = usePos((s) => s.journal);
   const [journalShown, setJournalShown] = useState(false);
-  const tabs: Tab[] = ['sale', 'history', 'settings'];
+  const tabs: Tab[] = ['sale', 'shift', 'history', 'settings'];
   // While the journal is closed, sales and history give way to the owner's journal screen;
   // settings stay reachable.
   const journalScreen =
@@ -78,6 +79,8 @@ export function CashierApp() {
           />
         ) : tab === 'sale' ? (
           <SaleScreen />
+        ) : tab === 'shift' ? (
+          <ShiftScreen />
         ) : tab === 'history' ? (
           <HistoryScreen />
         ) : (

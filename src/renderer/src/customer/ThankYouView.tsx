@@ -4,6 +4,9 @@ import { useT } from '../i18n';
 import { centeredLayout, type Block } from '../lib/customer-layout';
 import { paidLines } from '../lib/customer-lines';
 
+/** The total and, for cash, the change are the largest text: both are what the customer checks. */
+const big = (kind: string) => kind === 'total' || kind === 'change';
+
 /** After a verified payment: thanks, the amount(s), the shop's name. */
 export function ThankYouView({
   order,
@@ -17,14 +20,15 @@ export function ThankYouView({
   height: number;
 }) {
   const t = useT();
-  const lines = paidLines(order);
+  // A cash sale shows what was handed over and the change, as big as the cashier sees it.
+  const lines = paidLines(order, order.cash ?? undefined);
   const icon = Math.floor(Math.min(width, height) * 0.2);
   const blocks: Block[] = [
     { role: 'text', text: t('customer.thanks') },
     { role: 'label', text: t('customer.received') },
     ...lines.flatMap((l): Block[] => [
       { role: 'small', text: t(`customer.line.${l.kind}`) },
-      { role: l.kind === 'total' ? 'total' : 'text', text: formatRupiah(l.amount) },
+      { role: big(l.kind) ? 'total' : 'text', text: formatRupiah(l.amount) },
     ]),
     ...(shopName ? [{ role: 'small' as const, text: shopName }] : []),
   ];
@@ -53,7 +57,7 @@ export function ThankYouView({
             <span
               className="cust-line-amount"
               data-testid={l.kind === 'total' ? 'customer-total' : undefined}
-              style={{ fontSize: l.kind === 'total' ? fonts.total : fonts.text }}
+              style={{ fontSize: big(l.kind) ? fonts.total : fonts.text }}
             >
               {formatRupiah(l.amount)}
             </span>

@@ -14,6 +14,7 @@ import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
 import { useItems } from '../stores/items-store';
 import { ItemsPanel } from './keypad/ItemsPanel';
+import { CashPanel } from './keypad/CashPanel';
 import { MethodQuestion } from './keypad/MethodQuestion';
 
 /** A pause this long on an amount is worth asking Pakasir's fee for it. */
@@ -78,6 +79,8 @@ export function KeypadScreen() {
   const [tab, setTab] = useState<'items' | 'keypad'>('items');
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
+  // Tunai opens its own panel (tendered and change); F2 opens it from the keyboard.
+  const [cashOpen, setCashOpen] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
   const amount = fromCart ? cart.total : digitsToAmount(digits);
   const version = settings?.apiVersion ?? 'v2';
@@ -132,7 +135,12 @@ export function KeypadScreen() {
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => {
-      if (asking) return;
+      if (asking || cashOpen) return;
+      if (ev.key === 'F2') {
+        ev.preventDefault();
+        if (amount > 0 && settings) setCashOpen(true);
+        return;
+      }
       if (ev.key === 'Enter') {
         // Enter on a focused button is that button's own click.
         if (ev.target instanceof HTMLButtonElement) return;
@@ -150,7 +158,7 @@ export function KeypadScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [charge, press, asking]);
+  }, [charge, press, asking, cashOpen, amount, settings]);
 
   const primary = options.filter((o) => METHOD_RULES[o.method].kind !== 'va');
   const vas = options.filter((o) => METHOD_RULES[o.method].kind === 'va');
@@ -225,6 +233,16 @@ export function KeypadScreen() {
           {primary.map((o) => (
             <MethodButton key={o.method} option={o} selected={o.method === chosen} onPick={setMethod} />
           ))}
+          <button
+            type="button"
+            className="method method-cash"
+            data-testid="method-cash"
+            title={t('cash.keyHint')}
+            disabled={amount <= 0 || busy || settings === null}
+            onClick={() => setCashOpen(true)}
+          >
+            <span className="method-name">{t('method.cash')} (F2)</span>
+          </button>
         </div>
         <div className="methods-va">
           {vas.map((o) => (
@@ -263,6 +281,18 @@ export function KeypadScreen() {
         </p>
         <p className="hint">{t('keypad.hint')}</p>
       </section>
+      {cashOpen && (
+        <CashPanel
+          amount={amount}
+          note={note}
+          onClose={() => setCashOpen(false)}
+          onDone={(order) => {
+            setCashOpen(false);
+            usePos.getState().setActiveSale(order);
+            reset();
+          }}
+        />
+      )}
       {asking && plan.kind === 'ask' && (
         <MethodQuestion
           plan={plan}

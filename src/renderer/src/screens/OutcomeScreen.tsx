@@ -156,6 +156,12 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
                 : ''}
             </p>
           )}
+          {order.cash && (
+            <div className="outcome-change" data-testid="outcome-change">
+              <span>{t('cash.tenderedWas', { amount: formatRupiah(order.cash.tendered) })}</span>
+              <strong>{t('cash.changeBig', { amount: formatRupiah(order.cash.change) })}</strong>
+            </div>
+          )}
           <p className="outcome-sub">{t(`method.${order.method}`)}</p>
           <ReceiptActions orderId={order.orderId} />
         </>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Tab = 'sale' | 'history' | 'settings';
+export type Tab = 'sale' | 'shift' | 'history' | 'settings';
 export type HistoryTab = 'sales' | 'review' | 'report';
 
 /**
