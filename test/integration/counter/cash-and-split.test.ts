@@ -29,9 +29,7 @@ function counts(dataDir: string) {
   )[0];
 }
 
-/** The engine paces status calls per transaction: the test's clock moves past the interval first. */
 async function paidBySimulator(app: AppServices, orderId: string) {
-  folders.clock.now += 10_000;
   await call(app, 'simulatePayment', { orderId });
   return app.store.get(orderId)!;
 }
@@ -169,7 +167,6 @@ describe('split payment: part cash, the rest by QRIS', () => {
     const app = await folders.start(dir);
     await counterShop(app, { openingCash: 100_000 });
     const first = await call(app, 'chargeSplit', { amount: 80_000, cash: 30_000, method: 'qris' });
-    folders.clock.now += 10_000; // canceling asks Pakasir first, paced like any status call
     await call(app, 'cancelSale', { orderId: first.orderId });
     expect(await call(app, 'getSale', { saleId: first.saleId! })).toMatchObject({ state: 'unpaid', remaining: 50_000 });
     expect((await call(app, 'getCounter', {})).unpaidSales.map((s) => s.saleId)).toEqual([first.saleId]);
@@ -184,7 +181,6 @@ describe('split payment: part cash, the rest by QRIS', () => {
 
     // Another split whose QR is canceled: the owner gives the cash back (a void).
     const second = await call(app, 'chargeSplit', { amount: 60_000, cash: 20_000, method: 'qris' });
-    folders.clock.now += 10_000;
     await call(app, 'cancelSale', { orderId: second.orderId });
     const voided = await call(app, 'refundSale', {
       saleId: second.saleId!,
