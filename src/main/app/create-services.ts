@@ -149,104 +149,108 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
     syncCallNames.map((name) => [name, (input: never) => (need().sync.handlers[name] as (i: never) => unknown)(input)]),
   ) as Pick<Handlers, (typeof syncCallNames)[number]>;
 
-  const handlers: Handlers = guardOwnerCalls({
-    getAppInfo: () => ({
-      version: options.version,
-      mode: settings.view().mode,
-      shell: options.shell,
-      platform: process.platform,
-      dataDir: options.dataDir,
-      installId: keeper.install.installId,
-      installIdRenewed: keeper.install.renewed,
-    }),
-    getSettings: () => settings.view(),
-    updateSettings: (patch) => {
-      if (
-        patch.projectSlug !== undefined ||
-        patch.apiVersion !== undefined ||
-        patch.baseUrl !== undefined ||
-        patch.sandbox !== undefined
-      ) {
-        const view = settings.view();
-        const changes =
-          (patch.projectSlug !== undefined && patch.projectSlug !== view.projectSlug) ||
-          (patch.apiVersion !== undefined && patch.apiVersion !== view.apiVersion) ||
-          (patch.baseUrl !== undefined && patch.baseUrl !== view.baseUrl) ||
-          (patch.sandbox !== undefined && patch.sandbox !== view.sandbox);
-        if (changes) noOpenSale();
-      }
-      return gateways.demoIfNeeded(settings.update(patch)).then(afterSwitch);
-    },
-    setApiKey: ({ apiKey }) => {
-      noOpenSale();
-      return afterSwitch(settings.setApiKey(apiKey));
-    },
-    setProject: ({ apiKey, ...project }) => {
-      noOpenSale();
-      return afterSwitch(settings.setProject(project, apiKey));
-    },
-    clearApiKey: () => {
-      noOpenSale();
-      return gateways.demoIfNeeded(settings.clearApiKey()).then(afterSwitch);
-    },
-    testConnection: () => gateways.testConnection(),
-    listDisplays: () => options.listDisplays(),
+  const handlers: Handlers = guardOwnerCalls(
+    {
+      getAppInfo: () => ({
+        version: options.version,
+        mode: settings.view().mode,
+        shell: options.shell,
+        platform: process.platform,
+        dataDir: options.dataDir,
+        installId: keeper.install.installId,
+        installIdRenewed: keeper.install.renewed,
+      }),
+      getSettings: () => settings.view(),
+      updateSettings: (patch) => {
+        if (
+          patch.projectSlug !== undefined ||
+          patch.apiVersion !== undefined ||
+          patch.baseUrl !== undefined ||
+          patch.sandbox !== undefined
+        ) {
+          const view = settings.view();
+          const changes =
+            (patch.projectSlug !== undefined && patch.projectSlug !== view.projectSlug) ||
+            (patch.apiVersion !== undefined && patch.apiVersion !== view.apiVersion) ||
+            (patch.baseUrl !== undefined && patch.baseUrl !== view.baseUrl) ||
+            (patch.sandbox !== undefined && patch.sandbox !== view.sandbox);
+          if (changes) noOpenSale();
+        }
+        return gateways.demoIfNeeded(settings.update(patch)).then(afterSwitch);
+      },
+      setApiKey: ({ apiKey }) => {
+        noOpenSale();
+        return afterSwitch(settings.setApiKey(apiKey));
+      },
+      setProject: ({ apiKey, ...project }) => {
+        noOpenSale();
+        return afterSwitch(settings.setProject(project, apiKey));
+      },
+      clearApiKey: () => {
+        noOpenSale();
+        return gateways.demoIfNeeded(settings.clearApiKey()).then(afterSwitch);
+      },
+      testConnection: () => gateways.testConnection(),
+      listDisplays: () => options.listDisplays(),
 
-    charge: async ({ items, ...input }) => {
-      keeper.notPaused();
-      const session = need();
-      const lines = items ? session.items.linesFor(items, input.amount) : null;
-      // Every sale at the counter goes through the counter: its cashier and shift are recorded.
-      const order = await session.counter.counter.charge({ ...input, lines });
-      session.items.clearCart();
-      return order;
-    },
-    cancelSale: ({ orderId }) => need().payments.cancelSale(orderId),
-    checkNow: ({ orderId }) => need().payments.checkNow(orderId),
-    simulatePayment: ({ orderId }) => need().payments.simulatePayment(orderId),
-    recreateSale: ({ orderId }) => {
-      keeper.notPaused();
-      return need().payments.recreateSale(orderId);
-    },
-    markProofShown: ({ orderId, note }) => need().payments.markProofShown(orderId, note),
-    resolveReview: ({ orderId, resolution, note }) => need().payments.resolveReview(orderId, resolution, note),
-    dismissSale: ({ orderId }) => need().payments.dismissSale(orderId),
-    prepareCharge: async ({ amount, method }) => {
-      // Only warms the fee answers the charge will ask for; any failure is the charge's to report.
-      try {
-        const ctx = gateways.context();
-        await gateways.planAmount({
-          price: amount,
-          method,
-          gateway: ctx.gateway,
-          project: ctx.project,
-          linkQrisOnly: ctx.link.qrisOnly,
-        });
-      } catch {
-        // nothing to say while typing
-      }
-      return null;
-    },
-    getActiveSale: () => keeper.current?.payments.getActiveSale() ?? null,
-    getConnectivity: () =>
-      keeper.current?.payments.getConnectivity() ?? { state: 'online', lastOkAt: null, detail: null },
-    getStorageHealth: () => storageHealth,
-    getBusinessDay: ({ day }) => (day ? calendar.day(day) : calendar.today()),
+      charge: async ({ items, ...input }) => {
+        keeper.notPaused();
+        const session = need();
+        const lines = items ? session.items.linesFor(items, input.amount) : null;
+        // Every sale at the counter goes through the counter: its cashier and shift are recorded.
+        const order = await session.counter.counter.charge({ ...input, lines });
+        session.items.clearCart();
+        return order;
+      },
+      cancelSale: ({ orderId }) => need().payments.cancelSale(orderId),
+      checkNow: ({ orderId }) => need().payments.checkNow(orderId),
+      simulatePayment: ({ orderId }) => need().payments.simulatePayment(orderId),
+      recreateSale: ({ orderId }) => {
+        keeper.notPaused();
+        return need().payments.recreateSale(orderId);
+      },
+      markProofShown: ({ orderId, note }) => need().payments.markProofShown(orderId, note),
+      resolveReview: ({ orderId, resolution, note }) => need().payments.resolveReview(orderId, resolution, note),
+      dismissSale: ({ orderId }) => need().payments.dismissSale(orderId),
+      prepareCharge: async ({ amount, method }) => {
+        // Only warms the fee answers the charge will ask for; any failure is the charge's to report.
+        try {
+          const ctx = gateways.context();
+          await gateways.planAmount({
+            price: amount,
+            method,
+            gateway: ctx.gateway,
+            project: ctx.project,
+            linkQrisOnly: ctx.link.qrisOnly,
+          });
+        } catch {
+          // nothing to say while typing
+        }
+        return null;
+      },
+      getActiveSale: () => keeper.current?.payments.getActiveSale() ?? null,
+      getConnectivity: () =>
+        keeper.current?.payments.getConnectivity() ?? { state: 'online', lastOkAt: null, detail: null },
+      getStorageHealth: () => storageHealth,
+      getBusinessDay: ({ day }) => (day ? calendar.day(day) : calendar.today()),
 
-    ...ownerHandlers,
-    ...printingHandlers,
-    ...syncHandlers,
-    ...itemHandlers,
-    ...counterHandlers,
-    ...accessCalls,
+      ...ownerHandlers,
+      ...printingHandlers,
+      ...syncHandlers,
+      ...itemHandlers,
+      ...counterHandlers,
+      ...accessCalls,
 
-    getDisplayMedia: () => displayMedia.view(),
-    addDisplayImage: ({ slot, data }) => displayMedia.add(slot, data),
-    removeDisplayImage: ({ id }) => displayMedia.remove(id),
+      getDisplayMedia: () => displayMedia.view(),
+      addDisplayImage: ({ slot, data }) => displayMedia.add(slot, data),
+      removeDisplayImage: ({ id }) => displayMedia.remove(id),
 
-    getJournalStatus: () => keeper.guard.status(),
-    recoverJournal: (input) => keeper.recover(input),
-  }, owner, log);
+      getJournalStatus: () => keeper.guard.status(),
+      recoverJournal: (input) => keeper.recover(input),
+    },
+    owner,
+    log,
+  );
 
   return {
     handlers,

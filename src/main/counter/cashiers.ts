@@ -52,7 +52,9 @@ export class Cashiers {
   }
 
   get(staffId: string): StaffRow | null {
-    return (this.journal.db.prepare('SELECT * FROM staff WHERE staff_id = ?').get(staffId) as StaffRow | undefined) ?? null;
+    return (
+      (this.journal.db.prepare('SELECT * FROM staff WHERE staff_id = ?').get(staffId) as StaffRow | undefined) ?? null
+    );
   }
 
   async add(input: { name: string; pin: string }, by: Actor, ownerName: string | null): Promise<StaffView> {
@@ -135,7 +137,7 @@ export class Cashiers {
         this.journal.db
           .prepare('UPDATE staff SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE staff_id = ?')
           .run(at, staffId);
-        const n = (this.get(staffId)!.failed_attempts);
+        const n = this.get(staffId)!.failed_attempts;
         this.journal.audit({ action: 'pin_refused', actor: null, target: staffId, facts: { failed: n } });
         return n;
       });
@@ -169,7 +171,7 @@ export class Cashiers {
 
   private refuseTakenName(name: string, except: string | null, ownerName: string | null): void {
     const taken = this.journal.db
-      .prepare("SELECT 1 FROM staff WHERE active = 1 AND name = ? COLLATE NOCASE AND staff_id IS NOT ?")
+      .prepare('SELECT 1 FROM staff WHERE active = 1 AND name = ? COLLATE NOCASE AND staff_id IS NOT ?')
       .get(name, except);
     if (taken || (ownerName !== null && ownerName.toLowerCase() === name.toLowerCase()))
       throw new PosError('invalid_input', `Someone here is already called ${name}; choose another name.`, [
@@ -180,7 +182,10 @@ export class Cashiers {
   private refuseOnOpenShift(staffId: string): void {
     const open = this.journal.db.prepare("SELECT 1 FROM shifts WHERE state = 'open' AND cashier_id = ?").get(staffId);
     if (open)
-      throw new PosError('illegal_state', 'This cashier is at the counter now: close the shift or change cashier first.');
+      throw new PosError(
+        'illegal_state',
+        'This cashier is at the counter now: close the shift or change cashier first.',
+      );
   }
 
   private changed(

@@ -32,7 +32,9 @@ export class CounterJournal {
     // Never merges the -wal into the journal file: the order store decides when that is safe.
     this.db.pragma('wal_autocheckpoint = 0');
     const found = this.db
-      .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN (${TABLES.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN (${TABLES.map(() => '?').join(',')})`,
+      )
       .get(...TABLES) as { n: number };
     if (found.n !== TABLES.length) {
       this.db.close();
@@ -75,10 +77,15 @@ export class CounterJournal {
       const facts = entry.facts && Object.keys(entry.facts).length > 0 ? entry.facts : null;
       const byName = entry.actor && entry.actor.role !== 'unprotected' ? entry.actor.name : null;
       const info = this.db
-        .prepare(
-          'INSERT INTO staff_events (at, action, by_staff_id, by_name, target, facts) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(at, entry.action, entry.actor?.staffId ?? null, byName, entry.target, facts ? JSON.stringify(facts) : null);
+        .prepare('INSERT INTO staff_events (at, action, by_staff_id, by_name, target, facts) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(
+          at,
+          entry.action,
+          entry.actor?.staffId ?? null,
+          byName,
+          entry.target,
+          facts ? JSON.stringify(facts) : null,
+        );
       const id = Number(info.lastInsertRowid);
       this.outbox(
         'staff.action',

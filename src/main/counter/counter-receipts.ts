@@ -20,7 +20,11 @@ export function saleReceiptInput(sale: SaleView): SaleReceiptInput {
     fee = (fee ?? 0) + (m.fee ?? 0);
     feeOnCustomer = (feeOnCustomer ?? 0) + (m.feeOnCustomer ?? 0);
   }
-  const paidAt = paid.map((p) => p.paidAt ?? p.updatedAt).sort().at(-1) ?? sale.createdAt;
+  const paidAt =
+    paid
+      .map((p) => p.paidAt ?? p.updatedAt)
+      .sort()
+      .at(-1) ?? sale.createdAt;
   return {
     ref: sale.saleId,
     terminal: sale.terminal,
@@ -48,9 +52,7 @@ export function saleReceiptInput(sale: SaleView): SaleReceiptInput {
             change: cash.reduce((s, p) => s + (p.cash?.change ?? 0), 0),
           }
         : null,
-    ...(paid.length > 1
-      ? { parts: paid.map((p) => ({ method: p.method, amount: p.totalPayment ?? p.price })) }
-      : {}),
+    ...(paid.length > 1 ? { parts: paid.map((p) => ({ method: p.method, amount: p.totalPayment ?? p.price })) } : {}),
     note: sale.note,
   };
 }
@@ -86,7 +88,9 @@ export function zReportInput(
     methods: z.byMethod.map((m) => ({ method: m.method, count: m.count, amount: m.totalPaid })),
     fees: { paidByCustomers: z.feesCustomer, paidByShop: z.feesShop },
     refunds: { count: z.refunds.count, amount: z.refunds.amount, cash: z.refunds.cash },
-    cashMovements: z.movements.slice(0, 200).map((m) => ({ kind: m.kind, amount: m.amount, note: m.reason.slice(0, 80), at: m.at })),
+    cashMovements: z.movements
+      .slice(0, 200)
+      .map((m) => ({ kind: m.kind, amount: m.amount, note: m.reason.slice(0, 80), at: m.at })),
     cash: {
       opening: z.drawer.opening,
       sales: z.drawer.cashSales,

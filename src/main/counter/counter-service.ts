@@ -51,7 +51,12 @@ function amountError(path: string, message: string, code = 'amount'): PosError {
 
 function wholeRupiah(value: number, path: string, max: number): void {
   if (!Number.isSafeInteger(value) || value < 1) throw amountError(path, 'Amounts are whole rupiah above 0.');
-  if (value > max) throw amountError(path, `${formatRupiah(value)} is more than one sale can take (${formatRupiah(max)}).`, 'above_max');
+  if (value > max)
+    throw amountError(
+      path,
+      `${formatRupiah(value)} is more than one sale can take (${formatRupiah(max)}).`,
+      'above_max',
+    );
 }
 
 /**
@@ -80,8 +85,15 @@ export class CounterService {
     const ctx = this.deps.cashContext();
     const note = input.note?.trim() ?? '';
     const { saleId, orderId } = this.deps.journal.tx(() => {
-      const saleId = this.sales.open({ price: input.amount, note, cashier: this.cashierOf(shift), shiftId: shift.shift_id }, ctx.terminal);
-      const orderId = this.sales.addCash(saleId, { amount: input.amount, tendered: input.tendered, note, shiftId: shift.shift_id }, ctx);
+      const saleId = this.sales.open(
+        { price: input.amount, note, cashier: this.cashierOf(shift), shiftId: shift.shift_id },
+        ctx.terminal,
+      );
+      const orderId = this.sales.addCash(
+        saleId,
+        { amount: input.amount, tendered: input.tendered, note, shiftId: shift.shift_id },
+        ctx,
+      );
       return { saleId, orderId };
     });
     return this.afterCash(saleId, orderId);
@@ -106,7 +118,10 @@ export class CounterService {
     const ctx = this.deps.cashContext();
     const note = input.note?.trim() ?? '';
     const saleId = this.deps.journal.tx(() => {
-      const saleId = this.sales.open({ price: input.amount, note, cashier: this.cashierOf(shift), shiftId: shift.shift_id }, ctx.terminal);
+      const saleId = this.sales.open(
+        { price: input.amount, note, cashier: this.cashierOf(shift), shiftId: shift.shift_id },
+        ctx.terminal,
+      );
       this.sales.addCash(saleId, { amount: input.cash, tendered: input.cash, note, shiftId: shift.shift_id }, ctx);
       return saleId;
     });
@@ -136,7 +151,10 @@ export class CounterService {
   payRestInCash(input: { saleId: string; tendered: number }): CashSaleResult {
     const sale = this.mustSale(input.saleId);
     if (sale.state !== 'unpaid')
-      throw new PosError('illegal_state', `This sale is ${sale.state}; only the rest of a partly paid sale can be paid in cash.`);
+      throw new PosError(
+        'illegal_state',
+        `This sale is ${sale.state}; only the rest of a partly paid sale can be paid in cash.`,
+      );
     this.checkTendered(sale.remaining, input.tendered);
     const shift = this.needShift();
     this.noLiveSale();
@@ -146,7 +164,11 @@ export class CounterService {
       const now = this.mustSale(input.saleId);
       if (now.state !== 'unpaid' || now.remaining !== sale.remaining)
         throw new PosError('illegal_state', 'This sale changed meanwhile; nothing was written.');
-      return this.sales.addCash(input.saleId, { amount: now.remaining, tendered: input.tendered, note: now.note, shiftId: shift.shift_id }, ctx);
+      return this.sales.addCash(
+        input.saleId,
+        { amount: now.remaining, tendered: input.tendered, note: now.note, shiftId: shift.shift_id },
+        ctx,
+      );
     });
     return this.afterCash(input.saleId, orderId);
   }
@@ -159,7 +181,12 @@ export class CounterService {
   refund(input: RefundInput, by: Actor): SaleView {
     wholeRupiah(input.amount, 'amount', MAX_AMOUNT);
     const shift = this.deps.shifts.anyOpen();
-    const refund: RefundView = this.refunds.record(input, by, shift?.shift_id ?? null, this.deps.cashContext().terminal);
+    const refund: RefundView = this.refunds.record(
+      input,
+      by,
+      shift?.shift_id ?? null,
+      this.deps.cashContext().terminal,
+    );
     const sale = this.mustSale(input.saleId);
     this.deps.onCounterChanged();
     this.defer(() => {

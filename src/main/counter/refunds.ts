@@ -42,7 +42,19 @@ export class RefundBook {
           `INSERT INTO refunds (refund_id, sale_id, kind, amount, channel, note, at, by_staff_id, by_name, shift_id, terminal)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(refundId, sale.saleId, kind, input.amount, input.channel, note, at, by.staffId, by.name, shiftId, terminal);
+        .run(
+          refundId,
+          sale.saleId,
+          kind,
+          input.amount,
+          input.channel,
+          note,
+          at,
+          by.staffId,
+          by.name,
+          shiftId,
+          terminal,
+        );
       this.journal.outbox(
         'refund.recorded',
         refundId,

@@ -83,7 +83,11 @@ export class SaleBook {
    * Inside the caller's transaction: a cash part, paid at once, into the drawer of `shiftId`.
    * Its one event queues the order snapshot for the shop server (the outbox trigger).
    */
-  addCash(saleId: string, part: { amount: number; tendered: number; note: string; shiftId: string }, ctx: CashContext): string {
+  addCash(
+    saleId: string,
+    part: { amount: number; tendered: number; note: string; shiftId: string },
+    ctx: CashContext,
+  ): string {
     const db = this.journal.db;
     const at = this.journal.now().toISOString();
     const orderId = this.journal.newId(ctx.terminal);
@@ -113,7 +117,11 @@ export class SaleBook {
     );
     db.prepare(
       "INSERT INTO order_events (order_id, at, from_state, to_state, reason, facts) VALUES (?, ?, NULL, 'paid', 'cash_received', ?)",
-    ).run(orderId, at, JSON.stringify({ amount: part.amount, tendered: part.tendered, change, saleId, shiftId: part.shiftId }));
+    ).run(
+      orderId,
+      at,
+      JSON.stringify({ amount: part.amount, tendered: part.tendered, change, saleId, shiftId: part.shiftId }),
+    );
     return orderId;
   }
 

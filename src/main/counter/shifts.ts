@@ -49,14 +49,15 @@ export class ShiftBook {
   constructor(private readonly journal: CounterJournal) {}
 
   row(shiftId: string): ShiftRow | null {
-    return (this.journal.db.prepare('SELECT * FROM shifts WHERE shift_id = ?').get(shiftId) as ShiftRow | undefined) ?? null;
+    return (
+      (this.journal.db.prepare('SELECT * FROM shifts WHERE shift_id = ?').get(shiftId) as ShiftRow | undefined) ?? null
+    );
   }
 
   openRow(terminal: string): ShiftRow | null {
     return (
       (this.journal.db.prepare("SELECT * FROM shifts WHERE terminal = ? AND state = 'open'").get(terminal) as
-        | ShiftRow
-        | undefined) ?? null
+        ShiftRow | undefined) ?? null
     );
   }
 
@@ -64,8 +65,7 @@ export class ShiftBook {
   anyOpen(): ShiftRow | null {
     return (
       (this.journal.db.prepare("SELECT * FROM shifts WHERE state = 'open' ORDER BY opened_at DESC LIMIT 1").get() as
-        | ShiftRow
-        | undefined) ?? null
+        ShiftRow | undefined) ?? null
     );
   }
 
@@ -179,7 +179,14 @@ export class ShiftBook {
    * Inside the caller's transaction: closes the shift once (compare-and-set on its state, so
    * a second close, from a double click or another window, is refused and writes nothing).
    */
-  close(shiftId: string, counted: number, note: string, by: Actor, report: string, totals: { gross: number; refunds: number }): void {
+  close(
+    shiftId: string,
+    counted: number,
+    note: string,
+    by: Actor,
+    report: string,
+    totals: { gross: number; refunds: number },
+  ): void {
     const row = this.row(shiftId);
     if (!row) throw new PosError('not_found', `No shift ${shiftId}.`);
     if (row.state === 'closed')
@@ -217,7 +224,9 @@ export class ShiftBook {
   drawer(row: ShiftRow): DrawerView {
     const db = this.journal.db;
     const sum = (sql: string) => (db.prepare(sql).get(row.shift_id) as { n: number | null }).n ?? 0;
-    const cashSales = sum("SELECT sum(amount) AS n FROM orders WHERE shift_id = ? AND method = 'cash' AND state = 'paid'");
+    const cashSales = sum(
+      "SELECT sum(amount) AS n FROM orders WHERE shift_id = ? AND method = 'cash' AND state = 'paid'",
+    );
     const cashRefunds = sum("SELECT sum(amount) AS n FROM refunds WHERE shift_id = ? AND channel = 'cash'");
     const cashIn = sum("SELECT sum(amount) AS n FROM shift_events WHERE shift_id = ? AND kind = 'cash_in'");
     const cashOut = sum("SELECT sum(amount) AS n FROM shift_events WHERE shift_id = ? AND kind = 'cash_out'");
@@ -318,8 +327,18 @@ export class ShiftBook {
   ): number {
     const all = { ...facts, ...(by && by.role !== 'unprotected' ? { name: by.name } : {}) };
     const info = this.journal.db
-      .prepare('INSERT INTO shift_events (shift_id, at, kind, amount, note, staff_id, facts) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(shiftId, at, kind, amount, note, by?.staffId ?? null, Object.keys(all).length > 0 ? JSON.stringify(all) : null);
+      .prepare(
+        'INSERT INTO shift_events (shift_id, at, kind, amount, note, staff_id, facts) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        shiftId,
+        at,
+        kind,
+        amount,
+        note,
+        by?.staffId ?? null,
+        Object.keys(all).length > 0 ? JSON.stringify(all) : null,
+      );
     return Number(info.lastInsertRowid);
   }
 }

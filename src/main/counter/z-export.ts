@@ -1,10 +1,6 @@
 import type { ZReport } from '@shared/counter';
 import { formatLocal, machineTimeZone } from '../orders/local-time';
-import {
-  writeReportTables,
-  type DailyReportExportOptions,
-  type ReportTable,
-} from '../reports/export-daily-report';
+import { writeReportTables, type DailyReportExportOptions, type ReportTable } from '../reports/export-daily-report';
 
 /** The Z report as labelled tables, in the daily report's layout so a spreadsheet reads both alike. */
 export function zReportTables(z: ZReport, timeZone: string): ReportTable[] {
@@ -82,7 +78,15 @@ export function zReportTables(z: ZReport, timeZone: string): ReportTable[] {
       name: 'Pakasir check',
       header: ['checked_local', 'checked', 'unchecked', 'offline', 'differences'],
       rows: z.check
-        ? [[local(z.check.at), z.check.checked, z.check.unchecked, z.check.offline ? 'yes' : 'no', z.check.differences.length]]
+        ? [
+            [
+              local(z.check.at),
+              z.check.checked,
+              z.check.unchecked,
+              z.check.offline ? 'yes' : 'no',
+              z.check.differences.length,
+            ],
+          ]
         : [],
     },
   ];

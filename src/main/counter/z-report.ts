@@ -110,9 +110,10 @@ export class ZReports {
            FROM orders WHERE created_at >= ? AND created_at < ?`,
       )
       .get(startsAt, endsAt) as { review: number | null; live: number | null };
-    const closes = db
-      .prepare('SELECT closed_at, by_name FROM day_closes WHERE day = ? ORDER BY id')
-      .all(day) as { closed_at: string; by_name: string }[];
+    const closes = db.prepare('SELECT closed_at, by_name FROM day_closes WHERE day = ? ORDER BY id').all(day) as {
+      closed_at: string;
+      by_name: string;
+    }[];
     const names = new Set<string>();
     for (const r of rows) for (const n of this.shifts.cashiers(r.shift_id)) names.add(n);
     const saleNames = db
@@ -151,7 +152,8 @@ export class ZReports {
   }
 
   private summary(row: ShiftRow): ShiftSummary {
-    const expected = row.state === 'closed' && row.expected_cash !== null ? row.expected_cash : this.shifts.drawer(row).expected;
+    const expected =
+      row.state === 'closed' && row.expected_cash !== null ? row.expected_cash : this.shifts.drawer(row).expected;
     return {
       shiftId: row.shift_id,
       cashier: this.shifts.cashiers(row.shift_id).join(', '),
@@ -170,7 +172,13 @@ export class ZReports {
       .get(day) as { result: string } | undefined;
     if (!row) return null;
     const r = JSON.parse(row.result) as ReconcileResult;
-    return { at: r.checkedAt, checked: r.checked, unchecked: r.unchecked, offline: r.offline, differences: r.differences };
+    return {
+      at: r.checkedAt,
+      checked: r.checked,
+      unchecked: r.unchecked,
+      offline: r.offline,
+      differences: r.differences,
+    };
   }
 }
 

@@ -28,7 +28,8 @@ export function allocateJournalId(
   now: Date,
   warn?: (message: string) => void,
 ): string {
-  if (!TERMINAL_PREFIX_PATTERN.test(terminal)) throw new PosError('invalid_input', `invalid terminal prefix: ${terminal}`);
+  if (!TERMINAL_PREFIX_PATTERN.test(terminal))
+    throw new PosError('invalid_input', `invalid terminal prefix: ${terminal}`);
   let stmt = statements.get(db);
   if (!stmt) statements.set(db, (stmt = prepare(db)));
   const s = stmt;

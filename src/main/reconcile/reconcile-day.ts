@@ -53,10 +53,7 @@ export async function reconcileDay(store: OrderStore, day: string, deps: Reconci
   } catch (err) {
     throw new PosError('invalid_input', (err as Error).message, [{ path: 'day', message: (err as Error).message }]);
   }
-  const summary = await checkWithPakasir(
-    store.listBetween(bounds.start.toISOString(), bounds.end.toISOString()),
-    deps,
-  );
+  const summary = await checkWithPakasir(store.listBetween(bounds.start.toISOString(), bounds.end.toISOString()), deps);
   const result: ReconcileResult = { day, checkedAt: now().toISOString(), ...summary };
   store.saveReconcile(result);
   return result;

@@ -16,10 +16,7 @@ export interface DailyReportExportOptions {
 type Cell = string | number;
 
 /** The report as labelled tables; one layout for both formats so they cannot disagree. */
-export function dailyReportTables(
-  report: DailyReport,
-  timeZone: string,
-): ReportTable[] {
+export function dailyReportTables(report: DailyReport, timeZone: string): ReportTable[] {
   return [
     {
       name: 'Summary',
@@ -84,7 +81,12 @@ export async function exportDailyReport(
   destinationPath: string,
   opts: DailyReportExportOptions = {},
 ): Promise<{ bytes: number }> {
-  return writeReportTables(dailyReportTables(report, opts.timeZone ?? machineTimeZone()), format, destinationPath, opts);
+  return writeReportTables(
+    dailyReportTables(report, opts.timeZone ?? machineTimeZone()),
+    format,
+    destinationPath,
+    opts,
+  );
 }
 
 export type ReportTable = { name: string; header: string[]; rows: Cell[][] };

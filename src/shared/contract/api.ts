@@ -18,15 +18,7 @@ import type {
   SyncStatusView,
   StorageHealth,
 } from '../domain';
-import type {
-  AccessView,
-  CashSaleResult,
-  CounterView,
-  RefundChannel,
-  SaleView,
-  ShiftView,
-  ZReport,
-} from '../counter';
+import type { AccessView, CashSaleResult, CounterView, RefundChannel, SaleView, ShiftView, ZReport } from '../counter';
 import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../display-media';
 import type { Envelope } from '../errors';
 import type { FeePayer } from '../fees';
@@ -380,7 +372,11 @@ export const OWNER_CALLS = [
 ] as const satisfies readonly CallName[];
 
 /** Money leaving the shop and staff: never on an unprotected till. */
-export const OWNER_PIN_CALLS = ['refundSale', 'addCashier', 'updateCashier'] as const satisfies readonly (typeof OWNER_CALLS)[number][];
+export const OWNER_PIN_CALLS = [
+  'refundSale',
+  'addCashier',
+  'updateCashier',
+] as const satisfies readonly (typeof OWNER_CALLS)[number][];
 
 export const EVENT_NAMES = [
   'orderUpdated',

@@ -134,7 +134,11 @@ const journalId = z.string().regex(ORDER_ID_PATTERN, 'not an id of this journal'
 const staffId = z.union([z.literal('owner'), journalId]);
 const personName = text(40).pipe(z.string().trim().min(1, 'give a name'));
 /** Cash handed over may exceed the largest sale (the change is checked in main). */
-const tendered = z.number().int('whole rupiah').min(1).max(MAX_AMOUNT + MAX_DRAWER_AMOUNT);
+const tendered = z
+  .number()
+  .int('whole rupiah')
+  .min(1)
+  .max(MAX_AMOUNT + MAX_DRAWER_AMOUNT);
 const drawerAmount = z.number().int('whole rupiah').min(0).max(MAX_DRAWER_AMOUNT);
 const zRef = z.union([z.strictObject({ shiftId: journalId }), z.strictObject({ day: localDay })]);
 

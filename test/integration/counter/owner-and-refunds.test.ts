@@ -29,7 +29,12 @@ describe('the owner PIN, enforced in main', () => {
     const { sale } = await call(app, 'sellCash', { amount: 45_000, tendered: 50_000 });
     await call(app, 'lockOwner', {});
 
-    const locked = await refusal(app, 'refundSale', { saleId: sale.saleId, amount: 10_000, channel: 'cash', note: 'basi' });
+    const locked = await refusal(app, 'refundSale', {
+      saleId: sale.saleId,
+      amount: 10_000,
+      channel: 'cash',
+      note: 'basi',
+    });
     expect(locked.code).toBe('owner_required');
     expect((await refusal(app, 'updateSettings', { language: 'en' })).code).toBe('owner_required');
     expect((await refusal(app, 'addCashier', { name: 'Wati', pin: '730164' })).code).toBe('owner_required');
@@ -51,7 +56,10 @@ describe('the owner PIN, enforced in main', () => {
     // The sale's own rows are untouched: the refund is a row of its own, and the drawer moved.
     expect(journal(dir, 'SELECT state, price FROM orders')).toEqual([{ state: 'paid', price: 45_000 }]);
     expect((await call(app, 'getCounter', {})).shift!.drawer).toMatchObject({ cashRefunds: 10_000, expected: 135_000 });
-    const audit = journal(dir, "SELECT action, by_name, target FROM staff_events WHERE action IN ('refund_sale', 'pin_refused')");
+    const audit = journal(
+      dir,
+      "SELECT action, by_name, target FROM staff_events WHERE action IN ('refund_sale', 'pin_refused')",
+    );
     expect(audit).toEqual([
       { action: 'pin_refused', by_name: null, target: 'owner' },
       { action: 'refund_sale', by_name: OWNER.name, target: sale.saleId },
@@ -61,9 +69,9 @@ describe('the owner PIN, enforced in main', () => {
 
     // The owner's session ends after a few idle minutes, on the monotonic clock.
     mono.now += 3 * 60_000 + 1;
-    expect((await refusal(app, 'refundSale', { saleId: sale.saleId, amount: 1_000, channel: 'cash', note: 'x' })).code).toBe(
-      'owner_required',
-    );
+    expect(
+      (await refusal(app, 'refundSale', { saleId: sale.saleId, amount: 1_000, channel: 'cash', note: 'x' })).code,
+    ).toBe('owner_required');
   });
 
   it('wrong PINs lock the PIN for a while, and a restart does not reset the count', async () => {
@@ -96,7 +104,11 @@ describe('the owner PIN, enforced in main', () => {
     expect((await call(app, 'getAccess', {})).ownerPinSet).toBe(false);
     await call(app, 'updateSettings', { language: 'en' });
     const err = await refusal(app, 'refundSale', {
-      saleId: 'KSR1-5552K0P2-20261125T030000-00000003', amount: 1_000, channel: 'cash', note: 'x' });
+      saleId: 'KSR1-5552K0P2-20261125T030000-00000003',
+      amount: 1_000,
+      channel: 'cash',
+      note: 'x',
+    });
     expect(err.code).toBe('owner_required');
     expect(err.issues?.[0]?.message).toBe('owner_pin_missing');
     // Setting it the first time needs nobody; changing it needs the current one.

@@ -68,7 +68,12 @@ function summary(tables: Map<string, string[][]>): Record<string, number> {
 }
 
 function byMethod(tables: Map<string, string[][]>): Record<string, number[]> {
-  return Object.fromEntries(tables.get('By method')!.slice(1).map((r) => [r[0], r.slice(1).map(Number)]));
+  return Object.fromEntries(
+    tables
+      .get('By method')!
+      .slice(1)
+      .map((r) => [r[0], r.slice(1).map(Number)]),
+  );
 }
 
 describe('the daily report, the Z reports and the exports of one day', () => {
@@ -171,7 +176,12 @@ describe('the daily report, the Z reports and the exports of one day', () => {
       expect(byMethod(t)).toEqual(methodRows);
     }
     for (const t of tables.slice(2)) {
-      const drawer = Object.fromEntries(t.get('Drawer')!.slice(1).map((r) => [r[0], Number(r[1])]));
+      const drawer = Object.fromEntries(
+        t
+          .get('Drawer')!
+          .slice(1)
+          .map((r) => [r[0], Number(r[1])]),
+      );
       expect(drawer).toMatchObject({ expected: shiftZ.drawer.expected, counted: expected - 1_000, difference: -1_000 });
     }
 
