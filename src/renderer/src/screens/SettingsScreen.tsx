@@ -13,6 +13,7 @@ import { ProjectSetup } from './settings/ProjectSetup';
 import { SaleSection } from './settings/SaleSection';
 import { SecuritySection } from './settings/SecuritySection';
 import { SoundSection } from './settings/SoundSection';
+import { StaffSection } from './settings/StaffSection';
 import { draftOf, settingsPatch, type Draft, type SetDraft } from './settings/settings-draft';
 import { ShopServerPanel } from './settings/ShopServerPanel';
 
@@ -74,6 +75,8 @@ export function SettingsScreen() {
           <SaleSection draft={draft} set={set} />
           <DisplaySection draft={draft} set={set} />
           <SecuritySection settings={settings} />
+          {/* The owner and cashiers save on their own (PINs never sit in the draft). */}
+          <StaffSection />
           {/* Sound and pictures save on their own, in their sections. */}
           <SoundSection settings={settings} />
           <DisplayPicturesSection />
