@@ -41,6 +41,16 @@ async function shots(page: Page, name: string, sizes: { width: number; height: n
   }
   if (before) await page.setViewportSize(before);
 }
+/** A section of a long screen: each size scrolled to it, then the window shot. */
+async function shotsOf(page: Page, section: ReturnType<Page['getByTestId']>, name: string): Promise<void> {
+  for (const s of CASHIER_SIZES) {
+    await page.setViewportSize(s);
+    await section.scrollIntoViewIfNeeded();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: join(outDir, `${name}-${s.width}x${s.height}.png`) });
+  }
+  await page.setViewportSize(CASHIER_SIZES[0]!);
+}
 const CASHIER_SIZES = [
   { width: 1366, height: 768 },
   { width: 1024, height: 768 },
@@ -54,14 +64,34 @@ describe('the counter, both windows', () => {
   let app: RunningApp;
   beforeAll(async () => {
     app = await startApp({ language: 'id' });
-    // The owner set up the till earlier (Settings): an owner PIN and one cashier.
-    await value(app, 'setOwnerPin', OWNER);
-    await value(app, 'addCashier', CASHIER);
-    await value(app, 'lockOwner');
     await app.customer.getByTestId('customer-state').waitFor();
   }, 120_000);
   afterAll(async () => {
     await app?.close();
+  });
+
+  it('the owner sets a PIN and adds a cashier in Settings; locked, the owner-only calls are refused in main', async () => {
+    const c = app.cashier;
+    await c.getByTestId('nav-settings').click();
+    const staff = c.getByTestId('settings-staff');
+    await staff.scrollIntoViewIfNeeded();
+    await c.getByTestId('owner-name').fill(OWNER.name);
+    await c.getByTestId('owner-new-pin').fill(OWNER.pin);
+    await c.getByTestId('owner-set').click();
+    await c.getByTestId('owner-unlocked').waitFor();
+    await c.getByTestId('cashier-name').fill(CASHIER.name);
+    await c.getByTestId('cashier-pin').fill(CASHIER.pin);
+    await c.getByTestId('cashier-add').click();
+    await expect.poll(() => c.getByTestId('staff-list').textContent()).toContain(CASHIER.name);
+    await staff.scrollIntoViewIfNeeded();
+    await shotsOf(c, staff, 'cashier-settings-staff');
+    await c.getByTestId('owner-lock').click();
+    await c.getByTestId('owner-unlock').waitFor();
+    // Locked: main refuses an owner-only call whatever the window shows.
+    expect(await app.call('updateSettings', { shopName: 'Toko Lain' })).toMatchObject({
+      ok: false,
+      error: { code: 'owner_required' },
+    });
   });
 
   it('a shift opened with a PIN, a cash sale with change, a split sale, cash out, closed with a difference', async () => {
