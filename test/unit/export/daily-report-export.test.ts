@@ -101,13 +101,19 @@ describe('daily report export', () => {
     const dest = join(dir, 'day.xlsx');
     await exportDailyReport(report, 'xlsx', dest, { timeZone: TZ });
     const sheets = await readXlsxFile(dest);
-    expect(sheets.map((s) => s.sheet)).toEqual(['Summary', 'By method', 'By status', 'Needs review']);
+    expect(sheets.map((s) => s.sheet)).toEqual([
+      'Summary',
+      'By method',
+      'Refunds by channel',
+      'By status',
+      'Needs review',
+    ]);
     const summary = sheets[0]!.data;
     expect(summary.find((r) => r[0] === 'net_received')?.[1]).toBe(50_000);
     expect(sheets[1]!.data.slice(1)).toEqual([
       ['bni_va', 1, 30_000, 30_000, 3_500, 33_500, 30_000],
       ['qris', 1, 20_000, 20_000, 450, 20_450, 20_000],
     ]);
-    expect(sheets[3]!.data[1]?.[0]).toBe('KSR1-R-3');
+    expect(sheets[4]!.data[1]?.[0]).toBe('KSR1-R-3');
   });
 });
