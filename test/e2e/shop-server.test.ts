@@ -81,8 +81,8 @@ for (const lang of ['id', 'en'] as const) {
       const db = new Database(join(app.dataDir, 'orders.sqlite'));
       db.transaction(() =>
         appendToOutbox(db, {
-          kind: 'shift.opened',
-          entityId: 'shift-0001',
+          kind: 'stock.counted',
+          entityId: 'stock-0001',
           schema: 1,
           occurredAt: new Date().toISOString(),
           payload: { openingCash: 200_000 },
