@@ -1,5 +1,6 @@
 import type { RefundView, SaleView, ZReport } from '@shared/counter';
 import { saleMoney as partMoney } from '@shared/fees';
+import type { SaleLineView } from '@shared/items';
 import { METHOD_RULES } from '@shared/methods';
 import type { RefundSlipInput, SaleReceiptInput, ZReportInput } from '../printing/sale-input';
 
@@ -8,7 +9,7 @@ import type { RefundSlipInput, SaleReceiptInput, ZReportInput } from '../printin
  * receipt of a paid counter sale (all its parts, the cashier, the cash handed over and the
  * change), a refund slip, and a Z report.
  */
-export function saleReceiptInput(sale: SaleView): SaleReceiptInput {
+export function saleReceiptInput(sale: SaleView, lines: readonly SaleLineView[] = []): SaleReceiptInput {
   const paid = sale.parts.filter((p) => p.state === 'paid');
   const cash = paid.filter((p) => p.method === 'cash');
   const gateway = paid.find((p) => p.method !== 'cash') ?? null;
@@ -31,7 +32,10 @@ export function saleReceiptInput(sale: SaleView): SaleReceiptInput {
     notRealMoney: sale.parts.some((p) => p.sandbox),
     paidAt,
     cashier: sale.cashier?.name ?? null,
-    items: null,
+    items:
+      lines.length > 0
+        ? lines.map((l) => ({ name: l.name, qty: l.qty, unitPrice: l.unitPrice, total: l.total }))
+        : null,
     amount: sale.price,
     // The drawer opens with the receipt of any sale that took cash.
     method: cash.length > 0 ? 'cash' : (gateway?.method ?? 'cash'),

@@ -1,9 +1,11 @@
 import { MAX_CHANGE, type CashSaleResult, type RefundView, type SaleView } from '@shared/counter';
 import type { OrderView } from '@shared/domain';
+import type { SaleLineView } from '@shared/items';
 import { PosError } from '@shared/errors';
 import { checkAmount, MAX_AMOUNT, METHOD_RULES, type PaymentMethod } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import { isFinal } from '@shared/order-state';
+import { readSaleLines } from '../orders/sale-lines';
 import type { CounterJournal } from './counter-journal';
 import { refundSlipInput, saleReceiptInput } from './counter-receipts';
 import type { Actor } from './owner-access';
@@ -14,7 +16,13 @@ import type { ShiftBook, ShiftRow } from './shifts';
 
 /** The engine's side of a counter sale: unchanged, only told which sale a charge belongs to. */
 export interface CounterEngine {
-  charge(input: { amount: number; method: PaymentMethod; note?: string; saleId?: string | null }): Promise<OrderView>;
+  charge(input: {
+    amount: number;
+    method: PaymentMethod;
+    note?: string;
+    saleId?: string | null;
+    lines?: readonly SaleLineView[] | null;
+  }): Promise<OrderView>;
   showOnCounter(orderId: string): void;
   getActiveSale(): OrderView | null;
 }
@@ -131,7 +139,12 @@ export class CounterService {
   }
 
   /** A gateway sale from the keypad: as before, now with its cashier and shift when one is open. */
-  async charge(input: { amount: number; method: PaymentMethod; note?: string }): Promise<OrderView> {
+  async charge(input: {
+    amount: number;
+    method: PaymentMethod;
+    note?: string;
+    lines?: readonly SaleLineView[] | null;
+  }): Promise<OrderView> {
     this.checkGatewayPart(input.method, input.amount);
     await this.deps.prepareCharge(input.amount, input.method);
     const shift = this.deps.shifts.anyOpen();
@@ -142,7 +155,13 @@ export class CounterService {
         this.deps.cashContext().terminal,
       ),
     );
-    const order = await this.deps.engine.charge({ amount: input.amount, method: input.method, note, saleId });
+    const order = await this.deps.engine.charge({
+      amount: input.amount,
+      method: input.method,
+      note,
+      saleId,
+      lines: input.lines ?? null,
+    });
     if (shift) this.deps.onCounterChanged();
     return order;
   }
@@ -211,7 +230,10 @@ export class CounterService {
         const sale = this.sales.view(saleId);
         if (!sale || sale.state !== 'paid') return;
         // A sale an owner confirmed after review is not printed on its own: the customer has left.
-        this.deps.printing.recordSale(saleReceiptInput(sale), order.reason === 'resolved_paid' ? 'never' : 'auto');
+        this.deps.printing.recordSale(
+          saleReceiptInput(sale, this.linesOf(sale)),
+          order.reason === 'resolved_paid' ? 'never' : 'auto',
+        );
       } catch (err) {
         this.deps.log?.warn('could not record the receipt of a counter sale', { saleId, error: err });
       }
@@ -221,7 +243,7 @@ export class CounterService {
   /** The receipt of a paid counter sale, for printing or reprinting it. */
   receiptInput(saleId: string): ReturnType<typeof saleReceiptInput> | null {
     const sale = this.sales.view(saleId);
-    return sale && sale.state === 'paid' ? saleReceiptInput(sale) : null;
+    return sale && sale.state === 'paid' ? saleReceiptInput(sale, this.linesOf(sale)) : null;
   }
 
   // ------------------------------------------------------------------ internals
@@ -235,13 +257,22 @@ export class CounterService {
     if (sale.state === 'paid') {
       this.defer(() => {
         try {
-          this.deps.printing.recordSale(saleReceiptInput(this.mustSale(saleId)), 'auto');
+          this.deps.printing.recordSale(this.receiptOf(this.mustSale(saleId)), 'auto');
         } catch (err) {
           this.deps.log?.warn('could not record the receipt of a cash sale', { saleId, error: err });
         }
       });
     }
     return { sale, order };
+  }
+
+  /** What was sold (quick items), as journaled with the sale's parts. */
+  private linesOf(sale: SaleView): SaleLineView[] {
+    return sale.parts.flatMap((p) => readSaleLines(this.deps.journal.db, p.orderId));
+  }
+
+  private receiptOf(sale: SaleView): ReturnType<typeof saleReceiptInput> {
+    return saleReceiptInput(sale, this.linesOf(sale));
   }
 
   private publishParts(saleId: string): void {

@@ -138,6 +138,8 @@ export interface ChargeRequest {
   method: PaymentMethod;
   note?: string;
   lines?: readonly SaleLineView[] | null;
+  /** The counter sale this charge is a part of. */
+  saleId?: string | null;
 }
 
 /**
@@ -148,13 +150,6 @@ export interface ChargeRequest {
  * A sale whose create answer was lost is resolved (v2: the same find-or-create; v1: detail by
  * order_id and amount) before anything else is tried.
  */
-/** A charge at the counter; saleId links it to the counter sale it is a part of. */
-export interface ChargeRequest {
-  amount: number;
-  method: PaymentMethod;
-  note?: string;
-  saleId?: string | null;
-}
 
 export class PaymentService {
   private readonly store: OrderStore;
