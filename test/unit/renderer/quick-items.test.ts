@@ -4,7 +4,7 @@ import { MAX_AMOUNT } from '../../../src/shared/methods';
 import { addItem, changeQty, keepKnown, removeLine } from '../../../src/renderer/src/lib/cart';
 import { cartLayout } from '../../../src/renderer/src/lib/cart-layout';
 import { inputOfDraft } from '../../../src/renderer/src/lib/item-draft';
-import { jobsOfSale, receiptJobLine } from '../../../src/renderer/src/lib/receipt-job';
+import { jobsOfSale, receiptJobLine, receiptRef } from '../../../src/renderer/src/lib/receipt-job';
 import { ScanDetector } from '../../../src/renderer/src/lib/scanner';
 import type { PrinterStatusView, PrintJobView } from '../../../src/shared/printing';
 
@@ -192,5 +192,10 @@ describe("a sale's receipt job, as the cashier reads it", () => {
       job({ id: 4, kind: 'z_report' }),
     ];
     expect(jobsOfSale(jobs, 'KSR1-1').map((j) => j.id)).toEqual([3, 1]);
+  });
+
+  it("looks for a counter sale part's receipt under its sale, an older sale's under its order", () => {
+    expect(receiptRef({ orderId: 'KSR1-2', saleId: 'KSR1-1' })).toBe('KSR1-1');
+    expect(receiptRef({ orderId: 'KSR1-2', saleId: null })).toBe('KSR1-2');
   });
 });

@@ -1,9 +1,17 @@
 import type { PrinterProblem, PrintJobView, PrinterStatusView } from '@shared/printing';
 import type { MessageKey, Params } from '../i18n';
 
-/** A sale's receipt jobs, newest first. */
-export function jobsOfSale(jobs: readonly PrintJobView[], orderId: string): PrintJobView[] {
-  return jobs.filter((j) => j.kind === 'sale_receipt' && j.ref === orderId).sort((a, b) => b.id - a.id);
+/** A sale's receipt jobs, newest first; `ref` is what the receipt is recorded under (receiptRef). */
+export function jobsOfSale(jobs: readonly PrintJobView[], ref: string): PrintJobView[] {
+  return jobs.filter((j) => j.kind === 'sale_receipt' && j.ref === ref).sort((a, b) => b.id - a.id);
+}
+
+/**
+ * A part of a counter sale has one receipt for the whole sale, recorded under the sale's id;
+ * a sale taken before the counter existed has its receipt under its own order id.
+ */
+export function receiptRef(order: { orderId: string; saleId?: string | null }): string {
+  return order.saleId ?? order.orderId;
 }
 
 export interface ReceiptJobLine {

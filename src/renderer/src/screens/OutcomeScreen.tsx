@@ -163,7 +163,7 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
             </div>
           )}
           <p className="outcome-sub">{t(`method.${order.method}`)}</p>
-          <ReceiptActions orderId={order.orderId} />
+          <ReceiptActions orderId={order.orderId} saleId={order.saleId} />
         </>
       )}
       {kind === 'canceled' && (

@@ -112,7 +112,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
               )}
             </dl>
             {data.lines.length > 0 && <SaleLines lines={data.lines} total={o.price} />}
-            {o.state === 'paid' && <ReceiptActions orderId={o.orderId} />}
+            {o.state === 'paid' && <ReceiptActions orderId={o.orderId} saleId={o.saleId} />}
             <h3>{t('history.timeline')}</h3>
             <ol className="timeline" data-testid="timeline">
               {data.events.map((ev) => (

@@ -3,7 +3,7 @@ import { whatsAppUrl } from '@shared/phone';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
-import { jobsOfSale, receiptJobLine } from '../../lib/receipt-job';
+import { jobsOfSale, receiptJobLine, receiptRef } from '../../lib/receipt-job';
 import { usePrinter } from '../../stores/printer-store';
 import { ErrorBox } from '../../components/ErrorBox';
 import './receipt-actions.css';
@@ -13,11 +13,11 @@ import './receipt-actions.css';
  * copy is (printed, or waiting for the printer and why), or send it by WhatsApp to the number
  * the customer gives. Printing is queued in main: nothing here waits for the printer.
  */
-export function ReceiptActions({ orderId }: { orderId: string }) {
+export function ReceiptActions({ orderId, saleId }: { orderId: string; saleId: string | null }) {
   const t = useT();
   const allJobs = usePrinter((s) => s.jobs);
   const printer = usePrinter((s) => s.status);
-  const jobs = jobsOfSale(allJobs, orderId);
+  const jobs = jobsOfSale(allJobs, receiptRef({ orderId, saleId }));
   const line = receiptJobLine(jobs[0] ?? null, printer);
   const printedOnce = jobs.length > 0;
   const [busy, setBusy] = useState(false);
