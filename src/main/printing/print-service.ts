@@ -205,7 +205,9 @@ export class PrintService {
       shop,
       language: this.options.shop().language,
       timeZone: this.options.shop().timeZone,
-      verification: verificationText(receiptNo, ref, input.totalPaid, input.paidAt),
+      // The QR names the order Pakasir knows when there is one (the one History and Pakasir's
+      // dashboard list); a counter sale's own id otherwise.
+      verification: verificationText(receiptNo, input.pakasir?.orderId ?? ref, input.totalPaid, input.paidAt),
     }));
   }
 
