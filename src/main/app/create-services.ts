@@ -239,6 +239,21 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
       ...syncHandlers,
       ...itemHandlers,
       ...counterHandlers,
+      // A cart paid in cash, or part cash, keeps its lines like any charge and empties the cart.
+      sellCash: ({ items, ...input }) => {
+        const session = need();
+        const lines = items ? session.items.linesFor(items, input.amount) : null;
+        const result = session.counter.counter.sellCash({ ...input, lines });
+        session.items.clearCart();
+        return result;
+      },
+      chargeSplit: async ({ items, ...input }) => {
+        const session = need();
+        const lines = items ? session.items.linesFor(items, input.amount) : null;
+        const order = await session.counter.counter.chargeSplit({ ...input, lines });
+        session.items.clearCart();
+        return order;
+      },
       ...accessCalls,
 
       getDisplayMedia: () => displayMedia.view(),

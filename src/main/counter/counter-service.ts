@@ -5,7 +5,7 @@ import { PosError } from '@shared/errors';
 import { checkAmount, MAX_AMOUNT, METHOD_RULES, type PaymentMethod } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import { isFinal } from '@shared/order-state';
-import { readSaleLines } from '../orders/sale-lines';
+import { checkLines, readSaleLines } from '../orders/sale-lines';
 import type { CounterJournal } from './counter-journal';
 import { refundSlipInput, saleReceiptInput } from './counter-receipts';
 import type { Actor } from './owner-access';
@@ -85,9 +85,15 @@ export class CounterService {
   }
 
   /** A cash sale: the customer hands over `tendered`, the drawer keeps `amount`, the rest is change. */
-  sellCash(input: { amount: number; tendered: number; note?: string }): CashSaleResult {
+  sellCash(input: {
+    amount: number;
+    tendered: number;
+    note?: string;
+    lines?: readonly SaleLineView[] | null;
+  }): CashSaleResult {
     wholeRupiah(input.amount, 'amount', MAX_AMOUNT);
     this.checkTendered(input.amount, input.tendered);
+    if (input.lines?.length) checkLines(input.lines, input.amount);
     const shift = this.needShift();
     this.noLiveSale();
     const ctx = this.deps.cashContext();
@@ -102,6 +108,7 @@ export class CounterService {
         { amount: input.amount, tendered: input.tendered, note, shiftId: shift.shift_id },
         ctx,
       );
+      this.sales.addLines(orderId, input.lines);
       return { saleId, orderId };
     });
     return this.afterCash(saleId, orderId);
@@ -113,9 +120,16 @@ export class CounterService {
    * engine charges the rest. Should that charge fail, the sale stays with the rest due, and
    * the counter offers a new QR, the rest in cash, or a void.
    */
-  async chargeSplit(input: { amount: number; cash: number; method: PaymentMethod; note?: string }): Promise<OrderView> {
+  async chargeSplit(input: {
+    amount: number;
+    cash: number;
+    method: PaymentMethod;
+    note?: string;
+    lines?: readonly SaleLineView[] | null;
+  }): Promise<OrderView> {
     wholeRupiah(input.amount, 'amount', MAX_AMOUNT);
     wholeRupiah(input.cash, 'cash', MAX_AMOUNT);
+    if (input.lines?.length) checkLines(input.lines, input.amount);
     if (input.cash >= input.amount)
       throw amountError('cash', 'The cash covers the whole sale: take it as a cash sale, with change.', 'cash_covers');
     const rest = input.amount - input.cash;
@@ -130,7 +144,13 @@ export class CounterService {
         { price: input.amount, note, cashier: this.cashierOf(shift), shiftId: shift.shift_id },
         ctx.terminal,
       );
-      this.sales.addCash(saleId, { amount: input.cash, tendered: input.cash, note, shiftId: shift.shift_id }, ctx);
+      const cashPart = this.sales.addCash(
+        saleId,
+        { amount: input.cash, tendered: input.cash, note, shiftId: shift.shift_id },
+        ctx,
+      );
+      // The whole sale's lines ride on its first part; the receipt reads them from every part.
+      this.sales.addLines(cashPart, input.lines);
       return saleId;
     });
     this.publishParts(saleId);

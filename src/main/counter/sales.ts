@@ -1,6 +1,8 @@
 import type { RefundView, SaleView } from '@shared/counter';
 import type { OrderView } from '@shared/domain';
+import type { SaleLineView } from '@shared/items';
 import { toView, type OrderRow } from '../orders/order-row';
+import { writeSaleLines } from '../orders/sale-lines';
 import type { CounterJournal } from './counter-journal';
 import type { Actor } from './owner-access';
 import { saleMoney } from './sale-state';
@@ -123,6 +125,11 @@ export class SaleBook {
       JSON.stringify({ amount: part.amount, tendered: part.tendered, change, saleId, shiftId: part.shiftId }),
     );
     return orderId;
+  }
+
+  /** Inside the caller's transaction: what was sold (quick items), kept with the sale's cash part. */
+  addLines(orderId: string, lines: readonly SaleLineView[] | null | undefined): void {
+    if (lines && lines.length > 0) writeSaleLines(this.journal.db, orderId, lines, this.journal.now().toISOString());
   }
 
   order(orderId: string): OrderView | null {

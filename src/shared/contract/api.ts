@@ -189,9 +189,15 @@ export interface Calls {
   /** A paid sale's receipt as plain text (for WhatsApp), from the snapshot frozen at payment. */
   receiptText(input: { orderId: string }): { text: string };
   /** A cash sale: written paid before it is shown; the change is tendered - amount. Needs an open shift. */
-  sellCash(input: { amount: number; tendered: number; note?: string }): CashSaleResult;
+  sellCash(input: { amount: number; tendered: number; note?: string; items?: CartEntry[] }): CashSaleResult;
   /** Part cash (taken now, into the drawer), the rest by one gateway method through the payment engine. */
-  chargeSplit(input: { amount: number; cash: number; method: PaymentMethod; note?: string }): OrderView;
+  chargeSplit(input: {
+    amount: number;
+    cash: number;
+    method: PaymentMethod;
+    note?: string;
+    items?: CartEntry[];
+  }): OrderView;
   /** The rest of a partly paid sale (its QR failed or expired), in cash. */
   payRestInCash(input: { saleId: string; tendered: number }): CashSaleResult;
   /** A counter sale with its parts and refunds (or a payment from before the counter kept sales). */

@@ -271,8 +271,14 @@ export const callSchemas = {
   removeItem: z.strictObject({ itemId }),
   showCart: z.strictObject({ lines: cartEntries }),
   receiptText: z.strictObject({ orderId }),
-  sellCash: z.strictObject({ amount, tendered, note: note.optional() }),
-  chargeSplit: z.strictObject({ amount, cash: amount, method, note: note.optional() }),
+  sellCash: z.strictObject({ amount, tendered, note: note.optional(), items: cartEntries.min(1).optional() }),
+  chargeSplit: z.strictObject({
+    amount,
+    cash: amount,
+    method,
+    note: note.optional(),
+    items: cartEntries.min(1).optional(),
+  }),
   payRestInCash: z.strictObject({ saleId: journalId, tendered }),
   getSale: z.strictObject({ saleId: journalId }),
   refundSale: z.strictObject({

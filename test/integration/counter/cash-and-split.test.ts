@@ -99,6 +99,35 @@ describe('cash at the counter', () => {
     for (const r of outbox) expect(String(r.payload)).not.toMatch(/scrypt|582047|482916/);
   });
 
+  it('a cart paid in cash keeps its lines with the sale, on its receipt, and empties the cart', async () => {
+    const dir = folders.folder();
+    const app = await folders.start(dir);
+    await counterShop(app);
+    await call(app, 'saveItem', { name: 'Kopi susu', price: 18_000, category: 'Minuman' });
+    await call(app, 'saveItem', { name: 'Roti bakar', price: 12_000, category: 'Makanan' });
+    const items = await call(app, 'listItems', {});
+    const cart = items.map((i) => ({ itemId: i.itemId, qty: i.name === 'Kopi susu' ? 2 : 1 }));
+    await call(app, 'showCart', { lines: cart });
+    const shown: number[] = [];
+    app.bus.on('cartChanged', (c) => shown.push(c.lines.length));
+
+    // A cart that does not come to the amount due is refused before anything is written.
+    const before = counts(dir);
+    const err = await refusal(app, 'sellCash', { amount: 40_000, tendered: 50_000, items: cart });
+    expect(err.code).toBe('invalid_input');
+    expect(counts(dir)).toEqual(before);
+
+    const result = await call(app, 'sellCash', { amount: 48_000, tendered: 50_000, items: cart });
+    expect(app.store.saleLines(result.order.orderId).map((l) => [l.name, l.qty, l.total])).toEqual([
+      ['Kopi susu', 2, 36_000],
+      ['Roti bakar', 1, 12_000],
+    ]);
+    expect(shown.at(-1)).toBe(0);
+    const { text } = await call(app, 'receiptText', { orderId: result.order.orderId });
+    expect(text).toMatch(/2 x Rp 18\.000 +Rp 36\.000/);
+    expect(text).toMatch(/Roti bakar +Rp 12\.000/);
+  });
+
   it('refuses tendered less than due, absurd change and bad amounts, writing nothing', async () => {
     const dir = folders.folder();
     const app = await folders.start(dir);

@@ -285,11 +285,13 @@ export function KeypadScreen() {
         <CashPanel
           amount={amount}
           note={note}
+          items={fromCart ? cartEntries : null}
           onClose={() => setCashOpen(false)}
           onDone={(order) => {
             setCashOpen(false);
             usePos.getState().setActiveSale(order);
             reset();
+            if (fromCart) useItems.getState().clear();
           }}
         />
       )}

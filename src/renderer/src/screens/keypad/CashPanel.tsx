@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OrderView } from '@shared/domain';
+import type { CartEntry } from '@shared/items';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
@@ -9,6 +10,7 @@ import { digitsToAmount, keyFromKeyboard } from '../../lib/keypad';
 import { ErrorBox } from '../../components/ErrorBox';
 
 const noteOf = (note: string) => (note.trim() ? { note: note.trim() } : {});
+const itemsOf = (items: CartEntry[] | null) => (items && items.length > 0 ? { items } : {});
 
 /**
  * Tunai: the cashier types (or taps) what the customer handed over; the change shows big.
@@ -18,11 +20,14 @@ const noteOf = (note: string) => (note.trim() ? { note: note.trim() } : {});
 export function CashPanel({
   amount,
   note,
+  items,
   onClose,
   onDone,
 }: {
   amount: number;
   note: string;
+  /** The cart being paid, if the sale was rung up with items: its lines go with the sale. */
+  items: CartEntry[] | null;
   onClose: () => void;
   onDone: (order: OrderView) => void;
 }) {
@@ -54,12 +59,16 @@ export function CashPanel({
     [busy, onDone],
   );
   const pay = useCallback(
-    (sum: number) => run(async () => (await getPosApi().sellCash({ amount, tendered: sum, ...noteOf(note) })).order),
-    [run, amount, note],
+    (sum: number) =>
+      run(
+        async () => (await getPosApi().sellCash({ amount, tendered: sum, ...noteOf(note), ...itemsOf(items) })).order,
+      ),
+    [run, amount, note, items],
   );
   const split = useCallback(
-    () => run(() => getPosApi().chargeSplit({ amount, cash: typed, method: 'qris', ...noteOf(note) })),
-    [run, amount, typed, note],
+    () =>
+      run(() => getPosApi().chargeSplit({ amount, cash: typed, method: 'qris', ...noteOf(note), ...itemsOf(items) })),
+    [run, amount, typed, note, items],
   );
 
   useEffect(() => {
