@@ -158,7 +158,8 @@ describe('history search through the trigram index', () => {
     applyMigrations(
       db,
       file,
-      MIGRATIONS.filter((m) => m.name !== 'history-speed'),
+      // Only what came before the index: later migrations were never on such a journal either.
+      MIGRATIONS.filter((m) => m.version < MIGRATIONS.find((x) => x.name === 'history-speed')!.version),
       () => new Date(),
     );
     db.close();
