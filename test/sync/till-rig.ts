@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createAppServices } from '../../src/main/app/create-services';
 import type { AppServices } from '../../src/main/app/services';
 import { createLogger } from '../../src/main/log/logger';
-import type { PaymentTuning } from '../../src/main/payments/payment-service';
+import type { PaymentTuning } from '../../src/main/payments/engine-tuning';
 import { memorySafeStorage } from '../../src/main/settings/secret-store';
 import type { SyncServiceOptions } from '../../src/main/sync/sync-service';
 import type { Notice, SyncStatusView } from '../../src/shared/domain';

@@ -6,7 +6,7 @@ import { FeeLookup } from '../pakasir/fee-lookup';
 import { GatewayError, type PakasirGateway } from '../pakasir/gateway';
 import { observeCreates } from '../pakasir/observe-creates';
 import { feePolicyPlanner, type AmountPlanner } from '../payments/amount-plan';
-import type { GatewayContext, SaleEnvironment } from '../payments/payment-service';
+import type { GatewayContext, SaleEnvironment } from '../payments/gateway-selection';
 import type { SettingsService } from '../settings/settings-service';
 import { createSimulator, randomApiKey, type Simulator } from '../../simulator/simulator';
 import { GatewayRegistry } from './gateway-registry';

@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger';
 import type { BusinessCalendar } from '../orders/business-day';
 import type { OrderStore } from '../orders/order-store';
 import type { PaymentService } from '../payments/payment-service';
-import { toView } from '../payments/sale-facts';
+import { toView } from '../payments/sale-view';
 import { reconcileDay } from '../reconcile/reconcile-day';
 import { exportDailyReport } from '../reports/export-daily-report';
 import type { SettingsService } from '../settings/settings-service';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../src/main/app/create-services';
 import type { AppServices } from '../../../src/main/app/services';
-import { toView } from '../../../src/main/payments/sale-facts';
+import { toView } from '../../../src/main/payments/sale-view';
 import { memorySafeStorage } from '../../../src/main/settings/secret-store';
 import type { Notice, OrderView } from '../../../src/shared/domain';
 import { startTestSimulator, type TestSimulator } from '../../support/simulator';
