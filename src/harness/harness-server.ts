@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { EVENT_NAMES } from '@shared/contract/api';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { dispatch, type DispatchLog } from '../main/api/dispatch';
 import type { AppServices } from '../main/app/services';
 import { resolveInside, serveFile } from './static-files';
@@ -35,11 +36,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 const MAX_BODY = 256 * 1024;
 
-export function newToken(): string {
+function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
@@ -128,7 +127,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     const file = resolveInside(options.rendererDir, path === '/' ? '/index.html' : path);
-    if (!file || !serveFile(res, file, { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' }))
+    if (
+      !file ||
+      !serveFile(res, file, { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' })
+    )
       res.writeHead(404).end();
   }
 
