@@ -126,6 +126,17 @@ export default tseslint.config(
               from,
               message: 'The shop server imports shared code only.',
             })),
+            // Benchmarks measure the product, not the tests: what both need lives in testkit/.
+            {
+              target: './bench',
+              from: './test',
+              message: 'The bench imports nothing from test/; share through testkit/.',
+            },
+            {
+              target: './testkit',
+              from: './test',
+              message: 'testkit/ is shared by tests and the bench: no test/ imports.',
+            },
           ],
         },
       ],

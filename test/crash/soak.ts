@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { createSimulator, randomApiKey, type FaultSpec, type SimRoute } from '../../src/simulator/simulator';
-import { seededRandom } from '../support/random';
+import { seededRandom } from '../../testkit/random';
 import type { PlanItem, SoakChildConfig } from './soak-child';
 
 /**

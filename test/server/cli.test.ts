@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../support/postgres';
+import { startPostgres, type TestPostgres } from '../../testkit/postgres';
 
 /**
  * `npm run server -- …` as an owner runs it: set up roles and database, migrate as the

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MigrationError } from '../../src/server/db/migrate';
 import { SERVER_MIGRATIONS } from '../../src/server/db/migrations';
 import { createPool } from '../../src/server/db/pool';
-import { startPostgres, type ShopDatabase, type TestPostgres } from '../support/postgres';
+import { startPostgres, type ShopDatabase, type TestPostgres } from '../../testkit/postgres';
 
 let pgs: TestPostgres;
 let db: ShopDatabase;

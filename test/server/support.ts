@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { buildShopServer, type ShopServer } from '../../src/server/app';
 import { createPool } from '../../src/server/db/pool';
 import { createPairingCode } from '../../src/server/tills/tills';
-import type { ShopDatabase, TestPostgres } from '../support/postgres';
+import type { ShopDatabase, TestPostgres } from '../../testkit/postgres';
 
 export const WEBHOOK_SECRET = 'whsec-test-7f3a9c1e5b2d4f60';
 export const OWNER_TOKEN = 'owner-token-test-0123456789abcdef';

@@ -56,6 +56,13 @@ describe('architecture rules', () => {
     expect(await rulesFor(shared, 'src/server/imports-shared.ts')).not.toContain('import-x/no-restricted-paths');
   });
 
+  it('the bench imports nothing from test/; testkit/ is what they share', async () => {
+    const fromTest = "import { startHarnessRig } from '../test/support/harness';\nexport const f = startHarnessRig;\n";
+    expect(await rulesFor(fromTest, 'bench/imports-test.ts')).toContain('import-x/no-restricted-paths');
+    const fromKit = "import { seededRandom } from '../testkit/random';\nexport const f = seededRandom;\n";
+    expect(await rulesFor(fromKit, 'bench/imports-testkit.ts')).not.toContain('import-x/no-restricted-paths');
+  });
+
   describe('import cycles', () => {
     const dir = join(root, 'src/main', `lint-cycle-${process.pid}`);
     beforeAll(() => {
@@ -72,7 +79,7 @@ describe('architecture rules', () => {
   });
 
   it('the whole tree passes its own rules', async () => {
-    const results = await eslint.lintFiles(['src', 'test', 'bench', 'scripts']);
+    const results = await eslint.lintFiles(['src', 'test', 'bench', 'testkit', 'scripts']);
     const problems = results.flatMap((r) =>
       r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.ruleId}`),
     );
