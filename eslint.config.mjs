@@ -126,6 +126,13 @@ export default tseslint.config(
               from,
               message: 'The shop server imports shared code only.',
             })),
+            // Fault injection and the /__sim/ control plane are test machinery: nothing the app
+            // ships (main, preload, renderer, shared) nor the harness imports them; tests inject them.
+            ...['./src/main', './src/preload', './src/renderer', './src/shared', './src/harness'].map((target) => ({
+              target,
+              from: './src/simulator/lab',
+              message: 'The test simulator (faults, control plane) never ships: inject it from tests.',
+            })),
             // Benchmarks measure the product, not the tests: what both need lives in testkit/.
             {
               target: './bench',

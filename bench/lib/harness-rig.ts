@@ -2,14 +2,14 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { AppServices } from '../../src/main/app/services';
-import type { Simulator } from '../../src/simulator/simulator';
+import { createLabSimulator, type LabSimulator } from '../../src/simulator/lab/lab-simulator';
 import { assembleHarness } from '../../src/harness/assemble';
 import type { Harness } from '../../src/harness/harness-server';
 import { probedPage } from './browser';
 
 export interface HarnessRig {
   services: AppServices;
-  sim: Simulator;
+  sim: LabSimulator;
   harness: Harness;
   cashier: Page;
   customer: Page;
@@ -24,13 +24,15 @@ export interface HarnessRig {
 export async function startHarnessRig(root: string, browser: Browser, tmpRoot: string): Promise<HarnessRig> {
   mkdirSync(tmpRoot, { recursive: true });
   const dataDir = mkdtempSync(join(tmpRoot, 'harness-'));
+  let lab: LabSimulator | null = null;
   const { services, harness, close } = await assembleHarness({
     dataDir,
     version: 'bench',
     rendererDir: join(root, 'out', 'renderer'),
-    services: { quiet: true },
+    // Demo mode's simulator with fault knobs, so the bench can add gateway latency.
+    services: { quiet: true, startDemoSimulator: async (o) => (lab = await createLabSimulator(o)) },
   });
-  const sim = services.demoSimulator();
+  const sim = lab;
   if (!sim) throw new Error('demo mode did not start its simulator');
   const cashier = await probedPage(browser);
   const customer = await probedPage(browser, { width: 1920, height: 1080 });

@@ -41,7 +41,7 @@ export function createGateways(deps: {
   settings: SettingsService;
   log: Logger;
   clock: () => Date;
-  options: Pick<AppServicesOptions, 'demoSimulatorPort' | 'tuning'>;
+  options: Pick<AppServicesOptions, 'demoSimulatorPort' | 'startDemoSimulator' | 'tuning'>;
 }): Gateways {
   const { settings, log, clock, options } = deps;
   let demo: Simulator | null = null;
@@ -123,7 +123,7 @@ export function createGateways(deps: {
 
   const startDemo = async (): Promise<Simulator> => {
     if (!demo) {
-      demo = await createSimulator({
+      demo = await (options.startDemoSimulator ?? createSimulator)({
         port: options.demoSimulatorPort ?? 0,
         projects: [{ slug: DEMO_SLUG, apiKey: randomApiKey(), sandbox: true }],
         clock: () => clock().getTime(),

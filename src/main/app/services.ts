@@ -11,7 +11,7 @@ import type { PrintService } from '../printing/print-service';
 import type { PrintingToolsDeps } from './printing-tools';
 import type { SafeStorageLike } from '../settings/safe-storage-like';
 import type { SettingsService } from '../settings/settings-service';
-import type { Simulator } from '../../simulator/simulator';
+import type { Simulator, SimulatorOptions } from '../../simulator/simulator';
 import type { EventBus } from '../events/event-bus';
 import type { SyncServiceOptions } from '../sync/sync-service';
 
@@ -36,6 +36,11 @@ export interface AppServicesOptions {
   version: string;
   /** Demo mode's simulator port (0 = any free port). */
   demoSimulatorPort?: number;
+  /**
+   * How demo mode starts its simulator. Default: the plain one the app ships. Tests pass
+   * the one with faults and a control plane (src/simulator/lab), which never ships.
+   */
+  startDemoSimulator?: (options: SimulatorOptions) => Promise<Simulator>;
   /** Overrides for tests and benchmarks (poll pace etc.). */
   tuning?: Partial<PaymentTuning>;
   /** Overrides for tests and benchmarks: shop server sync pace and timeouts. */

@@ -6,7 +6,7 @@ import type { AppServices, AppServicesOptions } from '../../../src/main/app/serv
 import { assembleHarness } from '../../../src/harness/assemble';
 import type { Harness } from '../../../src/harness/harness-server';
 import { FAST_PRINTING } from '../../support/printing';
-import type { Simulator } from '../../../src/simulator/simulator';
+import { createLabSimulator, type LabSimulator } from '../../../src/simulator/lab/lab-simulator';
 import { launchChromium } from './chromium';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -20,7 +20,7 @@ export interface RunningApp {
   customer: Page;
   dataDir: string;
   /** The in-process demo simulator (demo mode is the default with no credentials). */
-  sim: Simulator;
+  sim: LabSimulator;
   /** The pinned wall clock main and both windows run on. */
   clock: () => Date;
   /** Calls the contract over the harness, as any HTTP client can. */
@@ -62,6 +62,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const startedAt = performance.now();
   const clock = () => new Date(pinned + (performance.now() - startedAt));
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
+  let lab: LabSimulator | null = null;
   const {
     services,
     harness,
@@ -72,6 +73,8 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     rendererDir: join(root, 'out', 'renderer'),
     services: {
       quiet: true,
+      // Demo mode's simulator with fault knobs: the tests make the gateway fail on purpose.
+      startDemoSimulator: async (o) => (lab = await createLabSimulator(o)),
       timeZone,
       clock,
       tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
@@ -97,7 +100,8 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const customer = await customerContext.newPage();
   await cashier.goto(harness.cashierUrl);
   await customer.goto(harness.customerUrl);
-  const sim = services.demoSimulator()!;
+  if (!lab || services.demoSimulator() !== lab) throw new Error('demo mode did not start its simulator');
+  const sim: LabSimulator = lab;
 
   return {
     services,

@@ -7,7 +7,8 @@ import type { AppServices } from '../../../src/main/app/services';
 import { memorySafeStorage } from '../../../src/main/settings/secret-store';
 import { saleMoney } from '../../../src/shared/fees';
 import { parseTlv } from '../../../src/shared/qris';
-import { createSimulator, randomApiKey, type SimProject, type Simulator } from '../../../src/simulator/simulator';
+import { createLabSimulator, type LabSimulator } from '../../../src/simulator/lab/lab-simulator';
+import { randomApiKey, type SimProject } from '../../../src/simulator/simulator';
 
 /**
  * Who pays Pakasir's fee, through the whole app (settings, the fee table, the engine, the
@@ -21,11 +22,11 @@ const merchantBears: SimProject = {
   feeBearer: 'merchant',
 };
 
-let sim: Simulator;
+let sim: LabSimulator;
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  sim = await createSimulator({ port: 0, projects: [customerBears, merchantBears] });
+  sim = await createLabSimulator({ port: 0, projects: [customerBears, merchantBears] });
 });
 afterAll(async () => {
   await sim.close();
