@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { AppServices } from '../../src/main/app/services';
+import type { AppServices } from '../../src/main/app/service-types';
 import { createLabSimulator, type LabSimulator } from '../../src/simulator/lab/lab-simulator';
 import { assembleHarness } from '../../src/harness/assemble';
 import type { Harness } from '../../src/harness/harness-server';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createAppServices } from '../main/app/create-services';
-import type { AppServices, AppServicesOptions } from '../main/app/services';
+import type { AppServices, AppServicesOptions } from '../main/app/service-types';
 import { startHarness, type Harness } from './harness-server';
 import { harnessServiceOptions } from './harness-services';
 

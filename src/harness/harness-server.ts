@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { EVENT_NAMES } from '@shared/contract/api';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { dispatch, type DispatchLog } from '../main/api/dispatch';
-import type { AppServices } from '../main/app/services';
+import type { AppServices } from '../main/app/service-types';
 import { resolveInside, serveFile } from './static-files';
 
 /**

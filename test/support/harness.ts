@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName } from '../../src/shared/contract/api';
-import type { AppServices } from '../../src/main/app/services';
+import type { AppServices } from '../../src/main/app/service-types';
 import { createLogger } from '../../src/main/log/logger';
 import { assembleHarness } from '../../src/harness/assemble';
 import type { Harness } from '../../src/harness/harness-server';

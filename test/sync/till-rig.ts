@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices } from '../../src/main/app/create-services';
-import type { AppServices } from '../../src/main/app/services';
+import type { AppServices } from '../../src/main/app/service-types';
 import { createLogger } from '../../src/main/log/logger';
 import type { PaymentTuning } from '../../src/main/payments/engine-tuning';
 import { memorySafeStorage } from '../../src/main/settings/secret-store';

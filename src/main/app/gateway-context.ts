@@ -10,7 +10,7 @@ import type { GatewayContext, SaleEnvironment } from '../payments/gateway-select
 import type { SettingsService } from '../settings/settings-service';
 import { createSimulator, randomApiKey, type Simulator } from '../../simulator/simulator';
 import { GatewayRegistry } from './gateway-registry';
-import type { AppServicesOptions } from './services';
+import type { AppServicesOptions } from './service-types';
 
 /** The demo project lives in an in-process simulator; its key is random per run. */
 export const DEMO_SLUG = 'toko-demo';

@@ -14,7 +14,7 @@ import type { SettingsService } from '../settings/settings-service';
 import { takeFolder, type FolderAccess } from './folder-access';
 import type { Gateways } from './gateway-context';
 import { JOURNAL_FILE, openJournalSession, type JournalSession } from './journal-session';
-import type { AppServicesOptions } from './services';
+import type { AppServicesOptions } from './service-types';
 
 function problemOf(err: unknown): JournalProblem {
   if (err instanceof MigrationRefusedError) return 'newer_version';

@@ -14,7 +14,7 @@ import type { PrintService } from '../printing/print-service';
 import { createPrintingTools, type printingCallNames } from './printing-tools';
 import { createSyncService, type SyncService } from '../sync/sync-service';
 import { createItemTools, type ItemTools } from './item-tools';
-import type { AppServicesOptions } from './services';
+import type { AppServicesOptions } from './service-types';
 
 export const JOURNAL_FILE = 'orders.sqlite';
 

@@ -12,7 +12,7 @@ import { reconcileDay } from '../reconcile/reconcile-day';
 import { exportDailyReport } from '../reports/export-daily-report';
 import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../events/event-bus';
-import type { ExportSink } from './services';
+import type { ExportSink } from './service-types';
 
 export const ownerCallNames = [
   'listOrders',

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AppServices, AppServicesOptions } from '../../../src/main/app/services';
+import type { AppServices, AppServicesOptions } from '../../../src/main/app/service-types';
 import { assembleHarness } from '../../../src/harness/assemble';
 import type { Harness } from '../../../src/harness/harness-server';
 import { FAST_PRINTING } from '../../support/printing';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../src/main/app/create-services';
-import type { AppServices } from '../../../src/main/app/services';
+import type { AppServices } from '../../../src/main/app/service-types';
 import { toView } from '../../../src/main/payments/sale-view';
 import { memorySafeStorage } from '../../../src/main/settings/secret-store';
 import type { Notice, OrderView } from '../../../src/shared/domain';

@@ -23,8 +23,6 @@ export interface ExportSink {
   describe(path: string, name: string, bytes: number): NonNullable<JobProgress['file']>;
 }
 
-export type { SafeStorageLike };
-
 export interface AppServicesOptions {
   dataDir: string;
   shell: 'electron' | 'browser';
