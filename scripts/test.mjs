@@ -1,4 +1,4 @@
-// `npm test`: lint, format check, typecheck, build, unit + integration tests (Node), then
+// `npm test`: lint, format check, unused code, typecheck, build, unit + integration tests (Node), then
 // end-to-end tests in Chromium through the browser harness. Every step's exit code and every
 // runner's report is counted (scripts/lib/test-counts.mjs); the run ends with what failed,
 // what to do about a missing browser, and one line: "N passed, N failed".
@@ -60,6 +60,8 @@ function vitest(label, config, file, env) {
 
 step('lint', [...nodeBin('eslint'), '.']);
 step('format', [...nodeBin('prettier'), '--check', '.']);
+// Unused files, exports and dependencies (knip.jsonc): dead code fails the run instead of piling up.
+step('unused code', [...nodeBin('knip'), '--no-progress']);
 for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.test.json'])
   step(`typecheck (${project})`, [...nodeBin('typescript', 'tsc'), '--noEmit', '-p', project]);
 const built = step('build', [...nodeBin('electron-vite'), 'build']);

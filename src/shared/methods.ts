@@ -17,7 +17,6 @@ export const VA_METHODS = [
 
 export const PAYMENT_METHODS = ['qris', ...VA_METHODS, 'payment_link', 'paypal'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-export type VaMethod = (typeof VA_METHODS)[number];
 export type MethodKind = 'qris' | 'va' | 'link' | 'paypal';
 export type ApiVersion = 'v1' | 'v2';
 

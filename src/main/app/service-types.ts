@@ -84,6 +84,3 @@ export interface AppServices {
   demoSimulator(): Simulator | null;
   stop(): Promise<void>;
 }
-
-/** Built in ./create-services.ts; index.ts (Electron) and the harness both call it. */
-export type CreateAppServices = (options: AppServicesOptions) => Promise<AppServices>;

@@ -1,6 +1,6 @@
 import type { OrderView } from '@shared/domain';
 import { PosError } from '@shared/errors';
-import { isFinal } from '@shared/order-state';
+import { isFinal, LIVE_STATES } from '@shared/order-state';
 import type { GatewayFacts, OrderRecord } from '../orders/order-store';
 import { GatewayError, type GatewayStatus, type PakasirGateway } from '../pakasir/gateway';
 import type { Engine } from './engine';
@@ -38,7 +38,7 @@ export async function cancelLive(e: Engine, orderId: string, reason: CancelReaso
       reason,
       facts,
       status ? statusFacts(status) : { status: 'unchecked' },
-      ['creating', 'awaiting_payment'],
+      LIVE_STATES,
     );
   } catch (err) {
     // The poller finished this sale while we were canceling: its state stands.
@@ -99,7 +99,7 @@ function reviewUnverifiedCancel(e: Engine, order: OrderRecord): OrderRecord {
       reasonDetail: 'canceled while its project was not the one set; not canceled at Pakasir',
     },
     undefined,
-    ['creating', 'awaiting_payment'],
+    LIVE_STATES,
   );
   e.settle(review);
   e.publish(review);

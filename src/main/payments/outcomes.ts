@@ -1,4 +1,5 @@
 import type { OrderReason } from '@shared/domain';
+import { LIVE_STATES } from '@shared/order-state';
 import type { GatewayFacts, OrderRecord } from '../orders/order-store';
 import type { GatewayStatus } from '../pakasir/gateway';
 import type { Engine } from './engine';
@@ -15,7 +16,7 @@ export function finishPaid(e: Engine, order: OrderRecord, status: GatewayStatus)
     'completed',
     { paidAt, reason: null, lastCheckedAt: e.nowIso() },
     statusFacts(status),
-    ['creating', 'awaiting_payment'],
+    LIVE_STATES,
   );
   e.settle(order);
   e.publish(paid);

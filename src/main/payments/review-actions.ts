@@ -1,6 +1,6 @@
 import type { OrderView } from '@shared/domain';
 import { PosError } from '@shared/errors';
-import { isFinal } from '@shared/order-state';
+import { isFinal, LIVE_STATES } from '@shared/order-state';
 import type { GatewayFacts, OrderRecord } from '../orders/order-store';
 import type { Engine } from './engine';
 import { FAILURE_RETRY_MS } from './engine-tuning';
@@ -26,7 +26,7 @@ export function markProofShown(e: Engine, orderId: string, note: string): OrderV
       'proof_shown_offline',
       { reason: 'proof_shown_offline', reasonDetail: note, watchUntil: watchEnd(e) },
       { note },
-      ['awaiting_payment', 'creating'],
+      LIVE_STATES,
     );
   } catch (err) {
     // Still open: its checks go on as they were.

@@ -10,7 +10,6 @@ import { ORDER_STATES } from '../order-state';
  * or late never roll a sale back.
  */
 export const ORDER_SNAPSHOT_KIND = 'order.snapshot';
-export const ORDER_SNAPSHOT_SCHEMA = 1;
 
 const rupiah = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const iso = z
