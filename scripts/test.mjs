@@ -61,7 +61,8 @@ function vitest(label, config, file, env) {
 step('lint', [...nodeBin('eslint'), '.']);
 step('format', [...nodeBin('prettier'), '--check', '.']);
 // Unused files, exports and dependencies (knip.jsonc): dead code fails the run instead of piling up.
-step('unused code', [...nodeBin('knip'), '--no-progress']);
+// knip's package.json is not exported, so nodeBin cannot resolve it: its bin by path.
+step('unused code', [process.execPath, join(root, 'node_modules', 'knip', 'bin', 'knip.js'), '--no-progress']);
 for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.test.json'])
   step(`typecheck (${project})`, [...nodeBin('typescript', 'tsc'), '--noEmit', '-p', project]);
 const built = step('build', [...nodeBin('electron-vite'), 'build']);
