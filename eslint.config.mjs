@@ -49,10 +49,7 @@ const NODE_BUILTINS = [
 const NOT_SPLIT_YET = {
   'src/main/orders/journal.ts': { file: 379 },
   'src/main/app/create-services.ts': { fn: 169 },
-  'src/main/app/gateway-context.ts': { fn: 177 },
   'src/main/app/journal-session.ts': { fn: 100 },
-  'src/main/sync/sync-service.ts': { fn: 167 },
-  'src/harness/harness-server.ts': { fn: 111 },
   'src/simulator/simulator.ts': { fn: 128 },
   'src/server/ingest/ingest.ts': { fn: 94 },
   'src/server/reports/daily-report.ts': { fn: 81 },
