@@ -1,5 +1,6 @@
 import { itemsEn } from './items-en';
 import type { Dictionary } from './id';
+import { ownerEn } from './owner-en';
 import { printerEn } from './printer-en';
 
 /** English: the same keys as id.ts; the Dictionary type refuses a missing or extra key. */
@@ -631,4 +632,5 @@ export const en: Dictionary = {
   'setup.todo': 'To do',
   ...printerEn,
   ...itemsEn,
+  ...ownerEn,
 };

@@ -1,4 +1,5 @@
 import { itemsId } from './items-id';
+import { ownerId } from './owner-id';
 import { printerId } from './printer-id';
 
 /**
@@ -636,6 +637,7 @@ export const id = {
   'setup.todo': 'Belum',
   ...printerId,
   ...itemsId,
+  ...ownerId,
 } as const;
 
 export type MessageKey = keyof typeof id;
