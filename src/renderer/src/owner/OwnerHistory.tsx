@@ -122,10 +122,10 @@ export function OwnerHistory({ overview }: { overview: OwnerOverview }) {
             <tr>
               <th>{t('history.col.time')}</th>
               <th>{t('owner.till')}</th>
-              <th>{t('history.col.order')}</th>
-              <th>{t('history.col.method')}</th>
-              <th className="num">{t('history.col.amount')}</th>
-              <th className="num">{t('history.col.customerPays')}</th>
+              <th className="owner-col-wide">{t('history.col.order')}</th>
+              <th className="owner-col-wide">{t('history.col.method')}</th>
+              <th className="num owner-col-wide">{t('history.col.amount')}</th>
+              <th className="num owner-col-wide">{t('history.col.customerPays')}</th>
               <th className="num">{t('history.col.shopReceives')}</th>
               <th>{t('history.col.state')}</th>
             </tr>
@@ -175,10 +175,10 @@ function OrderRow({ order, timeZone }: { order: OwnerOrderRow; timeZone: string 
     <tr data-testid="owner-history-row" data-till={order.tillId}>
       <td>{formatDateTime(order.createdAt, lang, timeZone)}</td>
       <td>{order.tillName}</td>
-      <td className="mono">{order.orderId}</td>
-      <td>{t(`method.${order.method}`)}</td>
-      <td className="num">{formatRupiah(sale.price)}</td>
-      <td className="num">
+      <td className="mono owner-col-wide">{order.orderId}</td>
+      <td className="owner-col-wide">{t(`method.${order.method}`)}</td>
+      <td className="num owner-col-wide">{formatRupiah(sale.price)}</td>
+      <td className="num owner-col-wide">
         {asked.amount === null ? '—' : `${asked.atMost ? '≤ ' : ''}${formatRupiah(asked.amount)}`}
       </td>
       <td className="num" data-testid="owner-row-shop-receives">
