@@ -4,6 +4,8 @@ import type { PaymentHint, RejectedEvent } from '@shared/sync/protocol';
 import type { Handlers } from '../api/dispatch';
 import type { EventBus } from '../events/event-bus';
 import type { SafeStorageLike } from '../settings/safe-storage-like';
+import { orderIdOwnerKey } from '@shared/sync/order-owner';
+import { makeOrderId } from '../orders/order-id';
 import { SyncOutbox } from './outbox';
 import { pairWithServer } from './pair-with-server';
 import { PushChannel } from './push-channel';
@@ -29,6 +31,14 @@ export interface SyncServiceOptions {
   settings: () => { acceptInsecureStorage: boolean; terminalPrefix: string };
   /** addSecret, when present, keeps the till token out of every log line. */
   log: SyncClientLog & { addSecret?(value: string): void };
+  /**
+   * This start found the data folder copied from another folder or computer (its install id
+   * was renewed, reason 'copied'): a pairing found here belongs to the original till, and the
+   * copy must never send as that till. It is dropped before anything is sent.
+   */
+  dataFolderCopied?: boolean;
+  /** This installation's id: with the terminal prefix, the owner key of every order id it issues. */
+  installId?: string;
   now?: () => number;
   fetch?: typeof fetch;
   tuning?: Partial<SyncTuning> & { pushSilenceMs?: number; pushBackoffFirstMs?: number };
@@ -76,6 +86,13 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     clear: () => store.clear(),
   };
   const outbox = new SyncOutbox(opts.journalFile, opts.nativeBinding);
+  if (opts.dataFolderCopied && store.describe()) {
+    opts.log.warn('this data folder is a copy of a paired till: unpaired from the shop server', {
+      tillId: store.describe()?.tillId ?? null,
+    });
+    store.clear({ reason: 'copied', at: new Date(now()).toISOString() });
+    outbox.resetServer();
+  }
   /** The till token the push channel saw refused (the owner revoked this till). */
   let refusedToken: string | null = null;
 
@@ -141,6 +158,20 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     ...(opts.tuning?.pushBackoffFirstMs ? { backoffFirstMs: opts.tuning.pushBackoffFirstMs } : {}),
   });
 
+  /**
+   * What the server files this till's order ids under (orderIdOwnerKey): the prefix and the
+   * install id, as in the ids themselves, so a webhook for a sale the server has not seen yet
+   * still finds this till, and two tills sharing a prefix are never mistaken for each other.
+   */
+  const ownerKeyOf = (terminalPrefix: string): string => {
+    if (!opts.installId) return terminalPrefix;
+    try {
+      return orderIdOwnerKey(makeOrderId(terminalPrefix, opts.installId, 1, new Date(now()))) ?? terminalPrefix;
+    } catch {
+      return terminalPrefix;
+    }
+  };
+
   let statusSeq = 0;
   function status(): SyncStatusView {
     statusSeq += 1;
@@ -148,7 +179,9 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     const link = links.get();
     const refused = link !== null && link.token === refusedToken;
     const state: SyncStatusView['state'] = !described
-      ? 'off'
+      ? store.unpairedNote()
+        ? 'unpaired_copy'
+        : 'off'
       : !link
         ? 'needs_pairing'
         : refused
@@ -186,7 +219,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
         serverUrl: url,
         code,
         tillName,
-        orderPrefix: settings.terminalPrefix,
+        orderPrefix: ownerKeyOf(settings.terminalPrefix),
         firstSeq: outbox.firstKeptSeq() ?? outbox.lastSeq() + 1,
       });
       links.save(
@@ -209,6 +242,8 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     },
     acknowledgeSyncRejections: () => {
       outbox.acknowledgeRejections(new Date(now()).toISOString());
+      // "Seen" covers the note that a copied folder was unpaired too: both are owner notices.
+      store.dismissUnpairedNote();
       emitStatus();
       return status();
     },
