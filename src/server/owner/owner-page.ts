@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 
 /**
- * The same policy as the cashier window's (src/renderer/index.html), sent as a header too, plus
- * no framing by another site and no referrer: the page holds the shop's figures.
+ * The cashier window's own policy (src/shared/csp.ts), sent as a header so frame-ancestors
+ * holds too; and no referrer: the page holds the shop's figures.
  */
-export const OWNER_PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const OWNER_PAGE_CSP = CONTENT_SECURITY_POLICY;
 
 /** Where `npm run build` leaves the owner's page, seen from the source tree, the bundle or the image. */
 export function findOwnerPageDir(from: string, env: NodeJS.ProcessEnv = process.env): string | null {

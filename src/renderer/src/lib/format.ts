@@ -36,11 +36,16 @@ export function formatDateTime(iso: string | null, lang: Language, timeZone?: st
   });
 }
 
-export function formatTime(iso: string | null, lang: Language): string {
+export function formatTime(iso: string | null, lang: Language, timeZone?: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleTimeString(LOCALES[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return d.toLocaleTimeString(LOCALES[lang], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  });
 }
 
 export function formatBytes(bytes: number): string {

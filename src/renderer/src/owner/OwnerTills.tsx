@@ -14,7 +14,7 @@ export function OwnerTills({ overview }: { overview: OwnerOverview }) {
   const [error, setError] = useState<Shown | null>(null);
   return (
     <div className="owner-page" data-testid="owner-tills">
-      <PairTill onError={setError} />
+      <PairTill onError={setError} timeZone={overview.timeZone} />
       {error && <ErrorBox error={error} />}
       <section className="reconcile">
         <h3>{t('owner.tills.title')}</h3>
@@ -99,7 +99,7 @@ function TillRow({ till, timeZone, onError }: { till: OwnerTill; timeZone: strin
   );
 }
 
-function PairTill({ onError }: { onError: (e: Shown) => void }) {
+function PairTill({ onError, timeZone }: { onError: (e: Shown) => void; timeZone: string }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const [name, setName] = useState('');
@@ -142,7 +142,7 @@ function PairTill({ onError }: { onError: (e: Shown) => void }) {
           <div className="owner-code-value mono" data-testid="owner-pair-code">
             {code.code}
           </div>
-          <p className="hint">{t('owner.tills.pairHint', { time: formatTime(code.expiresAt, lang) })}</p>
+          <p className="hint">{t('owner.tills.pairHint', { time: formatTime(code.expiresAt, lang, timeZone) })}</p>
         </div>
       )}
     </section>
