@@ -90,7 +90,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     opts.log.warn('this data folder is a copy of a paired till: unpaired from the shop server', {
       tillId: store.describe()?.tillId ?? null,
     });
-    store.clear({ reason: 'copied', at: new Date(now()).toISOString() });
+    store.clear({ copiedAt: new Date(now()).toISOString() });
     outbox.resetServer();
   }
   /** The till token the push channel saw refused (the owner revoked this till). */
