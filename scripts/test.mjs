@@ -62,7 +62,17 @@ step('lint', [...nodeBin('eslint'), '.']);
 step('format', [...nodeBin('prettier'), '--check', '.']);
 for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.test.json'])
   step(`typecheck (${project})`, [...nodeBin('typescript', 'tsc'), '--noEmit', '-p', project]);
-const built = step('build', [...nodeBin('electron-vite'), 'build']);
+// Both steps run even when the first fails, so one run reports both.
+const builtApp = step('build', [...nodeBin('electron-vite'), 'build']);
+const builtOwner = step("build (the owner's page)", [
+  ...nodeBin('vite'),
+  'build',
+  '--config',
+  'vite.owner.config.mts',
+  '--logLevel',
+  'warn',
+]);
+const built = builtApp && builtOwner;
 
 vitest('unit and integration tests', 'vitest.config.mts', join(reports, 'unit.json'));
 
