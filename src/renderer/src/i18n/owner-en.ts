@@ -11,7 +11,6 @@ export const ownerEn: Record<keyof typeof ownerId, string> = {
   'owner.signOut': 'Sign out',
   'owner.off':
     "The owner's page is not turned on on this server. Set an owner's password on the shop server first, then open this page again.",
-  'owner.switchLanguage': 'Bahasa Indonesia',
   'owner.refresh': 'Refresh',
   'owner.nav.history': 'History',
   'owner.nav.report': 'Daily report',

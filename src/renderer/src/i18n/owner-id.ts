@@ -9,7 +9,6 @@ export const ownerId = {
   'owner.signOut': 'Keluar',
   'owner.off':
     'Halaman pemilik belum dinyalakan di server ini. Buat kata sandi pemilik di server toko dulu, lalu buka halaman ini lagi.',
-  'owner.switchLanguage': 'English',
   'owner.refresh': 'Muat ulang',
   'owner.nav.history': 'Riwayat',
   'owner.nav.report': 'Laporan harian',

@@ -52,7 +52,8 @@ export function OwnerApp() {
         )}
         <div className="owner-actions">
           <button type="button" className="link-btn" onClick={switchLanguage} data-testid="owner-language">
-            {t('owner.switchLanguage')}
+            {/* The other language, named in itself. */}
+            {t(lang === 'id' ? 'lang.en' : 'lang.id')}
           </button>
           {status === 'signed_in' && (
             <button
