@@ -65,7 +65,17 @@ step('format', [...nodeBin('prettier'), '--check', '.']);
 step('unused code', [process.execPath, join(root, 'node_modules', 'knip', 'bin', 'knip.js'), '--no-progress']);
 for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.test.json'])
   step(`typecheck (${project})`, [...nodeBin('typescript', 'tsc'), '--noEmit', '-p', project]);
-const built = step('build', [...nodeBin('electron-vite'), 'build']);
+// Both steps run even when the first fails, so one run reports both.
+const builtApp = step('build', [...nodeBin('electron-vite'), 'build']);
+const builtOwner = step("build (the owner's page)", [
+  ...nodeBin('vite'),
+  'build',
+  '--config',
+  'vite.owner.config.mts',
+  '--logLevel',
+  'warn',
+]);
+const built = builtApp && builtOwner;
 
 vitest('unit and integration tests', 'vitest.config.mts', join(reports, 'unit.json'));
 

@@ -48,8 +48,13 @@ describe('migrations', () => {
     try {
       const again = await migrate(owner, { appRole: db.appRole });
       expect(again.applied).toEqual([]);
-      const rows = await owner.query('SELECT version, name, length(sha256) AS len FROM shop.schema_migrations');
-      expect(rows.rows).toEqual([{ version: 1, name: 'shop', len: 64 }]);
+      const rows = await owner.query(
+        'SELECT version, name, length(sha256) AS len FROM shop.schema_migrations ORDER BY version',
+      );
+      expect(rows.rows).toEqual([
+        { version: 1, name: 'shop', len: 64 },
+        { version: 2, name: 'owner-sign-in', len: 64 },
+      ]);
     } finally {
       await owner.end();
     }

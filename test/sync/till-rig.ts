@@ -44,9 +44,9 @@ export async function waitUntil<T>(
   }
 }
 
-/** A whole till as the app runs it (demo mode, its own simulator), with storage consent for the token. */
-export async function startTill(tuning: Partial<PaymentTuning> = {}): Promise<TillRig> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pos-till-'));
+/** A whole till as the app runs it (demo mode, its own simulator), with storage consent for the token; in `folder` when given (a data folder from before). */
+export async function startTill(tuning: Partial<PaymentTuning> = {}, folder?: string): Promise<TillRig> {
+  const dataDir = folder ?? mkdtempSync(join(tmpdir(), 'pos-till-'));
   const services = await createAppServices({
     dataDir,
     shell: 'browser',

@@ -46,6 +46,8 @@ export interface SessionDeps {
   calendar: BusinessCalendar;
   clock: () => Date;
   installId: string;
+  /** The data folder was found copied at this start (see SyncServiceOptions.dataFolderCopied). */
+  dataFolderCopied: boolean;
 }
 
 /**
@@ -109,6 +111,8 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     safeStorage: options.safeStorage,
     settings: () => settings.view(),
     log: log.child('sync'),
+    dataFolderCopied: deps.dataFolderCopied,
+    installId: deps.installId,
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
   });
   const offPoke = bus.on('orderUpdated', () => sync.poke());

@@ -1,6 +1,8 @@
 import type { SyncStatusView } from '@shared/domain';
 import { PosError } from '@shared/errors';
+import { orderIdOwnerKey } from '@shared/sync/order-owner';
 import type { Handlers } from '../api/dispatch';
+import { makeOrderId } from '../orders/order-id';
 import type { SyncOutbox } from './outbox';
 import { pairWithServer } from './pair-with-server';
 import { normalizeShopServerUrl } from './server-url';
@@ -26,6 +28,24 @@ export interface SyncHandlerDeps {
   relink(): void;
   setPushChannel(up: boolean): void;
   statusChanged(): void;
+  /** This installation's id: part of every order id, so part of the key the server files them under. */
+  installId: string | undefined;
+  /** "Seen" on the banner also clears the note that a copied folder was unpaired. */
+  dismissUnpairedNote(): void;
+}
+
+/**
+ * What the server files this till's order ids under (orderIdOwnerKey): the prefix and the
+ * install id, as in the ids themselves, so a webhook for a sale the server has not seen yet
+ * still finds this till, and two tills sharing a prefix are never mistaken for each other.
+ */
+function ownerKeyOf(terminalPrefix: string, installId: string | undefined, now: number): string {
+  if (!installId) return terminalPrefix;
+  try {
+    return orderIdOwnerKey(makeOrderId(terminalPrefix, installId, 1, new Date(now))) ?? terminalPrefix;
+  } catch {
+    return terminalPrefix;
+  }
 }
 
 /** The owner's sync calls: pair with a shop server, unpair, acknowledge refused entries. */
@@ -40,7 +60,7 @@ export function syncHandlers(d: SyncHandlerDeps): Pick<Handlers, SyncCalls> {
         serverUrl: url,
         code,
         tillName,
-        orderPrefix: settings.terminalPrefix,
+        orderPrefix: ownerKeyOf(settings.terminalPrefix, d.installId, d.now()),
         firstSeq: d.outbox.firstKeptSeq() ?? d.outbox.lastSeq() + 1,
       });
       d.links.save(
@@ -63,6 +83,7 @@ export function syncHandlers(d: SyncHandlerDeps): Pick<Handlers, SyncCalls> {
     },
     acknowledgeSyncRejections: () => {
       d.outbox.acknowledgeRejections(at());
+      d.dismissUnpairedNote();
       d.statusChanged();
       return d.status();
     },

@@ -30,6 +30,14 @@ export interface SyncServiceOptions {
   settings: () => { acceptInsecureStorage: boolean; terminalPrefix: string };
   /** addSecret, when present, keeps the till token out of every log line. */
   log: SyncClientLog & { addSecret?(value: string): void };
+  /**
+   * This start found the data folder copied from another folder or computer (its install id
+   * was renewed, reason 'copied'): a pairing found here belongs to the original till, and the
+   * copy must never send as that till. It is dropped before anything is sent.
+   */
+  dataFolderCopied?: boolean;
+  /** This installation's id: with the terminal prefix, the owner key of every order id it issues. */
+  installId?: string;
   now?: () => number;
   fetch?: typeof fetch;
   tuning?: Partial<SyncTuning> & { pushSilenceMs?: number; pushBackoffFirstMs?: number };
@@ -58,6 +66,17 @@ function loggedLinks(opts: SyncServiceOptions) {
       store.save(...args);
     },
     clear: () => store.clear(),
+    unpairedNote: () => store.unpairedNote(),
+    dismissUnpairedNote: () => store.dismissUnpairedNote(),
+    /** This folder is a copy of a paired till: the copy must never push as the original. */
+    unpairCopy(outbox: SyncOutbox, at: string): void {
+      if (!opts.dataFolderCopied || !store.describe()) return;
+      opts.log.warn('this data folder is a copy of a paired till: unpaired from the shop server', {
+        tillId: store.describe()?.tillId ?? null,
+      });
+      store.clear({ copiedAt: at });
+      outbox.resetServer();
+    },
   };
 }
 
@@ -91,11 +110,22 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
   const fetchFn = opts.fetch ?? fetch;
   const links = loggedLinks(opts);
   const outbox = new SyncOutbox(opts.journalFile, opts.nativeBinding);
+  links.unpairCopy(outbox, new Date(now()).toISOString());
   /** The till token the push channel saw refused (the owner revoked this till). */
   let refusedToken: string | null = null;
   let statusSeq = 0;
   const status = (): SyncStatusView =>
-    syncStatusView({ links, client, channel, outbox, refusedToken: () => refusedToken }, (statusSeq += 1));
+    syncStatusView(
+      {
+        links,
+        client,
+        channel,
+        outbox,
+        refusedToken: () => refusedToken,
+        unpairedCopy: () => links.unpairedNote() !== null,
+      },
+      (statusSeq += 1),
+    );
   // The owner notice is the cashier window's banner, driven by these status events: it
   // stays until the refused entries are acknowledged or the till is paired again.
   const emitter = new StatusEmitter(now, status, (view) => opts.bus.emit('syncStatusChanged', view));
@@ -150,6 +180,8 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     },
     setPushChannel: (up) => opts.payments.setPushChannel(up),
     statusChanged: emitStatus,
+    installId: opts.installId,
+    dismissUnpairedNote: () => links.dismissUnpairedNote(),
   });
 
   client.start();

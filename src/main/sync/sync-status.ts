@@ -13,6 +13,8 @@ export interface StatusParts {
   outbox: Pick<SyncOutbox, 'pending' | 'openRejections'>;
   /** The till token the push channel saw refused (the owner revoked this till). */
   refusedToken(): string | null;
+  /** This data folder was found to be a copy of a paired till and was unpaired: the owner is told. */
+  unpairedCopy(): boolean;
 }
 
 /** What the cashier window's sync banner and the settings panel show, from the parts' state. */
@@ -21,7 +23,9 @@ export function syncStatusView(parts: StatusParts, seq: number): SyncStatusView 
   const link = parts.links.get();
   const refused = link !== null && link.token === parts.refusedToken();
   const state: SyncStatusView['state'] = !described
-    ? 'off'
+    ? parts.unpairedCopy()
+      ? 'unpaired_copy'
+      : 'off'
     : !link
       ? 'needs_pairing'
       : refused
