@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
-import { describeError, type ShownError } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { jobsOfSale, receiptJobLine } from '../../lib/receipt-job';
 import { usePrinter } from '../../stores/printer-store';
 import { ErrorBox } from '../../components/ErrorBox';
@@ -20,21 +20,15 @@ export function ReceiptActions({ orderId }: { orderId: string }) {
   const jobs = jobsOfSale(allJobs, orderId);
   const line = receiptJobLine(jobs[0] ?? null, printer);
   const printedOnce = jobs.length > 0;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
-
-  const print = async (again: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const job = again ? await getPosApi().reprintReceipt({ orderId }) : await getPosApi().printReceipt({ orderId });
-      usePrinter.getState().jobUpdated(job);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error,
+    run: print,
+    setError,
+  } = useAction(async (again: boolean) => {
+    const job = again ? await getPosApi().reprintReceipt({ orderId }) : await getPosApi().printReceipt({ orderId });
+    usePrinter.getState().jobUpdated(job);
+  });
 
   return (
     <div className="receipt-actions" data-testid="receipt-actions">
