@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     include: [
       'test/unit/**/*.test.ts',
+      // Component tests (React in happy-dom): test/unit/renderer/components/.
+      'test/unit/**/*.test.tsx',
       'test/integration/**/*.test.ts',
       'test/electron/**/*.test.ts',
       'test/crash/**/*.test.ts',

@@ -10,7 +10,7 @@ import { precheckJournal } from '../src/main/orders/journal-precheck';
 import { encodeCursor, filterParts, partsToSql } from '../src/main/orders/order-query';
 import { LIVE_STATES, stateInSql, WATCHED_STATES } from '../src/shared/order-state';
 import { shellExport, sqliteShellMissing, type PeerExport } from './export-peer';
-import { seedOrders } from '../test/support/orders';
+import { seedOrders } from '../testkit/orders';
 import { summarize, type Summary } from './lib/stats';
 
 /**

@@ -13,7 +13,7 @@ import { runEngineCounters } from './paid-to-shown-engine';
 import { runSdkPoller } from './sdk-poller';
 import { bundleSizes, keypadReady } from './renderer-load';
 import { measureChargeToQr, measurePaidToShown, type ChargeSample } from './sale-in-browser';
-import { seededRandom } from '../test/support/random';
+import { seededRandom } from '../testkit/random';
 
 /**
  * `npm run bench` (about 8 minutes on 2 cores, plus a few minutes to seed the journal once) or

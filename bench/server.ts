@@ -10,8 +10,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createPool } from '../src/server/db/pool';
-import { startPostgres } from '../test/support/postgres';
-import { seededRandom } from '../test/support/random';
+import { startPostgres } from '../testkit/postgres';
+import { seededRandom } from '../testkit/random';
 import { installGatewayTimer } from './lib/gateway-calls';
 import { machineInfo } from './lib/machine';
 import { startServerProcess } from './lib/shop-server';

@@ -1,4 +1,4 @@
-// `npm test`: lint, format check, typecheck, build, unit + integration tests (Node), then
+// `npm test`: lint, format check, unused code, typecheck, build, unit + integration tests (Node), then
 // end-to-end tests in Chromium through the browser harness. Every step's exit code and every
 // runner's report is counted (scripts/lib/test-counts.mjs); the run ends with what failed,
 // what to do about a missing browser, and one line: "N passed, N failed".
@@ -60,9 +60,22 @@ function vitest(label, config, file, env) {
 
 step('lint', [...nodeBin('eslint'), '.']);
 step('format', [...nodeBin('prettier'), '--check', '.']);
+// Unused files, exports and dependencies (knip.jsonc): dead code fails the run instead of piling up.
+// knip's package.json is not exported, so nodeBin cannot resolve it: its bin by path.
+step('unused code', [process.execPath, join(root, 'node_modules', 'knip', 'bin', 'knip.js'), '--no-progress']);
 for (const project of ['tsconfig.node.json', 'tsconfig.web.json', 'tsconfig.test.json'])
   step(`typecheck (${project})`, [...nodeBin('typescript', 'tsc'), '--noEmit', '-p', project]);
-const built = step('build', [...nodeBin('electron-vite'), 'build']);
+// Both steps run even when the first fails, so one run reports both.
+const builtApp = step('build', [...nodeBin('electron-vite'), 'build']);
+const builtOwner = step("build (the owner's page)", [
+  ...nodeBin('vite'),
+  'build',
+  '--config',
+  'vite.owner.config.mts',
+  '--logLevel',
+  'warn',
+]);
+const built = builtApp && builtOwner;
 
 vitest('unit and integration tests', 'vitest.config.mts', join(reports, 'unit.json'));
 

@@ -1,16 +1,15 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createAppServices } from '../../src/main/app/create-services';
-import type { AppServices } from '../../src/main/app/services';
-import type { Simulator } from '../../src/simulator/simulator';
-import { startHarness, type Harness } from '../../src/harness/harness-server';
-import { harnessServiceOptions } from '../../src/harness/harness-services';
+import type { AppServices } from '../../src/main/app/service-types';
+import { createLabSimulator, type LabSimulator } from '../../src/simulator/lab/lab-simulator';
+import { assembleHarness } from '../../src/harness/assemble';
+import type { Harness } from '../../src/harness/harness-server';
 import { probedPage } from './browser';
 
 export interface HarnessRig {
   services: AppServices;
-  sim: Simulator;
+  sim: LabSimulator;
   harness: Harness;
   cashier: Page;
   customer: Page;
@@ -25,15 +24,16 @@ export interface HarnessRig {
 export async function startHarnessRig(root: string, browser: Browser, tmpRoot: string): Promise<HarnessRig> {
   mkdirSync(tmpRoot, { recursive: true });
   const dataDir = mkdtempSync(join(tmpRoot, 'harness-'));
-  const downloadsDir = join(dataDir, 'downloads');
-  mkdirSync(downloadsDir, { recursive: true });
-  const services = await createAppServices({
-    ...harnessServiceOptions({ dataDir, downloadsDir, version: 'bench', link: () => ({ origin: '', token: '' }) }),
-    quiet: true,
+  let lab: LabSimulator | null = null;
+  const { services, harness, close } = await assembleHarness({
+    dataDir,
+    version: 'bench',
+    rendererDir: join(root, 'out', 'renderer'),
+    // Demo mode's simulator with fault knobs, so the bench can add gateway latency.
+    services: { quiet: true, startDemoSimulator: async (o) => (lab = await createLabSimulator(o)) },
   });
-  const sim = services.demoSimulator();
+  const sim = lab;
   if (!sim) throw new Error('demo mode did not start its simulator');
-  const harness = await startHarness({ services, rendererDir: join(root, 'out', 'renderer'), downloadsDir });
   const cashier = await probedPage(browser);
   const customer = await probedPage(browser, { width: 1920, height: 1080 });
   await cashier.goto(harness.cashierUrl);
@@ -51,8 +51,7 @@ export async function startHarnessRig(root: string, browser: Browser, tmpRoot: s
     async close() {
       await cashier.context().close();
       await customer.context().close();
-      await harness.close();
-      await services.stop();
+      await close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PosError } from '@shared/errors';
-import { createAppServices } from '../main/app/create-services';
 import { listenProblem, portFromArgs } from './cli-port';
-import { startHarness, newToken, type Harness } from './harness-server';
-import { harnessServiceOptions } from './harness-services';
+import { assembleHarness, type AssembledHarness } from './assemble';
 
 /**
  * `npm run dev:web`: the whole app in a browser. Main's real services run here in Node
@@ -24,35 +21,21 @@ async function main(): Promise<void> {
   if ('error' in chosen) throw new StartProblem(chosen.error);
   const root = resolve(import.meta.dirname, '../..');
   const dataDir = resolve(arg('data', join(root, '.data', 'dev-web')));
-  const downloadsDir = join(dataDir, 'downloads');
-  mkdirSync(downloadsDir, { recursive: true });
-  const token = newToken();
-  let origin = '';
-  const services = await createAppServices(
-    harnessServiceOptions({
-      dataDir,
-      downloadsDir,
-      version: process.env.npm_package_version ?? '0.0.0',
-      link: () => ({ origin, token }),
-    }),
-  );
-  let harness: Harness;
+  let assembled: AssembledHarness;
   try {
-    harness = await startHarness({
-      services,
+    assembled = await assembleHarness({
+      dataDir,
+      version: process.env.npm_package_version ?? '0.0.0',
       rendererDir: join(root, 'out', 'renderer'),
-      downloadsDir,
       port: chosen.port,
-      token,
-      log: services.log,
     });
   } catch (err) {
-    // The journal was opened: close it properly before leaving.
-    await services.stop();
-    const problem = listenProblem(err, chosen.port);
+    // Only the server's listen names the port; a folder the app cannot write is another story.
+    const listening = (err as { syscall?: unknown } | null)?.syscall === 'listen';
+    const problem = listening ? listenProblem(err, chosen.port) : null;
     throw problem ? new StartProblem(problem) : err;
   }
-  origin = harness.origin;
+  const { services, harness } = assembled;
   const mode = services.settings.view().mode;
   process.stdout.write(
     [
@@ -65,8 +48,7 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   const stop = async () => {
-    await harness.close();
-    await services.stop();
+    await assembled.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -3,8 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename } from 'node:path';
 import { EVENT_NAMES } from '@shared/contract/api';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { dispatch, type DispatchLog } from '../main/api/dispatch';
-import type { AppServices } from '../main/app/services';
+import type { AppServices } from '../main/app/service-types';
 import { resolveInside, serveFile } from './static-files';
 
 /**
@@ -35,11 +36,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 const MAX_BODY = 256 * 1024;
 
-export function newToken(): string {
+function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
@@ -54,6 +53,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const buf = Buffer.from(given);
     return buf.length === tokenBuf.length && timingSafeEqual(buf, tokenBuf);
   };
+  const wire: Wire = { options, tokenOk, clients };
 
   const unsubscribe = options.services.bus.onAny((name, payload) => {
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -76,47 +76,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const url = new URL(req.url ?? '/', `http://${host}`);
     const path = url.pathname;
 
-    if (path.startsWith('/api/call/')) {
-      if (req.method !== 'POST') return void res.writeHead(405).end();
-      const origin = req.headers.origin;
-      if (origin && origin !== `http://${host}`) return void res.writeHead(403).end();
-      if (!tokenOk(req.headers['x-pos-token'] as string | undefined))
-        return json(res, 401, {
-          ok: false,
-          error: { code: 'untrusted_sender', message: 'Missing or wrong harness token.' },
-        });
-      const name = path.slice('/api/call/'.length);
-      const body = await readBody(req, MAX_BODY);
-      if (body === null) return tooLarge(req, res);
-      let input: unknown;
-      try {
-        input = body.length ? JSON.parse(body) : {};
-      } catch {
-        return json(res, 200, {
-          ok: false,
-          error: { code: 'invalid_input', message: 'The request body is not valid JSON.' },
-        });
-      }
-      const envelope = await dispatch(options.services.handlers, name, input, options.log);
-      return json(res, 200, envelope);
-    }
-
-    if (path === '/api/events') {
-      if (!tokenOk(url.searchParams.get('token'))) return void res.writeHead(401).end();
-      res.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-      });
-      res.write(`: connected ${EVENT_NAMES.length} events\n\n`);
-      clients.add(res);
-      const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
-      req.on('close', () => {
-        clearInterval(ping);
-        clients.delete(res);
-      });
-      return;
-    }
+    if (path.startsWith('/api/call/')) return answerCall(wire, req, res, host, path);
+    if (path === '/api/events') return openEvents(wire, req, res, url);
 
     if (path.startsWith('/downloads/')) {
       if (!tokenOk(url.searchParams.get('token'))) return void res.writeHead(401).end();
@@ -128,7 +89,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     const file = resolveInside(options.rendererDir, path === '/' ? '/index.html' : path);
-    if (!file || !serveFile(res, file, { 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' }))
+    if (
+      !file ||
+      !serveFile(res, file, { 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' })
+    )
       res.writeHead(404).end();
   }
 
@@ -160,6 +124,62 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** What the contract's two routes need from the running harness. */
+interface Wire {
+  options: HarnessOptions;
+  tokenOk(given: string | null | undefined): boolean;
+  clients: Set<ServerResponse>;
+}
+
+/** POST /api/call/{name}: same origin, the run's token, a JSON body within the limit. */
+async function answerCall(
+  wire: Wire,
+  req: IncomingMessage,
+  res: ServerResponse,
+  host: string,
+  path: string,
+): Promise<void> {
+  if (req.method !== 'POST') return void res.writeHead(405).end();
+  const origin = req.headers.origin;
+  if (origin && origin !== `http://${host}`) return void res.writeHead(403).end();
+  if (!wire.tokenOk(req.headers['x-pos-token'] as string | undefined))
+    return json(res, 401, {
+      ok: false,
+      error: { code: 'untrusted_sender', message: 'Missing or wrong harness token.' },
+    });
+  const name = path.slice('/api/call/'.length);
+  const body = await readBody(req, MAX_BODY);
+  if (body === null) return tooLarge(req, res);
+  let input: unknown;
+  try {
+    input = body.length ? JSON.parse(body) : {};
+  } catch {
+    return json(res, 200, {
+      ok: false,
+      error: { code: 'invalid_input', message: 'The request body is not valid JSON.' },
+    });
+  }
+  const envelope = await dispatch(wire.options.services.handlers, name, input, wire.options.log);
+  return json(res, 200, envelope);
+}
+
+/** GET /api/events?token=: every bus event as Server-Sent Events, pinged to stay open. */
+function openEvents(wire: Wire, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  if (!wire.tokenOk(url.searchParams.get('token'))) return void res.writeHead(401).end();
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+  });
+  res.write(`: connected ${EVENT_NAMES.length} events\n\n`);
+  wire.clients.add(res);
+  const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+  req.on('close', () => {
+    clearInterval(ping);
+    wire.clients.delete(res);
+  });
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

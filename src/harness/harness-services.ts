@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AppServicesOptions } from '../main/app/services';
+import type { AppServicesOptions } from '../main/app/service-types';
 import { memorySafeStorage } from '../main/settings/secret-store';
 import { filePrinter } from './file-printer';
 

@@ -3,7 +3,7 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, safeStorage, screen, ses
 import { EVENT_CHANNEL } from '@shared/contract/api';
 import type { DisplayInfo } from '@shared/domain';
 import { createAppServices } from './app/create-services';
-import type { AppServices, ExportSink } from './app/services';
+import type { AppServices, ExportSink } from './app/service-types';
 import { registerIpc } from './ipc/register';
 import { createLogger, type Logger } from './log/logger';
 import { startupErrorText } from './windows/startup-error';

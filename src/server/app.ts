@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
@@ -6,7 +7,10 @@ import { registry, type KindRegistry } from './ingest/kinds';
 import { orderSnapshotKind } from './ingest/order-projection';
 import { saleLinesKind } from './ingest/sale-lines-kind';
 import { PushHub } from './push/push-hub';
+import { ownerPage } from './owner/owner-page';
+import type { DayRules } from './reports/day-bounds';
 import { ownerRoutes } from './routes/owner-routes';
+import { ownerSessionRoutes } from './routes/owner-session-routes';
 import { syncRoutes } from './routes/sync-routes';
 import { webhookRoutes } from './routes/webhook-routes';
 
@@ -23,6 +27,10 @@ export interface ShopServerOptions {
   kinds?: KindRegistry;
   now?: () => Date;
   heartbeatMs?: number;
+  /** The shop's business day for the owner's page (default Asia/Jakarta, days ending at 04:00). */
+  day?: DayRules;
+  /** The built owner's page (out/owner), or null when there is none. */
+  ownerPageDir?: string | null;
 }
 
 export interface ShopServer {
@@ -45,6 +53,7 @@ export async function buildShopServer(options: ShopServerOptions): Promise<ShopS
   });
   const hub = new PushHub(options.pool, app.log, options.heartbeatMs);
   await app.register(rateLimit, { global: false });
+  await app.register(cookie);
 
   app.setErrorHandler((err: { statusCode?: number; validation?: unknown; message: string }, request, reply) => {
     if (err.validation || err.statusCode === 400)
@@ -64,7 +73,10 @@ export async function buildShopServer(options: ShopServerOptions): Promise<ShopS
   const deps = { pool: options.pool, hub, now };
   syncRoutes(app, { ...deps, kinds: options.kinds ?? EVENT_KINDS });
   webhookRoutes(app, { ...deps, secret: options.webhookSecret });
-  ownerRoutes(app, { ...deps, ownerToken: options.ownerToken });
+  const day = options.day ?? { timeZone: 'Asia/Jakarta', cutoffHour: 4 };
+  ownerSessionRoutes(app, { pool: options.pool, ownerToken: options.ownerToken, now });
+  ownerRoutes(app, { ...deps, ownerToken: options.ownerToken, day });
+  await ownerPage(app, options.ownerPageDir ?? null);
   // Before the listener closes: open event streams would otherwise hold it open.
   app.addHook('preClose', async () => hub.close());
   return { app, hub };

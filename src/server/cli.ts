@@ -4,6 +4,8 @@ import { setupStatements } from './db/grants';
 import { buildShopServer } from './app';
 import { ConfigError, loadConfig, type ServerConfig } from './config';
 import { shopDailyReport } from './reports/daily-report';
+import { findOwnerPageDir } from './owner/owner-page';
+import { setOwnerPassword } from './owner/owner-password';
 import { createPairingCode, listTills, revokeTill } from './tills/tills';
 import pg from 'pg';
 
@@ -17,10 +19,11 @@ import pg from 'pg';
  *   tills                    every till, its last sequence and whether it is revoked
  *   revoke TILL_ID           refuse that till from now on
  *   report --day YYYY-MM-DD [--cutoff 4] [--tz Asia/Jakarta]   the day over all tills, as JSON
+ *   owner-password           set the owner's password for the web page (read from standard input)
  */
-const USAGE = `Usage: npm run server -- [serve [--migrate] | migrate | setup-db | pair-code --name NAME | tills | revoke TILL_ID | report --day YYYY-MM-DD]
+const USAGE = `Usage: npm run server -- [serve [--migrate] | migrate | setup-db | pair-code --name NAME | tills | revoke TILL_ID | report --day YYYY-MM-DD | owner-password]
 Environment: DATABASE_URL, MIGRATION_DATABASE_URL, ADMIN_DATABASE_URL, APP_ROLE, HOST, PORT,
-PAKASIR_WEBHOOK_SECRET, OWNER_TOKEN, TRUST_PROXY, LOG_LEVEL (see README, "Shop server").`;
+PAKASIR_WEBHOOK_SECRET, OWNER_TOKEN, TRUST_PROXY, LOG_LEVEL, SHOP_TIME_ZONE, SHOP_DAY_CUTOFF (see README, "Shop server").`;
 
 function out(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -55,6 +58,8 @@ async function serve(config: ServerConfig): Promise<void> {
     ownerToken: config.ownerToken,
     trustProxy: config.trustProxy,
     logLevel: config.logLevel,
+    day: { timeZone: config.timeZone, cutoffHour: config.cutoffHour },
+    ownerPageDir: findOwnerPageDir(__dirname),
   });
   if (!config.webhookSecret) server.app.log.warn('PAKASIR_WEBHOOK_SECRET is not set: webhooks are refused');
   const address = await server.app.listen({ host: config.host, port: config.port });
@@ -106,6 +111,13 @@ async function setupDb(config: ServerConfig): Promise<void> {
   out(`Created roles ${owner} and ${config.appRole} and database ${database}. Next: npm run server -- migrate`);
 }
 
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write("Type the owner's password, then Enter and Ctrl-D:\n");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.argv.slice(2));
   switch (config.command) {
@@ -148,6 +160,13 @@ async function main(): Promise<void> {
         shopDailyReport(pool, { day, cutoffHour: cutoff, timeZone: typeof tz === 'string' ? tz : 'Asia/Jakarta' }),
       );
       out(JSON.stringify(report, null, 2));
+      return;
+    }
+    case 'owner-password': {
+      // Read from standard input, never a flag or the environment: both can be seen by others.
+      const password = (await readStdin()).replace(/\r?\n$/, '');
+      await withPool(config.databaseUrl, (pool) => setOwnerPassword(pool, password));
+      out("The owner's password is set; browsers signed in before are signed out.");
       return;
     }
     default:

@@ -13,6 +13,9 @@ import { readFileSync } from 'node:fs';
  *   OWNER_TOKEN / --owner-token-file       turns on the owner API (pairing codes, tills, reports)
  *   TRUST_PROXY=1 / --trust-proxy          take client addresses from X-Forwarded-For (behind Caddy or nginx)
  *   LOG_LEVEL / --log-level                fatal, error, warn, info (default), debug, silent
+ *   SHOP_TIME_ZONE / --time-zone           the shop's zone for the owner's page (default Asia/Jakarta)
+ *   SHOP_DAY_CUTOFF / --day-cutoff         the hour a business day ends (default 4, as on the tills)
+ *   OWNER_PAGE_DIR                         the built owner's page, when not beside the server
  */
 export interface ServerConfig {
   command: string;
@@ -28,6 +31,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   migrate: boolean;
+  timeZone: string;
+  cutoffHour: number;
   flags: Map<string, string | true>;
 }
 
@@ -80,6 +85,15 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const ownerToken = secretFrom(env.OWNER_TOKEN, flags.get('owner-token-file'), 'Owner token');
   if (ownerToken !== null && ownerToken.length < 24)
     throw new ConfigError('OWNER_TOKEN must be at least 24 characters (use a random one).');
+  const timeZone = flag('time-zone') ?? env.SHOP_TIME_ZONE ?? 'Asia/Jakarta';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ConfigError(`Unknown time zone: ${timeZone} (for example Asia/Jakarta, Asia/Makassar, Asia/Jayapura).`);
+  }
+  const cutoffHour = Number(flag('day-cutoff') ?? env.SHOP_DAY_CUTOFF ?? 4);
+  if (!Number.isInteger(cutoffHour) || cutoffHour < 0 || cutoffHour > 23)
+    throw new ConfigError(`Invalid day cutoff: ${flag('day-cutoff') ?? env.SHOP_DAY_CUTOFF} (an hour, 0-23).`);
   return {
     command: positional[0] ?? 'serve',
     args: positional.slice(1),
@@ -94,6 +108,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     trustProxy: flags.has('trust-proxy') || env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel,
     migrate: flags.has('migrate'),
+    timeZone,
+    cutoffHour,
     flags,
   };
 }

@@ -382,7 +382,16 @@ export interface SyncRejectionView {
  * answered something unexpected (retried).
  */
 export type SyncState =
-  'off' | 'needs_pairing' | 'sending' | 'up_to_date' | 'offline' | 'revoked' | 'diverged' | 'error';
+  | 'off'
+  /** Not paired any more: this data folder is a copy of a paired till's, which must not send as that till. */
+  | 'unpaired_copy'
+  | 'needs_pairing'
+  | 'sending'
+  | 'up_to_date'
+  | 'offline'
+  | 'revoked'
+  | 'diverged'
+  | 'error';
 
 /** The shop server link as the windows see it: never the till token. */
 export interface SyncStatusView {

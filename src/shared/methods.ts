@@ -17,7 +17,6 @@ export const VA_METHODS = [
 
 export const PAYMENT_METHODS = ['qris', ...VA_METHODS, 'payment_link', 'paypal'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-export type VaMethod = (typeof VA_METHODS)[number];
 /**
  * How a sale, or one part of it, was paid: Pakasir's methods, or cash at the counter. Cash
  * is journaled like any payment (History, reports, exports and the shop server see it) but

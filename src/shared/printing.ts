@@ -100,7 +100,3 @@ export interface OsPrinterInfo {
   displayName: string;
   isDefault: boolean;
 }
-
-export function isPrinterProblem(v: unknown): v is PrinterProblem {
-  return typeof v === 'string' && (PRINTER_PROBLEMS as readonly string[]).includes(v);
-}

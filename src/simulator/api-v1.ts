@@ -84,7 +84,7 @@ export function v1Detail(ctx: SimContext, req: SimRequest): SimAnswer {
   if (!auth.ok) return auth.answer;
   const t = findByPair(ctx, auth.project, q.get('order_id'), q.get('amount'));
   if (!t) return message(404, MSG.noTxn);
-  if (t.status === 'completed' && ctx.faults.takeFlip('v1.detail'))
+  if (t.status === 'completed' && ctx.takeFlip('v1.detail'))
     return json(200, detailAnswerV1(t, 'pending', ctx.statusAmount));
   return json(200, detailAnswerV1(t, t.status, ctx.statusAmount));
 }

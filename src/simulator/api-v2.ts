@@ -93,7 +93,7 @@ export function v2Status(ctx: SimContext, req: SimRequest, slug: string, txnId: 
     return json(429, { message: 'Terlalu banyak permintaan, coba lagi nanti' }, { 'retry-after': String(waitS) });
   }
   ctx.lastStatusAt.set(txnId, now);
-  if (t.status === 'completed' && ctx.faults.takeFlip('v2.status'))
+  if (t.status === 'completed' && ctx.takeFlip('v2.status'))
     return json(200, statusAnswerV2(t, 'pending', ctx.statusAmount));
   const said = t.status === 'expired' ? ctx.v2ExpiredAs : t.status;
   return json(200, statusAnswerV2(t, said, ctx.statusAmount));

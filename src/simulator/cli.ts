@@ -1,4 +1,5 @@
-import { createSimulator, defaultProjects } from './simulator';
+import { createLabSimulator } from './lab/lab-simulator';
+import { defaultProjects } from './simulator';
 
 /**
  * `npm run sim`: a local Pakasir for demos and manual testing. Keys are generated per run
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   // --merchant-pays: every project bears the fee itself, like Pakasir's "Beban Biaya: merchant".
   const merchantPays = process.argv.includes('--merchant-pays');
   const projects = defaultProjects().map((p) => (merchantPays ? { ...p, feeBearer: 'merchant' as const } : p));
-  const sim = await createSimulator({ port, projects, autoPayAfterMs: autoPay ? Number(autoPay) : null });
+  const sim = await createLabSimulator({ port, projects, autoPayAfterMs: autoPay ? Number(autoPay) : null });
   process.stdout.write(`Pakasir simulator listening on ${sim.baseUrl}\n`);
   for (const p of sim.projects) {
     const bearer = p.feeBearer === 'merchant' ? ', fee borne by the merchant' : '';

@@ -1,5 +1,17 @@
-import type { FaultSet } from './faults';
 import type { Ledger, SimProject } from './ledger';
+
+/** The gateway's routes, by name: what a test simulator aims its faults at. */
+export const SIM_ROUTES = [
+  'v1.create',
+  'v1.detail',
+  'v1.cancel',
+  'v1.simulate',
+  'v2.create',
+  'v2.status',
+  'v2.cancel',
+  'v2.fee',
+] as const;
+export type SimRoute = (typeof SIM_ROUTES)[number];
 
 /** What one simulated answer is, before faults may spoil it. */
 export interface SimAnswer {
@@ -24,7 +36,8 @@ export interface SimStats {
 export interface SimContext {
   ledger: Ledger;
   projects: readonly SimProject[];
-  faults: FaultSet;
+  /** True when a completed transaction's status answer on this route should say `pending` (tests only). */
+  takeFlip: (route: SimRoute) => boolean;
   clock: () => number;
   v2StatusIntervalMs: number;
   /** What `amount` means in status answers: the order amount or the total paid. */

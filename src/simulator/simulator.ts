@@ -3,14 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { v1Cancel, v1Create, v1Detail, v1Simulate } from './api-v1';
 import { v2Cancel, v2Create, v2Fee, v2Status } from './api-v2';
-import { message, type SimAnswer, type SimContext, type SimRequest, type SimStats } from './context';
-import { control } from './control';
-import { FaultSet, type FaultSpec, type SimRoute } from './faults';
+import { message, type SimAnswer, type SimContext, type SimRequest, type SimRoute, type SimStats } from './context';
 import { Ledger, type SimProject, type SimTransaction } from './ledger';
 import { payPage } from './pay-page';
+import { plainControl } from './sim-pay';
 import { sendWebhook, type SimWebhook } from './webhook';
 
-export type { FaultSpec, SimRoute } from './faults';
+export type { SimRoute } from './context';
 export type { SimProject, SimTransaction, SimStatus } from './ledger';
 export type { SimStats } from './context';
 export type { SimWebhook } from './webhook';
@@ -46,7 +45,6 @@ export interface SimulatorOptions {
 export interface Simulator {
   readonly baseUrl: string;
   readonly projects: readonly SimProject[];
-  readonly faults: { add(spec: FaultSpec): void; clear(): void; list(): readonly FaultSpec[] };
   /** Pays by order_id or txn_id (late payments after expiry or cancel included). */
   pay(orderIdOrTxnId: string, project?: string): SimTransaction;
   expire(orderIdOrTxnId: string, project?: string): SimTransaction;
@@ -101,9 +99,7 @@ function parseBody(text: string, contentType: string | undefined): { body: unkno
   }
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function send(res: ServerResponse, answer: SimAnswer): void {
+export function send(res: ServerResponse, answer: SimAnswer): void {
   const payload = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? '');
   const type = answer.json !== undefined ? 'application/json' : (answer.contentType ?? 'text/plain; charset=utf-8');
   res.writeHead(answer.status, {
@@ -114,44 +110,34 @@ function send(res: ServerResponse, answer: SimAnswer): void {
   res.end(payload);
 }
 
+export interface Routed {
+  route: SimRoute | null;
+  handle: () => SimAnswer;
+}
+
 /**
- * Spoils an answer for another order or amount, wherever the shape keeps them, or puts the
- * total the customer paid where the amount was (`totalOf` finds it from the answer).
+ * How a test simulator (lab/) spoils answers and adds its control plane; the simulator
+ * demo mode ships has none of it.
  */
-function spoil(answer: SimAnswer, fault: FaultSpec, totalOf: (t: Record<string, unknown>) => number | null): SimAnswer {
-  if (!answer.json || typeof answer.json !== 'object') return answer;
-  const copy = structuredClone(answer.json) as Record<string, unknown>;
-  const targets = [copy, copy.payment, copy.transaction].filter(
-    (x): x is Record<string, unknown> => !!x && typeof x === 'object',
-  );
-  for (const t of targets) {
-    if (fault.amountAsTotal && typeof t.amount === 'number') t.amount = totalOf(t) ?? t.amount;
-    if (fault.wrongAmount && typeof t.amount === 'number') t.amount += 1;
-    if (fault.wrongOrderId && typeof t.order_id === 'string') t.order_id = `${t.order_id}X`;
-  }
-  return { ...answer, json: copy };
+export interface SimulatorHooks {
+  /** Whether a completed transaction's status on this route should say `pending`. */
+  takeFlip?(route: SimRoute): boolean;
+  /** The answer to send, or null when the hook already answered (or dropped) the request. */
+  answer?(routed: Routed, req: IncomingMessage, res: ServerResponse, ctx: SimContext): Promise<SimAnswer | null>;
+  /** `/__sim/{action}` beyond the payer. */
+  control?(ctx: SimContext, controls: SimControls, req: SimRequest, action: string): SimAnswer;
+  reset?(): void;
 }
 
-function faultAnswer(fault: FaultSpec): SimAnswer {
-  const status = fault.status ?? 200;
-  const headers = fault.retryAfter !== undefined ? { 'retry-after': fault.retryAfter } : undefined;
-  if (fault.body !== undefined)
-    return { status, text: fault.body, contentType: 'application/json', ...(headers ? { headers } : {}) };
-  const words =
-    status === 429
-      ? 'Terlalu banyak permintaan'
-      : status >= 500
-        ? 'Terjadi kesalahan pada server'
-        : 'Permintaan ditolak';
-  return { ...message(status, words), ...(headers ? { headers } : {}) };
+export interface SimControls {
+  stats(): SimStats;
+  transactions(): readonly SimTransaction[];
+  reset(): void;
 }
 
-type Routed = { route: SimRoute | null; handle: () => SimAnswer };
-
-export async function createSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+export async function createSimulator(options: SimulatorOptions = {}, hooks: SimulatorHooks = {}): Promise<Simulator> {
   const clock = options.clock ?? Date.now;
   const projects = options.projects ?? defaultProjects();
-  const faults = new FaultSet();
   let baseUrl = '';
   let webhook: SimWebhook | null = options.webhook ?? null;
   const ledger = new Ledger({
@@ -167,7 +153,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const ctx: SimContext = {
     ledger,
     projects,
-    faults,
+    takeFlip: (route) => hooks.takeFlip?.(route) ?? false,
     clock,
     v2StatusIntervalMs: options.v2StatusIntervalMs ?? 4000,
     statusAmount: options.statusAmount ?? 'amount',
@@ -180,7 +166,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const transactions = (): readonly SimTransaction[] => ledger.all();
   const reset = (): void => {
     ledger.reset();
-    faults.clear();
+    hooks.reset?.();
     ctx.lastStatusAt.clear();
     ctx.counters = { createCalls: 0, statusCalls: 0, cancelCalls: 0, rateLimitViolations: 0 };
   };
@@ -207,7 +193,11 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     } else if ((a === 'pay' || a === 'paypal') && m === 'GET' && b && c) {
       return { route: null, handle: () => payPage(ctx, req, a === 'paypal', seg(b), seg(c)) };
     } else if (a === '__sim' && b) {
-      return { route: null, handle: () => control(ctx, { stats, transactions, reset }, req, b) };
+      const controls = { stats, transactions, reset };
+      return {
+        route: null,
+        handle: () => (hooks.control ? hooks.control(ctx, controls, req, b) : plainControl(ctx, req, b)),
+      };
     }
     return { route: null, handle: () => message(404, 'Not found') };
   }
@@ -223,36 +213,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
       ...parsed,
     };
     const routed = route(simReq);
-    const fault = routed.route ? faults.take(routed.route) : null;
-    if (fault?.latencyMs) await sleep(fault.latencyMs);
-    const lose = (f: FaultSpec): boolean => {
-      if (f.drop) {
-        req.socket.destroy();
-        return true;
-      }
-      // Hanging: hold the response open; close() destroys the socket.
-      if (f.hang) return true;
-      if (f.status !== undefined || f.body !== undefined) {
-        send(res, faultAnswer(f));
-        return true;
-      }
-      return false;
-    };
-    if (fault && !fault.afterHandling && lose(fault)) return;
-    const answer = routed.handle();
-    if (fault?.afterHandling && lose(fault)) return;
-    const totalOf = (t: Record<string, unknown>): number | null => {
-      const found =
-        (typeof t.txn_id === 'string' ? ledger.byTxn(t.txn_id) : undefined) ??
-        (typeof t.order_id === 'string' ? ledger.find(t.order_id) : undefined);
-      return found ? found.totalPayment : null;
-    };
-    send(
-      res,
-      fault && (fault.wrongAmount || fault.wrongOrderId || fault.amountAsTotal)
-        ? spoil(answer, fault, totalOf)
-        : answer,
-    );
+    const answer = hooks.answer ? await hooks.answer(routed, req, res, ctx) : routed.handle();
+    if (answer) send(res, answer);
   }
 
   const sockets = new Set<Socket>();
@@ -283,7 +245,6 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   return {
     baseUrl,
     projects,
-    faults: { add: (f) => faults.add(f), clear: () => faults.clear(), list: () => faults.list() },
     pay(id, project) {
       const t = mustFind(id, project);
       ledger.pay(t);

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { dispatch } from '../../src/main/api/dispatch';
 import { createAppServices } from '../../src/main/app/create-services';
-import type { AppServices } from '../../src/main/app/services';
+import type { AppServices } from '../../src/main/app/service-types';
 import { memorySafeStorage } from '../../src/main/settings/secret-store';
 import type { CallInput, CallName, CallOutput } from '../../src/shared/contract/api';
 

@@ -4,8 +4,9 @@ import { setPriority, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
-import { createSimulator, randomApiKey, type FaultSpec, type SimRoute } from '../../src/simulator/simulator';
-import { seededRandom } from '../support/random';
+import { createLabSimulator, type FaultSpec } from '../../src/simulator/lab/lab-simulator';
+import { randomApiKey, type SimRoute } from '../../src/simulator/simulator';
+import { seededRandom } from '../../testkit/random';
 import type { PlanItem, SoakChildConfig } from './soak-child';
 
 /**
@@ -175,7 +176,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   const random = seededRandom(opts.seed);
   const work = mkdtempSync(join(tmpdir(), 'pos-soak-'));
   const project = { slug: 'toko-soak', apiKey: randomApiKey(), sandbox: false };
-  const sim = await createSimulator({ projects: [project], expiryMs: 5 * 60_000 });
+  const sim = await createLabSimulator({ projects: [project], expiryMs: 5 * 60_000 });
   const maxDelay = opts.maxKillDelayMs ?? { v1: 2500, v2: 14_000 };
   const report: SoakReport = {
     killsSurvived: 0,

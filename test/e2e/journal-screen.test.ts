@@ -7,7 +7,7 @@ import { harnessServiceOptions } from '../../src/harness/harness-services';
 import { en } from '../../src/renderer/src/i18n/en';
 import { id } from '../../src/renderer/src/i18n/id';
 import { leafPages, scribbleHeader, scribblePages } from '../support/journal-files';
-import { seedOrders } from '../support/orders';
+import { seedOrders } from '../../testkit/orders';
 import { startApp, type RunningApp } from './support/app';
 
 /**

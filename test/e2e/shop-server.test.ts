@@ -6,7 +6,7 @@ import { appendToOutbox } from '../../src/main/orders/outbox-append';
 import { en } from '../../src/renderer/src/i18n/en';
 import { id } from '../../src/renderer/src/i18n/id';
 import { createPairingCode, revokeTill } from '../../src/server/tills/tills';
-import { startPostgres, type TestPostgres } from '../support/postgres';
+import { startPostgres, type TestPostgres } from '../../testkit/postgres';
 import { startServerRig, type ServerRig } from '../server/support';
 import { startApp, type RunningApp } from './support/app';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type TestPostgres } from '../support/postgres';
+import { startPostgres, type TestPostgres } from '../../testkit/postgres';
 import { createPairingCode } from '../../src/server/tills/tills';
 import { event, orderId, snapshot } from './snapshots';
 import { OWNER_TOKEN, startServerRig, type ServerRig } from './support';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MigrationError } from '../../src/server/db/migrate';
 import { SERVER_MIGRATIONS } from '../../src/server/db/migrations';
 import { createPool } from '../../src/server/db/pool';
-import { startPostgres, type ShopDatabase, type TestPostgres } from '../support/postgres';
+import { startPostgres, type ShopDatabase, type TestPostgres } from '../../testkit/postgres';
 
 let pgs: TestPostgres;
 let db: ShopDatabase;
@@ -48,8 +48,13 @@ describe('migrations', () => {
     try {
       const again = await migrate(owner, { appRole: db.appRole });
       expect(again.applied).toEqual([]);
-      const rows = await owner.query('SELECT version, name, length(sha256) AS len FROM shop.schema_migrations');
-      expect(rows.rows).toEqual([{ version: 1, name: 'shop', len: 64 }]);
+      const rows = await owner.query(
+        'SELECT version, name, length(sha256) AS len FROM shop.schema_migrations ORDER BY version',
+      );
+      expect(rows.rows).toEqual([
+        { version: 1, name: 'shop', len: 64 },
+        { version: 2, name: 'owner-sign-in', len: 64 },
+      ]);
     } finally {
       await owner.end();
     }

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { buildShopServer, type ShopServer } from '../../src/server/app';
 import { createPool } from '../../src/server/db/pool';
 import { createPairingCode } from '../../src/server/tills/tills';
-import type { ShopDatabase, TestPostgres } from '../support/postgres';
+import type { ShopDatabase, TestPostgres } from '../../testkit/postgres';
 
 export const WEBHOOK_SECRET = 'whsec-test-7f3a9c1e5b2d4f60';
 export const OWNER_TOKEN = 'owner-token-test-0123456789abcdef';
@@ -22,7 +22,7 @@ let counter = 0;
 /** A migrated database of its own, and the real server on it running as the app role. */
 export async function startServerRig(
   pgs: TestPostgres,
-  opts: { listen?: boolean; heartbeatMs?: number; now?: () => Date } = {},
+  opts: { listen?: boolean; heartbeatMs?: number; now?: () => Date; ownerPageDir?: string } = {},
 ): Promise<ServerRig> {
   counter += 1;
   const db = await pgs.createShopDatabase(`shop_${process.pid}_${counter}`);
@@ -34,6 +34,7 @@ export async function startServerRig(
     logLevel: 'silent',
     ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.ownerPageDir ? { ownerPageDir: opts.ownerPageDir } : {}),
   });
   let url = '';
   if (opts.listen) url = await server.app.listen({ host: '127.0.0.1', port: 0 });

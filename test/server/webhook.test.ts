@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildShopServer } from '../../src/server/app';
-import { startPostgres, type TestPostgres } from '../support/postgres';
+import { startPostgres, type TestPostgres } from '../../testkit/postgres';
 import { orderId } from './snapshots';
 import { OWNER_TOKEN, startServerRig, WEBHOOK_SECRET, type ServerRig } from './support';
 

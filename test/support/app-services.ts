@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createAppServices } from '../../src/main/app/create-services';
-import type { AppServices, AppServicesOptions } from '../../src/main/app/services';
+import type { AppServices, AppServicesOptions } from '../../src/main/app/service-types';
 import { memorySafeStorage } from '../../src/main/settings/secret-store';
 
 /**

@@ -1,5 +1,5 @@
 import { dispatch } from '../../src/main/api/dispatch';
-import type { AppServices } from '../../src/main/app/services';
+import type { AppServices } from '../../src/main/app/service-types';
 import type { CallInput, CallName, CallOutput } from '../../src/shared/contract/api';
 import type { PosErrorShape } from '../../src/shared/errors';
 

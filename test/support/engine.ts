@@ -7,9 +7,11 @@ import { openOrderStore } from '../../src/main/orders/journal';
 import type { OrderStore } from '../../src/main/orders/order-store';
 import { createGateway } from '../../src/main/pakasir/create-gateway';
 import type { PakasirGateway } from '../../src/main/pakasir/gateway';
-import { toView } from '../../src/main/payments/sale-facts';
+import { toView } from '../../src/main/payments/sale-view';
 import type { ApiVersion } from '../../src/shared/methods';
-import { PaymentService, type GatewayContext, type PaymentTuning } from '../../src/main/payments/payment-service';
+import type { PaymentTuning } from '../../src/main/payments/engine-tuning';
+import type { GatewayContext } from '../../src/main/payments/gateway-selection';
+import { PaymentService } from '../../src/main/payments/payment-service';
 import type { OrderView } from '../../src/shared/domain';
 import type { TestSimulator } from './simulator';
 

@@ -1,12 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { EventName } from '../../src/shared/contract/api';
-import { createAppServices } from '../../src/main/app/create-services';
-import type { AppServices } from '../../src/main/app/services';
+import type { AppServices } from '../../src/main/app/service-types';
 import { createLogger } from '../../src/main/log/logger';
-import { startHarness, type Harness } from '../../src/harness/harness-server';
-import { harnessServiceOptions } from '../../src/harness/harness-services';
+import { assembleHarness } from '../../src/harness/assemble';
+import type { Harness } from '../../src/harness/harness-server';
 import { FAST_PRINTING } from './printing';
 
 export interface HarnessRig {
@@ -27,26 +26,18 @@ export interface HarnessRig {
 /** Main's real services behind the real harness, driven over HTTP as any client would. */
 export async function startHarnessRig(): Promise<HarnessRig> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pos-harness-'));
-  const downloadsDir = join(dataDir, 'downloads');
-  mkdirSync(downloadsDir, { recursive: true });
-  let origin = '';
-  let token = '';
   const logger = createLogger({ dataDir, stderr: false });
-  const services = await createAppServices({
-    ...harnessServiceOptions({ dataDir, downloadsDir, version: 'test', link: () => ({ origin, token }) }),
-    logger,
-    // A shop in Jakarta, whatever zone the machine running the tests is in.
-    timeZone: 'Asia/Jakarta',
-    tuning: { v1StatusIntervalMs: 200, watchFirstMs: 500 },
-    printingTuning: FAST_PRINTING,
+  const { services, harness, close } = await assembleHarness({
+    dataDir,
+    version: 'test',
+    services: {
+      logger,
+      // A shop in Jakarta, whatever zone the machine running the tests is in.
+      timeZone: 'Asia/Jakarta',
+      tuning: { v1StatusIntervalMs: 200, watchFirstMs: 500 },
+      printingTuning: FAST_PRINTING,
+    },
   });
-  const harness = await startHarness({
-    services,
-    rendererDir: resolve(import.meta.dirname, '../../out/renderer'),
-    downloadsDir,
-  });
-  origin = harness.origin;
-  token = harness.token;
   const seen: string[] = [];
   return {
     services,
@@ -85,8 +76,7 @@ export async function startHarnessRig(): Promise<HarnessRig> {
       return { frames, stop: () => controller.abort() };
     },
     async close() {
-      await harness.close();
-      await services.stop();
+      await close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,12 +1,7 @@
-import {
-  createSimulator,
-  randomApiKey,
-  type SimProject,
-  type Simulator,
-  type SimulatorOptions,
-} from '../../src/simulator/simulator';
+import { createLabSimulator, type LabSimulator } from '../../src/simulator/lab/lab-simulator';
+import { randomApiKey, type SimProject, type SimulatorOptions } from '../../src/simulator/simulator';
 
-export interface TestSimulator extends Simulator {
+export interface TestSimulator extends LabSimulator {
   sandbox: SimProject;
   production: SimProject;
 }
@@ -22,6 +17,6 @@ export async function startTestSimulator(
   const fee = feeBearer ? { feeBearer } : {};
   const sandbox: SimProject = { slug: 'toko-sandbox', apiKey: randomApiKey(), sandbox: true, ...fee };
   const production: SimProject = { slug: 'toko-live', apiKey: randomApiKey(), sandbox: false, ...fee };
-  const sim = await createSimulator({ ...simOptions, port: 0, projects: [sandbox, production] });
+  const sim = await createLabSimulator({ ...simOptions, port: 0, projects: [sandbox, production] });
   return Object.assign(sim, { sandbox, production });
 }

@@ -1,5 +1,5 @@
 import type { PaymentMethod } from '../../src/shared/methods';
-import { seededRandom } from '../support/random';
+import { seededRandom } from '../../testkit/random';
 
 export interface PlannedSale {
   /** What the cashier asked for. */

@@ -12,8 +12,8 @@ import { buildShopServer, type ShopServer } from '../../src/server/app';
 import { shopDailyReport, type ShopDailyReport } from '../../src/server/reports/daily-report';
 import { createPairingCode } from '../../src/server/tills/tills';
 import type { DailyReport } from '../../src/shared/domain';
-import { startPostgres, type TestPostgres } from '../support/postgres';
-import { seededRandom } from '../support/random';
+import { startPostgres, type TestPostgres } from '../../testkit/postgres';
+import { seededRandom } from '../../testkit/random';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { OWNER_TOKEN, startServerRig, WEBHOOK_SECRET } from '../server/support';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppServices } from '../../src/main/app/create-services';
-import type { AppServices } from '../../src/main/app/services';
+import type { AppServices } from '../../src/main/app/service-types';
 import { createLogger } from '../../src/main/log/logger';
-import type { PaymentTuning } from '../../src/main/payments/payment-service';
+import type { PaymentTuning } from '../../src/main/payments/engine-tuning';
 import { memorySafeStorage } from '../../src/main/settings/secret-store';
 import type { SyncServiceOptions } from '../../src/main/sync/sync-service';
 import type { Notice, SyncStatusView } from '../../src/shared/domain';
@@ -44,9 +44,9 @@ export async function waitUntil<T>(
   }
 }
 
-/** A whole till as the app runs it (demo mode, its own simulator), with storage consent for the token. */
-export async function startTill(tuning: Partial<PaymentTuning> = {}): Promise<TillRig> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'pos-till-'));
+/** A whole till as the app runs it (demo mode, its own simulator), with storage consent for the token; in `folder` when given (a data folder from before). */
+export async function startTill(tuning: Partial<PaymentTuning> = {}, folder?: string): Promise<TillRig> {
+  const dataDir = folder ?? mkdtempSync(join(tmpdir(), 'pos-till-'));
   const services = await createAppServices({
     dataDir,
     shell: 'browser',

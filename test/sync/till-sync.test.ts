@@ -6,7 +6,7 @@ import { appendToOutbox } from '../../src/main/orders/outbox-append';
 import { memorySafeStorage } from '../../src/main/settings/secret-store';
 import { ShopServerLinkStore } from '../../src/main/sync/shop-server-link';
 import { createPairingCode, revokeTill } from '../../src/server/tills/tills';
-import { startPostgres, type TestPostgres } from '../support/postgres';
+import { startPostgres, type TestPostgres } from '../../testkit/postgres';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { startServerRig, WEBHOOK_SECRET, type ServerRig } from '../server/support';
 import { startTill, waitUntil, type TillRig } from './till-rig';

@@ -20,7 +20,7 @@ import type { PrintService } from '../printing/print-service';
 import { checkWithPakasir } from '../reconcile/reconcile-day';
 import type { SettingsService } from '../settings/settings-service';
 import type { Gateways } from './gateway-context';
-import type { ExportSink } from './services';
+import type { ExportSink } from './service-types';
 
 export const counterCallNames = [
   'sellCash',

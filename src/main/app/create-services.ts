@@ -8,7 +8,7 @@ import { machineTimeZone } from '../orders/local-time';
 import { SettingsService } from '../settings/settings-service';
 import type { Handlers } from '../api/dispatch';
 import { EventBus } from '../events/event-bus';
-import type { AppServices, AppServicesOptions } from './services';
+import type { AppServices, AppServicesOptions } from './service-types';
 import { watchBusinessDay } from './business-day-watch';
 import { installIdentity, startLogger, takeFolder, type FolderAccess } from './folder-access';
 import { createGateways, DEMO_SLUG } from './gateway-context';

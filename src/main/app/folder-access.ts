@@ -1,7 +1,7 @@
 import { DataFolderReadOnlyError, lockDataFolder, type FolderLock } from '../datafolder/folder-lock';
 import { loadInstallIdentity, newInstallId, readInstallIdentity, type InstallIdentity } from '../datafolder/install-id';
 import { createLogger, type Logger } from '../log/logger';
-import type { AppServicesOptions } from './services';
+import type { AppServicesOptions } from './service-types';
 
 /** The data folder lock, or why it could not be taken because the folder cannot be written. */
 export interface FolderAccess {

@@ -1,5 +1,5 @@
 import type { PakasirGateway } from '../pakasir/gateway';
-import type { SaleEnvironment } from '../payments/payment-service';
+import type { SaleEnvironment } from '../payments/gateway-selection';
 
 /**
  * One gateway per (API version, project, address) that an open or watched sale needs,

@@ -15,7 +15,7 @@ import type { OwnerAccess } from '../counter/owner-access';
 import { takeFolder, type FolderAccess } from './folder-access';
 import type { Gateways } from './gateway-context';
 import { JOURNAL_FILE, openJournalSession, type JournalSession } from './journal-session';
-import type { AppServicesOptions } from './services';
+import type { AppServicesOptions } from './service-types';
 
 function problemOf(err: unknown): JournalProblem {
   if (err instanceof MigrationRefusedError) return 'newer_version';
@@ -47,9 +47,11 @@ export class JournalKeeper {
   private session: JournalSession | null = null;
   private recovering: Promise<unknown> = Promise.resolve();
   private installId: InstallIdentity;
+  private copiedAtStart: boolean;
 
   constructor(private readonly deps: KeeperDeps) {
     this.installId = deps.install;
+    this.copiedAtStart = deps.install.renewed?.reason === 'copied';
     const { options, settings, bus, log } = deps;
     const file = join(options.dataDir, JOURNAL_FILE);
     this.guard = new JournalGuard({
@@ -110,7 +112,13 @@ export class JournalKeeper {
     const checked = this.guard.precheck();
     if (!checked.ok) return false;
     try {
-      this.session = openJournalSession({ ...this.deps, installId: this.installId.installId });
+      this.session = openJournalSession({
+        ...this.deps,
+        installId: this.installId.installId,
+        dataFolderCopied: this.copiedAtStart,
+      });
+      // Only the first session of this start: a till paired again afterwards stays paired.
+      this.copiedAtStart = false;
     } catch (err) {
       log.error('the sales journal could not be opened', { error: err });
       this.guard.failedToOpen(problemOf(err), (err as Error).message);

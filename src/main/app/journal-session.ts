@@ -16,7 +16,7 @@ import { createSyncService, type SyncService } from '../sync/sync-service';
 import { createItemTools, type ItemTools } from './item-tools';
 import type { OwnerAccess } from '../counter/owner-access';
 import { createCounterTools, type CounterTools } from './counter-tools';
-import type { AppServicesOptions } from './services';
+import type { AppServicesOptions } from './service-types';
 
 export const JOURNAL_FILE = 'orders.sqlite';
 
@@ -53,6 +53,8 @@ export interface SessionDeps {
   mono: () => number;
   installId: string;
   owner: OwnerAccess;
+  /** The data folder was found copied at this start (see SyncServiceOptions.dataFolderCopied). */
+  dataFolderCopied: boolean;
 }
 
 /**
@@ -136,6 +138,8 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     safeStorage: options.safeStorage,
     settings: () => settings.view(),
     log: log.child('sync'),
+    dataFolderCopied: deps.dataFolderCopied,
+    installId: deps.installId,
     ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
   });
   const offPoke = bus.on('orderUpdated', () => sync.poke());

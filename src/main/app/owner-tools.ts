@@ -7,12 +7,12 @@ import type { Logger } from '../log/logger';
 import type { BusinessCalendar } from '../orders/business-day';
 import type { OrderStore } from '../orders/order-store';
 import type { PaymentService } from '../payments/payment-service';
-import { toView } from '../payments/sale-facts';
+import { toView } from '../payments/sale-view';
 import { reconcileDay } from '../reconcile/reconcile-day';
 import { exportDailyReport } from '../reports/export-daily-report';
 import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../events/event-bus';
-import type { ExportSink } from './services';
+import type { ExportSink } from './service-types';
 
 export const ownerCallNames = [
   'listOrders',

@@ -87,7 +87,7 @@ export interface OrderStore {
     reason: string,
     facts?: GatewayFacts,
     eventFacts?: Record<string, unknown>,
-    expectedFrom?: OrderState[],
+    expectedFrom?: readonly OrderState[],
   ): OrderRecord;
   /** Updates facts without a state change (e.g. lastCheckedAt), with an optional event. */
   recordFacts(

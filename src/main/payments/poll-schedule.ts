@@ -137,9 +137,3 @@ export function watchDelay(checksSoFar: number, random: () => number, firstMs = 
   const base = Math.min(Math.max(600_000, firstMs), firstMs * 2 ** Math.min(checksSoFar, 5));
   return Math.round(base * (0.9 + random() * 0.2));
 }
-
-/** Delay until the final check at expiry: at expired_at (never before the pace allows). */
-export function untilExpiry(expiresAtMs: number | null, now: number): number | null {
-  if (expiresAtMs === null) return null;
-  return Math.max(0, expiresAtMs - now);
-}

@@ -1,11 +1,10 @@
-import type { OrderView } from '@shared/domain';
 import { PosError } from '@shared/errors';
-import { isGatewayMethod, METHOD_RULES, type ApiVersion, type PaymentMethod } from '@shared/methods';
+import { isGatewayMethod, type PaymentMethod } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import type { OrderRecord } from '../orders/order-store';
 import type { GatewayStatus, GatewayTransaction, TransactionRef } from '../pakasir/gateway';
 
-/** Small pure helpers of the payment engine: refs, journal facts, the sale's view. */
+/** Small pure helpers of the payment engine: refs, journal facts, what Pakasir said. */
 
 /** A sale's amount in a notice: what the customer pays (the price until Pakasir answered). */
 export function shownAmount(order: OrderRecord): string {
@@ -60,43 +59,4 @@ export function createFacts(tx: GatewayTransaction): Record<string, unknown> {
     status: tx.status,
     serverDate: tx.serverDate,
   };
-}
-
-/** The view both windows and the history get. `canSimulate` is main's decision, per sale. */
-export function toView(order: OrderRecord, canSimulate = false): OrderView {
-  return {
-    orderId: order.orderId,
-    state: order.state,
-    method: order.method,
-    amount: order.amount,
-    price: order.price,
-    feePayer: order.feePayer,
-    fee: order.fee,
-    totalPayment: order.totalPayment,
-    note: order.note,
-    terminal: order.terminal,
-    apiVersion: order.apiVersion,
-    sandbox: order.sandbox,
-    txnId: order.txnId,
-    paymentNumber: order.paymentNumber,
-    paymentUrl: order.paymentUrl,
-    expiresAt: order.expiresAt,
-    createdAt: order.createdAt,
-    updatedAt: order.updatedAt,
-    revision: order.revision,
-    paidAt: order.paidAt,
-    reason: order.reason,
-    reasonDetail: order.reasonDetail,
-    lastCheckedAt: order.lastCheckedAt,
-    canSimulate,
-    saleId: order.saleId,
-    cash: order.cash,
-  };
-}
-
-export function amountMessage(method: PaymentMethod, code: string, version: ApiVersion): string {
-  const rule = METHOD_RULES[method];
-  if (code === 'method_unavailable') return `${method} is not offered by API ${version}.`;
-  if (code === 'not_integer') return 'The amount must be a whole number of rupiah.';
-  return `${method} accepts ${formatRupiah(rule.min)} to ${formatRupiah(rule.max)}.`;
 }

@@ -6,7 +6,6 @@
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'pos';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /** Only Pakasir's own pages open outside the app (pay page links, the dashboard). */
 const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['app.pakasir.com', 'pakasir.com']);

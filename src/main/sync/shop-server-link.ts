@@ -74,13 +74,31 @@ export class ShopServerLinkStore {
     this.cached = link;
   }
 
-  clear(): void {
+  /**
+   * Forgets the pairing. Given when the data folder was found copied, the file keeps that
+   * (and when), so the till can say so until it is paired again or the note has been seen.
+   */
+  clear(copied?: { copiedAt: string }): void {
     this.secrets.clear();
     try {
-      writeFileAtomic(this.file, `${JSON.stringify({ version: 0 })}\n`);
+      writeFileAtomic(this.file, `${JSON.stringify({ version: 0, ...(copied ?? {}) })}\n`);
     } finally {
       this.cached = null;
     }
+  }
+
+  /** When the till unpaired itself because its folder is a copy, while nobody has seen that yet. */
+  unpairedNote(): { copiedAt: string } | null {
+    try {
+      const raw = JSON.parse(readFileSync(this.file, 'utf8')) as { version?: number; copiedAt?: unknown };
+      return raw.version === 0 && typeof raw.copiedAt === 'string' ? { copiedAt: raw.copiedAt } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  dismissUnpairedNote(): void {
+    if (this.unpairedNote()) writeFileAtomic(this.file, `${JSON.stringify({ version: 0 })}\n`);
   }
 
   private read(): ShopServerLink | null {

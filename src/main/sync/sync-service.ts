@@ -1,15 +1,16 @@
 import type { SyncStatusView } from '@shared/domain';
-import { PosError } from '@shared/errors';
 import type { PaymentHint, RejectedEvent } from '@shared/sync/protocol';
 import type { Handlers } from '../api/dispatch';
 import type { EventBus } from '../events/event-bus';
 import type { SafeStorageLike } from '../settings/safe-storage-like';
 import { SyncOutbox } from './outbox';
-import { pairWithServer } from './pair-with-server';
 import { PushChannel } from './push-channel';
-import { normalizeShopServerUrl } from './server-url';
 import { ShopServerLinkStore } from './shop-server-link';
 import { SyncClient, type SyncClientLog, type SyncTuning } from './sync-client';
+import { syncHandlers, type SyncCalls } from './sync-handlers';
+import { StatusEmitter, syncStatusView } from './sync-status';
+
+export { syncCallNames } from './sync-handlers';
 
 /** What sync needs from the payment engine: two hooks, nothing else. */
 export interface PaymentHints {
@@ -29,18 +30,18 @@ export interface SyncServiceOptions {
   settings: () => { acceptInsecureStorage: boolean; terminalPrefix: string };
   /** addSecret, when present, keeps the till token out of every log line. */
   log: SyncClientLog & { addSecret?(value: string): void };
+  /**
+   * This start found the data folder copied from another folder or computer (its install id
+   * was renewed, reason 'copied'): a pairing found here belongs to the original till, and the
+   * copy must never send as that till. It is dropped before anything is sent.
+   */
+  dataFolderCopied?: boolean;
+  /** This installation's id: with the terminal prefix, the owner key of every order id it issues. */
+  installId?: string;
   now?: () => number;
   fetch?: typeof fetch;
   tuning?: Partial<SyncTuning> & { pushSilenceMs?: number; pushBackoffFirstMs?: number };
 }
-
-export const syncCallNames = [
-  'getSyncStatus',
-  'pairShopServer',
-  'unpairShopServer',
-  'acknowledgeSyncRejections',
-] as const satisfies readonly (keyof Handlers)[];
-type SyncCalls = (typeof syncCallNames)[number];
 
 export interface SyncService {
   handlers: Pick<Handlers, SyncCalls>;
@@ -50,19 +51,10 @@ export interface SyncService {
   stop(): Promise<void>;
 }
 
-/** Status events at most this often while catching up; state changes go out at once. */
-const STATUS_EVERY_MS = 500;
-
-/**
- * The till's link to its shop server: the outbox pusher and the push channel, started in
- * the background when the till is paired. Nothing here is on a sale's path: a sale is
- * journaled (with its outbox row) and the counter moves on whatever the server is doing.
- */
-export function createSyncService(opts: SyncServiceOptions): SyncService {
-  const now = opts.now ?? Date.now;
-  const fetchFn = opts.fetch ?? fetch;
+/** The link file, with the till token kept out of every log line whenever it is read or saved. */
+function loggedLinks(opts: SyncServiceOptions) {
   const store = new ShopServerLinkStore({ dataDir: opts.dataDir, safeStorage: opts.safeStorage });
-  const links = {
+  return {
     get: () => {
       const link = store.get();
       if (link) opts.log.addSecret?.(link.token);
@@ -74,45 +66,76 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
       store.save(...args);
     },
     clear: () => store.clear(),
+    unpairedNote: () => store.unpairedNote(),
+    dismissUnpairedNote: () => store.dismissUnpairedNote(),
+    /** This folder is a copy of a paired till: the copy must never push as the original. */
+    unpairCopy(outbox: SyncOutbox, at: string): void {
+      if (!opts.dataFolderCopied || !store.describe()) return;
+      opts.log.warn('this data folder is a copy of a paired till: unpaired from the shop server', {
+        tillId: store.describe()?.tillId ?? null,
+      });
+      store.clear({ copiedAt: at });
+      outbox.resetServer();
+    },
   };
+}
+
+function logRejected(log: SyncClientLog, rejected: RejectedEvent[]): void {
+  log.warn('the shop server refused journal entries', {
+    count: rejected.length,
+    first: rejected[0] ? `${rejected[0].seq} ${rejected[0].kind}: ${rejected[0].code}` : null,
+  });
+}
+
+/** Once an hour, pushed events older than their retention leave the outbox. */
+function startPruning(outbox: SyncOutbox, now: () => number, log: SyncClientLog): ReturnType<typeof setInterval> {
+  const prune = setInterval(() => {
+    try {
+      outbox.prune(now());
+    } catch (err) {
+      log.warn('outbox prune failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+  }, 3600_000);
+  prune.unref();
+  return prune;
+}
+
+/**
+ * The till's link to its shop server: the outbox pusher and the push channel, started in
+ * the background when the till is paired. Nothing here is on a sale's path: a sale is
+ * journaled (with its outbox row) and the counter moves on whatever the server is doing.
+ */
+export function createSyncService(opts: SyncServiceOptions): SyncService {
+  const now = opts.now ?? Date.now;
+  const fetchFn = opts.fetch ?? fetch;
+  const links = loggedLinks(opts);
   const outbox = new SyncOutbox(opts.journalFile, opts.nativeBinding);
+  links.unpairCopy(outbox, new Date(now()).toISOString());
   /** The till token the push channel saw refused (the owner revoked this till). */
   let refusedToken: string | null = null;
-
-  let lastEmit = 0;
-  let lastState = '';
-  let pendingEmit: ReturnType<typeof setTimeout> | null = null;
+  let statusSeq = 0;
+  const status = (): SyncStatusView =>
+    syncStatusView(
+      {
+        links,
+        client,
+        channel,
+        outbox,
+        refusedToken: () => refusedToken,
+        unpairedCopy: () => links.unpairedNote() !== null,
+      },
+      (statusSeq += 1),
+    );
   // The owner notice is the cashier window's banner, driven by these status events: it
   // stays until the refused entries are acknowledged or the till is paired again.
-  const emitStatus = () => {
-    const view = status();
-    const stateKey = `${view.state}|${view.pushChannel}|${view.rejected.length}|${view.detail ?? ''}`;
-    const due = now() - lastEmit >= STATUS_EVERY_MS;
-    if (stateKey !== lastState || due) {
-      lastState = stateKey;
-      lastEmit = now();
-      opts.bus.emit('syncStatusChanged', view);
-    } else if (!pendingEmit) {
-      pendingEmit = setTimeout(() => {
-        pendingEmit = null;
-        emitStatus();
-      }, STATUS_EVERY_MS);
-      pendingEmit.unref?.();
-    }
-  };
-
-  const onRejected = (rejected: RejectedEvent[]) => {
-    opts.log.warn('the shop server refused journal entries', {
-      count: rejected.length,
-      first: rejected[0] ? `${rejected[0].seq} ${rejected[0].kind}: ${rejected[0].code}` : null,
-    });
-  };
+  const emitter = new StatusEmitter(now, status, (view) => opts.bus.emit('syncStatusChanged', view));
+  const emitStatus = emitter.changed;
 
   const client = new SyncClient({
     outbox,
     link: () => links.get(),
     onChange: emitStatus,
-    onRejected,
+    onRejected: (rejected) => logRejected(opts.log, rejected),
     log: opts.log,
     now,
     fetch: fetchFn,
@@ -141,89 +164,29 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     ...(opts.tuning?.pushBackoffFirstMs ? { backoffFirstMs: opts.tuning.pushBackoffFirstMs } : {}),
   });
 
-  let statusSeq = 0;
-  function status(): SyncStatusView {
-    statusSeq += 1;
-    const described = links.describe();
-    const link = links.get();
-    const refused = link !== null && link.token === refusedToken;
-    const state: SyncStatusView['state'] = !described
-      ? 'off'
-      : !link
-        ? 'needs_pairing'
-        : refused
-          ? 'revoked'
-          : client.state === 'off'
-            ? 'sending'
-            : client.state;
-    return {
-      seq: statusSeq,
-      state,
-      serverUrl: described?.url ?? null,
-      tillName: described?.tillName ?? null,
-      tillId: described?.tillId ?? null,
-      pending: outbox.pending(),
-      lastSyncedAt: client.lastSyncedAt,
-      pushChannel: !link ? 'off' : channel.up ? 'up' : 'down',
-      rejected: outbox.openRejections(),
-      detail: client.detail,
-    };
-  }
-
-  const relink = () => {
-    client.relink();
-    channel.relink();
-    refusedToken = null;
-    emitStatus();
-  };
-
-  const handlers: SyncService['handlers'] = {
-    getSyncStatus: () => status(),
-    pairShopServer: async ({ serverUrl, code, tillName }) => {
-      const url = normalizeShopServerUrl(serverUrl);
-      const settings = opts.settings();
-      const answer = await pairWithServer(fetchFn, {
-        serverUrl: url,
-        code,
-        tillName,
-        orderPrefix: settings.terminalPrefix,
-        firstSeq: outbox.firstKeptSeq() ?? outbox.lastSeq() + 1,
-      });
-      links.save(
-        { url, tillId: answer.tillId, tillName: answer.tillName, token: answer.token },
-        { acceptInsecure: settings.acceptInsecureStorage, at: new Date(now()).toISOString() },
-      );
-      // A new till on the server: its stream starts where this journal's outbox starts.
-      outbox.recordAnswer(answer.hwm, [], new Date(now()).toISOString());
-      opts.log.info('paired with the shop server', { url, tillId: answer.tillId });
-      relink();
-      return status();
-    },
-    unpairShopServer: () => {
-      if (!links.describe()) throw new PosError('illegal_state', 'This till is not paired with a shop server.');
-      links.clear();
-      outbox.resetServer();
-      relink();
-      opts.payments.setPushChannel(false);
-      return status();
-    },
-    acknowledgeSyncRejections: () => {
-      outbox.acknowledgeRejections(new Date(now()).toISOString());
+  const handlers = syncHandlers({
+    links,
+    outbox,
+    fetch: fetchFn,
+    now,
+    settings: opts.settings,
+    log: opts.log,
+    status,
+    relink: () => {
+      client.relink();
+      channel.relink();
+      refusedToken = null;
       emitStatus();
-      return status();
     },
-  };
+    setPushChannel: (up) => opts.payments.setPushChannel(up),
+    statusChanged: emitStatus,
+    installId: opts.installId,
+    dismissUnpairedNote: () => links.dismissUnpairedNote(),
+  });
 
   client.start();
   channel.start();
-  const prune = setInterval(() => {
-    try {
-      outbox.prune(now());
-    } catch (err) {
-      opts.log.warn('outbox prune failed', { error: err instanceof Error ? err.message : String(err) });
-    }
-  }, 3600_000);
-  prune.unref();
+  const prune = startPruning(outbox, now, opts.log);
 
   return {
     handlers,
@@ -231,7 +194,7 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     poke: () => client.poke(),
     async stop() {
       clearInterval(prune);
-      if (pendingEmit) clearTimeout(pendingEmit);
+      emitter.stop();
       await Promise.all([client.stop(), channel.stop()]);
       opts.payments.setPushChannel(false);
       outbox.close();

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initPosApi } from './api/select';
+import { initPosApi } from './api/init-pos-api';
 import { CashierApp } from './CashierApp';
 import { unlockAudioOnFirstGesture } from './lib/sound';
 import { connectPosStore } from './stores/pos-store';

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initPosApi } from './api/select';
+import { initPosApi } from './api/init-pos-api';
 import { CustomerApp } from './customer/CustomerApp';
 import { connectCartView } from './stores/items-store';
 import { connectPosStore } from './stores/pos-store';

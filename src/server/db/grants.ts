@@ -15,6 +15,8 @@ export const APP_GRANTS: readonly { table: string; privileges: string }[] = [
   { table: 'shop.orders', privileges: 'SELECT, INSERT, UPDATE' },
   { table: 'shop.webhook_receipts', privileges: 'SELECT, INSERT' },
   { table: 'shop.payment_notices', privileges: 'SELECT, INSERT, UPDATE' },
+  { table: 'shop.owner_password', privileges: 'SELECT, INSERT, UPDATE' },
+  { table: 'shop.owner_sessions', privileges: 'SELECT, INSERT, DELETE' },
 ];
 
 export const APP_SEQUENCES: readonly string[] = ['shop.webhook_receipts_id_seq', 'shop.payment_notices_id_seq'];

@@ -1,40 +1,9 @@
 import type { Pool } from 'pg';
+import type { ShopDailyReport, ShopMethodTotals } from '@shared/owner/contract';
+import { dayBounds } from './day-bounds';
 
-export interface ShopMethodTotals {
-  method: string;
-  count: number;
-  /** What was sent to Pakasir. */
-  amount: number;
-  /** What the cashiers asked for. */
-  price: number;
-  fee: number;
-  /** The part of the fee customers paid above the price (the rest the shop bore). */
-  feeOnCustomer: number;
-  /** What customers paid. */
-  totalPaid: number;
-  /** What reached the shop: totalPaid - fee. */
-  shopReceives: number;
-}
-
-export interface ShopDailyReport {
-  day: string;
-  startsAt: string;
-  endsAt: string;
-  cutoffHour: number;
-  timeZone: string;
-  byMethod: ShopMethodTotals[];
-  byState: { state: string; count: number; amount: number }[];
-  byTill: { tillId: string; tillName: string; paidCount: number; netReceived: number }[];
-  paidCount: number;
-  salesCount: number;
-  grossAmount: number;
-  fees: number;
-  feesShop: number;
-  feesCustomer: number;
-  netReceived: number;
-}
-
-export class ReportInputError extends Error {}
+export { ReportInputError } from './day-bounds';
+export type { ShopDailyReport, ShopMethodTotals } from '@shared/owner/contract';
 
 /**
  * The owner's daily report over every till, with the same rules as each till's own
@@ -42,36 +11,24 @@ export class ReportInputError extends Error {}
  * time to the next day at cutoffHour; sales count by when they were created; money counts
  * paid sales only (grossAmount: what customers paid; fees: Pakasir's, split into the part
  * the shop bore and the part customers paid above the price; netReceived: gross - fees;
- * byState sums the prices asked). The day bounds are
- * worked out by PostgreSQL's own time-zone rules, independently of the till's code, so the
- * two agreeing is a real check.
+ * byState sums the prices asked). With a tillId, the same figures for that till alone.
  */
 export async function shopDailyReport(
   pool: Pool,
-  input: { day: string; cutoffHour: number; timeZone: string },
+  input: { day: string; cutoffHour: number; timeZone: string; tillId?: string | null },
 ): Promise<ShopDailyReport> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.day)) throw new ReportInputError('day must be YYYY-MM-DD');
-  if (!Number.isInteger(input.cutoffHour) || input.cutoffHour < 0 || input.cutoffHour > 23)
-    throw new ReportInputError('cutoffHour must be 0-23');
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
-  } catch {
-    throw new ReportInputError(`unknown time zone: ${input.timeZone}`);
-  }
-  const bounds = await pool.query<{ starts_at: Date; ends_at: Date }>(
-    `SELECT ($1::date + make_interval(hours => $2)) AT TIME ZONE $3 AS starts_at,
-            ($1::date + 1 + make_interval(hours => $2)) AT TIME ZONE $3 AS ends_at`,
-    [input.day, input.cutoffHour, input.timeZone],
-  );
-  const { starts_at: start, ends_at: end } = bounds.rows[0]!;
+  const { start, end } = await dayBounds(pool, input.day, input);
+  const till = input.tillId ?? null;
+  // $3 is the till, or null for all of them.
+  const onTill = '($3::uuid IS NULL OR till_id = $3::uuid)';
   const [states, methods, tills] = await Promise.all([
-    pool.query<{ state: string; n: number; amount: number }>(
+    pool.query<{ state: ShopDailyReport['byState'][number]['state']; n: number; amount: number }>(
       `SELECT state, count(*)::int AS n, sum(coalesce(price, amount))::bigint AS amount FROM shop.orders
-        WHERE created_at >= $1 AND created_at < $2 GROUP BY state ORDER BY state`,
-      [start, end],
+        WHERE created_at >= $1 AND created_at < $2 AND ${onTill} GROUP BY state ORDER BY state`,
+      [start, end, till],
     ),
     pool.query<{
-      method: string;
+      method: ShopMethodTotals['method'];
       n: number;
       amount: number;
       price: number;
@@ -83,17 +40,18 @@ export async function shopDailyReport(
               sum(coalesce(fee, 0))::bigint AS fee, sum(total)::bigint AS total,
               sum(least(coalesce(fee, 0), greatest(0, total - coalesce(price, amount))))::bigint AS on_customer
          FROM (SELECT *, coalesce(total_payment, amount + coalesce(fee, 0)) AS total FROM shop.orders
-                WHERE created_at >= $1 AND created_at < $2 AND state = 'paid') paid
+                WHERE created_at >= $1 AND created_at < $2 AND state = 'paid' AND ${onTill}) paid
         GROUP BY method ORDER BY method`,
-      [start, end],
+      [start, end, till],
     ),
-    pool.query<{ till_id: string; name: string; n: number; net: number }>(
+    pool.query<{ till_id: string; name: string; n: number; gross: number; net: number }>(
       `SELECT o.till_id, t.name, count(*)::int AS n,
+              sum(coalesce(o.total_payment, o.amount + coalesce(o.fee, 0)))::bigint AS gross,
               sum(coalesce(o.total_payment, o.amount + coalesce(o.fee, 0)) - coalesce(o.fee, 0))::bigint AS net
          FROM shop.orders o JOIN shop.tills t ON t.id = o.till_id
-        WHERE o.created_at >= $1 AND o.created_at < $2 AND o.state = 'paid'
-        GROUP BY o.till_id, t.name ORDER BY t.name`,
-      [start, end],
+        WHERE o.created_at >= $1 AND o.created_at < $2 AND o.state = 'paid' AND ($3::uuid IS NULL OR o.till_id = $3::uuid)
+        GROUP BY o.till_id, t.name ORDER BY t.name, o.till_id`,
+      [start, end, till],
     ),
   ]);
   const byMethod: ShopMethodTotals[] = methods.rows.map((r) => ({
@@ -115,9 +73,16 @@ export async function shopDailyReport(
     endsAt: end.toISOString(),
     cutoffHour: input.cutoffHour,
     timeZone: input.timeZone,
+    tillId: till,
     byMethod,
     byState: states.rows.map((r) => ({ state: r.state, count: r.n, amount: r.amount })),
-    byTill: tills.rows.map((r) => ({ tillId: r.till_id, tillName: r.name, paidCount: r.n, netReceived: r.net })),
+    byTill: tills.rows.map((r) => ({
+      tillId: r.till_id,
+      tillName: r.name,
+      paidCount: r.n,
+      grossAmount: r.gross,
+      netReceived: r.net,
+    })),
     paidCount: sum((m) => m.count),
     salesCount: states.rows.reduce((s, r) => s + r.n, 0),
     grossAmount: sum((m) => m.totalPaid),

@@ -1,7 +1,10 @@
 /**
  * The part of an order id that names the counter that issued it: everything before the
- * time stamp and the sequence (`KSR1-20261125T074402-00000123` -> `KSR1`; an id that also
- * carries an installation id, `AB12CD-KSR1-…`, gives `AB12CD-KSR1`). The shop server learns
+ * time stamp and the sequence. Today's ids carry the terminal prefix and the installation id
+ * (`KSR1-7HQK2M9X-20261125T074402-00000123` -> `KSR1-7HQK2M9X`), so two tills that share a
+ * prefix still differ; ids from before the installation id give the prefix alone
+ * (`KSR1-20261125T074402-00000123` -> `KSR1`). A till sends its key when it pairs, and the
+ * server learns
  * each till's keys from the sales it pushes, so a webhook for a sale it has not seen yet still
  * reaches the right till. Null for an id that does not have this shape.
  */

@@ -13,7 +13,6 @@ import { ORDER_STATES } from '../order-state';
  * over and the change; `method` may be `cash`. Schema 1 payloads simply lack those fields.
  */
 export const ORDER_SNAPSHOT_KIND = 'order.snapshot';
-export const ORDER_SNAPSHOT_SCHEMA = 2;
 
 const rupiah = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const iso = z

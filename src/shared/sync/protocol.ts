@@ -9,7 +9,7 @@ import { z } from 'zod';
  *
  *   POST /api/v1/pair          {code, tillName, orderPrefix, firstSeq} -> PairAnswer
  *   GET  /api/v1/sync/state    Authorization: Bearer <till token> -> {tillId, hwm}
- *   POST /api/v1/sync/events   Authorization: Bearer, PushRequest -> PushAnswer | 409 GapAnswer
+ *   POST /api/v1/sync/events   Authorization: Bearer, { events: OutboxEvent[] } -> PushAnswer | 409 GapAnswer
  *   GET  /api/v1/sync/push     Authorization: Bearer; Server-Sent Events (PUSH_EVENTS below)
  */
 export const SYNC_API = '/api/v1';
@@ -32,11 +32,6 @@ export const outboxEventSchema = z.strictObject({
   payload: z.unknown(),
 });
 export type OutboxEvent = z.infer<typeof outboxEventSchema>;
-
-export const pushRequestSchema = z.strictObject({
-  events: z.array(outboxEventSchema).min(1).max(MAX_PUSH_EVENTS),
-});
-export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** Why the server refused an event. It keeps the event (never drops it) and says why. */
 export type RejectCode = 'unknown_kind' | 'schema_invalid' | 'unsupported_schema';
@@ -81,7 +76,6 @@ export const pairRequestSchema = z.strictObject({
    */
   firstSeq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
 });
-export type PairRequest = z.infer<typeof pairRequestSchema>;
 
 export interface PairAnswer {
   tillId: string;
@@ -95,12 +89,6 @@ export interface SyncStateAnswer {
   tillId: string;
   tillName: string;
   hwm: number;
-}
-
-/** Errors are `{error, message}` with a machine-readable `error`. */
-export interface ErrorAnswer {
-  error: string;
-  message: string;
 }
 
 /** Events the server pushes to a till over its own outbound SSE connection. */

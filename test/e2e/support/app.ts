@@ -1,13 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createAppServices } from '../../../src/main/app/create-services';
-import type { AppServices, AppServicesOptions } from '../../../src/main/app/services';
-import { startHarness, type Harness } from '../../../src/harness/harness-server';
-import { harnessServiceOptions } from '../../../src/harness/harness-services';
+import type { AppServices, AppServicesOptions } from '../../../src/main/app/service-types';
+import { assembleHarness } from '../../../src/harness/assemble';
+import type { Harness } from '../../../src/harness/harness-server';
 import { FAST_PRINTING } from '../../support/printing';
-import type { Simulator } from '../../../src/simulator/simulator';
+import { createLabSimulator, type LabSimulator } from '../../../src/simulator/lab/lab-simulator';
 import { launchChromium } from './chromium';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -21,7 +20,7 @@ export interface RunningApp {
   customer: Page;
   dataDir: string;
   /** The in-process demo simulator (demo mode is the default with no credentials). */
-  sim: Simulator;
+  sim: LabSimulator;
   /** The pinned wall clock main and both windows run on. */
   clock: () => Date;
   /** Calls the contract over the harness, as any HTTP client can. */
@@ -63,24 +62,28 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const startedAt = performance.now();
   const clock = () => new Date(pinned + (performance.now() - startedAt));
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pos-e2e-'));
-  const downloadsDir = join(dataDir, 'downloads');
-  mkdirSync(downloadsDir, { recursive: true });
-  let origin = '';
-  let token = '';
-  const services = await createAppServices({
-    ...harnessServiceOptions({ dataDir, downloadsDir, version: 'e2e', link: () => ({ origin, token }) }),
-    quiet: true,
-    timeZone,
-    clock,
-    tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
-    printingTuning: FAST_PRINTING,
-    ...(opts.syncTuning ? { syncTuning: opts.syncTuning } : {}),
-    ...(opts.inspectJournal ? { inspectJournal: opts.inspectJournal } : {}),
+  let lab: LabSimulator | null = null;
+  const {
+    services,
+    harness,
+    close: stopHarness,
+  } = await assembleHarness({
+    dataDir,
+    version: 'e2e',
+    rendererDir: join(root, 'out', 'renderer'),
+    services: {
+      quiet: true,
+      // Demo mode's simulator with fault knobs: the tests make the gateway fail on purpose.
+      startDemoSimulator: async (o) => (lab = await createLabSimulator(o)),
+      timeZone,
+      clock,
+      tuning: { v1StatusIntervalMs: 300, watchFirstMs: 500, expiryGraceMs: 300, ...opts.tuning },
+      printingTuning: FAST_PRINTING,
+      ...(opts.syncTuning ? { syncTuning: opts.syncTuning } : {}),
+      ...(opts.inspectJournal ? { inspectJournal: opts.inspectJournal } : {}),
+    },
   });
   if (opts.language) services.settings.update({ language: opts.language });
-  const harness = await startHarness({ services, rendererDir: join(root, 'out', 'renderer'), downloadsDir });
-  origin = harness.origin;
-  token = harness.token;
   const browser = await launchChromium();
   // Two windows, as at a real counter: each page is the visible one in its own context, so
   // neither has its frames throttled as a background tab.
@@ -97,7 +100,8 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
   const customer = await customerContext.newPage();
   await cashier.goto(harness.cashierUrl);
   await customer.goto(harness.customerUrl);
-  const sim = services.demoSimulator()!;
+  if (!lab || services.demoSimulator() !== lab) throw new Error('demo mode did not start its simulator');
+  const sim: LabSimulator = lab;
 
   return {
     services,
@@ -119,8 +123,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
     },
     async close() {
       await browser.close().catch(() => undefined);
-      await harness.close();
-      await services.stop();
+      await stopHarness();
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../src/main/app/create-services';
-import type { AppServices } from '../../../src/main/app/services';
+import type { AppServices } from '../../../src/main/app/service-types';
 import { memorySafeStorage } from '../../../src/main/settings/secret-store';
 import { startTestSimulator, type TestSimulator } from '../../support/simulator';
 

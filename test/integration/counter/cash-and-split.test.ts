@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useAppFolders } from '../../support/app-services';
 import { call, counterShop, refusal } from '../../support/counter';
-import type { AppServices } from '../../../src/main/app/services';
+import type { AppServices } from '../../../src/main/app/service-types';
 
 /**
  * Cash and split sales through the app's own services (demo mode, the in-process simulator

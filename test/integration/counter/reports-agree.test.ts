@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { JobProgress } from '../../../src/shared/domain';
-import type { AppServices } from '../../../src/main/app/services';
+import type { AppServices } from '../../../src/main/app/service-types';
 import { useAppFolders } from '../../support/app-services';
 import { call, counterShop } from '../../support/counter';
 

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../../src/main/pakasir/create-gateway';
 import type { CreateRequest, GatewayConfig, PakasirGateway, TransactionRef } from '../../../src/main/pakasir/gateway';
 import type { PaymentMethod } from '../../../src/shared/methods';
-import { createSimulator, type FaultSpec, type SimRoute, type Simulator } from '../../../src/simulator/simulator';
+import { createLabSimulator, type FaultSpec, type LabSimulator } from '../../../src/simulator/lab/lab-simulator';
+import type { SimRoute } from '../../../src/simulator/simulator';
 
 // A key that is easy to find in any output, with characters that change under URL encoding.
 const KEY = 'SeCrEt+Key/For=Leak-Test_9f3a';
-let sim: Simulator;
+let sim: LabSimulator;
 let requests: string[] = [];
 const counting: typeof fetch = (input, init) => {
   requests.push(String(input));
@@ -15,7 +16,7 @@ const counting: typeof fetch = (input, init) => {
 };
 
 beforeAll(async () => {
-  sim = await createSimulator({
+  sim = await createLabSimulator({
     projects: [{ slug: 'toko-rahasia', apiKey: KEY, sandbox: true }],
     v2StatusIntervalMs: 0,
   });

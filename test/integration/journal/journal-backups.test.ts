@@ -5,7 +5,7 @@ import type { JournalStatus } from '../../../src/shared/domain';
 import { KEEP_DAILY_BACKUPS } from '../../../src/main/orders/backups';
 import { useAppFolders } from '../../support/app-services';
 import { leafPages, scribblePages } from '../../support/journal-files';
-import { seedOrders } from '../../support/orders';
+import { seedOrders } from '../../../testkit/orders';
 
 /** The background check after start, and the rolling daily backups that follow a clean one. */
 const app = useAppFolders();

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, truncateSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppServices } from '../../../src/main/app/services';
+import type { AppServices } from '../../../src/main/app/service-types';
 import { useAppFolders } from '../../support/app-services';
 import { leafPages, modeOf, scribbleHeader, scribblePages, sha, sizeOf } from '../../support/journal-files';
-import { seedOrders } from '../../support/orders';
+import { seedOrders } from '../../../testkit/orders';
 
 /**
  * A damaged journal is evidence, and its -wal may hold the newest paid sales: nothing may

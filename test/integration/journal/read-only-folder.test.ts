@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useAppFolders } from '../../support/app-services';
 import { sha } from '../../support/journal-files';
-import { seedOrders } from '../../support/orders';
+import { seedOrders } from '../../../testkit/orders';
 
 /**
  * A data folder that cannot be written (a read-only disk, a folder restored with the wrong

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServices } from '../../../src/main/app/create-services';
-import type { AppServices } from '../../../src/main/app/services';
+import type { AppServices } from '../../../src/main/app/service-types';
 import { memorySafeStorage } from '../../../src/main/settings/secret-store';
 import { saleMoney } from '../../../src/shared/fees';
 import { parseTlv } from '../../../src/shared/qris';
-import { createSimulator, randomApiKey, type SimProject, type Simulator } from '../../../src/simulator/simulator';
+import { createLabSimulator, type LabSimulator } from '../../../src/simulator/lab/lab-simulator';
+import { randomApiKey, type SimProject } from '../../../src/simulator/simulator';
 
 /**
  * Who pays Pakasir's fee, through the whole app (settings, the fee table, the engine, the
@@ -21,11 +22,11 @@ const merchantBears: SimProject = {
   feeBearer: 'merchant',
 };
 
-let sim: Simulator;
+let sim: LabSimulator;
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  sim = await createSimulator({ port: 0, projects: [customerBears, merchantBears] });
+  sim = await createLabSimulator({ port: 0, projects: [customerBears, merchantBears] });
 });
 afterAll(async () => {
   await sim.close();

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_NAMES } from '../../../src/shared/contract/api';
 import { startHarnessRig, type HarnessRig } from '../../support/harness';
-import { seededRandom } from '../../support/random';
+import { seededRandom } from '../../../testkit/random';
 import { CALL_FIELDS, HOSTILE } from './hostile-values';
 
 /**

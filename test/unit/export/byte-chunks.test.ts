@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ByteChunks } from '../../../src/main/export/byte-chunks';
-import { seededRandom } from '../../support/random';
+import { seededRandom } from '../../../testkit/random';
 
 describe('ByteChunks', () => {
   it('hands back exactly the UTF-8 of everything added, in order, in chunks no larger than asked', () => {

@@ -8,7 +8,7 @@ import { runExport } from '../../../src/main/export/run-export';
 import { EXPORT_COLUMNS } from '../../../src/main/export/export-columns';
 import { openOrderStore } from '../../../src/main/orders/journal';
 import type { OrderStore } from '../../../src/main/orders/order-store';
-import { seedOrders } from '../../support/orders';
+import { seedOrders } from '../../../testkit/orders';
 import { useTempDir } from '../orders/temp-dir';
 
 const tempDir = useTempDir();

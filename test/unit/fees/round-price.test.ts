@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nextRoundPriceStep, planRoundPrice } from '../../../src/main/payments/round-price';
 import { simulatedFee } from '../../../src/simulator/fees';
-import { seededRandom } from '../../support/random';
+import { seededRandom } from '../../../testkit/random';
 
 const qris = (a: number) => simulatedFee('qris', a);
 const va = (a: number) => simulatedFee('bni_va', a);

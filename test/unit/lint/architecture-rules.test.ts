@@ -56,6 +56,24 @@ describe('architecture rules', () => {
     expect(await rulesFor(shared, 'src/server/imports-shared.ts')).not.toContain('import-x/no-restricted-paths');
   });
 
+  it('the bench imports nothing from test/; testkit/ is what they share', async () => {
+    const fromTest = "import { startHarnessRig } from '../test/support/harness';\nexport const f = startHarnessRig;\n";
+    expect(await rulesFor(fromTest, 'bench/imports-test.ts')).toContain('import-x/no-restricted-paths');
+    const fromKit = "import { seededRandom } from '../testkit/random';\nexport const f = seededRandom;\n";
+    expect(await rulesFor(fromKit, 'bench/imports-testkit.ts')).not.toContain('import-x/no-restricted-paths');
+  });
+
+  it('a file over 300 code lines or a function over 80 is refused; comments do not count', async () => {
+    const body = (n: number): string => Array.from({ length: n }, (_, i) => `  total += ${i};`).join('\n');
+    const longFn = `export function f(): number {\n  let total = 0;\n${body(78)}\n  return total;\n}\n`;
+    expect(await rulesFor(longFn, 'src/main/payments/long-function.ts')).toContain('max-lines-per-function');
+    const fine = `export function f(): number {\n  let total = 0;\n${body(70)}\n${'  // why\n'.repeat(40)}  return total;\n}\n`;
+    expect(await rulesFor(fine, 'src/main/payments/long-function.ts')).not.toContain('max-lines-per-function');
+    const longFile = Array.from({ length: 301 }, (_, i) => `export const c${i} = ${i};`).join('\n') + '\n';
+    expect(await rulesFor(longFile, 'src/main/payments/long-file.ts')).toContain('max-lines');
+    expect(await rulesFor(longFile, 'test/unit/long-file.test.ts')).not.toContain('max-lines');
+  });
+
   describe('import cycles', () => {
     const dir = join(root, 'src/main', `lint-cycle-${process.pid}`);
     beforeAll(() => {
@@ -72,7 +90,7 @@ describe('architecture rules', () => {
   });
 
   it('the whole tree passes its own rules', async () => {
-    const results = await eslint.lintFiles(['src', 'test', 'bench', 'scripts']);
+    const results = await eslint.lintFiles(['src', 'test', 'bench', 'testkit', 'scripts']);
     const problems = results.flatMap((r) =>
       r.messages.filter((m) => m.severity === 2).map((m) => `${r.filePath}:${m.line} ${m.ruleId}`),
     );

@@ -5,7 +5,7 @@ import type { OrderState } from '../../../src/shared/order-state';
 import { openOrderStore } from '../../../src/main/orders/journal';
 import { searchedAmount } from '../../../src/main/orders/order-query';
 import type { OrderStore } from '../../../src/main/orders/order-store';
-import { seedOrders } from '../../support/orders';
+import { seedOrders } from '../../../testkit/orders';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

@@ -8,8 +8,8 @@ import { applyMigrations } from '../../../src/main/orders/migrate';
 import { MIGRATIONS } from '../../../src/main/orders/migrations';
 import { filterParts, partsToSql } from '../../../src/main/orders/order-query';
 import type { OrderStore } from '../../../src/main/orders/order-store';
-import { seededRandom } from '../../support/random';
-import { seedOrders } from '../../support/orders';
+import { seededRandom } from '../../../testkit/random';
+import { seedOrders } from '../../../testkit/orders';
 import { useTempDir } from './temp-dir';
 
 const tempDir = useTempDir();

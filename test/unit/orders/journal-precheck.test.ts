@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openOrderStore } from '../../../src/main/orders/journal';
 import { precheckJournal } from '../../../src/main/orders/journal-precheck';
 import { leafPages, scribblePages, sha } from '../../support/journal-files';
-import { seedOrders } from '../../support/orders';
+import { seedOrders } from '../../../testkit/orders';
 import { useTempDir } from './temp-dir';
 
 /**

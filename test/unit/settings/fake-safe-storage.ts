@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SafeStorageLike } from '../../../src/main/app/services';
+import type { SafeStorageLike } from '../../../src/main/settings/safe-storage-like';
 
 /**
  * A SafeStorageLike that really encrypts (AES-256-GCM with a per-instance key), so a test

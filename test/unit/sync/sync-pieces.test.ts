@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../src/main/sync/backoff';
 import { normalizeShopServerUrl } from '../../../src/main/sync/server-url';
+import { makeOrderId } from '../../../src/main/orders/order-id';
 import { orderIdOwnerKey } from '../../../src/shared/sync/order-owner';
 import { newerSync, syncBanner } from '../../../src/renderer/src/lib/sync-view';
 import type { SyncStatusView } from '../../../src/shared/domain';
@@ -29,6 +30,18 @@ describe('order id owner key', () => {
     expect(orderIdOwnerKey('KSR1-20261125T074402-00000123')).toBe('KSR1');
     expect(orderIdOwnerKey('AB12CD-KSR1-20261125T074402-00000123')).toBe('AB12CD-KSR1');
     expect(orderIdOwnerKey('SOMETHING-ELSE')).toBeNull();
+  });
+
+  it("is the prefix and the install id for today's ids, so tills sharing a prefix differ", () => {
+    expect(orderIdOwnerKey('KSR1-7HQK2M9X-20261125T074402-00000123')).toBe('KSR1-7HQK2M9X');
+    const at = new Date('2026-11-25T07:44:02Z');
+    const a = makeOrderId('KSR1', '7HQK2M9X', 123, at);
+    const b = makeOrderId('KSR1', 'Q0RS5T6V', 123, at);
+    expect(a).toBe('KSR1-7HQK2M9X-20261125T074402-00000123');
+    expect(orderIdOwnerKey(a)).not.toBe(orderIdOwnerKey(b));
+    expect(orderIdOwnerKey(makeOrderId('KASIR123', '7HQK2M9X', 1, at))).toBe('KASIR123-7HQK2M9X');
+    // The largest sequence keeps the same key.
+    expect(orderIdOwnerKey(makeOrderId('KSR1', '7HQK2M9X', 99_999_999_999, at))).toBe('KSR1-7HQK2M9X');
   });
 });
 
@@ -61,6 +74,7 @@ describe('the cashier banner for the shop server', () => {
     expect(syncBanner({ ...base, state: 'offline', pending: 300, pushChannel: 'down' })).toBeNull();
     expect(syncBanner({ ...base, state: 'revoked' })).toBe('revoked');
     expect(syncBanner({ ...base, state: 'diverged' })).toBe('diverged');
+    expect(syncBanner({ ...base, state: 'unpaired_copy', tillId: null, pushChannel: 'off' })).toBe('copied');
     const rejected = [{ seq: 4, kind: 'shift.opened', entityId: 's1', code: 'unknown_kind', reason: 'r', at: 'x' }];
     expect(syncBanner({ ...base, rejected })).toBe('rejected');
   });

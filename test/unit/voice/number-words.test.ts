@@ -8,7 +8,7 @@ import {
   indonesianWords,
   MAX_SPOKEN,
 } from '../../../src/shared/voice/number-words';
-import { seededRandom } from '../../support/random';
+import { seededRandom } from '../../../testkit/random';
 
 describe('amounts in Indonesian words', () => {
   it.each([

@@ -1,6 +1,7 @@
 import type { ShownError } from '../lib/errors';
 
-export function ErrorBox({ error }: { error: ShownError }) {
+/** A refusal in plain words: from main (ShownError) or from the shop server (the owner's page). */
+export function ErrorBox({ error }: { error: Pick<ShownError, 'text' | 'issues'> & { code: string } }) {
   return (
     <div className="error-box" role="alert" data-testid="error" data-code={error.code}>
       <div>{error.text}</div>

@@ -9,11 +9,15 @@ export function SyncBanner() {
   const status = useSync((s) => s.status);
   const kind = syncBanner(status);
   if (!kind || !status) return null;
-  if (kind === 'rejected') {
-    const first = status.rejected[0]!;
+  if (kind === 'rejected' || kind === 'copied') {
+    const first = status.rejected[0];
     return (
       <div className="warn-banner sync-banner" data-testid="sync-banner" data-kind={kind} role="alert">
-        <span>{t('banner.syncRejected', { count: status.rejected.length, reason: rejectionText(first.code) })}</span>
+        <span>
+          {kind === 'copied' || !first
+            ? t('banner.syncCopied')
+            : t('banner.syncRejected', { count: status.rejected.length, reason: rejectionText(first.code) })}
+        </span>
         <button
           type="button"
           className="btn btn-small"

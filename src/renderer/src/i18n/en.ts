@@ -1,6 +1,7 @@
 import { itemsEn } from './items-en';
 import type { Dictionary } from './id';
 import { counterEn } from './counter-en';
+import { ownerEn } from './owner-en';
 import { printerEn } from './printer-en';
 
 /** English: the same keys as id.ts; the Dictionary type refuses a missing or extra key. */
@@ -23,6 +24,8 @@ export const en: Dictionary = {
     'The owner removed this till from the shop server. Sales go on and are saved here, but are not sent to the server. Pair again in Settings.',
   'banner.syncDiverged':
     "This till's records do not match the shop server. Sales go on and are saved here. Contact the shop owner.",
+  'banner.syncCopied':
+    "This till's data folder is a copy of another till's, so this till was removed from the shop server: it must not send as the till it was copied from. Sales go on and are saved here. If this is a new till, pair it again in Settings with a new code.",
   'banner.syncAcknowledge': 'Seen',
 
   'keypad.title': 'Amount',
@@ -398,6 +401,8 @@ export const en: Dictionary = {
   'shopServer.pending': '{count} entries waiting to be sent',
   'shopServer.lastSynced': 'Last sent {time}',
   'shopServer.state.off': 'Not paired with a shop server.',
+  'shopServer.state.unpaired_copy':
+    "Removed from the shop server because its data folder is a copy of another till's. Pair again with a new code.",
   'shopServer.state.needs_pairing': "This till's key can no longer be read. Pair again with a new code.",
   'shopServer.state.sending': 'Sending entries…',
   'shopServer.state.up_to_date': 'Every entry has been sent.',
@@ -633,4 +638,5 @@ export const en: Dictionary = {
   ...printerEn,
   ...itemsEn,
   ...counterEn,
+  ...ownerEn,
 };

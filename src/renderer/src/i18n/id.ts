@@ -1,5 +1,6 @@
 import { itemsId } from './items-id';
 import { counterId } from './counter-id';
+import { ownerId } from './owner-id';
 import { printerId } from './printer-id';
 
 /**
@@ -26,6 +27,8 @@ export const id = {
     'Kasir ini sudah dilepas dari server toko oleh pemilik. Penjualan tetap jalan dan tersimpan di sini, tapi tidak dikirim ke server. Sambungkan lagi di Pengaturan.',
   'banner.syncDiverged':
     'Catatan kasir ini tidak cocok dengan server toko. Penjualan tetap jalan dan tersimpan di sini. Hubungi pemilik toko.',
+  'banner.syncCopied':
+    'Folder data kasir ini hasil salinan dari kasir lain, jadi kasir ini dilepas dari server toko agar tidak mengirim atas nama kasir asalnya. Penjualan tetap jalan dan tersimpan di sini. Kalau ini kasir baru, sambungkan lagi di Pengaturan dengan kode baru.',
   'banner.syncAcknowledge': 'Sudah dilihat',
 
   'keypad.title': 'Jumlah',
@@ -403,6 +406,8 @@ export const id = {
   'shopServer.pending': '{count} catatan menunggu dikirim',
   'shopServer.lastSynced': 'Terakhir terkirim {time}',
   'shopServer.state.off': 'Belum tersambung ke server toko.',
+  'shopServer.state.unpaired_copy':
+    'Dilepas dari server toko karena folder datanya salinan dari kasir lain. Sambungkan lagi dengan kode baru.',
   'shopServer.state.needs_pairing': 'Kunci kasir ini tidak terbaca lagi. Sambungkan ulang dengan kode baru.',
   'shopServer.state.sending': 'Mengirim catatan…',
   'shopServer.state.up_to_date': 'Semua catatan sudah terkirim.',
@@ -638,6 +643,7 @@ export const id = {
   ...printerId,
   ...itemsId,
   ...counterId,
+  ...ownerId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -21,19 +21,31 @@ export function secondsLeft(expiresAt: string | null, now: number): number | nul
 
 const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
-/** Local date and time for lists and timelines. */
-export function formatDateTime(iso: string | null, lang: Language): string {
+/**
+ * Local date and time for lists and timelines. The owner's page passes the shop's zone: an
+ * owner reading the day's sales from elsewhere sees the times the shop saw.
+ */
+export function formatDateTime(iso: string | null, lang: Language, timeZone?: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(LOCALES[lang], { dateStyle: 'medium', timeStyle: 'medium' });
+  return d.toLocaleString(LOCALES[lang], {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    ...(timeZone ? { timeZone } : {}),
+  });
 }
 
-export function formatTime(iso: string | null, lang: Language): string {
+export function formatTime(iso: string | null, lang: Language, timeZone?: string): string {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleTimeString(LOCALES[lang], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return d.toLocaleTimeString(LOCALES[lang], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  });
 }
 
 export function formatBytes(bytes: number): string {

@@ -1,12 +1,5 @@
 import type { FeePayer } from '@shared/fees';
-import {
-  checkAmount,
-  METHOD_RULES,
-  PAYMENT_METHODS,
-  type AmountProblem,
-  type ApiVersion,
-  type PaymentMethod,
-} from '@shared/methods';
+import { checkAmount, PAYMENT_METHODS, type AmountProblem, type ApiVersion, type PaymentMethod } from '@shared/methods';
 
 /** PayPal sets its own fee on its page: with the round price promised, it cannot be used. */
 export type MethodProblem = AmountProblem | { code: 'round_price' };
@@ -29,8 +22,4 @@ export function methodOptions(amount: number, version: ApiVersion, feePayer: Fee
     if (!problem && method === 'paypal' && feePayer === 'shop') problem = { code: 'round_price' };
     return { method, problem };
   });
-}
-
-export function methodKind(method: PaymentMethod) {
-  return METHOD_RULES[method].kind;
 }

@@ -1,7 +1,7 @@
 import type { SyncStatusView } from '@shared/domain';
 import { isMessageKey, t } from '../i18n';
 
-export type SyncBannerKind = 'revoked' | 'diverged' | 'rejected';
+export type SyncBannerKind = 'revoked' | 'diverged' | 'rejected' | 'copied';
 
 /**
  * Which banner the cashier window shows for the shop server link, if any. Only what needs a
@@ -12,6 +12,7 @@ export function syncBanner(s: SyncStatusView | null): SyncBannerKind | null {
   if (!s) return null;
   if (s.state === 'revoked') return 'revoked';
   if (s.state === 'diverged') return 'diverged';
+  if (s.state === 'unpaired_copy') return 'copied';
   if (s.rejected.length > 0) return 'rejected';
   return null;
 }

@@ -7,24 +7,13 @@ import { getPosApi } from '../api/pos-api';
 import { useT } from '../i18n';
 import { describeError, type ShownError } from '../lib/errors';
 import { formatCountdown, secondsLeft } from '../lib/format';
+import { liveState } from '../lib/live-state';
 import { useNow } from '../lib/use-now';
 import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
 import { MoneyBreakdown } from '../components/MoneyBreakdown';
 import { PaymentVisual } from '../components/PaymentVisual';
 import { ShareLink } from './payment/ShareLink';
-
-export type LiveState = 'creating' | 'checking' | 'offline' | 'waiting';
-
-export function liveState(
-  order: OrderView,
-  connectivity: 'online' | 'offline' | 'degraded',
-  checking: boolean,
-): LiveState {
-  if (connectivity === 'offline') return 'offline';
-  if (order.state === 'creating') return 'creating';
-  return checking ? 'checking' : 'waiting';
-}
 
 export function PaymentScreen({ order }: { order: OrderView }) {
   const t = useT();

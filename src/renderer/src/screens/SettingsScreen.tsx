@@ -14,10 +14,8 @@ import { SaleSection } from './settings/SaleSection';
 import { SecuritySection } from './settings/SecuritySection';
 import { SoundSection } from './settings/SoundSection';
 import { StaffSection } from './settings/StaffSection';
-import { draftOf, settingsPatch, type Draft, type SetDraft } from './settings/settings-draft';
+import { draftOf, settingsPatch, type Draft, type SetDraft } from '../lib/settings-draft';
 import { ShopServerPanel } from './settings/ShopServerPanel';
-
-export { settingsPatch } from './settings/settings-draft';
 
 /**
  * Settings: the guided project setup (its steps save on their own), then the shop's own

@@ -1,4 +1,5 @@
 import { sql as shop } from './001-shop';
+import { sql as ownerSignIn } from './002-owner-sign-in';
 
 export interface ServerMigration {
   version: number;
@@ -11,6 +12,9 @@ export interface ServerMigration {
  * hash of each in schema_migrations and refuses a database whose recorded hash differs,
  * exactly like the till's journal.
  */
-export const SERVER_MIGRATIONS: readonly ServerMigration[] = [{ version: 1, name: 'shop', sql: shop }];
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  { version: 1, name: 'shop', sql: shop },
+  { version: 2, name: 'owner-sign-in', sql: ownerSignIn },
+];
 
 export const LATEST_SERVER_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]!.version;

@@ -3,7 +3,7 @@ import type { OrderFilter } from '@shared/domain';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { usePos } from '../../stores/pos-store';
 import { JobProgressView } from './JobProgressView';
 
@@ -12,17 +12,11 @@ export function ExportPanel({ filter }: { filter: OrderFilter }) {
   const defaultDelimiter = usePos((s) => s.settings?.csvDelimiter ?? ';');
   const [delimiter, setDelimiter] = useState<';' | ','>(defaultDelimiter);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-  const start = async (format: 'csv' | 'xlsx' | 'jsonl') => {
-    setError(null);
-    try {
-      const job = await getPosApi().startExport(format === 'csv' ? { format, delimiter, filter } : { format, filter });
-      usePos.getState().jobProgress(job);
-      setJobId(job.jobId);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
+  const { error, run: start } = useAction(async (format: 'csv' | 'xlsx' | 'jsonl') => {
+    const job = await getPosApi().startExport(format === 'csv' ? { format, delimiter, filter } : { format, filter });
+    usePos.getState().jobProgress(job);
+    setJobId(job.jobId);
+  });
   return (
     <section className="export-panel" aria-label={t('export.title')}>
       <h3>{t('export.sales')}</h3>

@@ -10,6 +10,7 @@ import { formatCount, formatDateTime } from '../../lib/format';
 import { DateField } from '../../components/DateField';
 import { usePos } from '../../stores/pos-store';
 import { JobProgressView } from './JobProgressView';
+import { ReportFigures } from '../../components/ReportFigures';
 
 function Reconcile({ day }: { day: string }) {
   const t = useT();
@@ -169,91 +170,13 @@ export function ReportPanel({ today }: { today: string }) {
       {error && <ErrorBox error={error} />}
       {report && (
         <>
-          <div className="stats" data-testid="daily-report">
-            <div className="stat">
-              <div className="stat-label">{t('report.sales')}</div>
-              <div className="stat-value">{formatCount(report.salesCount, lang)}</div>
-            </div>
-            <div className="stat">
-              <div className="stat-label">{t('report.paid')}</div>
-              <div className="stat-value" data-testid="report-paid-count">
-                {formatCount(report.paidCount, lang)}
-              </div>
-            </div>
-            <div className="stat">
-              <div className="stat-label">{t('report.gross')}</div>
-              <div className="stat-value" data-testid="report-gross">
-                {formatRupiah(report.grossAmount)}
-              </div>
-            </div>
-            <div className="stat">
-              <div className="stat-label">{t('report.fees')}</div>
-              <div className="stat-value" data-testid="report-fees">
-                − {formatRupiah(report.fees)}
-              </div>
-              <div className="stat-sub" data-testid="report-fees-split">
-                {formatRupiah(report.feesShop)} {t('report.feesShop')}
-                {report.feesCustomer > 0 ? ` · ${formatRupiah(report.feesCustomer)} ${t('report.feesCustomer')}` : ''}
-              </div>
-            </div>
-            <div className="stat stat-main">
-              <div className="stat-label">{t('report.net')}</div>
-              <div className="stat-value" data-testid="report-net">
-                {formatRupiah(report.netReceived)}
-              </div>
-            </div>
-          </div>
-          {report.needsReview.length > 0 && (
-            <p className="warn-text">
-              {t('report.needsReview', { count: formatCount(report.needsReview.length, lang) })}
-            </p>
-          )}
-          <div className="report-tables">
-            <table className="table">
-              <caption>{t('report.byMethod')}</caption>
-              <thead>
-                <tr>
-                  <th>{t('history.col.method')}</th>
-                  <th className="num">{t('report.count')}</th>
-                  <th className="num">{t('history.col.customerPays')}</th>
-                  <th className="num">{t('pay.fee')}</th>
-                  <th className="num">{t('history.col.shopReceives')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.byMethod.map((m) => (
-                  <tr key={m.method}>
-                    <td>{t(`method.${m.method}`)}</td>
-                    <td className="num">{formatCount(m.count, lang)}</td>
-                    <td className="num">{formatRupiah(m.totalPaid)}</td>
-                    <td className="num">− {formatRupiah(m.fee)}</td>
-                    <td className="num">{formatRupiah(m.shopReceives)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <table className="table">
-              <caption>{t('report.byState')}</caption>
-              <thead>
-                <tr>
-                  <th>{t('history.col.state')}</th>
-                  <th className="num">{t('report.count')}</th>
-                  <th className="num">{t('pay.amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.byState
-                  .filter((s) => s.count > 0)
-                  .map((s) => (
-                    <tr key={s.state}>
-                      <td>{t(`state.${s.state}`)}</td>
-                      <td className="num">{formatCount(s.count, lang)}</td>
-                      <td className="num">{formatRupiah(s.amount)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportFigures report={report}>
+            {report.needsReview.length > 0 && (
+              <p className="warn-text">
+                {t('report.needsReview', { count: formatCount(report.needsReview.length, lang) })}
+              </p>
+            )}
+          </ReportFigures>
         </>
       )}
       <section className="export-panel">

@@ -6,6 +6,7 @@ import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { useAction } from '../../lib/use-action';
 import { useNav } from '../../stores/nav-store';
 import { usePos } from '../../stores/pos-store';
 
@@ -17,20 +18,14 @@ function ReviewItem({ order, onDone, focused }: { order: OrderView; onDone: () =
   }, [focused]);
   const lang = useLanguage((s) => s.lang);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<ShownError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const resolve = async (resolution: 'paid' | 'not_paid') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await getPosApi().resolveReview({ orderId: order.orderId, resolution, note: note.trim() });
-      onDone();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error,
+    run: resolve,
+  } = useAction(async (resolution: 'paid' | 'not_paid') => {
+    await getPosApi().resolveReview({ orderId: order.orderId, resolution, note: note.trim() });
+    onDone();
+  });
   return (
     <li
       ref={ref}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { formatRupiah } from '@shared/money';
-import { whatsAppUrl } from '@shared/phone';
 import { useT } from '../../i18n';
 import { usePos } from '../../stores/pos-store';
+import { WhatsAppForm } from '../../components/WhatsAppForm';
 
 /**
  * The payment link, copied or sent by WhatsApp to the number the cashier types. Only the
@@ -13,14 +13,7 @@ import { usePos } from '../../stores/pos-store';
 export function ShareLink({ url, amount }: { url: string; amount: number }) {
   const t = useT();
   const shop = usePos((s) => s.settings?.shopName ?? '');
-  const [phone, setPhone] = useState('');
   const [copied, setCopied] = useState(false);
-  const [invalid, setInvalid] = useState(false);
-  const send = () => {
-    const wa = whatsAppUrl(phone, t('pay.waText', { shop, amount: formatRupiah(amount), link: url }));
-    setInvalid(wa === null);
-    if (wa) window.open(wa, '_blank', 'noopener,noreferrer');
-  };
   return (
     <div className="share-link" data-testid="share-link">
       <button
@@ -36,37 +29,13 @@ export function ShareLink({ url, amount }: { url: string; amount: number }) {
       >
         {copied ? t('pay.copied') : t('pay.copyLink')}
       </button>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          send();
-        }}
-      >
-        <label className="field field-inline">
-          <span>{t('pay.waNumber')}</span>
-          <input
-            type="tel"
-            inputMode="tel"
-            value={phone}
-            maxLength={24}
-            placeholder={t('pay.waPlaceholder')}
-            data-testid="wa-number"
-            onChange={(e) => {
-              setPhone(e.target.value);
-              setInvalid(false);
-            }}
-          />
-        </label>
-        <button type="submit" className="btn btn-small btn-wa" data-testid="wa-send" disabled={!phone.trim()}>
-          {t('pay.waSend')}
-        </button>
-      </form>
-      {invalid && (
-        <p className="warn-text" data-testid="wa-invalid">
-          {t('pay.waInvalid')}
-        </p>
-      )}
+      <WhatsAppForm
+        label={t('pay.waNumber')}
+        sendLabel={t('pay.waSend')}
+        text={() => t('pay.waText', { shop, amount: formatRupiah(amount), link: url })}
+        testIds={{ number: 'wa-number', send: 'wa-send', invalid: 'wa-invalid' }}
+        buttonClassName="btn btn-small btn-wa"
+      />
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { whatsAppUrl } from '@shared/phone';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
-import { describeError, type ShownError } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { jobsOfSale, receiptJobLine, receiptRef } from '../../lib/receipt-job';
 import { usePrinter } from '../../stores/printer-store';
 import { ErrorBox } from '../../components/ErrorBox';
+import { WhatsAppForm } from '../../components/WhatsAppForm';
 import './receipt-actions.css';
 
 /**
@@ -20,39 +20,15 @@ export function ReceiptActions({ orderId, saleId }: { orderId: string; saleId: s
   const jobs = jobsOfSale(allJobs, receiptRef({ orderId, saleId }));
   const line = receiptJobLine(jobs[0] ?? null, printer);
   const printedOnce = jobs.length > 0;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [phone, setPhone] = useState('');
-  const [invalid, setInvalid] = useState(false);
-
-  const print = async (again: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const job = again ? await getPosApi().reprintReceipt({ orderId }) : await getPosApi().printReceipt({ orderId });
-      usePrinter.getState().jobUpdated(job);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const send = async () => {
-    setError(null);
-    // The number is checked before main is asked: a wrong one opens nothing.
-    if (!whatsAppUrl(phone, '')) {
-      setInvalid(true);
-      return;
-    }
-    try {
-      const { text } = await getPosApi().receiptText({ orderId });
-      const url = whatsAppUrl(phone, text);
-      if (url) window.open(url, '_blank', 'noopener,noreferrer');
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
+  const {
+    busy,
+    error,
+    run: print,
+    setError,
+  } = useAction(async (again: boolean) => {
+    const job = again ? await getPosApi().reprintReceipt({ orderId }) : await getPosApi().printReceipt({ orderId });
+    usePrinter.getState().jobUpdated(job);
+  });
 
   return (
     <div className="receipt-actions" data-testid="receipt-actions">
@@ -73,41 +49,17 @@ export function ReceiptActions({ orderId, saleId }: { orderId: string; saleId: s
           </p>
         )}
       </div>
-      <form
-        className="inline-form receipt-wa"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void send();
+      <WhatsAppForm
+        className="receipt-wa"
+        label={t('receipt.waNumber')}
+        sendLabel={t('receipt.waSend')}
+        text={async () => {
+          setError(null);
+          return (await getPosApi().receiptText({ orderId })).text;
         }}
-        // Enter here sends the receipt; it must not also start the next sale.
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === 'Escape') e.stopPropagation();
-        }}
-      >
-        <label className="field field-inline">
-          <span>{t('receipt.waNumber')}</span>
-          <input
-            type="tel"
-            inputMode="tel"
-            value={phone}
-            maxLength={24}
-            placeholder={t('pay.waPlaceholder')}
-            data-testid="receipt-wa-number"
-            onChange={(e) => {
-              setPhone(e.target.value);
-              setInvalid(false);
-            }}
-          />
-        </label>
-        <button type="submit" className="btn btn-wa" data-testid="receipt-wa-send" disabled={!phone.trim()}>
-          {t('receipt.waSend')}
-        </button>
-      </form>
-      {invalid && (
-        <p className="warn-text" data-testid="receipt-wa-invalid">
-          {t('pay.waInvalid')}
-        </p>
-      )}
+        onError={(e) => setError(describeError(e))}
+        testIds={{ number: 'receipt-wa-number', send: 'receipt-wa-send', invalid: 'receipt-wa-invalid' }}
+      />
       {error && <ErrorBox error={error} />}
     </div>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DisplayInfo } from '@shared/domain';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
-import type { Draft, SetDraft } from './settings-draft';
+import type { Draft, SetDraft } from '../../lib/settings-draft';
 
 export function DisplaySection({ draft, set }: { draft: Draft; set: SetDraft }) {
   const t = useT();

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import type { FeePayer } from '@shared/fees';
 import type { SettingsView } from '@shared/domain';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { formatDateTime } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
 
@@ -12,15 +11,9 @@ import { usePos } from '../../stores/pos-store';
 export function FeeChoice({ settings }: { settings: SettingsView }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
-  const [error, setError] = useState<ShownError | null>(null);
-  const choose = async (feePayer: FeePayer) => {
-    setError(null);
-    try {
-      usePos.getState().setSettings(await getPosApi().updateSettings({ feePayer }));
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
+  const { error, run: choose } = useAction(async (feePayer: FeePayer) => {
+    usePos.getState().setSettings(await getPosApi().updateSettings({ feePayer }));
+  });
   const learned = settings.pakasirFeeBearer;
   const option = (payer: FeePayer) => (
     <label className={`choice ${settings.feePayer === payer ? 'choice-on' : ''}`}>

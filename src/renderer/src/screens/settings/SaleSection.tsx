@@ -1,7 +1,7 @@
 import { PAYMENT_METHODS, type PaymentMethod } from '@shared/methods';
 import { useT } from '../../i18n';
 import { InstallIdHint } from './InstallIdHint';
-import type { Draft, SetDraft } from './settings-draft';
+import type { Draft, SetDraft } from '../../lib/settings-draft';
 
 export function SaleSection({ draft, set }: { draft: Draft; set: SetDraft }) {
   const t = useT();

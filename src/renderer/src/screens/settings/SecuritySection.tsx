@@ -1,22 +1,15 @@
-import { useState } from 'react';
 import type { SettingsView } from '@shared/domain';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { usePos } from '../../stores/pos-store';
 
 export function SecuritySection({ settings }: { settings: SettingsView }) {
   const t = useT();
-  const [error, setError] = useState<ShownError | null>(null);
-  const accept = async (v: boolean) => {
-    setError(null);
-    try {
-      usePos.getState().setSettings(await getPosApi().updateSettings({ acceptInsecureStorage: v }));
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
+  const { error, run: accept } = useAction(async (v: boolean) => {
+    usePos.getState().setSettings(await getPosApi().updateSettings({ acceptInsecureStorage: v }));
+  });
   return (
     <fieldset className="card">
       <legend>{t('settings.section.security')}</legend>

@@ -39,7 +39,7 @@ export function ShopServerPanel({ defaultName }: { defaultName: string }) {
     if (url && code && name) void run(() => getPosApi().pairShopServer({ serverUrl: url, code, tillName: name }));
   };
 
-  const paired = status && status.state !== 'off';
+  const paired = status && status.state !== 'off' && status.state !== 'unpaired_copy';
   return (
     <fieldset className="card shop-server" data-testid="shop-server-panel">
       <legend>{t('settings.section.shopServer')}</legend>

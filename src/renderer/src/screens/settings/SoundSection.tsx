@@ -3,7 +3,7 @@ import type { SettingsView } from '@shared/domain';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 import { announce } from '../../lib/voice-player';
 import { usePos } from '../../stores/pos-store';
 
@@ -11,16 +11,10 @@ import { usePos } from '../../stores/pos-store';
 export function SoundSection({ settings }: { settings: SettingsView }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
-  const [error, setError] = useState<ShownError | null>(null);
   const [volume, setVolume] = useState(settings.soundVolume);
-  const save = async (patch: { voiceEnabled?: boolean; soundVolume?: number }) => {
-    setError(null);
-    try {
-      usePos.getState().setSettings(await getPosApi().updateSettings(patch));
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
+  const { error, run: save } = useAction(async (patch: { voiceEnabled?: boolean; soundVolume?: number }) => {
+    usePos.getState().setSettings(await getPosApi().updateSettings(patch));
+  });
   return (
     <fieldset className="card" data-testid="settings-sound">
       <legend>{t('settings.section.sound')}</legend>

@@ -3,28 +3,18 @@ import type { ConnectionTestResult } from '@shared/domain';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
+import { useAction } from '../../lib/use-action';
 
 export function TestConnection({ onResult }: { onResult: (r: ConnectionTestResult | null) => void }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ConnectionTestResult | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-  const run = async () => {
-    setBusy(true);
-    setError(null);
+  const { busy, error, run } = useAction(async () => {
     setResult(null);
     onResult(null);
-    try {
-      const r = await getPosApi().testConnection({});
-      setResult(r);
-      onResult(r);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const r = await getPosApi().testConnection({});
+    setResult(r);
+    onResult(r);
+  });
   return (
     <div className="test-connection">
       <button type="button" className="btn" disabled={busy} onClick={() => void run()} data-testid="test-connection">

@@ -4,13 +4,14 @@ import type { Logger } from '../log/logger';
 import type { JournalGuard } from '../orders/journal-guard';
 import type { OrderStoreOptions } from '../orders/journal';
 import type { OrderStore } from '../orders/order-store';
-import type { PaymentService, PaymentTuning } from '../payments/payment-service';
+import type { PaymentTuning } from '../payments/engine-tuning';
+import type { PaymentService } from '../payments/payment-service';
 import type { OsPrinter } from '../printing/os-printer';
 import type { PrintService } from '../printing/print-service';
 import type { PrintingToolsDeps } from './printing-tools';
 import type { SafeStorageLike } from '../settings/safe-storage-like';
 import type { SettingsService } from '../settings/settings-service';
-import type { Simulator } from '../../simulator/simulator';
+import type { Simulator, SimulatorOptions } from '../../simulator/simulator';
 import type { EventBus } from '../events/event-bus';
 import type { SyncServiceOptions } from '../sync/sync-service';
 
@@ -21,8 +22,6 @@ export interface ExportSink {
   /** Describes the finished file for the renderer (path in Electron, URL in the harness). */
   describe(path: string, name: string, bytes: number): NonNullable<JobProgress['file']>;
 }
-
-export type { SafeStorageLike };
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -35,6 +34,11 @@ export interface AppServicesOptions {
   version: string;
   /** Demo mode's simulator port (0 = any free port). */
   demoSimulatorPort?: number;
+  /**
+   * How demo mode starts its simulator. Default: the plain one the app ships. Tests pass
+   * the one with faults and a control plane (src/simulator/lab), which never ships.
+   */
+  startDemoSimulator?: (options: SimulatorOptions) => Promise<Simulator>;
   /** Overrides for tests and benchmarks (poll pace etc.). */
   tuning?: Partial<PaymentTuning>;
   /** Overrides for tests and benchmarks: shop server sync pace and timeouts. */
@@ -82,6 +86,3 @@ export interface AppServices {
   demoSimulator(): Simulator | null;
   stop(): Promise<void>;
 }
-
-/** Built in ./create-services.ts; index.ts (Electron) and the harness both call it. */
-export type CreateAppServices = (options: AppServicesOptions) => Promise<AppServices>;

@@ -1,15 +1,6 @@
+import { SIM_ROUTES, type SimRoute } from '../context';
+
 /** Scriptable failures, per route, so every failure class can be produced on demand. */
-export const SIM_ROUTES = [
-  'v1.create',
-  'v1.detail',
-  'v1.cancel',
-  'v1.simulate',
-  'v2.create',
-  'v2.status',
-  'v2.cancel',
-  'v2.fee',
-] as const;
-export type SimRoute = (typeof SIM_ROUTES)[number];
 
 export interface FaultSpec {
   route: SimRoute;

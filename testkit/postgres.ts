@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { setupStatements } from '../../src/server/db/grants';
-import { migrate } from '../../src/server/db/migrate';
-import { createPool } from '../../src/server/db/pool';
+import { setupStatements } from '../src/server/db/grants';
+import { migrate } from '../src/server/db/migrate';
+import { createPool } from '../src/server/db/pool';
 
 /**
  * A private PostgreSQL for one test file: initdb in a temporary folder, started on a free

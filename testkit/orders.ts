@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import type { PaymentMethod } from '../../src/shared/methods';
-import type { OrderState } from '../../src/shared/order-state';
-import { makeOrderId } from '../../src/main/orders/order-id';
-import type { OrderStore } from '../../src/main/orders/order-store';
+import type { PaymentMethod } from '../src/shared/methods';
+import type { OrderState } from '../src/shared/order-state';
+import { makeOrderId } from '../src/main/orders/order-id';
+import type { OrderStore } from '../src/main/orders/order-store';
 import { seededRandom } from './random';
 
 export interface SeedOptions {
