@@ -1,5 +1,4 @@
 import type { JobProgress } from '@shared/domain';
-import { PosError } from '@shared/errors';
 import type { Handlers } from '../api/dispatch';
 import { Cashiers } from '../counter/cashiers';
 import { CounterJournal } from '../counter/counter-journal';
@@ -9,7 +8,6 @@ import { People } from '../counter/people';
 import { PinLocks } from '../counter/pin-policy';
 import { ShiftBook } from '../counter/shifts';
 import { ShiftDesk } from '../counter/shift-desk';
-import { exportZReport } from '../counter/z-export';
 import type { EventBus } from '../events/event-bus';
 import { JobManager } from '../jobs/job-manager';
 import type { Logger } from '../log/logger';
@@ -19,34 +17,15 @@ import type { PaymentService } from '../payments/payment-service';
 import type { PrintService } from '../printing/print-service';
 import { checkWithPakasir } from '../reconcile/reconcile-day';
 import type { SettingsService } from '../settings/settings-service';
-import type { Gateways } from './gateway-context';
-import type { ExportSink } from './service-types';
+import { planWithSettings, type Gateways } from './gateway-context';
+import type { AppServicesOptions } from './service-types';
+import { counterHandlers, type CounterCalls } from './counter-handlers';
 
-export const counterCallNames = [
-  'sellCash',
-  'chargeSplit',
-  'payRestInCash',
-  'getSale',
-  'refundSale',
-  'getCounter',
-  'openShift',
-  'changeCashier',
-  'moveCash',
-  'checkShift',
-  'closeShift',
-  'getZReport',
-  'exportZReport',
-  'printZReport',
-  'closeBusinessDay',
-  'addCashier',
-  'updateCashier',
-] as const satisfies readonly (keyof Handlers)[];
-export type CounterCalls = (typeof counterCallNames)[number];
-
+/** What the counter takes from the journal session (most of it the session's own deps). */
 export interface CounterToolsDeps {
+  options: Pick<AppServicesOptions, 'sqliteBinding' | 'exportSink'>;
   store: OrderStore;
   installId: string;
-  nativeBinding?: string;
   owner: OwnerAccess;
   payments: PaymentService;
   printing: PrintService;
@@ -54,7 +33,6 @@ export interface CounterToolsDeps {
   settings: SettingsService;
   calendar: BusinessCalendar;
   bus: EventBus;
-  exportSink: ExportSink;
   clock: () => Date;
   /** Monotonic milliseconds, for PIN locks. */
   mono: () => number;
@@ -77,7 +55,7 @@ export interface CounterTools {
 export function createCounterTools(deps: CounterToolsDeps): CounterTools {
   const { owner, payments, printing, gateways, settings, calendar, bus } = deps;
   const log = deps.log.child('counter');
-  const journal = new CounterJournal(deps.store.file, deps.installId, deps.clock, deps.nativeBinding, (m) =>
+  const journal = new CounterJournal(deps.store.file, deps.installId, deps.clock, deps.options.sqliteBinding, (m) =>
     log.warn(m),
   );
   const emitAccess = () => bus.emit('accessChanged', people.view());
@@ -95,36 +73,7 @@ export function createCounterTools(deps: CounterToolsDeps): CounterTools {
     if (desk) bus.emit('counterChanged', desk.view());
   };
 
-  const counter = new CounterService({
-    journal,
-    people,
-    shifts,
-    engine: payments,
-    printing,
-    cashContext: () => {
-      const ctx = gateways.context();
-      return {
-        terminal: ctx.terminalPrefix,
-        apiVersion: ctx.version,
-        sandbox: ctx.sandbox || ctx.demo,
-        project: ctx.project,
-      };
-    },
-    prepareCharge: async (amount, method) => {
-      const ctx = gateways.context();
-      await gateways.planAmount({
-        price: amount,
-        method,
-        gateway: ctx.gateway,
-        project: ctx.project,
-        linkQrisOnly: ctx.link.qrisOnly,
-      });
-    },
-    apiVersion: () => gateways.context().version,
-    onCounterChanged: emitCounter,
-    onOrderWritten: (order) => bus.emit('orderUpdated', order),
-    log,
-  });
+  const counter = counterService(deps, journal, people, shifts, emitCounter, log);
   desk = new ShiftDesk({
     journal,
     people,
@@ -150,63 +99,20 @@ export function createCounterTools(deps: CounterToolsDeps): CounterTools {
     }
   };
   const jobs = new JobManager({ onProgress: (p: JobProgress) => bus.emit('jobProgress', p) });
-  const stamp = () => deps.clock().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-  const zOf = (ref: { shiftId: string } | { day: string }) =>
-    'shiftId' in ref ? shiftDesk.shiftReport(ref.shiftId) : shiftDesk.dayReport(ref.day);
-  const access = () => people.view();
-
-  const handlers: Pick<Handlers, CounterCalls> = {
-    sellCash: (input) => counter.sellCash(input),
-    chargeSplit: (input) => counter.chargeSplit(input),
-    payRestInCash: (input) => counter.payRestInCash(input),
-    getSale: ({ saleId }) => counter.getSale(saleId),
-    refundSale: (input) => counter.refund(input, owner.requirePinnedOwner('give money back')),
-    getCounter: () => shiftDesk.view(),
-    openShift: (input) => shiftDesk.open(input),
-    changeCashier: (input) => shiftDesk.changeCashier(input),
-    moveCash: (input) => shiftDesk.moveCash(input),
-    checkShift: () => {
-      if (!shifts.anyOpen()) throw new PosError('no_shift', 'No shift is open.');
-      return jobs.startJob('reconcile', async (progress, signal) => {
-        await shiftDesk.check(signal, progress);
-      });
-    },
-    closeShift: (input) => shiftDesk.close(input),
-    getZReport: (ref) => zOf(ref),
-    exportZReport: async ({ format, ...ref }) => {
-      const report = zOf(ref);
-      const name = `laporan-z-${'shiftId' in ref ? report.businessDay : ref.day}-${stamp()}.${format}`;
-      const path = await deps.exportSink.choosePath(name);
-      if (!path) throw new PosError('busy', 'Export canceled: no file was chosen.');
-      const view = settings.view();
-      return jobs.startJob('export', async (progress, signal) => {
-        const result = await exportZReport(report, format, path, {
-          delimiter: view.csvDelimiter,
-          timeZone: calendar.timeZone,
-          signal,
-          onProgress: progress,
-        });
-        return deps.exportSink.describe(path, name, result.bytes);
-      });
-    },
-    printZReport: (ref) => {
-      const reportId = 'shiftId' in ref ? ref.shiftId : lastDayClose(journal, ref.day);
-      if (printing.receipt('z_report', reportId)) return printing.reprint('z_report', reportId);
-      if (!('shiftId' in ref)) throw new PosError('not_found', 'This business day has not been closed yet.');
-      // A close cut short by a crash may have left its report unrecorded: recorded now, first print.
-      shiftDesk.recordClosedShift(ref.shiftId);
-      return printing.print('z_report', reportId);
-    },
-    closeBusinessDay: ({ day }) => shiftDesk.closeDay(day, owner.requireOwner('close the business day')),
-    addCashier: async (input) => {
-      await people.addCashier(input);
-      return access();
-    },
-    updateCashier: async (input) => {
-      await people.updateCashier(input);
-      return access();
-    },
-  };
+  const handlers = counterHandlers({
+    journal,
+    people,
+    shifts,
+    counter,
+    desk: shiftDesk,
+    owner,
+    printing,
+    settings,
+    calendar,
+    jobs,
+    exportSink: deps.options.exportSink,
+    clock: deps.clock,
+  });
 
   return {
     people,
@@ -222,9 +128,37 @@ export function createCounterTools(deps: CounterToolsDeps): CounterTools {
   };
 }
 
-function lastDayClose(journal: CounterJournal, day: string): string {
-  const row = journal.db.prepare('SELECT id FROM day_closes WHERE day = ? ORDER BY id DESC LIMIT 1').get(day) as
-    { id: number } | undefined;
-  if (!row) throw new PosError('not_found', 'This business day has not been closed yet.');
-  return `DAY-${day}-${row.id}`;
+/** The counter's sales: cash, split and refunds, with Pakasir parts through the payment engine. */
+function counterService(
+  deps: CounterToolsDeps,
+  journal: CounterJournal,
+  people: People,
+  shifts: ShiftBook,
+  onCounterChanged: () => void,
+  log: Logger,
+): CounterService {
+  const { gateways, bus } = deps;
+  return new CounterService({
+    journal,
+    people,
+    shifts,
+    engine: deps.payments,
+    printing: deps.printing,
+    cashContext: () => {
+      const ctx = gateways.context();
+      return {
+        terminal: ctx.terminalPrefix,
+        apiVersion: ctx.version,
+        sandbox: ctx.sandbox || ctx.demo,
+        project: ctx.project,
+      };
+    },
+    prepareCharge: async (amount, method) => {
+      await planWithSettings(gateways, amount, method);
+    },
+    apiVersion: () => gateways.context().version,
+    onCounterChanged,
+    onOrderWritten: (order) => bus.emit('orderUpdated', order),
+    log,
+  });
 }

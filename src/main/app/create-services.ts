@@ -11,14 +11,15 @@ import { EventBus } from '../events/event-bus';
 import type { AppServices, AppServicesOptions } from './service-types';
 import { watchBusinessDay } from './business-day-watch';
 import { installIdentity, startLogger, takeFolder, type FolderAccess } from './folder-access';
-import { createGateways, DEMO_SLUG } from './gateway-context';
+import { createGateways, DEMO_SLUG, planWithSettings } from './gateway-context';
 import { JournalKeeper } from './journal-keeper';
 import { itemCallNames } from './item-tools';
 import { ownerCallNames } from './owner-tools';
 import { printingCallNames } from './printing-tools';
 import { syncCallNames } from '../sync/sync-service';
 import { OwnerAccess } from '../counter/owner-access';
-import { counterCallNames } from './counter-tools';
+import { counterCallNames } from './counter-handlers';
+import { counterSaleCalls, forwardCalls } from './session-calls';
 import { accessHandlers, guardOwnerCalls } from './owner-guard';
 
 /**
@@ -124,30 +125,11 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
     return view;
   };
 
-  const ownerHandlers = Object.fromEntries(
-    ownerCallNames.map((name) => [name, (input: never) => (need().owner[name] as (i: never) => unknown)(input)]),
-  ) as Pick<Handlers, (typeof ownerCallNames)[number]>;
-  const printingHandlers = Object.fromEntries(
-    printingCallNames.map((name) => [
-      name,
-      (input: never) => (need().printingHandlers[name] as (i: never) => unknown)(input),
-    ]),
-  ) as Pick<Handlers, (typeof printingCallNames)[number]>;
-  const itemHandlers = Object.fromEntries(
-    itemCallNames.map((name) => [
-      name,
-      (input: never) => (need().items.handlers[name] as (i: never) => unknown)(input),
-    ]),
-  ) as Pick<Handlers, (typeof itemCallNames)[number]>;
-  const counterHandlers = Object.fromEntries(
-    counterCallNames.map((name) => [
-      name,
-      (input: never) => (need().counter.handlers[name] as (i: never) => unknown)(input),
-    ]),
-  ) as Pick<Handlers, (typeof counterCallNames)[number]>;
-  const syncHandlers = Object.fromEntries(
-    syncCallNames.map((name) => [name, (input: never) => (need().sync.handlers[name] as (i: never) => unknown)(input)]),
-  ) as Pick<Handlers, (typeof syncCallNames)[number]>;
+  const ownerHandlers = forwardCalls(ownerCallNames, () => need().owner);
+  const printingHandlers = forwardCalls(printingCallNames, () => need().printingHandlers);
+  const itemHandlers = forwardCalls(itemCallNames, () => need().items.handlers);
+  const counterHandlers = forwardCalls(counterCallNames, () => need().counter.handlers);
+  const syncHandlers = forwardCalls(syncCallNames, () => need().sync.handlers);
 
   const handlers: Handlers = guardOwnerCalls(
     {
@@ -193,15 +175,6 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
       testConnection: () => gateways.testConnection(),
       listDisplays: () => options.listDisplays(),
 
-      charge: async ({ items, ...input }) => {
-        keeper.notPaused();
-        const session = need();
-        const lines = items ? session.items.linesFor(items, input.amount) : null;
-        // Every sale at the counter goes through the counter: its cashier and shift are recorded.
-        const order = await session.counter.counter.charge({ ...input, lines });
-        session.items.clearCart();
-        return order;
-      },
       cancelSale: ({ orderId }) => need().payments.cancelSale(orderId),
       checkNow: ({ orderId }) => need().payments.checkNow(orderId),
       simulatePayment: ({ orderId }) => need().payments.simulatePayment(orderId),
@@ -214,18 +187,7 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
       dismissSale: ({ orderId }) => need().payments.dismissSale(orderId),
       prepareCharge: async ({ amount, method }) => {
         // Only warms the fee answers the charge will ask for; any failure is the charge's to report.
-        try {
-          const ctx = gateways.context();
-          await gateways.planAmount({
-            price: amount,
-            method,
-            gateway: ctx.gateway,
-            project: ctx.project,
-            linkQrisOnly: ctx.link.qrisOnly,
-          });
-        } catch {
-          // nothing to say while typing
-        }
+        await planWithSettings(gateways, amount, method).catch(() => undefined);
         return null;
       },
       getActiveSale: () => keeper.current?.payments.getActiveSale() ?? null,
@@ -239,21 +201,7 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
       ...syncHandlers,
       ...itemHandlers,
       ...counterHandlers,
-      // A cart paid in cash, or part cash, keeps its lines like any charge and empties the cart.
-      sellCash: ({ items, ...input }) => {
-        const session = need();
-        const lines = items ? session.items.linesFor(items, input.amount) : null;
-        const result = session.counter.counter.sellCash({ ...input, lines });
-        session.items.clearCart();
-        return result;
-      },
-      chargeSplit: async ({ items, ...input }) => {
-        const session = need();
-        const lines = items ? session.items.linesFor(items, input.amount) : null;
-        const order = await session.counter.counter.chargeSplit({ ...input, lines });
-        session.items.clearCart();
-        return order;
-      },
+      ...counterSaleCalls(keeper),
       ...accessCalls,
 
       getDisplayMedia: () => displayMedia.view(),

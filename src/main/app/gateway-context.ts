@@ -1,6 +1,6 @@
 import type { ConnectionTestResult } from '@shared/domain';
 import { PosError } from '@shared/errors';
-import type { ApiVersion } from '@shared/methods';
+import type { ApiVersion, PaymentMethod } from '@shared/methods';
 import type { Logger } from '../log/logger';
 import { createGateway } from '../pakasir/create-gateway';
 import type { PakasirGateway } from '../pakasir/gateway';
@@ -31,6 +31,22 @@ export interface Gateways {
   planAmount: AmountPlanner;
   testConnection(): Promise<ConnectionTestResult>;
   close(): Promise<void>;
+}
+
+/** The plan for charging `price` by `method` under today's settings (asking Pakasir's fee if needed). */
+export function planWithSettings(
+  gateways: Pick<Gateways, 'context' | 'planAmount'>,
+  price: number,
+  method: PaymentMethod,
+): ReturnType<AmountPlanner> {
+  const ctx = gateways.context();
+  return gateways.planAmount({
+    price,
+    method,
+    gateway: ctx.gateway,
+    project: ctx.project,
+    linkQrisOnly: ctx.link.qrisOnly,
+  });
 }
 
 type GatewaysDeps = {

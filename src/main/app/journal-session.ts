@@ -111,22 +111,7 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     tuning: options.printingTuning,
   });
 
-  const counter = (counterTools = createCounterTools({
-    store,
-    installId: deps.installId,
-    nativeBinding: options.sqliteBinding,
-    owner: deps.owner,
-    payments,
-    printing: printingTools.printing,
-    gateways,
-    settings,
-    calendar,
-    bus,
-    exportSink: options.exportSink,
-    clock,
-    mono: deps.mono,
-    log,
-  }));
+  const counter = (counterTools = createCounterTools({ ...deps, store, payments, printing: printingTools.printing }));
 
   // The shop server link runs in the background; a sale never waits for it.
   const sync = createSyncService({
@@ -145,17 +130,7 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
   const offPoke = bus.on('orderUpdated', () => sync.poke());
   const items = createItemTools({ journalFile: store.file, nativeBinding: options.sqliteBinding, bus, clock });
 
-  // Demo sales still open from an earlier run were issued by a simulator that died with
-  // that run: nobody can pay them now, so they close instead of waiting out their expiry.
-  if (settings.view().mode === 'demo') {
-    for (const order of store.listLive()) {
-      if (order.project !== DEMO_SLUG) continue;
-      store.transition(order.orderId, 'canceled', 'demo_reset', { reason: 'demo_reset' }, undefined, [
-        'creating',
-        'awaiting_payment',
-      ]);
-    }
-  }
+  closeDeadDemoSales(store, settings);
 
   // Resume every open sale from the journal; a long recovery reports progress.
   const recoveryJob = `recovery-${Date.now()}`;
@@ -198,4 +173,19 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
       store.close({ keepWal });
     },
   };
+}
+
+/**
+ * Demo sales still open from an earlier run were issued by a simulator that died with
+ * that run: nobody can pay them now, so they close instead of waiting out their expiry.
+ */
+function closeDeadDemoSales(store: OrderStore, settings: SettingsService): void {
+  if (settings.view().mode !== 'demo') return;
+  for (const order of store.listLive()) {
+    if (order.project !== DEMO_SLUG) continue;
+    store.transition(order.orderId, 'canceled', 'demo_reset', { reason: 'demo_reset' }, undefined, [
+      'creating',
+      'awaiting_payment',
+    ]);
+  }
 }

@@ -83,7 +83,12 @@ export async function sendCreate(
   const noted = attemptNoted ? order : e.store.noteCreateAttempt(order.orderId);
   let tx: GatewayTransaction;
   try {
-    tx = await gateway.create({ orderId: order.orderId, amount: order.amount, method: gatewayMethodOf(order), link: ctx.link });
+    tx = await gateway.create({
+      orderId: order.orderId,
+      amount: order.amount,
+      method: gatewayMethodOf(order),
+      link: ctx.link,
+    });
     if (e.connectivity.ok().cameBack) e.resumeAll();
   } catch (err) {
     return createFailed(e, noted, err);
