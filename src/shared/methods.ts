@@ -78,10 +78,6 @@ export function isPaymentMethod(value: unknown): value is PaymentMethod {
   return typeof value === 'string' && (PAYMENT_METHODS as readonly string[]).includes(value);
 }
 
-export function isSaleMethod(value: unknown): value is SaleMethod {
-  return typeof value === 'string' && (SALE_METHODS as readonly string[]).includes(value);
-}
-
 /** Whether a journaled payment went through Pakasir (and so has a transaction to ask about). */
 export function isGatewayMethod(method: SaleMethod): method is PaymentMethod {
   return method !== 'cash';

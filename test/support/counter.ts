@@ -6,7 +6,6 @@ import type { PosErrorShape } from '../../src/shared/errors';
 /** The owner and a cashier of the test shop. PINs that pass the weak-PIN rule. */
 export const OWNER = { name: 'Bu Sari', pin: '482916' };
 export const CASHIER = { name: 'Budi', pin: '582047' };
-export const CASHIER_2 = { name: 'Wati', pin: '730164' };
 
 /** A call as a window makes it: through dispatch (schema check, owner guard, typed errors). */
 export async function call<K extends CallName>(

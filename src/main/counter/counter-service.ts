@@ -1,9 +1,8 @@
-import { MAX_CHANGE, type CashSaleResult, type RefundView, type SaleView } from '@shared/counter';
+import type { CashSaleResult, RefundView, SaleView } from '@shared/counter';
 import type { OrderView } from '@shared/domain';
 import type { SaleLineView } from '@shared/items';
 import { PosError } from '@shared/errors';
-import { checkAmount, MAX_AMOUNT, METHOD_RULES, type PaymentMethod } from '@shared/methods';
-import { formatRupiah } from '@shared/money';
+import { MAX_AMOUNT, type PaymentMethod } from '@shared/methods';
 import { isFinal } from '@shared/order-state';
 import { checkLines, readSaleLines } from '../orders/sale-lines';
 import type { CounterJournal } from './counter-journal';
@@ -12,7 +11,9 @@ import type { Actor } from './owner-access';
 import type { People } from './people';
 import { RefundBook, type RefundInput } from './refunds';
 import { SaleBook, type CashContext } from './sales';
-import type { ShiftBook, ShiftRow } from './shifts';
+import { amountError, checkGatewayPart, checkTendered, wholeRupiah } from './counter-amounts';
+import type { ShiftRow } from './shift-reader';
+import type { ShiftBook } from './shifts';
 
 /** The engine's side of a counter sale: unchanged, only told which sale a charge belongs to. */
 export interface CounterEngine {
@@ -53,20 +54,6 @@ export interface CounterServiceDeps {
   defer?: (fn: () => void) => void;
 }
 
-function amountError(path: string, message: string, code = 'amount'): PosError {
-  return new PosError('invalid_input', message, [{ path, message: code }]);
-}
-
-function wholeRupiah(value: number, path: string, max: number): void {
-  if (!Number.isSafeInteger(value) || value < 1) throw amountError(path, 'Amounts are whole rupiah above 0.');
-  if (value > max)
-    throw amountError(
-      path,
-      `${formatRupiah(value)} is more than one sale can take (${formatRupiah(max)}).`,
-      'above_max',
-    );
-}
-
 /**
  * Sales at the counter: cash with change, a gateway charge (QRIS, VA, link), or a split of
  * cash and one gateway part, and refunds. Cash never touches Pakasir and is written paid
@@ -92,7 +79,7 @@ export class CounterService {
     lines?: readonly SaleLineView[] | null;
   }): CashSaleResult {
     wholeRupiah(input.amount, 'amount', MAX_AMOUNT);
-    this.checkTendered(input.amount, input.tendered);
+    checkTendered(input.amount, input.tendered);
     if (input.lines?.length) checkLines(input.lines, input.amount);
     const shift = this.needShift();
     this.noLiveSale();
@@ -133,7 +120,7 @@ export class CounterService {
     if (input.cash >= input.amount)
       throw amountError('cash', 'The cash covers the whole sale: take it as a cash sale, with change.', 'cash_covers');
     const rest = input.amount - input.cash;
-    this.checkGatewayPart(input.method, rest);
+    checkGatewayPart(this.deps.apiVersion(), input.method, rest);
     const shift = this.needShift();
     this.noLiveSale();
     await this.deps.prepareCharge(rest, input.method);
@@ -165,7 +152,7 @@ export class CounterService {
     note?: string;
     lines?: readonly SaleLineView[] | null;
   }): Promise<OrderView> {
-    this.checkGatewayPart(input.method, input.amount);
+    checkGatewayPart(this.deps.apiVersion(), input.method, input.amount);
     await this.deps.prepareCharge(input.amount, input.method);
     const shift = this.deps.shifts.anyOpen();
     const note = input.note?.trim() ?? '';
@@ -194,7 +181,7 @@ export class CounterService {
         'illegal_state',
         `This sale is ${sale.state}; only the rest of a partly paid sale can be paid in cash.`,
       );
-    this.checkTendered(sale.remaining, input.tendered);
+    checkTendered(sale.remaining, input.tendered);
     const shift = this.needShift();
     this.noLiveSale();
     const ctx = this.deps.cashContext();
@@ -297,36 +284,6 @@ export class CounterService {
 
   private publishParts(saleId: string): void {
     for (const part of this.mustSale(saleId).parts) this.deps.onOrderWritten(part);
-  }
-
-  private checkTendered(due: number, tendered: number): void {
-    if (!Number.isSafeInteger(tendered) || tendered < 1)
-      throw amountError('tendered', 'Enter the cash the customer handed over, in whole rupiah.');
-    if (tendered < due)
-      throw amountError(
-        'tendered',
-        `${formatRupiah(tendered)} is less than the ${formatRupiah(due)} due: ${formatRupiah(due - tendered)} is missing.`,
-        'below_due',
-      );
-    if (tendered - due > MAX_CHANGE)
-      throw amountError(
-        'tendered',
-        `The change would be ${formatRupiah(tendered - due)}: check the cash handed over.`,
-        'change_too_large',
-      );
-  }
-
-  private checkGatewayPart(method: PaymentMethod, amount: number): void {
-    const problem = checkAmount(method, amount, this.deps.apiVersion());
-    if (!problem) return;
-    const rule = METHOD_RULES[method];
-    throw amountError(
-      'amount',
-      problem.code === 'method_unavailable'
-        ? `${method} is not offered by API ${this.deps.apiVersion()}.`
-        : `${method} takes ${formatRupiah(rule.min)} to ${formatRupiah(rule.max)}; ${formatRupiah(amount)} is outside that.`,
-      problem.code,
-    );
   }
 
   private needShift(): ShiftRow {

@@ -10,7 +10,8 @@ import { zReportInput } from './counter-receipts';
 import type { Actor } from './owner-access';
 import type { People } from './people';
 import type { SaleBook } from './sales';
-import type { ShiftBook, ShiftRow } from './shifts';
+import type { ShiftRow } from './shift-reader';
+import type { ShiftBook } from './shifts';
 import { ZReports } from './z-report';
 
 export interface ShiftDeskDeps {

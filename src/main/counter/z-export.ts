@@ -6,32 +6,7 @@ import { writeReportTables, type DailyReportExportOptions, type ReportTable } fr
 export function zReportTables(z: ZReport, timeZone: string): ReportTable[] {
   const local = (iso: string | null) => (iso ? formatLocal(iso, timeZone) : '');
   return [
-    {
-      name: 'Summary',
-      header: ['item', 'value'],
-      rows: [
-        ['scope', z.scope],
-        ['id', z.id],
-        ['business_day', z.businessDay],
-        ['from_local', local(z.from)],
-        ['to_local', local(z.to)],
-        ['opened_by', z.openedBy ?? ''],
-        ['closed_by', z.closedBy ?? ''],
-        ['cashiers', z.cashiers.join(', ')],
-        ['paid_count', z.paidCount],
-        ['gross_paid_by_customers', z.gross],
-        ['fees', z.fees],
-        ['fees_borne_by_shop', z.feesShop],
-        ['fees_paid_by_customers', z.feesCustomer],
-        ['net_received', z.netReceived],
-        ['refunds_count', z.refunds.count],
-        ['refunds', z.refunds.amount],
-        ['refunds_cash', z.refunds.cash],
-        ['net_after_refunds', z.netAfterRefunds],
-        ['needs_review_count', z.needsReview],
-        ['open_sales', z.openSales],
-      ],
-    },
+    summaryTable(z, local),
     {
       name: 'By method',
       header: ['method', 'paid_count', 'price', 'amount', 'fee', 'total_paid', 'shop_receives'],
@@ -99,4 +74,34 @@ export function exportZReport(
   opts: DailyReportExportOptions = {},
 ): Promise<{ bytes: number }> {
   return writeReportTables(zReportTables(z, opts.timeZone ?? machineTimeZone()), format, destinationPath, opts);
+}
+
+/** The Z report's headline figures, one per row. */
+function summaryTable(z: ZReport, local: (iso: string | null) => string): ReportTable {
+  return {
+    name: 'Summary',
+    header: ['item', 'value'],
+    rows: [
+      ['scope', z.scope],
+      ['id', z.id],
+      ['business_day', z.businessDay],
+      ['from_local', local(z.from)],
+      ['to_local', local(z.to)],
+      ['opened_by', z.openedBy ?? ''],
+      ['closed_by', z.closedBy ?? ''],
+      ['cashiers', z.cashiers.join(', ')],
+      ['paid_count', z.paidCount],
+      ['gross_paid_by_customers', z.gross],
+      ['fees', z.fees],
+      ['fees_borne_by_shop', z.feesShop],
+      ['fees_paid_by_customers', z.feesCustomer],
+      ['net_received', z.netReceived],
+      ['refunds_count', z.refunds.count],
+      ['refunds', z.refunds.amount],
+      ['refunds_cash', z.refunds.cash],
+      ['net_after_refunds', z.netAfterRefunds],
+      ['needs_review_count', z.needsReview],
+      ['open_sales', z.openSales],
+    ],
+  };
 }

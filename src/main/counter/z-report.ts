@@ -4,7 +4,8 @@ import type { SaleMethod } from '@shared/methods';
 import { refundTotals } from '../orders/daily-report';
 import type { CounterJournal } from './counter-journal';
 import type { SaleBook } from './sales';
-import type { ShiftBook, ShiftRow } from './shifts';
+import type { ShiftRow } from './shift-reader';
+import type { ShiftBook } from './shifts';
 
 interface MethodRow {
   method: SaleMethod;

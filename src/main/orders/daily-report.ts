@@ -26,17 +26,7 @@ export function buildDailyReport(
   cutoffHour: number,
   timeZone: string,
 ): DailyReport {
-  if (!Number.isInteger(cutoffHour) || cutoffHour < 0 || cutoffHour > 23) {
-    throw new PosError('invalid_input', `cutoff hour must be 0-23, got ${cutoffHour}`);
-  }
-  let bounds: { start: Date; end: Date };
-  try {
-    bounds = businessDayBounds(day, cutoffHour, timeZone);
-  } catch (err) {
-    throw new PosError('invalid_input', (err as Error).message, [{ path: 'day', message: (err as Error).message }]);
-  }
-  const startsAt = bounds.start.toISOString();
-  const endsAt = bounds.end.toISOString();
+  const { startsAt, endsAt } = reportBounds(day, cutoffHour, timeZone);
 
   const stateRows = db
     .prepare(
@@ -104,6 +94,22 @@ export function buildDailyReport(
     netAfterRefunds: netReceived - refunds.amount,
     needsReview: review.map(toView),
   };
+}
+
+/** The business day's bounds as ISO instants; a bad day or cutoff is the caller's input error. */
+function reportBounds(day: string, cutoffHour: number, timeZone: string): { startsAt: string; endsAt: string } {
+  if (!Number.isInteger(cutoffHour) || cutoffHour < 0 || cutoffHour > 23) {
+    throw new PosError('invalid_input', `cutoff hour must be 0-23, got ${cutoffHour}`);
+  }
+  let bounds: { start: Date; end: Date };
+  try {
+    bounds = businessDayBounds(day, cutoffHour, timeZone);
+  } catch (err) {
+    throw new PosError('invalid_input', (err as Error).message, [{ path: 'day', message: (err as Error).message }]);
+  }
+  const startsAt = bounds.start.toISOString();
+  const endsAt = bounds.end.toISOString();
+  return { startsAt, endsAt };
 }
 
 /**
