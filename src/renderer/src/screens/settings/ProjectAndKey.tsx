@@ -11,6 +11,31 @@ import { ProjectAdvanced } from './ProjectAdvanced';
 
 type Fate = ReturnType<typeof keyFate>;
 
+/** The key field: write-only, so its placeholder says whether a stored key stays. */
+function KeyField(props: { settings: SettingsView; fate: Fate; value: string; onChange: (v: string) => void }) {
+  const { settings, fate, value, onChange } = props;
+  const t = useT();
+  return (
+    <label className="field">
+      <span>{t('settings.apiKey')}</span>
+      {/* Write-only: the field starts empty and is cleared after saving; the key never comes back. */}
+      <input
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={value}
+        placeholder={
+          fate === 'keep' && settings.apiKeyHint
+            ? t('setup.keyKeep', { hint: settings.apiKeyHint })
+            : t('setup.keyPlaceholder')
+        }
+        onChange={(e) => onChange(e.target.value)}
+        data-testid="api-key-input"
+      />
+    </label>
+  );
+}
+
 /** The stored key's hint, and what saving now would do to it. */
 function KeyNotes({ settings, fate, slug }: { settings: SettingsView; fate: Fate; slug: string }) {
   const t = useT();
@@ -95,26 +120,15 @@ export function ProjectAndKey({ settings }: { settings: SettingsView }) {
             data-testid="settings-slug"
           />
         </label>
-        <label className="field">
-          <span>{t('settings.apiKey')}</span>
-          {/* Write-only: the field starts empty and is cleared after saving; the key never comes back. */}
-          <input
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            value={key}
-            placeholder={
-              fate === 'keep' && settings.apiKeyHint
-                ? t('setup.keyKeep', { hint: settings.apiKeyHint })
-                : t('setup.keyPlaceholder')
-            }
-            onChange={(e) => {
-              setKey(e.target.value);
-              setSaved(false);
-            }}
-            data-testid="api-key-input"
-          />
-        </label>
+        <KeyField
+          settings={settings}
+          fate={fate}
+          value={key}
+          onChange={(v) => {
+            setKey(v);
+            setSaved(false);
+          }}
+        />
       </div>
       <KeyNotes settings={settings} fate={fate} slug={slug} />
       <ProjectAdvanced
