@@ -50,23 +50,14 @@ const NOT_SPLIT_YET = {
   'src/main/orders/journal.ts': { file: 405 },
   'src/main/app/create-services.ts': { fn: 177 },
   'src/main/app/journal-session.ts': { fn: 102 },
-  'src/simulator/simulator.ts': { fn: 128 },
   'src/server/ingest/ingest.ts': { fn: 94 },
   'src/server/reports/daily-report.ts': { fn: 81 },
   'src/server/owner/reconciliation.ts': { fn: 115 },
-  'src/main/sync/sync-service.ts': { fn: 88 },
-  'src/renderer/src/owner/OwnerHistory.tsx': { fn: 144 },
-  'src/renderer/src/screens/PaymentScreen.tsx': { fn: 192 },
   'src/renderer/src/screens/OutcomeScreen.tsx': { fn: 194 },
   'src/renderer/src/screens/KeypadScreen.tsx': { fn: 227 },
   'src/renderer/src/screens/keypad/CashPanel.tsx': { fn: 141 },
   'src/renderer/src/screens/shift/ShiftDrawer.tsx': { fn: 138 },
   'src/renderer/src/screens/history/ReportPanel.tsx': { fn: 160 },
-  'src/renderer/src/screens/history/SalesPanel.tsx': { fn: 158 },
-  'src/renderer/src/screens/journal/JournalScreen.tsx': { fn: 145 },
-  'src/renderer/src/screens/settings/PrinterSection.tsx': { fn: 164 },
-  'src/renderer/src/screens/settings/ProjectSetup.tsx': { fn: 167 },
-  'src/renderer/src/screens/settings/ShopServerPanel.tsx': { fn: 121 },
 };
 
 const noElectron = {

@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { v1Cancel, v1Create, v1Detail, v1Simulate } from './api-v1';
-import { v2Cancel, v2Create, v2Fee, v2Status } from './api-v2';
-import { message, type SimAnswer, type SimContext, type SimRequest, type SimRoute, type SimStats } from './context';
+import { message, type SimContext, type SimRequest, type SimStats } from './context';
+import { parseBody, readBody, send } from './http-io';
 import { Ledger, type SimProject, type SimTransaction } from './ledger';
-import { payPage } from './pay-page';
-import { plainControl } from './sim-pay';
+import { routeRequest, type SimControls, type SimulatorHooks } from './routes';
 import { sendWebhook, type SimWebhook } from './webhook';
 
 export type { SimRoute } from './context';
@@ -68,76 +66,16 @@ export function defaultProjects(): SimProject[] {
   ];
 }
 
-const MAX_BODY = 256 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
+interface Ledgered {
+  ctx: SimContext;
+  controls: SimControls;
+  setWebhook(hook: SimWebhook | null): void;
+  setBaseUrl(url: string): void;
 }
 
-function parseBody(text: string, contentType: string | undefined): { body: unknown; badJson: boolean } {
-  if (text.trim() === '') return { body: null, badJson: false };
-  if (contentType?.startsWith('application/x-www-form-urlencoded'))
-    return { body: Object.fromEntries(new URLSearchParams(text)), badJson: false };
-  try {
-    return { body: JSON.parse(text), badJson: false };
-  } catch {
-    return { body: null, badJson: true };
-  }
-}
-
-export function send(res: ServerResponse, answer: SimAnswer): void {
-  const payload = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? '');
-  const type = answer.json !== undefined ? 'application/json' : (answer.contentType ?? 'text/plain; charset=utf-8');
-  res.writeHead(answer.status, {
-    'content-type': type,
-    'content-length': Buffer.byteLength(payload),
-    ...answer.headers,
-  });
-  res.end(payload);
-}
-
-export interface Routed {
-  route: SimRoute | null;
-  handle: () => SimAnswer;
-}
-
-/**
- * How a test simulator (lab/) spoils answers and adds its control plane; the simulator
- * demo mode ships has none of it.
- */
-export interface SimulatorHooks {
-  /** Whether a completed transaction's status on this route should say `pending`. */
-  takeFlip?(route: SimRoute): boolean;
-  /** The answer to send, or null when the hook already answered (or dropped) the request. */
-  answer?(routed: Routed, req: IncomingMessage, res: ServerResponse, ctx: SimContext): Promise<SimAnswer | null>;
-  /** `/__sim/{action}` beyond the payer. */
-  control?(ctx: SimContext, controls: SimControls, req: SimRequest, action: string): SimAnswer;
-  reset?(): void;
-}
-
-export interface SimControls {
-  stats(): SimStats;
-  transactions(): readonly SimTransaction[];
-  reset(): void;
-}
-
-export async function createSimulator(options: SimulatorOptions = {}, hooks: SimulatorHooks = {}): Promise<Simulator> {
+/** The ledger and the state every route reads; the base URL is known once the server listens. */
+function createState(options: SimulatorOptions, hooks: SimulatorHooks, projects: SimProject[]): Ledgered {
   const clock = options.clock ?? Date.now;
-  const projects = options.projects ?? defaultProjects();
   let baseUrl = '';
   let webhook: SimWebhook | null = options.webhook ?? null;
   const ledger = new Ledger({
@@ -162,46 +100,39 @@ export async function createSimulator(options: SimulatorOptions = {}, hooks: Sim
     lastStatusAt: new Map(),
     baseUrl: () => baseUrl,
   };
-  const stats = (): SimStats => ({ ...ctx.counters, createsPerOrder: ledger.createsPerOrder });
-  const transactions = (): readonly SimTransaction[] => ledger.all();
-  const reset = (): void => {
-    ledger.reset();
-    hooks.reset?.();
-    ctx.lastStatusAt.clear();
-    ctx.counters = { createCalls: 0, statusCalls: 0, cancelCalls: 0, rateLimitViolations: 0 };
+  const controls: SimControls = {
+    stats: () => ({ ...ctx.counters, createsPerOrder: ledger.createsPerOrder }),
+    transactions: () => ledger.all(),
+    reset: () => {
+      ledger.reset();
+      hooks.reset?.();
+      ctx.lastStatusAt.clear();
+      ctx.counters = { createCalls: 0, statusCalls: 0, cancelCalls: 0, rateLimitViolations: 0 };
+    },
   };
+  return {
+    ctx,
+    controls,
+    setWebhook: (hook) => {
+      webhook = hook;
+    },
+    setBaseUrl: (url) => {
+      baseUrl = url;
+    },
+  };
+}
 
-  function route(req: SimRequest): Routed {
-    const [a, b, c, d, e] = req.path;
-    const m = req.method;
-    const seg = (s: string | undefined): string => decodeURIComponent(s ?? '');
-    if (a === 'api' && b === 'v2') {
-      if (m === 'POST' && c === 'create-transaction' && d && e)
-        return { route: 'v2.create', handle: () => v2Create(ctx, req, seg(d), seg(e)) };
-      if (m === 'GET' && c === 'transaction-status' && d && e)
-        return { route: 'v2.status', handle: () => v2Status(ctx, req, seg(d), seg(e)) };
-      if (m === 'POST' && c === 'cancel-transaction' && d && e)
-        return { route: 'v2.cancel', handle: () => v2Cancel(ctx, req, seg(d), seg(e)) };
-      if (m === 'GET' && c === 'payment-fee' && d) return { route: 'v2.fee', handle: () => v2Fee(seg(d)) };
-    } else if (a === 'api') {
-      if (m === 'POST' && b === 'transactioncreate' && c)
-        return { route: 'v1.create', handle: () => v1Create(ctx, req, seg(c)) };
-      if (m === 'GET' && b === 'transactiondetail') return { route: 'v1.detail', handle: () => v1Detail(ctx, req) };
-      if (m === 'POST' && b === 'transactioncancel') return { route: 'v1.cancel', handle: () => v1Cancel(ctx, req) };
-      if (m === 'POST' && b === 'paymentsimulation')
-        return { route: 'v1.simulate', handle: () => v1Simulate(ctx, req) };
-    } else if ((a === 'pay' || a === 'paypal') && m === 'GET' && b && c) {
-      return { route: null, handle: () => payPage(ctx, req, a === 'paypal', seg(b), seg(c)) };
-    } else if (a === '__sim' && b) {
-      const controls = { stats, transactions, reset };
-      return {
-        route: null,
-        handle: () => (hooks.control ? hooks.control(ctx, controls, req, b) : plainControl(ctx, req, b)),
-      };
-    }
-    return { route: null, handle: () => message(404, 'Not found') };
-  }
+interface Listening {
+  baseUrl: string;
+  close(): Promise<void>;
+}
 
+/** Serves the routes over loopback HTTP; close() drops kept-alive sockets so it ends at once. */
+async function listen(
+  options: SimulatorOptions,
+  hooks: SimulatorHooks,
+  { ctx, controls }: Ledgered,
+): Promise<Listening> {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     const parsed = parseBody(await readBody(req), req.headers['content-type']);
@@ -212,7 +143,7 @@ export async function createSimulator(options: SimulatorOptions = {}, hooks: Sim
       headers: req.headers,
       ...parsed,
     };
-    const routed = route(simReq);
+    const routed = routeRequest(ctx, simReq, hooks, controls);
     const answer = hooks.answer ? await hooks.answer(routed, req, res, ctx) : routed.handle();
     if (answer) send(res, answer);
   }
@@ -234,8 +165,22 @@ export async function createSimulator(options: SimulatorOptions = {}, hooks: Sim
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  baseUrl = `http://${host}:${address.port}`;
+  return {
+    baseUrl: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
 
+export async function createSimulator(options: SimulatorOptions = {}, hooks: SimulatorHooks = {}): Promise<Simulator> {
+  const projects = options.projects ?? defaultProjects();
+  const state = createState(options, hooks, projects);
+  const server = await listen(options, hooks, state);
+  state.setBaseUrl(server.baseUrl);
+  const { ledger } = state.ctx;
   const mustFind = (id: string, project?: string): SimTransaction => {
     const t = ledger.find(id, project);
     if (!t) throw new Error(`no simulated transaction ${id}`);
@@ -243,7 +188,7 @@ export async function createSimulator(options: SimulatorOptions = {}, hooks: Sim
   };
 
   return {
-    baseUrl,
+    baseUrl: server.baseUrl,
     projects,
     pay(id, project) {
       const t = mustFind(id, project);
@@ -255,16 +200,10 @@ export async function createSimulator(options: SimulatorOptions = {}, hooks: Sim
       ledger.expire(t);
       return { ...t };
     },
-    transactions,
-    stats,
-    reset,
-    setWebhook(hook) {
-      webhook = hook;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
+    transactions: state.controls.transactions,
+    stats: state.controls.stats,
+    reset: state.controls.reset,
+    setWebhook: state.setWebhook,
+    close: server.close,
   };
 }

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setOwnerPassword } from '../../src/server/owner/owner-password';
-import { OWNER_EXPORT_COLUMNS } from '../../src/server/owner/order-export';
+import { OWNER_EXPORT_COLUMNS } from '../../src/shared/export-columns';
 import { OWNER_PAGE_CSP } from '../../src/server/owner/owner-page';
 import type { OwnerOrderPage, OwnerReconciliation, ShopDailyReport } from '../../src/shared/owner/contract';
 import { startPostgres, type TestPostgres } from '../../testkit/postgres';

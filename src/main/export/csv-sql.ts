@@ -1,4 +1,4 @@
-import { EXPORT_COLUMNS, type ExportColumn } from './export-columns';
+import { EXPORT_COLUMNS, type ExportColumn } from '@shared/export-columns';
 import { ITEMS_SQL, literal, localTimeSql as local, PAID_SQL as PAID, TOTAL_PAID_SQL as TOTAL_PAID } from './sql-text';
 import type { OffsetSpan } from './zone-offsets';
 

@@ -1,38 +1,14 @@
+import { EXPORT_COLUMNS, paidColumns, type ExportColumn } from '@shared/export-columns';
 import type { SaleLineView } from '@shared/items';
 import type { OrderRecord } from '../orders/order-store';
 import { formatLocal } from '../orders/local-time';
 
-/**
- * The columns of an order export, in order. Built from the journal row only: the journal
- * holds no secret, so an export cannot leak the API key.
- */
-export const EXPORT_COLUMNS = [
-  'order_id',
-  'created_local',
-  'created_iso',
-  'completed_local',
-  'completed_iso',
-  'method',
-  'price',
-  'amount',
-  'fee',
-  'total_paid',
-  'shop_receives',
-  'fee_payer',
-  'status',
-  'note',
-  'terminal',
-  'sandbox',
-  'gateway_txn_id',
-  'items',
-] as const;
-
-export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type ExportValue = string | number | boolean | null;
 export type ExportRow = Record<ExportColumn, ExportValue>;
 
 /**
- * price is what the cashier asked, amount what was sent to Pakasir (lower when the customer
+ * Built from the journal row only: the journal holds no secret, so an export cannot leak the
+ * API key. price is what the cashier asked, amount what was sent to Pakasir (lower when the customer
  * paid the round price). total_paid is what the customer paid and shop_receives what reached
  * the shop (total_paid - fee); both are only filled for paid sales, so their sums equal the
  * daily report's gross and net. fee is Pakasir's quote, kept for every sale that has one.
@@ -40,8 +16,7 @@ export type ExportRow = Record<ExportColumn, ExportValue>;
  * for an amount-only sale.
  */
 export function toExportRow(o: OrderRecord, timeZone: string, lines: readonly SaleLineView[] = []): ExportRow {
-  const completed = o.state === 'paid' ? o.paidAt : null;
-  const totalPaid = o.state === 'paid' ? (o.totalPayment ?? o.amount + (o.fee ?? 0)) : null;
+  const { completed, totalPaid, shopReceives } = paidColumns(o);
   return {
     order_id: o.orderId,
     created_local: formatLocal(o.createdAt, timeZone),
@@ -53,7 +28,7 @@ export function toExportRow(o: OrderRecord, timeZone: string, lines: readonly Sa
     amount: o.amount,
     fee: o.fee,
     total_paid: totalPaid,
-    shop_receives: totalPaid === null ? null : totalPaid - (o.fee ?? 0),
+    shop_receives: shopReceives,
     fee_payer: o.feePayer,
     status: o.state,
     note: o.note,

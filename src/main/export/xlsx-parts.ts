@@ -1,4 +1,4 @@
-import { EXPORT_COLUMNS, type ExportColumn } from './export-columns';
+import { EXPORT_COLUMNS, type ExportColumn } from '@shared/export-columns';
 import { columnLetter, STYLE_HEADER } from './xlsx-sql';
 
 /**

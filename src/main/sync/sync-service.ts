@@ -100,6 +100,42 @@ function startPruning(outbox: SyncOutbox, now: () => number, log: SyncClientLog)
   return prune;
 }
 
+type Links = ReturnType<typeof loggedLinks>;
+
+/**
+ * The server's push channel: a payment hint makes the engine check that sale now (the hint
+ * itself is never trusted as paid); a refusal marks the till token the owner revoked.
+ */
+function openPushChannel(
+  opts: SyncServiceOptions,
+  links: Links,
+  fetchFn: typeof fetch,
+  emitStatus: () => void,
+  revoked: (token: string | null) => void,
+): PushChannel {
+  return new PushChannel({
+    link: () => links.get(),
+    onHint: (hint: PaymentHint) => {
+      if (hint.status !== 'completed') return;
+      const checking = opts.payments.paymentHint(hint.orderId);
+      opts.log.info('payment hint from the shop server', { orderId: hint.orderId, checking });
+    },
+    onUp: (up) => {
+      opts.payments.setPushChannel(up);
+      emitStatus();
+    },
+    onRefused: (error) => {
+      if (error === 'revoked') revoked(links.get()?.token ?? null);
+      opts.log.warn('the shop server refused this till', { error });
+      emitStatus();
+    },
+    log: opts.log,
+    fetch: fetchFn,
+    ...(opts.tuning?.pushSilenceMs ? { silenceMs: opts.tuning.pushSilenceMs } : {}),
+    ...(opts.tuning?.pushBackoffFirstMs ? { backoffFirstMs: opts.tuning.pushBackoffFirstMs } : {}),
+  });
+}
+
 /**
  * The till's link to its shop server: the outbox pusher and the push channel, started in
  * the background when the till is paired. Nothing here is on a sale's path: a sale is
@@ -142,26 +178,8 @@ export function createSyncService(opts: SyncServiceOptions): SyncService {
     ...(opts.tuning ? { tuning: opts.tuning } : {}),
   });
 
-  const channel = new PushChannel({
-    link: () => links.get(),
-    onHint: (hint: PaymentHint) => {
-      if (hint.status !== 'completed') return;
-      const checking = opts.payments.paymentHint(hint.orderId);
-      opts.log.info('payment hint from the shop server', { orderId: hint.orderId, checking });
-    },
-    onUp: (up) => {
-      opts.payments.setPushChannel(up);
-      emitStatus();
-    },
-    onRefused: (error) => {
-      if (error === 'revoked') refusedToken = links.get()?.token ?? null;
-      opts.log.warn('the shop server refused this till', { error });
-      emitStatus();
-    },
-    log: opts.log,
-    fetch: fetchFn,
-    ...(opts.tuning?.pushSilenceMs ? { silenceMs: opts.tuning.pushSilenceMs } : {}),
-    ...(opts.tuning?.pushBackoffFirstMs ? { backoffFirstMs: opts.tuning.pushBackoffFirstMs } : {}),
+  const channel = openPushChannel(opts, links, fetchFn, emitStatus, (token) => {
+    refusedToken = token;
   });
 
   const handlers = syncHandlers({

@@ -2,33 +2,8 @@ import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
+import { OWNER_EXPORT_COLUMNS, paidColumns, type OwnerExportColumn } from '@shared/export-columns';
 import type { OwnerOrderRow } from '@shared/owner/contract';
-
-/**
- * The columns of the owner's export over every till: the till's own export columns
- * (src/main/export/export-columns.ts), led by the till. total_paid and shop_receives are
- * filled for paid sales only, so their sums equal the daily report's gross and net.
- */
-export const OWNER_EXPORT_COLUMNS = [
-  'till_name',
-  'till_id',
-  'order_id',
-  'created_local',
-  'created_iso',
-  'completed_local',
-  'completed_iso',
-  'method',
-  'price',
-  'amount',
-  'fee',
-  'total_paid',
-  'shop_receives',
-  'fee_payer',
-  'status',
-  'note',
-  'sandbox',
-  'gateway_txn_id',
-] as const;
 
 type Value = string | number | boolean | null;
 
@@ -47,29 +22,30 @@ function localTime(iso: string | null, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+/** One sale as the owner's export writes it, in OWNER_EXPORT_COLUMNS order. */
 export function exportValues(o: OwnerOrderRow, timeZone: string): Value[] {
-  const completed = o.state === 'paid' ? o.paidAt : null;
-  const totalPaid = o.state === 'paid' ? (o.totalPayment ?? o.amount + (o.fee ?? 0)) : null;
-  return [
-    o.tillName,
-    o.tillId,
-    o.orderId,
-    localTime(o.createdAt, timeZone),
-    o.createdAt,
-    localTime(completed, timeZone),
-    completed ?? '',
-    o.method,
-    o.price,
-    o.amount,
-    o.fee,
-    totalPaid,
-    totalPaid === null ? null : totalPaid - (o.fee ?? 0),
-    o.feePayer,
-    o.state,
-    o.note,
-    o.sandbox,
-    o.txnId ?? '',
-  ];
+  const { completed, totalPaid, shopReceives } = paidColumns(o);
+  const row: Record<OwnerExportColumn, Value> = {
+    till_name: o.tillName,
+    till_id: o.tillId,
+    order_id: o.orderId,
+    created_local: localTime(o.createdAt, timeZone),
+    created_iso: o.createdAt,
+    completed_local: localTime(completed, timeZone),
+    completed_iso: completed ?? '',
+    method: o.method,
+    price: o.price,
+    amount: o.amount,
+    fee: o.fee,
+    total_paid: totalPaid,
+    shop_receives: shopReceives,
+    fee_payer: o.feePayer,
+    status: o.state,
+    note: o.note,
+    sandbox: o.sandbox,
+    gateway_txn_id: o.txnId ?? '',
+  };
+  return OWNER_EXPORT_COLUMNS.map((c) => row[c]);
 }
 
 async function write(stream: Writable, chunk: unknown): Promise<void> {
@@ -115,7 +91,7 @@ async function writeCsv(rows: AsyncIterable<OwnerOrderRow>, out: PassThrough, ti
 async function writeXlsx(rows: AsyncIterable<OwnerOrderRow>, out: PassThrough, timeZone: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Orders', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const wide: Partial<Record<(typeof OWNER_EXPORT_COLUMNS)[number], number>> = {
+  const wide: Partial<Record<OwnerExportColumn, number>> = {
     till_name: 20,
     till_id: 38,
     order_id: 40,

@@ -1,5 +1,5 @@
 import { json, message, type SimAnswer, type SimContext, type SimRequest } from '../context';
-import type { SimControls } from '../simulator';
+import type { SimControls } from '../routes';
 import { changeTransaction, plainControl } from '../sim-pay';
 import { faultFromJson, type FaultSet } from './faults';
 

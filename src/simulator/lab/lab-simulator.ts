@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { message, type SimAnswer, type SimContext } from '../context';
-import { createSimulator, send, type Routed, type Simulator, type SimulatorOptions } from '../simulator';
+import { send } from '../http-io';
+import type { Routed } from '../routes';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 import { labControl } from './control';
 import { FaultSet, type FaultSpec } from './faults';
 

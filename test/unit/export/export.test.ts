@@ -5,7 +5,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { PosError } from '../../../src/shared/errors';
 import { runExport } from '../../../src/main/export/run-export';
-import { EXPORT_COLUMNS } from '../../../src/main/export/export-columns';
+import { EXPORT_COLUMNS } from '../../../src/shared/export-columns';
 import { openOrderStore } from '../../../src/main/orders/journal';
 import type { OrderStore } from '../../../src/main/orders/order-store';
 import { seedOrders } from '../../../testkit/orders';

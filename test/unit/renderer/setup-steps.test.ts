@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SettingsView } from '@shared/domain';
-import { keyFate, setupDone } from '@renderer/lib/setup-steps';
+import { keyFate, projectChanged, setupDone } from '@renderer/lib/setup-steps';
 
 const base: SettingsView = {
   projectSlug: 'warung',
@@ -62,5 +62,17 @@ describe('the guided setup', () => {
     };
     expect(setupDone(afterSandboxSale, tested)).toMatchObject({ 3: true, 4: true, 5: false });
     expect(setupDone({ ...afterSandboxSale, sandbox: false, mode: 'production' }, null)[5]).toBe(true);
+  });
+
+  it('offers to save the project step only when the form differs from what is stored', () => {
+    const stored = { projectSlug: 'warung', apiVersion: 'v2' as const, baseUrl: 'https://app.pakasir.com' };
+    expect(projectChanged(base, stored, '')).toBe(false);
+    // Spaces around the code are not a change: they are trimmed on saving.
+    expect(projectChanged(base, { ...stored, projectSlug: '  warung ' }, '')).toBe(false);
+    expect(projectChanged(base, { ...stored, projectSlug: 'warung-2' }, '')).toBe(true);
+    expect(projectChanged(base, { ...stored, apiVersion: 'v1' }, '')).toBe(true);
+    expect(projectChanged(base, { ...stored, baseUrl: 'https://sandbox.pakasir.com' }, '')).toBe(true);
+    // A typed key is always something to save, even for the same project.
+    expect(projectChanged(base, stored, 'new-key-123456')).toBe(true);
   });
 });

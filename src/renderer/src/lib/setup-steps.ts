@@ -38,3 +38,17 @@ export function keyFate(
   const moved = next.projectSlug.trim() !== s.projectSlug || origin(next.baseUrl) !== origin(s.baseUrl);
   return moved ? 'wipe' : 'keep';
 }
+
+/** Whether the project step's form differs from what is stored (a typed key always does). */
+export function projectChanged(
+  s: SettingsView,
+  form: { projectSlug: string; apiVersion: SettingsView['apiVersion']; baseUrl: string },
+  typedKey: string,
+): boolean {
+  return (
+    typedKey !== '' ||
+    form.projectSlug.trim() !== s.projectSlug ||
+    form.apiVersion !== s.apiVersion ||
+    form.baseUrl !== s.baseUrl
+  );
+}

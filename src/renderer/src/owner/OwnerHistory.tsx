@@ -1,22 +1,48 @@
-import { useCallback, useEffect, useState } from 'react';
-import { customerTotal, saleMoney } from '@shared/fees';
-import { PAYMENT_METHODS } from '@shared/methods';
-import { formatRupiah } from '@shared/money';
-import { ORDER_STATES } from '@shared/order-state';
+import { useState } from 'react';
 import type { OwnerOrderFilter, OwnerOrderRow, OwnerOverview } from '@shared/owner/contract';
 import { DateField } from '../components/DateField';
 import { ErrorBox } from '../components/ErrorBox';
-import { StateBadge } from '../components/StateBadge';
+import { MethodFilter, SearchFilter, StateFilter } from '../components/SaleFilterFields';
+import { SalesTable } from '../components/SalesTable';
 import { useLanguage, useT } from '../i18n';
-import { formatCount, formatDateTime } from '../lib/format';
+import { formatCount } from '../lib/format';
 import { filterFromForm, type OwnerFilterForm } from '../lib/owner-query';
 import { ownerErrorText } from '../lib/owner-view';
+import { usePagedList } from '../lib/use-paged-list';
 import { ownerApi } from '../stores/owner-store';
 import { TillSelect } from './TillSelect';
 
 const PAGE = 50;
 
-/** Every till's sales, newest first; the exports below hold exactly the rows the filter lists. */
+const fetchPage = (filter: OwnerOrderFilter, cursor: string | null) =>
+  ownerApi().listOrders({ ...filter, limit: PAGE, ...(cursor ? { cursor } : {}) });
+
+/** The exports hold exactly the rows the filter lists. */
+function OwnerExport({ filter, total }: { filter: OwnerOrderFilter; total: number }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
+  return (
+    <section className="export-panel">
+      <h3>{t('owner.export.title')}</h3>
+      <p className="hint">{t('owner.export.hint', { total: formatCount(total, lang) })}</p>
+      <div className="export-row">
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <a
+            key={format}
+            className="btn"
+            href={ownerApi().exportUrl({ ...filter, format })}
+            download
+            data-testid={`owner-export-${format}`}
+          >
+            {t(`owner.export.${format}`)}
+          </a>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** Every till's sales, newest first, in the same table as a till's own history. */
 export function OwnerHistory({ overview }: { overview: OwnerOverview }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
@@ -28,26 +54,8 @@ export function OwnerHistory({ overview }: { overview: OwnerOverview }) {
     search: '',
   });
   const [filter, setFilter] = useState<OwnerOrderFilter>(filterFromForm(form));
-  const [items, setItems] = useState<OwnerOrderRow[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<ReturnType<typeof ownerErrorText> | null>(null);
+  const list = usePagedList(filter, fetchPage, ownerErrorText);
   const field = (k: keyof OwnerFilterForm) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-
-  const load = useCallback(async (f: OwnerOrderFilter, after: string | null) => {
-    setError(null);
-    try {
-      const page = await ownerApi().listOrders({ ...f, limit: PAGE, ...(after ? { cursor: after } : {}) });
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setTotal(page.total);
-    } catch (e) {
-      setError(ownerErrorText(e));
-    }
-  }, []);
-  useEffect(() => {
-    void load(filter, null);
-  }, [filter, load]);
 
   return (
     <div className="owner-page" data-testid="owner-history">
@@ -71,122 +79,38 @@ export function OwnerHistory({ overview }: { overview: OwnerOverview }) {
             testId="owner-filter-till"
           />
         </label>
-        <label className="field">
-          <span>{t('history.state')}</span>
-          <select value={form.state} onChange={(e) => field('state')(e.target.value)} data-testid="owner-filter-state">
-            <option value="">{t('history.all')}</option>
-            {ORDER_STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('history.method')}</span>
-          <select
-            value={form.method}
-            onChange={(e) => field('method')(e.target.value)}
-            data-testid="owner-filter-method"
-          >
-            <option value="">{t('history.all')}</option>
-            {PAYMENT_METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`method.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field-grow">
-          <span>{t('history.search')}</span>
-          <input
-            type="search"
-            value={form.search}
-            maxLength={64}
-            placeholder={t('owner.history.searchPlaceholder')}
-            onChange={(e) => field('search')(e.target.value)}
-            data-testid="owner-filter-search"
-          />
-        </label>
+        <StateFilter value={form.state} onChange={field('state')} testId="owner-filter-state" />
+        <MethodFilter value={form.method} onChange={field('method')} testId="owner-filter-method" />
+        <SearchFilter
+          value={form.search}
+          onChange={field('search')}
+          testId="owner-filter-search"
+          placeholder="owner.history.searchPlaceholder"
+        />
         <button type="submit" className="btn btn-primary" data-testid="owner-filter-apply">
           {t('history.apply')}
         </button>
       </form>
-      {error && <ErrorBox error={error} />}
+      {list.error && <ErrorBox error={list.error} />}
       <div className="list-meta" data-testid="owner-history-count">
-        {t('history.count', { shown: formatCount(items.length, lang), total: formatCount(total, lang) })}
+        {t('history.count', { shown: formatCount(list.items.length, lang), total: formatCount(list.total, lang) })}
       </div>
-      <div className="table-wrap">
-        <table className="table owner-table" data-testid="owner-history-table">
-          <thead>
-            <tr>
-              <th>{t('history.col.time')}</th>
-              <th>{t('owner.till')}</th>
-              <th className="owner-col-wide">{t('history.col.order')}</th>
-              <th className="owner-col-wide">{t('history.col.method')}</th>
-              <th className="num owner-col-wide">{t('history.col.amount')}</th>
-              <th className="num owner-col-wide">{t('history.col.customerPays')}</th>
-              <th className="num">{t('history.col.shopReceives')}</th>
-              <th>{t('history.col.state')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((o) => (
-              <OrderRow key={`${o.tillId}/${o.orderId}`} order={o} timeZone={overview.timeZone} />
-            ))}
-          </tbody>
-        </table>
-        {items.length === 0 && !error && <p className="empty">{t('history.empty')}</p>}
-      </div>
-      {cursor && (
-        <button type="button" className="btn" data-testid="owner-load-more" onClick={() => void load(filter, cursor)}>
+      <SalesTable<OwnerOrderRow>
+        rows={list.items}
+        rowKey={(o) => `${o.tillId}/${o.orderId}`}
+        showEmpty={!list.error}
+        testIds={{ table: 'owner-history-table', row: 'owner-history-row', shopReceives: 'owner-row-shop-receives' }}
+        timeZone={overview.timeZone}
+        till={(o) => ({ id: o.tillId, name: o.tillName })}
+        className="owner-table"
+        narrowHidden="owner-col-wide"
+      />
+      {list.more && (
+        <button type="button" className="btn" data-testid="owner-load-more" onClick={list.more}>
           {t('history.loadMore')}
         </button>
       )}
-      <section className="export-panel">
-        <h3>{t('owner.export.title')}</h3>
-        <p className="hint">{t('owner.export.hint', { total: formatCount(total, lang) })}</p>
-        <div className="export-row">
-          {(['csv', 'xlsx'] as const).map((format) => (
-            <a
-              key={format}
-              className="btn"
-              href={ownerApi().exportUrl({ ...filter, format })}
-              download
-              data-testid={`owner-export-${format}`}
-            >
-              {t(`owner.export.${format}`)}
-            </a>
-          ))}
-        </div>
-      </section>
+      <OwnerExport filter={filter} total={list.total} />
     </div>
-  );
-}
-
-function OrderRow({ order, timeZone }: { order: OwnerOrderRow; timeZone: string }) {
-  const t = useT();
-  const lang = useLanguage((s) => s.lang);
-  // Sales from before round prices and the fee choice: the amount was the price, the shop bore the fee.
-  const sale = { ...order, price: order.price ?? order.amount, feePayer: order.feePayer ?? ('shop' as const) };
-  const money = saleMoney(sale);
-  const asked = customerTotal(sale);
-  return (
-    <tr data-testid="owner-history-row" data-till={order.tillId}>
-      <td>{formatDateTime(order.createdAt, lang, timeZone)}</td>
-      <td>{order.tillName}</td>
-      <td className="mono owner-col-wide">{order.orderId}</td>
-      <td className="owner-col-wide">{t(`method.${order.method}`)}</td>
-      <td className="num owner-col-wide">{formatRupiah(sale.price)}</td>
-      <td className="num owner-col-wide">
-        {asked.amount === null ? '—' : `${asked.atMost ? '≤ ' : ''}${formatRupiah(asked.amount)}`}
-      </td>
-      <td className="num" data-testid="owner-row-shop-receives">
-        {order.state === 'paid' && money.shopReceives !== null ? formatRupiah(money.shopReceives) : '—'}
-      </td>
-      <td>
-        <StateBadge state={order.state} />
-      </td>
-    </tr>
   );
 }

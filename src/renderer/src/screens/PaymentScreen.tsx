@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'react';
 import type { OrderView } from '@shared/domain';
 import { METHOD_RULES } from '@shared/methods';
-import { customerTotal } from '@shared/fees';
-import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../api/pos-api';
 import { useT } from '../i18n';
-import { describeError, type ShownError } from '../lib/errors';
-import { formatCountdown, secondsLeft } from '../lib/format';
 import { liveState } from '../lib/live-state';
+import { useAction } from '../lib/use-action';
 import { useNow } from '../lib/use-now';
 import { usePos } from '../stores/pos-store';
 import { ErrorBox } from '../components/ErrorBox';
-import { MoneyBreakdown } from '../components/MoneyBreakdown';
 import { PaymentVisual } from '../components/PaymentVisual';
+import { ConfirmCancel } from './payment/ConfirmCancel';
+import { PaymentTotals } from './payment/PaymentTotals';
+import { ProofShown } from './payment/ProofShown';
 import { ShareLink } from './payment/ShareLink';
 
 export function PaymentScreen({ order }: { order: OrderView }) {
@@ -21,31 +20,20 @@ export function PaymentScreen({ order }: { order: OrderView }) {
   const connectivity = usePos((s) => s.connectivity.state);
   const [checking, setChecking] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
   const [copied, setCopied] = useState(false);
   const [proofOpen, setProofOpen] = useState(false);
-  const [proofNote, setProofNote] = useState('');
-
-  const run = async (fn: () => Promise<OrderView>) => {
-    setError(null);
-    setBusy(true);
-    try {
-      // An answer for this sale updates it; it never replaces whatever sale is on the counter now.
-      usePos.getState().orderUpdated(await fn());
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // An answer for this sale updates it; it never replaces whatever sale is on the counter now.
+  const { busy, error, run } = useAction(async (call: () => Promise<OrderView>) =>
+    usePos.getState().orderUpdated(await call()),
+  );
+  const { orderId } = order;
   const cancel = () => {
     setConfirming(false);
-    void run(() => getPosApi().cancelSale({ orderId: order.orderId }));
+    void run(() => getPosApi().cancelSale({ orderId }));
   };
   const checkNow = async () => {
     setChecking(true);
-    await run(() => getPosApi().checkNow({ orderId: order.orderId }));
+    await run(() => getPosApi().checkNow({ orderId }));
     setChecking(false);
   };
 
@@ -66,12 +54,7 @@ export function PaymentScreen({ order }: { order: OrderView }) {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const live = liveState(order, connectivity, checking);
-  const countdown = formatCountdown(order.expiresAt, now);
-  const left = secondsLeft(order.expiresAt, now);
   const rule = METHOD_RULES[order.method];
-  const shown = customerTotal(order);
-
   return (
     <div className="payment-screen">
       <section className="payment-visual-panel">
@@ -96,31 +79,7 @@ export function PaymentScreen({ order }: { order: OrderView }) {
       </section>
 
       <section className="payment-info">
-        <div className="method-tag">{t(`method.${order.method}`)}</div>
-        <div className="total-label">{t(shown.atMost ? 'pay.totalAtMost' : 'pay.total')}</div>
-        <div className="total" data-testid="total">
-          {shown.amount === null ? '—' : formatRupiah(shown.amount)}
-        </div>
-        {rule.kind === 'link' && order.feePayer === 'shop' ? (
-          <p className="hint" data-testid="link-at-most">
-            {t('pay.linkAtMost', { amount: formatRupiah(order.price) })}
-          </p>
-        ) : (
-          <MoneyBreakdown order={order} />
-        )}
-        <div className={`countdown ${left !== null && left < 60 ? 'countdown-low' : ''}`} data-testid="countdown">
-          {countdown === null ? '' : left === 0 ? t('pay.expired') : t('pay.expiresIn', { time: countdown })}
-        </div>
-        <div
-          className={`live live-${live}`}
-          data-testid="state"
-          data-state={order.state}
-          data-live={live}
-          aria-live="polite"
-        >
-          <span className="live-dot" aria-hidden="true" />
-          {t(`live.${live}`)}
-        </div>
+        <PaymentTotals order={order} now={now} live={liveState(order, connectivity, checking)} />
         {error && <ErrorBox error={error} />}
         <div className="payment-actions">
           <button
@@ -148,70 +107,23 @@ export function PaymentScreen({ order }: { order: OrderView }) {
               className="btn btn-simulate"
               data-testid="simulate"
               disabled={busy}
-              onClick={() => void run(() => getPosApi().simulatePayment({ orderId: order.orderId }))}
+              onClick={() => void run(() => getPosApi().simulatePayment({ orderId }))}
             >
               {t('pay.simulate')}
             </button>
           )}
         </div>
         {connectivity === 'offline' && order.state === 'awaiting_payment' && (
-          <div className="proof">
-            {!proofOpen ? (
-              <button
-                type="button"
-                className="btn btn-small"
-                data-testid="proof-shown"
-                onClick={() => setProofOpen(true)}
-              >
-                {t('pay.proofShown')}
-              </button>
-            ) : (
-              <form
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void run(() => getPosApi().markProofShown({ orderId: order.orderId, note: proofNote.trim() }));
-                  setProofOpen(false);
-                }}
-              >
-                <p>{t('pay.proofPrompt')}</p>
-                <input
-                  value={proofNote}
-                  maxLength={200}
-                  onChange={(e) => setProofNote(e.target.value)}
-                  data-testid="proof-note"
-                />
-                <button type="submit" className="btn btn-small" disabled={!proofNote.trim()}>
-                  {t('pay.proofSave')}
-                </button>
-              </form>
-            )}
-          </div>
+          <ProofShown
+            open={proofOpen}
+            setOpen={setProofOpen}
+            onSave={(note) => void run(() => getPosApi().markProofShown({ orderId, note }))}
+          />
         )}
-        <div className="order-id">{t('pay.order', { orderId: order.orderId })}</div>
+        <div className="order-id">{t('pay.order', { orderId })}</div>
       </section>
 
-      {confirming && (
-        <div className="modal-backdrop" role="presentation">
-          <div
-            className="modal"
-            role="alertdialog"
-            aria-modal="true"
-            aria-labelledby="confirm-title"
-            data-testid="confirm-cancel"
-          >
-            <h2 id="confirm-title">{t('confirm.cancelTitle')}</h2>
-            <p>{t('confirm.cancelBody')}</p>
-            <div className="modal-actions">
-              <button type="button" className="btn" data-testid="confirm-no" onClick={() => setConfirming(false)}>
-                {t('confirm.no')} <kbd>Esc</kbd>
-              </button>
-              <button type="button" className="btn btn-danger" data-testid="confirm-yes" autoFocus onClick={cancel}>
-                {t('confirm.yes')} <kbd>Enter</kbd>
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
+      {confirming && <ConfirmCancel onNo={() => setConfirming(false)} onYes={cancel} />}
     </div>
   );
 }

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import type { JournalBackupView, JournalStatus } from '@shared/domain';
+import type { JournalStatus } from '@shared/domain';
 import type { JournalRecovery } from '@shared/contract/api';
 import { getPosApi } from '../../api/pos-api';
 import { ErrorBox } from '../../components/ErrorBox';
-import { useLanguage, useT } from '../../i18n';
-import { describeError, type ShownError } from '../../lib/errors';
-import { formatBytes, formatDateTime } from '../../lib/format';
+import { useT } from '../../i18n';
 import { journalActions } from '../../lib/journal-view';
+import { useAction } from '../../lib/use-action';
 import { usePos } from '../../stores/pos-store';
-
-type Pending = { action: 'restore'; backup: JournalBackupView } | { action: 'start_new' };
+import { BackupList } from './BackupList';
+import { ConfirmRecovery, type PendingRecovery } from './ConfirmRecovery';
 
 /**
  * The owner's screen when the sales journal cannot be used: what happened in plain words,
@@ -19,27 +18,20 @@ type Pending = { action: 'restore'; backup: JournalBackupView } | { action: 'sta
  */
 export function JournalScreen({ status, onBack }: { status: JournalStatus; onBack?: () => void }) {
   const t = useT();
-  const lang = useLanguage((s) => s.lang);
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
+  const [pending, setPending] = useState<PendingRecovery | null>(null);
+  const recover = useAction(async (input: JournalRecovery) => {
+    usePos.getState().setJournal(await getPosApi().recoverJournal(input));
+    return true;
+  });
+  const { busy, error } = recover;
   const problem = status.problem ?? 'damaged';
   const actions = journalActions(status);
   const blocked = actions.blockedBySales > 0;
 
   const run = async (input: JournalRecovery) => {
-    setBusy(true);
-    setError(null);
-    try {
-      usePos.getState().setJournal(await getPosApi().recoverJournal(input));
-      setPending(null);
-      if (onBack) onBack();
-    } catch (e) {
-      setError(describeError(e));
-      setPending(null);
-    } finally {
-      setBusy(false);
-    }
+    const done = await recover.run(input);
+    setPending(null);
+    if (done && onBack) onBack();
   };
 
   return (
@@ -93,36 +85,11 @@ export function JournalScreen({ status, onBack }: { status: JournalStatus; onBac
       </section>
 
       {(actions.restore || actions.startNew) && (
-        <section className="journal-card">
-          <h2>{t('journal.backups', { keep: status.keepBackups })}</h2>
-          {status.backups.length === 0 ? (
-            <p className="hint">{t('journal.noBackups')}</p>
-          ) : (
-            <table className="table" data-testid="journal-backups">
-              <tbody>
-                {status.backups.map((b) => (
-                  <tr key={b.name}>
-                    <td>{formatDateTime(b.createdAt, lang)}</td>
-                    <td>{t(`journal.backupKind.${b.kind}`)}</td>
-                    <td className="num">{formatBytes(b.bytes)}</td>
-                    <td className="num">
-                      <button
-                        type="button"
-                        className="btn btn-primary"
-                        disabled={busy || blocked || !actions.restore}
-                        data-testid="journal-restore"
-                        onClick={() => setPending({ action: 'restore', backup: b })}
-                      >
-                        {t('journal.restore')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <p className="hint">{t('journal.backupDir', { path: status.backupDir })}</p>
-        </section>
+        <BackupList
+          status={status}
+          canRestore={!busy && !blocked && actions.restore}
+          onRestore={(backup) => setPending({ action: 'restore', backup })}
+        />
       )}
 
       {status.detail && (
@@ -133,37 +100,18 @@ export function JournalScreen({ status, onBack }: { status: JournalStatus; onBac
       )}
 
       {pending && (
-        <div className="modal-backdrop" role="presentation">
-          <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="journal-confirm-title">
-            <h2 id="journal-confirm-title">
-              {pending.action === 'restore'
-                ? t('journal.confirmRestoreTitle', { date: formatDateTime(pending.backup.createdAt, lang) })
-                : t('journal.confirmNewTitle')}
-            </h2>
-            <p>{pending.action === 'restore' ? t('journal.confirmRestoreBody') : t('journal.confirmNewBody')}</p>
-            <div className="modal-actions">
-              <button type="button" className="btn" disabled={busy} onClick={() => setPending(null)}>
-                {t('confirm.no')}
-              </button>
-              <button
-                type="button"
-                className="btn btn-danger"
-                autoFocus
-                disabled={busy}
-                data-testid="journal-confirm"
-                onClick={() =>
-                  void run(
-                    pending.action === 'restore'
-                      ? { action: 'restore', backup: pending.backup.name }
-                      : { action: 'start_new' },
-                  )
-                }
-              >
-                {busy ? t('journal.working') : t('journal.confirmYes')}
-              </button>
-            </div>
-          </div>
-        </div>
+        <ConfirmRecovery
+          pending={pending}
+          busy={busy}
+          onNo={() => setPending(null)}
+          onYes={() =>
+            void run(
+              pending.action === 'restore'
+                ? { action: 'restore', backup: pending.backup.name }
+                : { action: 'start_new' },
+            )
+          }
+        />
       )}
     </div>
   );

@@ -1,10 +1,10 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { LOGO_MAX_SIDE, MAX_PROMO_IMAGES, PROMO_MAX_SIDE, type DisplayImageSlot } from '@shared/display-media';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
 import { shrinkImage } from '../../lib/shrink-image';
+import { useAction } from '../../lib/use-action';
 import { usePos } from '../../stores/pos-store';
 import './settings-sections.css';
 
@@ -45,20 +45,11 @@ function PickButton({
 export function DisplayPicturesSection() {
   const t = useT();
   const media = usePos((s) => s.displayMedia);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
-  const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      usePos.getState().setDisplayMedia(await getPosApi().getDisplayMedia({}));
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // After each change the display's pictures are read again: main decides what was kept.
+  const { busy, error, setError, run } = useAction(async (call: () => Promise<unknown>) => {
+    await call();
+    usePos.getState().setDisplayMedia(await getPosApi().getDisplayMedia({}));
+  });
   const add = (slot: DisplayImageSlot) => async (file: File) => {
     const data = await shrinkImage(file, slot === 'logo' ? LOGO_MAX_SIDE : PROMO_MAX_SIDE).catch(() => null);
     if (!data) {

@@ -4,8 +4,8 @@ import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
 import { draftOfItem, EMPTY_DRAFT, inputOfDraft, type ItemDraft } from '../../lib/item-draft';
+import { useAction } from '../../lib/use-action';
 import { useItems } from '../../stores/items-store';
 import '../keypad/items.css';
 
@@ -17,24 +17,14 @@ export function ItemsSection() {
   const t = useT();
   const items = useItems((s) => s.items);
   const [draft, setDraft] = useState<ItemDraft>(EMPTY_DRAFT);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
   const set = (patch: Partial<ItemDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-      useItems.getState().setItems(await getPosApi().listItems({}));
-      return true;
-    } catch (e) {
-      setError(describeError(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  // After each change the list is read again, so the order shown is main's.
+  const { busy, error, run } = useAction(async (call: () => Promise<unknown>) => {
+    await call();
+    useItems.getState().setItems(await getPosApi().listItems({}));
+    return true;
+  });
   const save = async () => {
     if (await run(() => getPosApi().saveItem(inputOfDraft(draft)))) setDraft(EMPTY_DRAFT);
   };

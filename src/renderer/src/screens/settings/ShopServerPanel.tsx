@@ -2,11 +2,10 @@ import { useState } from 'react';
 import type { SyncStatusView } from '@shared/domain';
 import { getPosApi } from '../../api/pos-api';
 import { ErrorBox } from '../../components/ErrorBox';
-import { useLanguage, useT } from '../../i18n';
-import { describeError, type ShownError } from '../../lib/errors';
-import { formatTime } from '../../lib/format';
-import { rejectionText } from '../../lib/sync-view';
+import { useT } from '../../i18n';
+import { useAction } from '../../lib/use-action';
 import { useSync } from '../../stores/sync-store';
+import { ShopServerStatus } from './ShopServerStatus';
 
 /**
  * Settings → Shop server: pair with a one-time code from the owner, see what is still to
@@ -15,26 +14,14 @@ import { useSync } from '../../stores/sync-store';
  */
 export function ShopServerPanel({ defaultName }: { defaultName: string }) {
   const t = useT();
-  const lang = useLanguage((s) => s.lang);
   const status = useSync((s) => s.status);
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
   const [name, setName] = useState(defaultName);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
-
-  const run = async (fn: () => Promise<SyncStatusView>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      useSync.getState().setStatus(await fn());
-      setCode('');
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction(async (call: () => Promise<SyncStatusView>) => {
+    useSync.getState().setStatus(await call());
+    setCode('');
+  });
   const pair = () => {
     if (url && code && name) void run(() => getPosApi().pairShopServer({ serverUrl: url, code, tillName: name }));
   };
@@ -43,35 +30,7 @@ export function ShopServerPanel({ defaultName }: { defaultName: string }) {
   return (
     <fieldset className="card shop-server" data-testid="shop-server-panel">
       <legend>{t('settings.section.shopServer')}</legend>
-      {status && (
-        <div className="sync-status" data-testid="sync-status" data-state={status.state}>
-          <strong>{t(`shopServer.state.${status.state}`)}</strong>
-          {paired && status.serverUrl && (
-            <div className="hint">
-              {t('shopServer.pairedAs', { name: status.tillName ?? '', url: status.serverUrl })}
-            </div>
-          )}
-          {paired && status.pending > 0 && (
-            <div data-testid="sync-pending">{t('shopServer.pending', { count: status.pending })}</div>
-          )}
-          {paired && status.lastSyncedAt && (
-            <div className="hint">{t('shopServer.lastSynced', { time: formatTime(status.lastSyncedAt, lang) })}</div>
-          )}
-          {paired && <div data-testid="sync-push">{t(`shopServer.push.${status.pushChannel}`)}</div>}
-        </div>
-      )}
-      {status && status.rejected.length > 0 && (
-        <div className="sync-rejected" data-testid="sync-rejected">
-          <strong>{t('shopServer.rejectedTitle')}</strong>
-          <ul>
-            {status.rejected.slice(0, 5).map((r) => (
-              <li key={r.seq}>
-                #{r.seq} {r.entityId}: {rejectionText(r.code)} <small className="hint">({r.reason})</small>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {status && <ShopServerStatus status={status} paired={!!paired} />}
       {!paired || status.state === 'revoked' || status.state === 'needs_pairing' ? (
         <>
           <p className="hint">{t('shopServer.intro')}</p>
