@@ -82,7 +82,7 @@ describe('the counter, both windows', () => {
     await c.getByTestId('cashier-name').fill(CASHIER.name);
     await c.getByTestId('cashier-pin').fill(CASHIER.pin);
     await c.getByTestId('cashier-add').click();
-    await expect.poll(() => c.getByTestId('staff-list').textContent()).toContain(CASHIER.name);
+    await expect.poll(() => c.getByTestId('staff-list').textContent(), { timeout: 20_000 }).toContain(CASHIER.name);
     await staff.scrollIntoViewIfNeeded();
     await shotsOf(c, staff, 'cashier-settings-staff');
     await c.getByTestId('owner-lock').click();
@@ -107,7 +107,9 @@ describe('the counter, both windows', () => {
     await pad.waitFor();
     for (const k of '111111') await c.keyboard.press(k);
     await c.keyboard.press('Enter');
-    await expect.poll(() => pad.getByTestId('pin-message').getAttribute('data-kind')).toBe('wrong');
+    await expect
+      .poll(() => pad.getByTestId('pin-message').getAttribute('data-kind'), { timeout: 20_000 })
+      .toBe('wrong');
     expect((await value<CounterView>(app, 'getCounter')).shift).toBeNull();
     for (const k of CASHIER.pin) await c.keyboard.press(k);
     await c.keyboard.press('Enter');

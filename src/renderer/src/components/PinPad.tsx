@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { describeError, type ShownError } from '../lib/errors';
 import { claimKeys } from '../lib/key-claim';
@@ -79,7 +79,8 @@ export function PinPad({ title, who, onSubmit, onCancel, lockedForMs = 0, testId
   // Latest handlers for the one keyboard listener below.
   const latest = useRef({ press, submit, onCancel });
   latest.current = { press, submit, onCancel };
-  useEffect(() => {
+  // Before the pad is painted: a key pressed the moment it shows is the pad's already.
+  useLayoutEffect(() => {
     const release = claimKeys();
     // Capture phase: the pad sees each key before any screen under it does, and stops it.
     const onKey = (ev: KeyboardEvent) => {
