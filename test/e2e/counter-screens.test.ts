@@ -256,6 +256,19 @@ describe('the counter: PIN pad, owner lock, refunds, change of cashier, the rest
     await c.getByTestId('owner-unlock-header').click();
     await c.getByTestId('owner-pin-pad').waitFor();
     await shots(c, 'pin-pad', 'en');
+    // Too many wrong PINs: main pauses the owner's PIN and the pad says how long, plainly.
+    for (let i = 0; i < 4; i++)
+      expect(await app.call('unlockOwner', { pin: '000000' })).toMatchObject({ error: { code: 'pin_wrong' } });
+    const pad = c.getByTestId('owner-pin-pad');
+    await typePin(c, '000000');
+    await poll(() => pad.getByTestId('pin-message').getAttribute('data-kind')).toBe('locked');
+    expect(await pad.getByTestId('pin-message').textContent()).toMatch(
+      /^Too many wrong PINs\. Try again in \d+ seconds\.$/,
+    );
+    for (const k of OWNER.pin) await c.keyboard.press(k);
+    expect(await pad.getByTestId('pin-ok').isDisabled()).toBe(true);
+    await shots(c, 'pin-pad-locked', 'en');
     await c.keyboard.press('Escape');
+    expect((await value<{ ownerUnlocked: boolean }>(app, 'getAccess')).ownerUnlocked).toBe(false);
   });
 });
