@@ -133,51 +133,68 @@ export function PinPad({ title, who, onSubmit, onCancel, lockedForMs = 0, testId
           {message}
         </p>
         {error && <ErrorBox error={error} />}
-        <div className="pin-keys">
-          {KEYS.map((k) => (
-            <button
-              key={k}
-              type="button"
-              className="pin-key"
-              data-testid={`pin-key-${k}`}
-              disabled={pin.length >= PIN_MAX}
-              onClick={() => press(k)}
-            >
-              {k}
-            </button>
-          ))}
-          <button
-            type="button"
-            className="pin-key pin-key-small"
-            data-testid="pin-back"
-            aria-label={t('pin.back')}
-            onClick={() => press('back')}
-          >
-            {t('pin.back')}
-          </button>
-          <button
-            type="button"
-            className="pin-key"
-            data-testid="pin-key-0"
-            disabled={pin.length >= PIN_MAX}
-            onClick={() => press('0')}
-          >
-            0
-          </button>
-          <button
-            type="button"
-            className="pin-key pin-key-ok"
-            data-testid="pin-ok"
-            disabled={busy || wait > 0 || !pinComplete(pin)}
-            onClick={() => void submit()}
-          >
-            {t('pin.ok')}
-          </button>
-        </div>
+        <PinKeys
+          full={pin.length >= PIN_MAX}
+          canSubmit={!busy && wait === 0 && pinComplete(pin)}
+          onPress={press}
+          onSubmit={() => void submit()}
+        />
         <button type="button" className="btn btn-big pin-cancel" data-testid="pin-cancel" onClick={onCancel}>
           {t('pin.cancel')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** The pad's keys: 1-9, Hapus, 0, OK; as big as the keypad's. */
+function PinKeys({
+  full,
+  canSubmit,
+  onPress,
+  onSubmit,
+}: {
+  full: boolean;
+  canSubmit: boolean;
+  onPress: (k: PinKey) => void;
+  onSubmit: () => void;
+}) {
+  const t = useT();
+  return (
+    <div className="pin-keys">
+      {KEYS.map((k) => (
+        <button
+          key={k}
+          type="button"
+          className="pin-key"
+          data-testid={`pin-key-${k}`}
+          disabled={full}
+          onClick={() => onPress(k)}
+        >
+          {k}
+        </button>
+      ))}
+      <button
+        type="button"
+        className="pin-key pin-key-small"
+        data-testid="pin-back"
+        aria-label={t('pin.back')}
+        onClick={() => onPress('back')}
+      >
+        {t('pin.back')}
+      </button>
+      <button type="button" className="pin-key" data-testid="pin-key-0" disabled={full} onClick={() => onPress('0')}>
+        0
+      </button>
+      <button
+        type="button"
+        className="pin-key pin-key-ok"
+        data-testid="pin-ok"
+        disabled={!canSubmit}
+        onClick={onSubmit}
+      >
+        {t('pin.ok')}
+      </button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { REFUND_CHANNELS, type SaleView } from '@shared/counter';
+import { REFUND_CHANNELS, type RefundChannel, type SaleView } from '@shared/counter';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useT, type MessageKey } from '../../i18n';
@@ -106,24 +106,7 @@ export function RefundForm({
           <small>{t('refund.amountHint', { amount: formatRupiah(sale.refundable) })}</small>
         </label>
       )}
-      <div className="field">
-        <span>{t('refund.channel')}</span>
-        <div className="refund-channels" role="radiogroup" aria-label={t('refund.channel')}>
-          {REFUND_CHANNELS.map((c) => (
-            <button
-              key={c}
-              type="button"
-              role="radio"
-              aria-checked={draft.channel === c}
-              className={`btn ${draft.channel === c ? 'btn-primary' : ''}`}
-              data-testid={`refund-channel-${c}`}
-              onClick={() => edit({ channel: c })}
-            >
-              {t(`refund.channel.${c}`)}
-            </button>
-          ))}
-        </div>
-      </div>
+      <ChannelPick value={draft.channel} onPick={(channel) => edit({ channel })} />
       {gatewayPartsPaid(sale) && (
         <p className="hint" data-testid="refund-pakasir-note">
           {t('refund.pakasirNote')}
@@ -164,5 +147,30 @@ export function RefundForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** How the money went back: four big choices, one picked. */
+function ChannelPick({ value, onPick }: { value: RefundChannel | null; onPick: (c: RefundChannel) => void }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <span>{t('refund.channel')}</span>
+      <div className="refund-channels" role="radiogroup" aria-label={t('refund.channel')}>
+        {REFUND_CHANNELS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            role="radio"
+            aria-checked={value === c}
+            className={`btn ${value === c ? 'btn-primary' : ''}`}
+            data-testid={`refund-channel-${c}`}
+            onClick={() => onPick(c)}
+          >
+            {t(`refund.channel.${c}`)}
+          </button>
+        ))}
+      </div>
+    </div>
   );
 }
