@@ -82,7 +82,7 @@ describe('the counter, both windows', () => {
     await c.getByTestId('cashier-name').fill(CASHIER.name);
     await c.getByTestId('cashier-pin').fill(CASHIER.pin);
     await c.getByTestId('cashier-add').click();
-    await expect.poll(() => c.getByTestId('staff-list').textContent()).toContain(CASHIER.name);
+    await expect.poll(() => c.getByTestId('staff-list').textContent(), { timeout: 20_000 }).toContain(CASHIER.name);
     await staff.scrollIntoViewIfNeeded();
     await shotsOf(c, staff, 'cashier-settings-staff');
     await c.getByTestId('owner-lock').click();
@@ -99,15 +99,20 @@ describe('the counter, both windows', () => {
     await c.getByTestId('nav-shift').click();
     await c.getByTestId('shift-open').waitFor();
     await c.getByTestId(`shift-cashier-${CASHIER.name}`).click();
-    await c.getByTestId('shift-pin').fill('111111');
     await c.getByTestId('shift-opening').fill('200000');
-    await c.getByTestId('shift-open-submit').click();
-    // A wrong PIN opens nothing.
-    await expect.poll(() => c.getByTestId('error').getAttribute('data-code', { timeout: 5_000 })).toBe('pin_wrong');
-    expect((await value<CounterView>(app, 'getCounter')).shift).toBeNull();
-    await c.getByTestId('shift-pin').fill(CASHIER.pin);
     await shots(c, 'cashier-shift-open', CASHIER_SIZES);
     await c.getByTestId('shift-open-submit').click();
+    // The cashier's PIN on the pad, typed on the keyboard: a wrong one opens nothing.
+    const pad = c.getByTestId('cashier-pin-pad');
+    await pad.waitFor();
+    for (const k of '111111') await c.keyboard.press(k);
+    await c.keyboard.press('Enter');
+    await expect
+      .poll(() => pad.getByTestId('pin-message').getAttribute('data-kind'), { timeout: 20_000 })
+      .toBe('wrong');
+    expect((await value<CounterView>(app, 'getCounter')).shift).toBeNull();
+    for (const k of CASHIER.pin) await c.keyboard.press(k);
+    await c.keyboard.press('Enter');
     await c.getByTestId('shift-drawer').waitFor();
     expect(await c.getByTestId('drawer-expected').textContent()).toBe('Rp 200.000');
 

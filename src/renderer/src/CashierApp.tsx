@@ -1,6 +1,8 @@
 import { useState } from 'react';
+import { AccessBar } from './components/AccessBar';
 import { AlertBanners } from './components/AlertBanners';
 import { Announcer } from './components/Announcer';
+import { OwnerGateHost } from './components/OwnerGateHost';
 import { ConnectivityBanner, ModeBanner, SandboxBadge, StorageBanner } from './components/Banners';
 import { PrinterBanner } from './components/PrinterBanner';
 import { SyncBanner } from './components/SyncBanner';
@@ -53,6 +55,7 @@ export function CashierApp() {
             </button>
           ))}
         </nav>
+        <AccessBar />
         <div className={`conn conn-${conn}`} data-testid="connectivity" data-state={conn}>
           <span className="live-dot" aria-hidden="true" />
           {t(`conn.${conn}`)}
@@ -88,6 +91,7 @@ export function CashierApp() {
         )}
       </main>
       <Announcer />
+      <OwnerGateHost />
     </div>
   );
 }

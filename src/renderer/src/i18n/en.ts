@@ -2,6 +2,7 @@ import { itemsEn } from './items-en';
 import type { Dictionary } from './id';
 import { counterEn } from './counter-en';
 import { ownerEn } from './owner-en';
+import { tillEn } from './till-en';
 import { printerEn } from './printer-en';
 
 /** English: the same keys as id.ts; the Dictionary type refuses a missing or extra key. */
@@ -639,4 +640,5 @@ export const en: Dictionary = {
   ...itemsEn,
   ...counterEn,
   ...ownerEn,
+  ...tillEn,
 };

@@ -1,6 +1,7 @@
 import { itemsId } from './items-id';
 import { counterId } from './counter-id';
 import { ownerId } from './owner-id';
+import { tillId } from './till-id';
 import { printerId } from './printer-id';
 
 /**
@@ -644,6 +645,7 @@ export const id = {
   ...itemsId,
   ...counterId,
   ...ownerId,
+  ...tillId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ItemView } from '@shared/items';
 import { useItems } from '../stores/items-store';
 import { useKeypad } from '../stores/keypad-store';
+import { keysClaimed } from './key-claim';
 import { ScanDetector } from './scanner';
 
 /** The counter's monotonic clock; tests of the detector pass their own times instead. */
@@ -37,6 +38,7 @@ export function useCounterKeys(options: CounterKeysOptions): void {
     const detector = new ScanDetector();
     let restore: { digits: string; search: string } | null = null;
     const onKey = (ev: KeyboardEvent) => {
+      if (keysClaimed()) return;
       const { items, search, onScan, focusSearch, clock = monotonic } = latest.current;
       if (ev.ctrlKey || ev.metaKey || ev.altKey) {
         detector.reset();

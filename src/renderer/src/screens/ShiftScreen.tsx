@@ -1,40 +1,30 @@
 import { useEffect, useState } from 'react';
-import type { AccessView, CounterView, ZReport } from '@shared/counter';
+import type { ZReport } from '@shared/counter';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../api/pos-api';
 import { useT } from '../i18n';
-import { describeError, type ShownError } from '../lib/errors';
-import { ErrorBox } from '../components/ErrorBox';
+import { refreshCounter, useCounter } from '../stores/counter-store';
 import { ShiftOpen } from './shift/ShiftOpen';
 import { ShiftDrawer } from './shift/ShiftDrawer';
+import { ChangeCashier } from './shift/ChangeCashier';
+import { UnpaidSales } from './shift/UnpaidSales';
 
 /**
  * The shift: open it (a cashier's PIN and the starting cash), see the drawer, cash in and
- * out with a reason, and close it with the counted cash. Main keeps the newer of an answer
- * and an event (seq), so two windows never show an older drawer.
+ * out with a reason, change cashier, finish part-paid sales, and close it with the counted
+ * cash. The counter store keeps the newer of an answer and an event (seq), so two windows
+ * never show an older drawer.
  */
 export function ShiftScreen() {
   const t = useT();
-  const [counter, setCounter] = useState<CounterView | null>(null);
-  const [access, setAccess] = useState<AccessView | null>(null);
+  const counter = useCounter((s) => s.counter);
+  const access = useCounter((s) => s.access);
   const [closed, setClosed] = useState<ZReport | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
 
-  useEffect(() => {
-    const api = getPosApi();
-    const keep = (next: CounterView) => setCounter((c) => (c && c.seq > next.seq ? c : next));
-    api.getCounter({}).then(keep, (e: unknown) => setError(describeError(e)));
-    api.getAccess({}).then(setAccess, (e: unknown) => setError(describeError(e)));
-    const offC = api.on('counterChanged', keep);
-    const offA = api.on('accessChanged', setAccess);
-    return () => {
-      offC();
-      offA();
-    };
-  }, []);
+  // Fresh figures whenever the tab is opened, whatever events were missed meanwhile.
+  useEffect(() => refreshCounter(getPosApi()), []);
 
-  if (!counter || !access)
-    return <div className="loading">{error ? <ErrorBox error={error} /> : t('app.loading')}</div>;
+  if (!counter || !access) return <div className="loading">{t('app.loading')}</div>;
   return (
     <div className="shift-screen" data-testid="shift-screen">
       {closed && (
@@ -56,7 +46,11 @@ export function ShiftScreen() {
         </section>
       )}
       {counter.shift ? (
-        <ShiftDrawer shift={counter.shift} onClosed={(z) => setClosed(z)} />
+        <>
+          <UnpaidSales sales={counter.unpaidSales} />
+          <ShiftDrawer shift={counter.shift} onClosed={(z) => setClosed(z)} />
+          <ChangeCashier shift={counter.shift} access={access} />
+        </>
       ) : (
         <ShiftOpen access={access} onOpened={() => setClosed(null)} />
       )}

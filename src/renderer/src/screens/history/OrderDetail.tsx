@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
 import { StateBadge } from '../../components/StateBadge';
 import { ReceiptActions } from '../receipt/ReceiptActions';
+import { SaleBox } from './SaleBox';
 import { SaleLines } from './SaleLines';
 
 export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: () => void }) {
@@ -112,6 +113,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
               )}
             </dl>
             {data.lines.length > 0 && <SaleLines lines={data.lines} total={o.price} />}
+            {(o.saleId || o.state === 'paid') && <SaleBox saleId={o.saleId ?? o.orderId} />}
             {o.state === 'paid' && <ReceiptActions orderId={o.orderId} saleId={o.saleId} />}
             <h3>{t('history.timeline')}</h3>
             <ol className="timeline" data-testid="timeline">

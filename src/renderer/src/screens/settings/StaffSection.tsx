@@ -4,6 +4,7 @@ import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
 import { describeError, type ShownError } from '../../lib/errors';
 import { ErrorBox } from '../../components/ErrorBox';
+import { OwnerPinPad } from '../../components/OwnerPinPad';
 
 const digitsOnly = (v: string) => v.replace(/\D/g, '').slice(0, 8);
 
@@ -19,6 +20,7 @@ export function StaffSection() {
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
+  const [unlocking, setUnlocking] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
 
   useEffect(() => {
@@ -81,16 +83,15 @@ export function StaffSection() {
       ) : !access.ownerUnlocked ? (
         <>
           <p className="hint">{t('staff.locked')}</p>
-          {pinField('owner-pin', t('staff.ownerPin'))}
           <button
             type="button"
             className="btn btn-primary"
             data-testid="owner-unlock"
-            disabled={busy || pin.length < 4}
-            onClick={() => void act(() => getPosApi().unlockOwner({ pin }))}
+            onClick={() => setUnlocking(true)}
           >
             {t('staff.unlock')}
           </button>
+          {unlocking && <OwnerPinPad onUnlocked={() => setUnlocking(false)} onCancel={() => setUnlocking(false)} />}
         </>
       ) : (
         <>

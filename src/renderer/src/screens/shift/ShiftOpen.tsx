@@ -1,34 +1,22 @@
 import { useState } from 'react';
 import type { AccessView } from '@shared/counter';
+import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
-import { describeError, type ShownError } from '../../lib/errors';
 import { digitsToAmount } from '../../lib/keypad';
-import { ErrorBox } from '../../components/ErrorBox';
-import { formatRupiah } from '@shared/money';
+import { PinPad } from '../../components/PinPad';
 
-/** Opening a shift: who is at the counter (their PIN) and the starting cash counted into the drawer. */
+/**
+ * Opening a shift: who is at the counter and the starting cash counted into the drawer; then
+ * that cashier's PIN on the pad. Main checks the PIN and opens nothing on a wrong one.
+ */
 export function ShiftOpen({ access, onOpened }: { access: AccessView; onOpened: () => void }) {
   const t = useT();
   const cashiers = access.staff.filter((s) => s.role === 'cashier' && s.active);
   const [staffId, setStaffId] = useState(cashiers[0]?.staffId ?? '');
-  const [pin, setPin] = useState('');
   const [cash, setCash] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
-  const open = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await getPosApi().openShift({ staffId, pin, openingCash: digitsToAmount(cash) });
-      setPin('');
-      onOpened();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [asking, setAsking] = useState(false);
+  const who = cashiers.find((c) => c.staffId === staffId) ?? null;
   if (cashiers.length === 0)
     return (
       <section className="panel" data-testid="shift-no-cashiers">
@@ -42,7 +30,7 @@ export function ShiftOpen({ access, onOpened }: { access: AccessView; onOpened: 
       data-testid="shift-open"
       onSubmit={(e) => {
         e.preventDefault();
-        void open();
+        if (who) setAsking(true);
       }}
     >
       <h2 className="panel-title">{t('shift.openTitle')}</h2>
@@ -62,32 +50,33 @@ export function ShiftOpen({ access, onOpened }: { access: AccessView; onOpened: 
         ))}
       </div>
       <label className="field">
-        <span>{t('shift.pin')}</span>
-        <input
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          value={pin}
-          data-testid="shift-pin"
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-        />
-      </label>
-      <label className="field">
         <span>{t('shift.openingCash')}</span>
         <input
           type="text"
           inputMode="numeric"
+          autoFocus
           value={cash}
           data-testid="shift-opening"
           onChange={(e) => setCash(e.target.value.replace(/\D/g, '').slice(0, 9))}
         />
         <small>{formatRupiah(digitsToAmount(cash))}</small>
       </label>
-      {error && <ErrorBox error={error} />}
-      <button type="submit" className="btn btn-big btn-primary" data-testid="shift-open-submit" disabled={busy || !pin}>
+      <button type="submit" className="btn btn-big btn-primary" data-testid="shift-open-submit" disabled={!who}>
         {t('shift.open')}
       </button>
+      {asking && who && (
+        <PinPad
+          testId="cashier-pin-pad"
+          title={t('pin.cashierTitle', { name: who.name })}
+          lockedForMs={who.lockedForMs}
+          onCancel={() => setAsking(false)}
+          onSubmit={async (pin) => {
+            await getPosApi().openShift({ staffId: who.staffId, pin, openingCash: digitsToAmount(cash) });
+            setAsking(false);
+            onOpened();
+          }}
+        />
+      )}
     </form>
   );
 }
