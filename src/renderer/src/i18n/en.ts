@@ -244,6 +244,12 @@ export const en: Dictionary = {
   'journal.openSales': '{count} sale(s) still open. Finish or cancel them first, then restore.',
   'journal.banner': 'The check found damage in the sales records. New sales are paused; a copy has been kept.',
   'journal.bannerAction': 'See how to restore',
+  'journal.updating.title': 'Updating the sales records',
+  'journal.updating.body':
+    'This version of the app keeps the sales records in a newer way. A copy of the old records is saved first, then they are updated. With many sales this takes a few minutes.',
+  'journal.updating.backup': 'Saving a copy of the old records… {percent}%',
+  'journal.updating.update': 'Updating the records… {percent}%',
+  'journal.updating.keepOn': 'Keep the computer on. The counter opens by itself when this is done.',
   'journal.card': 'Sales records',
   'journal.check.pending': 'Not checked yet since the app opened.',
   'journal.check.running': 'Checking…',

@@ -8,6 +8,7 @@ import { describeError, type ShownError } from '../../lib/errors';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { journalActions } from '../../lib/journal-view';
 import { usePos } from '../../stores/pos-store';
+import { JournalUpdating } from './JournalUpdating';
 
 type Pending = { action: 'restore'; backup: JournalBackupView } | { action: 'start_new' };
 
@@ -15,9 +16,15 @@ type Pending = { action: 'restore'; backup: JournalBackupView } | { action: 'sta
  * The owner's screen when the sales journal cannot be used: what happened in plain words,
  * where the untouched copy is, and the ways out main offers (restore a backup, start a new
  * journal with the old one kept, try again). Shown instead of the keypad while the journal
- * is closed, and from the alarm banner when the background check found damage.
+ * is closed (or, with its progress, while it is updated), and from the alarm banner when the
+ * background check found damage.
  */
 export function JournalScreen({ status, onBack }: { status: JournalStatus; onBack?: () => void }) {
+  if (status.state === 'updating') return <JournalUpdating status={status} />;
+  return <JournalProblemScreen status={status} onBack={onBack} />;
+}
+
+function JournalProblemScreen({ status, onBack }: { status: JournalStatus; onBack?: () => void }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const [pending, setPending] = useState<Pending | null>(null);
