@@ -197,6 +197,8 @@ export interface OrderPage {
   items: OrderView[];
   nextCursor: string | null;
   total: number;
+  /** A search matched more sales than were counted: "more than {total}". */
+  totalCapped?: boolean;
 }
 
 export interface MethodTotals {

@@ -306,6 +306,7 @@ export const en: Dictionary = {
   'history.loadMore': 'Load more',
   'history.empty': 'No sales for this filter yet.',
   'history.count': '{shown} of {total} sales',
+  'history.countMore': '{shown} of more than {total} sales',
   'history.col.time': 'Time',
   'history.col.order': 'Order',
   'history.col.method': 'Method',

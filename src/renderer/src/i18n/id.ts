@@ -311,6 +311,7 @@ export const id = {
   'history.loadMore': 'Muat lagi',
   'history.empty': 'Belum ada penjualan untuk filter ini.',
   'history.count': '{shown} dari {total} penjualan',
+  'history.countMore': '{shown} dari lebih dari {total} penjualan',
   'history.col.time': 'Waktu',
   'history.col.order': 'No. pesanan',
   'history.col.method': 'Metode',

@@ -32,7 +32,7 @@ export function SalesPanel({ today }: { today: string }) {
   const [filter, setFilter] = useState<OrderFilter>({ from: today, to: today });
   const [items, setItems] = useState<OrderView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [total, setTotal] = useState(0);
+  const [count, setCount] = useState({ total: 0, capped: false });
   const [error, setError] = useState<ShownError | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   // A banner's "View" opens its sale here.
@@ -49,7 +49,7 @@ export function SalesPanel({ today }: { today: string }) {
       const page = await getPosApi().listOrders({ filter: f, limit: PAGE, cursor: after });
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
-      setTotal(page.total);
+      setCount({ total: page.total, capped: page.totalCapped === true });
     } catch (e) {
       setError(describeError(e));
     }
@@ -134,9 +134,7 @@ export function SalesPanel({ today }: { today: string }) {
         </button>
       </form>
       {error && <ErrorBox error={error} />}
-      <div className="list-meta" data-testid="history-count">
-        {t('history.count', { shown: formatCount(items.length, lang), total: formatCount(total, lang) })}
-      </div>
+      <CountLine shown={items.length} {...count} />
       <div className="table-wrap">
         <table className="table" data-testid="history-table">
           <thead>
@@ -199,5 +197,19 @@ function MoneyCells({ order }: { order: OrderView }) {
         {received === null ? '—' : formatRupiah(received)}
       </td>
     </>
+  );
+}
+
+/** "50 of 1,234 sales", or for a search past its count's cap "50 of more than 1,000 sales". */
+function CountLine({ shown, total, capped }: { shown: number; total: number; capped: boolean }) {
+  const t = useT();
+  const lang = useLanguage((s) => s.lang);
+  return (
+    <div className="list-meta" data-testid="history-count">
+      {t(capped ? 'history.countMore' : 'history.count', {
+        shown: formatCount(shown, lang),
+        total: formatCount(total, lang),
+      })}
+    </div>
   );
 }
