@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalProblem } from '@shared/domain';
 import type { JournalRecovery } from '@shared/contract/api';
@@ -11,7 +12,8 @@ import { JournalGuard } from '../orders/journal-guard';
 import { MigrationRefusedError, planMigrations, type MigrationPlan } from '../orders/migrate';
 import { MIGRATIONS } from '../orders/migrations';
 import { MigrationFailedError, startMigration, type RunningMigration } from '../orders/migrate-worker';
-import { JournalOpenError, journalProblemOf, openDatabase } from '../orders/open-database';
+import Database from 'better-sqlite3';
+import { JournalOpenError, journalProblemOf } from '../orders/open-database';
 import type { SettingsService } from '../settings/settings-service';
 import { takeFolder, type FolderAccess } from './folder-access';
 import type { Gateways } from './gateway-context';
@@ -151,9 +153,16 @@ export class JournalKeeper {
   /** The migrations a journal with sales still needs, or null when none (or it is new: nothing to copy, quick). */
   private migrationPlan(): MigrationPlan | null {
     const { options } = this.deps;
-    const db = openDatabase(join(options.dataDir, JOURNAL_FILE), { nativeBinding: options.sqliteBinding });
+    const file = join(options.dataDir, JOURNAL_FILE);
+    if (!existsSync(file) || statSync(file).size === 0) return null;
+    // Read-only: this look must not merge a -wal into the file (see planMigrations).
+    const db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      nativeBinding: options.sqliteBinding,
+    });
     try {
-      const plan = planMigrations(db, join(options.dataDir, JOURNAL_FILE), MIGRATIONS);
+      const plan = planMigrations(db, file, MIGRATIONS);
       return plan.pending.length > 0 && plan.hasData ? plan : null;
     } finally {
       db.close();

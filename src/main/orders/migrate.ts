@@ -40,6 +40,13 @@ export interface MigrationPlan {
 }
 
 export function planMigrations(db: Database.Database, file: string, migrations: readonly Migration[]): MigrationPlan {
+  // A read-only look (the keeper's, before it decides how to migrate) must not write: closing
+  // a writing connection would merge a -wal into a file that may be damaged.
+  const tracked = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (db.readonly && !tracked) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    return { current: 0, pending: [...migrations].sort((a, b) => a.version - b.version), hasData: tables.n > 0 };
+  }
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY NOT NULL,
     name TEXT NOT NULL,
