@@ -207,7 +207,8 @@ export async function runJournalScale(opts: {
   // one order id, and an amount.
   const search = (text: string) => ({
     ...paired({ search: text }, opts.runs),
-    matches: store.list({ search: text }, 1).total,
+    // The exact number: the page itself says "more than" past its cap.
+    matches: store.count({ search: text }),
   });
   const searchNote = search('Nasi goreng');
   const searchOrderId = search(middle.order_id.slice(-8));

@@ -206,6 +206,8 @@ export interface OrderPage {
   items: OrderView[];
   nextCursor: string | null;
   total: number;
+  /** A search matched more sales than were counted: "more than {total}". */
+  totalCapped?: boolean;
 }
 
 export interface MethodTotals {
@@ -275,10 +277,25 @@ export interface JournalBackupView {
   bytes: number;
 }
 
+/**
+ * How far the update of the journal to this version of the app has got: first a copy of the
+ * journal as it was (bytes written), then the update itself (steps done).
+ */
+export interface JournalUpdateProgress {
+  step: 'backup' | 'update';
+  done: number;
+  total: number;
+}
+
 /** The state of the sales journal, for the owner: open or not, checked or not, copies kept. */
 export interface JournalStatus {
-  /** open: sales are written to it; closed: it could not be opened and the owner must choose. */
-  state: 'open' | 'closed';
+  /**
+   * open: sales are written to it; closed: it could not be opened and the owner must choose;
+   * updating: a journal from an earlier version is being updated (see `update`) and opens after.
+   */
+  state: 'open' | 'closed' | 'updating';
+  /** While updating: how far it got. */
+  update?: JournalUpdateProgress | null;
   problem: JournalProblem | null;
   /** Technical detail for support (from SQLite or the file system), never a secret. */
   detail: string | null;

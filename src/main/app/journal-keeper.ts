@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalProblem } from '@shared/domain';
 import type { JournalRecovery } from '@shared/contract/api';
@@ -8,8 +9,11 @@ import type { Logger } from '../log/logger';
 import { listBackups } from '../orders/backups';
 import type { BusinessCalendar } from '../orders/business-day';
 import { JournalGuard } from '../orders/journal-guard';
-import { MigrationRefusedError } from '../orders/migrate';
-import { JournalOpenError } from '../orders/open-database';
+import { MigrationRefusedError, planMigrations, type MigrationPlan } from '../orders/migrate';
+import { MIGRATIONS } from '../orders/migrations';
+import { MigrationFailedError, startMigration, type RunningMigration } from '../orders/migrate-worker';
+import Database from 'better-sqlite3';
+import { JournalOpenError, journalProblemOf } from '../orders/open-database';
 import type { SettingsService } from '../settings/settings-service';
 import type { OwnerAccess } from '../counter/owner-access';
 import { takeFolder, type FolderAccess } from './folder-access';
@@ -20,6 +24,7 @@ import type { AppServicesOptions } from './service-types';
 function problemOf(err: unknown): JournalProblem {
   if (err instanceof MigrationRefusedError) return 'newer_version';
   if (err instanceof JournalOpenError) return err.problem;
+  if (err instanceof MigrationFailedError) return journalProblemOf(err.sqliteCode);
   return 'unreadable';
 }
 
@@ -45,6 +50,8 @@ export interface KeeperDeps {
 export class JournalKeeper {
   readonly guard: JournalGuard;
   private session: JournalSession | null = null;
+  /** A journal from an earlier version being updated in the background before it opens. */
+  private migration: RunningMigration | null = null;
   private recovering: Promise<unknown> = Promise.resolve();
   private installId: InstallIdentity;
   private copiedAtStart: boolean;
@@ -85,6 +92,11 @@ export class JournalKeeper {
   /** The open session, or the error every journal call answers while it is closed. */
   need(): JournalSession {
     if (this.session) return this.session;
+    if (this.migration)
+      throw new PosError(
+        'busy',
+        'The sales journal is being updated to this version of the app; sales and history open when it is done.',
+      );
     throw new PosError(
       'database',
       'The sales journal is not open, so sales and history are unavailable. The owner can restore a backup or start a new journal on the screen shown.',
@@ -100,9 +112,13 @@ export class JournalKeeper {
       );
   }
 
-  /** Cheap checks, then open; false (and the guard says why) when the journal stays closed. */
+  /**
+   * Cheap checks, then open; false (and the guard says why) when the journal stays closed,
+   * or while a journal from an earlier version is updated first (it opens when that is done).
+   */
   open(): boolean {
     if (this.session) return true;
+    if (this.migration) return false;
     const { options, clock, log } = this.deps;
     // Never write the journal without holding the folder.
     if (!takeFolder(options, this.deps.access).held) {
@@ -112,6 +128,11 @@ export class JournalKeeper {
     const checked = this.guard.precheck();
     if (!checked.ok) return false;
     try {
+      const plan = this.migrationPlan();
+      if (plan) {
+        this.migrateThenOpen(plan);
+        return false;
+      }
       this.session = openJournalSession({
         ...this.deps,
         installId: this.installId.installId,
@@ -132,8 +153,63 @@ export class JournalKeeper {
     return true;
   }
 
+  /** The migrations a journal with sales still needs, or null when none (or it is new: nothing to copy, quick). */
+  private migrationPlan(): MigrationPlan | null {
+    const { options } = this.deps;
+    const file = join(options.dataDir, JOURNAL_FILE);
+    if (!existsSync(file) || statSync(file).size === 0) return null;
+    // Read-only: this look must not merge a -wal into the file (see planMigrations).
+    const db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      nativeBinding: options.sqliteBinding,
+    });
+    try {
+      const plan = planMigrations(db, file, MIGRATIONS);
+      return plan.pending.length > 0 && plan.hasData ? plan : null;
+    } finally {
+      db.close();
+    }
+  }
+
+  /** Copies and updates the journal in a worker, the start-up screen showing how far; then opens it. */
+  private migrateThenOpen(plan: MigrationPlan): void {
+    const { options, clock, log } = this.deps;
+    const file = join(options.dataDir, JOURNAL_FILE);
+    log.info('the sales journal is from an earlier version: updating it', {
+      from: plan.current,
+      to: plan.pending[plan.pending.length - 1]!.version,
+    });
+    this.guard.updating({ step: 'backup', done: 0, total: 1 });
+    const running = startMigration({
+      file,
+      plan,
+      now: clock,
+      nativeBinding: options.sqliteBinding,
+      onProgress: (progress) => this.guard.updating(progress),
+    });
+    this.migration = running;
+    running.result.then(
+      (result) => {
+        this.migration = null;
+        log.info('the sales journal was updated', { ...result });
+        this.open();
+      },
+      (err: unknown) => {
+        if (this.migration !== running) return;
+        this.migration = null;
+        log.error('the sales journal could not be updated', { error: err });
+        this.guard.failedToOpen(problemOf(err), (err as Error).message);
+      },
+    );
+  }
+
   /** Closes the session; an unchecked or damaged journal keeps its -wal unmerged. */
   async close(): Promise<void> {
+    const migration = this.migration;
+    this.migration = null;
+    // Stopped mid-way, the update is rolled back: the next start updates it again.
+    if (migration) await migration.stop();
     const s = this.session;
     const keepWal = !this.guard.verified;
     this.session = null;
@@ -156,6 +232,8 @@ export class JournalKeeper {
 
   private async recoverNow(input: JournalRecovery): Promise<ReturnType<JournalGuard['status']>> {
     const { options, clock } = this.deps;
+    if (this.migration)
+      throw new PosError('busy', 'The sales journal is being updated to this version of the app; wait until it opens.');
     if (input.action === 'retry') {
       this.open();
       return this.guard.status();

@@ -73,7 +73,7 @@ export interface AppServices {
   readonly bus: EventBus;
   /**
    * Exposed for the harness, tests and benchmarks; the renderer only ever sees handlers.
-   * These three throw while the journal is closed (journal.status().state === 'closed').
+   * These three throw while the journal is closed or updating (journal.status().state).
    */
   readonly payments: PaymentService;
   readonly store: OrderStore;

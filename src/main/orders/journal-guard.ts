@@ -1,6 +1,6 @@
 import { statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JournalProblem, JournalStatus } from '@shared/domain';
+import type { JournalProblem, JournalStatus, JournalUpdateProgress } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import { makePrivate, privateFolder } from '../datafolder/private-files';
 import {
@@ -62,6 +62,7 @@ export class JournalGuard {
   private problem: JournalProblem | null = null;
   private detail: string | null = null;
   private check: JournalStatus['check'] = { state: 'pending', at: null };
+  private update: JournalUpdateProgress | null = null;
   private quarantineDir: string | null = null;
   private lastBackupAt: string | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -82,6 +83,7 @@ export class JournalGuard {
       state: this.state,
       problem: this.problem,
       detail: this.detail,
+      update: this.state === 'updating' ? this.update : null,
       check: { ...this.check },
       quarantineDir: this.quarantineDir,
       backupDir: backupFolder(this.opts.dataDir),
@@ -146,6 +148,15 @@ export class JournalGuard {
     if (fresh) this.verify();
     makePrivate(...journalFiles(this.opts.file));
     this.schedule(this.opts.firstCheckAfterMs ?? 5_000);
+    this.changed();
+  }
+
+  /** A journal from an earlier version is being updated before it opens: how far it got. */
+  updating(progress: JournalUpdateProgress): void {
+    this.state = 'updating';
+    this.problem = null;
+    this.detail = null;
+    this.update = progress;
     this.changed();
   }
 

@@ -15,7 +15,8 @@ import { newInstallId } from '../datafolder/install-id';
 import { guardStorage } from './storage-errors';
 import { checkLines, readSaleLines, writeSaleLines } from './sale-lines';
 import { OrderCounter } from './order-count';
-import { andWhere, decodeCursor, encodeCursor, filterParts, partsToSql, searchPlanFor } from './order-query';
+import { encodeCursor, filterParts, partsToSql } from './order-query';
+import { filteredPage, searchOrders } from './order-search';
 import { allocateJournalId } from './id-allocator';
 import { FACT_COLUMNS, MONEY_FACTS, toEventView, toRecord, toView, type EventRow, type OrderRow } from './order-row';
 import type { GatewayFacts, NewOrder, OrderRecord, OrderStore } from './order-store';
@@ -345,24 +346,16 @@ class SqliteOrderStore implements OrderStore {
   list(filter: OrderFilter, limit: number, cursor?: string | null): OrderPage {
     const size = Math.max(1, Math.min(MAX_PAGE, Math.trunc(limit) || 1));
     const parts = filterParts(filter, this.timeZone, this.cutoffHour());
-    const total = this.counter.count(parts);
-    const plan = parts.search
-      ? searchPlanFor(total, size, () => this.counter.count({ ...parts, search: undefined }))
-      : 'index';
-    let part = partsToSql(parts, plan);
-    if (cursor) {
-      const c = decodeCursor(cursor);
-      part = andWhere(part, '(created_at, order_id) < (?, ?)', c.createdAt, c.orderId);
-    }
-    const rows = this.db
-      .prepare(`SELECT * FROM orders ${part.where} ORDER BY created_at DESC, order_id DESC LIMIT ?`)
-      .all(...part.params, size + 1) as OrderRow[];
-    const page = rows.slice(0, size);
+    const found = parts.search
+      ? searchOrders(this.db, parts, size, cursor)
+      : filteredPage(this.db, parts, size, cursor, () => this.counter.count(parts));
+    const page = found.rows.slice(0, size);
     const last = page[page.length - 1];
     return {
       items: page.map(toView),
-      nextCursor: rows.length > size && last ? encodeCursor(last.created_at, last.order_id) : null,
-      total,
+      nextCursor: found.rows.length > size && last ? encodeCursor(last.created_at, last.order_id) : null,
+      total: found.total,
+      ...(found.capped ? { totalCapped: true } : {}),
     };
   }
 

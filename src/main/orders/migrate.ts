@@ -31,18 +31,22 @@ function fileStamp(at: Date): string {
   return at.toISOString().replace(/[:.]/g, '-');
 }
 
-/**
- * Applies pending migrations in one transaction. Before touching a journal that already holds
- * data it writes a consistent copy next to it, because a failed or wrong migration must never
- * cost the shop its sales history.
- */
-export function applyMigrations(
-  db: Database.Database,
-  file: string,
-  migrations: readonly Migration[],
-  now: () => Date,
-  log?: { info(msg: string): void },
-): MigrateResult {
+/** What a journal still needs: checked against what it recorded, refused if newer or edited. */
+export interface MigrationPlan {
+  current: number;
+  pending: Migration[];
+  /** The journal holds tables already: it is backed up before it is changed. */
+  hasData: boolean;
+}
+
+export function planMigrations(db: Database.Database, file: string, migrations: readonly Migration[]): MigrationPlan {
+  // A read-only look (the keeper's, before it decides how to migrate) must not write: closing
+  // a writing connection would merge a -wal into a file that may be damaged.
+  const tracked = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (db.readonly && !tracked) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
+    return { current: 0, pending: [...migrations].sort((a, b) => a.version - b.version), hasData: tables.n > 0 };
+  }
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY NOT NULL,
     name TEXT NOT NULL,
@@ -72,17 +76,39 @@ export function applyMigrations(
   }
   const current = recorded.reduce((max, r) => Math.max(max, r.version), 0);
   const pending = [...migrations].filter((m) => m.version > current).sort((a, b) => a.version - b.version);
-  if (pending.length === 0) return { fromVersion: current, toVersion: current, applied: [], backupFile: null };
-
-  let backupFile: string | null = null;
   const hasData =
+    pending.length > 0 &&
     (
       db
         .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name <> 'schema_migrations'")
         .get() as { n: number }
     ).n > 0;
+  return { current, pending, hasData };
+}
+
+/** Where the copy taken before migrating from `current` goes. */
+export function migrationBackupFile(file: string, current: number, at: Date): string {
+  return `${file}.bak-v${current}-${fileStamp(at)}`;
+}
+
+/**
+ * Applies pending migrations in one transaction. Before touching a journal that already holds
+ * data it writes a consistent copy next to it, because a failed or wrong migration must never
+ * cost the shop its sales history. (A long one runs in a worker instead: migrate-worker.ts.)
+ */
+export function applyMigrations(
+  db: Database.Database,
+  file: string,
+  migrations: readonly Migration[],
+  now: () => Date,
+  log?: { info(msg: string): void },
+): MigrateResult {
+  const { current, pending, hasData } = planMigrations(db, file, migrations);
+  if (pending.length === 0) return { fromVersion: current, toVersion: current, applied: [], backupFile: null };
+
+  let backupFile: string | null = null;
   if (hasData && file !== ':memory:') {
-    backupFile = `${file}.bak-v${current}-${fileStamp(now())}`;
+    backupFile = migrationBackupFile(file, current, now());
     // Created owner-only and empty first: VACUUM INTO keeps an existing empty file's mode.
     closeSync(openSync(backupFile, 'wx', 0o600));
     // VACUUM INTO gives the same consistent snapshot as the online backup API, but

@@ -5,20 +5,24 @@ import { PosError } from '@shared/errors';
 import { makePrivate } from '../datafolder/private-files';
 import { journalFiles } from './journal-files';
 
+/** What kind of failure an SQLite or file-system error code names, in the journal's own words. */
+export function journalProblemOf(code: string): JournalProblem {
+  return /^SQLITE_(CORRUPT|NOTADB)/.test(code)
+    ? 'damaged'
+    : /^(SQLITE_FULL|ENOSPC|EDQUOT)/.test(code)
+      ? 'disk_full'
+      : /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|EROFS|EACCES|EPERM)/.test(code)
+        ? 'read_only'
+        : 'unreadable';
+}
+
 /** Opening for writing failed after the cheap checks passed: what kind of failure it was. */
 export class JournalOpenError extends PosError {
   readonly problem: JournalProblem;
   constructor(file: string, err: unknown) {
     super('database', `The sales journal ${file} could not be opened (${(err as Error).message}).`);
     this.name = 'JournalOpenError';
-    const code = String((err as { code?: unknown }).code ?? '');
-    this.problem = /^SQLITE_(CORRUPT|NOTADB)/.test(code)
-      ? 'damaged'
-      : /^(SQLITE_FULL|ENOSPC|EDQUOT)/.test(code)
-        ? 'disk_full'
-        : /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|EROFS|EACCES|EPERM)/.test(code)
-          ? 'read_only'
-          : 'unreadable';
+    this.problem = journalProblemOf(String((err as { code?: unknown }).code ?? ''));
   }
 }
 

@@ -59,19 +59,6 @@ export function filterParts(filter: OrderFilter, timeZone: string, cutoffHour = 
  */
 export type SearchPlan = 'index' | 'scan';
 
-/**
- * Index or scan for a page of a text search, from what they would read: the index reads
- * every match (`matches`), a newest-first scan about `size` x rows / matches before its page
- * is full (`rows`: the sales the other filters leave, asked only when needed).
- */
-export function searchPlanFor(matches: number, size: number, rows: () => number): SearchPlan {
-  if (matches < SCAN_WORTH_IT) return 'index';
-  return ((size + 1) * rows()) / matches < matches ? 'scan' : 'index';
-}
-
-/** Below this many matches the index is always cheap enough. */
-const SCAN_WORTH_IT = 2000;
-
 /** The trigram index answers texts of three characters or more; shorter ones are read row by row. */
 export function searchUsesIndex(search: string): boolean {
   return [...search].length >= 3;

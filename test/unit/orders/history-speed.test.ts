@@ -7,6 +7,7 @@ import { openOrderStore } from '../../../src/main/orders/journal';
 import { applyMigrations } from '../../../src/main/orders/migrate';
 import { MIGRATIONS } from '../../../src/main/orders/migrations';
 import { filterParts, partsToSql } from '../../../src/main/orders/order-query';
+import { SEARCH_COUNT_CAP } from '../../../src/main/orders/order-search';
 import type { OrderStore } from '../../../src/main/orders/order-store';
 import { seededRandom } from '../../../testkit/random';
 import { seedOrders } from '../../../testkit/orders';
@@ -37,7 +38,8 @@ function allPages(store: OrderStore, filter: OrderFilter, size: number): { ids: 
   do {
     const page = store.list(filter, size, cursor);
     ids.push(...page.items.map((o) => o.orderId));
-    totals.push(page.total);
+    // A total past the cap reads "more than": kept as a negative number for the comparison below.
+    totals.push(page.totalCapped ? -page.total : page.total);
     cursor = page.nextCursor;
   } while (cursor);
   return { ids, totals };
@@ -118,6 +120,14 @@ describe('history totals from the kept counts', () => {
   });
 });
 
+/**
+ * What a search may say for `matches` sales: the exact number, or, only when more than the
+ * cap match, "more than" the cap (negative here, see allPages).
+ */
+function shownTotal(matches: number, got: number): number {
+  return got < 0 && matches > SEARCH_COUNT_CAP ? -SEARCH_COUNT_CAP : matches;
+}
+
 describe('history search through the trigram index', () => {
   const searches = [
     'Nasi goreng',
@@ -137,17 +147,30 @@ describe('history search through the trigram index', () => {
     'tidak ada',
   ];
 
+  it('a search matching more sales than the cap says "more than", and still pages through every one', () => {
+    const { store, file } = seeded(SEARCH_COUNT_CAP * 12, 'Asia/Jakarta');
+    const expected = slowIds(file, { search: 'SEED' }, 'Asia/Jakarta', 0);
+    expect(expected.length).toBeGreaterThan(SEARCH_COUNT_CAP);
+    const first = store.list({ search: 'SEED' }, 50);
+    expect(first).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+    expect(allPages(store, { search: 'SEED' }, 500).ids).toEqual(expected);
+    const few = store.list({ search: 'Meja 4' }, 50);
+    expect(few.totalCapped).toBeUndefined();
+    expect(few.total).toBe(slowIds(file, { search: 'Meja 4' }, 'Asia/Jakarta', 0).length);
+    store.close();
+  });
+
   it.each(searches)('finds the same sales, in the same order and total, as reading every row: %j', (search) => {
     const { store, file } = seeded(2500, 'Asia/Jakarta');
     const expected = slowIds(file, { search }, 'Asia/Jakarta', 0);
     const got = allPages(store, { search }, 37);
     expect(got.ids).toEqual(expected);
-    expect(new Set(got.totals)).toEqual(new Set([expected.length]));
+    expect(new Set(got.totals)).toEqual(new Set([shownTotal(expected.length, got.totals[0]!)]));
     const filtered: OrderFilter = { search, states: ['paid'], methods: ['qris'], from: '2026-09-15' };
     const expectedFiltered = slowIds(file, filtered, 'Asia/Jakarta', 0);
     const gotFiltered = allPages(store, filtered, 50);
     expect(gotFiltered.ids).toEqual(expectedFiltered);
-    expect(gotFiltered.totals[0]).toBe(expectedFiltered.length);
+    expect(gotFiltered.totals[0]).toBe(shownTotal(expectedFiltered.length, gotFiltered.totals[0]!));
     store.close();
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalStatus } from '@shared/domain';
-import { journalActions, journalBlocksCounter, journalNeedsOwner } from '@renderer/lib/journal-view';
+import {
+  journalActions,
+  journalBlocksCounter,
+  journalUpdatePercent,
+  journalNeedsOwner,
+} from '@renderer/lib/journal-view';
 
 const base: JournalStatus = {
   state: 'closed',
@@ -46,5 +51,21 @@ describe('the journal screen offers what can help', () => {
     expect(journalNeedsOwner(open)).toBe(true);
     expect(journalBlocksCounter(base)).toBe(true);
     expect(journalNeedsOwner({ ...base, state: 'open', problem: null })).toBe(false);
+  });
+
+  it('while the journal is updated the counter waits, and the bar only moves forward', () => {
+    const updating: JournalStatus = { ...base, state: 'updating', problem: null };
+    expect(journalBlocksCounter(updating)).toBe(true);
+    expect(journalNeedsOwner(updating)).toBe(false);
+    const seq = [
+      journalUpdatePercent(null),
+      journalUpdatePercent({ step: 'backup', done: 0, total: 0 }),
+      journalUpdatePercent({ step: 'backup', done: 500, total: 1000 }),
+      journalUpdatePercent({ step: 'backup', done: 1200, total: 1000 }),
+      journalUpdatePercent({ step: 'update', done: 0, total: 44 }),
+      journalUpdatePercent({ step: 'update', done: 22, total: 44 }),
+      journalUpdatePercent({ step: 'update', done: 44, total: 44 }),
+    ];
+    expect(seq).toEqual([0, 0, 25, 50, 50, 75, 100]);
   });
 });

@@ -251,6 +251,12 @@ export const id = {
   'journal.banner':
     'Pemeriksaan menemukan kerusakan di catatan penjualan. Penjualan baru dihentikan sementara; salinannya sudah disimpan.',
   'journal.bannerAction': 'Lihat cara memulihkan',
+  'journal.updating.title': 'Catatan penjualan sedang diperbarui',
+  'journal.updating.body':
+    'Aplikasi versi ini menyimpan catatan penjualan dengan cara yang lebih baru. Salinan catatan lama disimpan dulu, lalu catatan diperbarui. Kalau penjualannya sudah banyak, ini butuh beberapa menit.',
+  'journal.updating.backup': 'Menyimpan salinan catatan lama… {percent}%',
+  'journal.updating.update': 'Memperbarui catatan… {percent}%',
+  'journal.updating.keepOn': 'Jangan matikan komputer. Kasir terbuka sendiri kalau sudah selesai.',
   'journal.card': 'Catatan penjualan',
   'journal.check.pending': 'Belum diperiksa sejak aplikasi dibuka.',
   'journal.check.running': 'Sedang diperiksa…',
@@ -307,6 +313,7 @@ export const id = {
   'history.loadMore': 'Muat lagi',
   'history.empty': 'Belum ada penjualan untuk filter ini.',
   'history.count': '{shown} dari {total} penjualan',
+  'history.countMore': '{shown} dari lebih dari {total} penjualan',
   'history.col.time': 'Waktu',
   'history.col.order': 'No. pesanan',
   'history.col.method': 'Metode',

@@ -1,4 +1,4 @@
-import type { JournalProblem, JournalStatus } from '@shared/domain';
+import type { JournalProblem, JournalStatus, JournalUpdateProgress } from '@shared/domain';
 
 export interface JournalActions {
   /** Restore one of the listed backups. */
@@ -39,9 +39,19 @@ export function journalActions(status: JournalStatus): JournalActions {
   };
 }
 
-/** The journal screen takes the place of the keypad while the journal is closed. */
+/** The journal screen takes the place of the keypad while the journal is closed or being updated. */
 export function journalBlocksCounter(status: JournalStatus | null): boolean {
-  return status?.state === 'closed';
+  return status?.state === 'closed' || status?.state === 'updating';
+}
+
+/**
+ * How far the update is, 0-100, over its two steps: the copy of the old journal counts for
+ * the first half and the update itself for the second, so the bar never goes back.
+ */
+export function journalUpdatePercent(update: JournalUpdateProgress | null | undefined): number {
+  if (!update) return 0;
+  const part = update.total > 0 ? Math.min(1, Math.max(0, update.done / update.total)) : 0;
+  return Math.floor((update.step === 'backup' ? part / 2 : 0.5 + part / 2) * 100);
 }
 
 /** The alarm banner: open, but the background check found damage. */

@@ -1,6 +1,6 @@
 import type { OrderFilter } from '@shared/domain';
 import { customerTotal, saleMoney, type FeePayer } from '@shared/fees';
-import type { PaymentMethod } from '@shared/methods';
+import type { PaymentMethod, SaleMethod } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import type { OrderState } from '@shared/order-state';
 
@@ -8,7 +8,7 @@ import type { OrderState } from '@shared/order-state';
 export interface SaleRowInput {
   orderId: string;
   createdAt: string;
-  method: PaymentMethod;
+  method: SaleMethod;
   state: OrderState;
   /** Null on a shop-server row from before round prices: the amount was the price then. */
   price: number | null;

@@ -4,11 +4,14 @@ export interface Page<R> {
   items: R[];
   nextCursor: string | null;
   total: number;
+  /** The total stopped counting at a cap: the list holds at least `total`. */
+  totalCapped?: boolean;
 }
 
 export interface PagedList<R, E> {
   items: R[];
   total: number;
+  capped: boolean;
   error: E | null;
   /** Loads the next page onto the list; null when there is none. */
   more: (() => void) | null;
@@ -26,7 +29,7 @@ export function usePagedList<F, R, E>(
 ): PagedList<R, E> {
   const [items, setItems] = useState<R[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [total, setTotal] = useState(0);
+  const [count, setCount] = useState({ total: 0, capped: false });
   const [error, setError] = useState<E | null>(null);
   // The latest reader and wording, so `load` stays the same function across renders.
   const latest = useRef({ fetchPage, describe });
@@ -38,7 +41,7 @@ export function usePagedList<F, R, E>(
       const page = await latest.current.fetchPage(f, after);
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
       setCursor(page.nextCursor);
-      setTotal(page.total);
+      setCount({ total: page.total, capped: page.totalCapped === true });
     } catch (e) {
       setError(latest.current.describe(e));
     }
@@ -48,5 +51,11 @@ export function usePagedList<F, R, E>(
     void load(filter, null);
   }, [filter, revision, load]);
 
-  return { items, total, error, more: cursor ? () => void load(filter, cursor) : null };
+  return {
+    items,
+    total: count.total,
+    capped: count.capped,
+    error,
+    more: cursor ? () => void load(filter, cursor) : null,
+  };
 }

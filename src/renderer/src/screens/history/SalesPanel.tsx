@@ -75,7 +75,11 @@ export function SalesPanel({ today }: { today: string }) {
       </form>
       {list.error && <ErrorBox error={list.error} />}
       <div className="list-meta" data-testid="history-count">
-        {t('history.count', { shown: formatCount(list.items.length, lang), total: formatCount(list.total, lang) })}
+        {/* A search past its count's cap says "more than 1,000" rather than a number it did not count. */}
+        {t(list.capped ? 'history.countMore' : 'history.count', {
+          shown: formatCount(list.items.length, lang),
+          total: formatCount(list.total, lang),
+        })}
       </div>
       <SalesTable<OrderView>
         rows={list.items}

@@ -9,14 +9,21 @@ import { useAction } from '../../lib/use-action';
 import { usePos } from '../../stores/pos-store';
 import { BackupList } from './BackupList';
 import { ConfirmRecovery, type PendingRecovery } from './ConfirmRecovery';
+import { JournalUpdating } from './JournalUpdating';
 
 /**
  * The owner's screen when the sales journal cannot be used: what happened in plain words,
  * where the untouched copy is, and the ways out main offers (restore a backup, start a new
  * journal with the old one kept, try again). Shown instead of the keypad while the journal
- * is closed, and from the alarm banner when the background check found damage.
+ * is closed (or, with its progress, while it is updated), and from the alarm banner when the
+ * background check found damage.
  */
 export function JournalScreen({ status, onBack }: { status: JournalStatus; onBack?: () => void }) {
+  if (status.state === 'updating') return <JournalUpdating status={status} />;
+  return <JournalProblemScreen status={status} onBack={onBack} />;
+}
+
+function JournalProblemScreen({ status, onBack }: { status: JournalStatus; onBack?: () => void }) {
   const t = useT();
   const [pending, setPending] = useState<PendingRecovery | null>(null);
   const recover = useAction(async (input: JournalRecovery) => {

@@ -1,0 +1,174 @@
+import type Database from 'better-sqlite3';
+import {
+  andWhere,
+  decodeCursor,
+  ftsPhrase,
+  partsToSql,
+  searchedAmount,
+  searchUsesIndex,
+  type FilterParts,
+  type SqlPart,
+} from './order-query';
+import type { OrderRow } from './order-row';
+
+/**
+ * Past this many matches a search says "more than" instead of counting on: the cashier reads
+ * the newest page, and counting 100,000 notes to print the number cost more than the page.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+export interface SearchPage {
+  rows: OrderRow[];
+  total: number;
+  /** More sales match than `total` (which is then SEARCH_COUNT_CAP). */
+  capped: boolean;
+}
+
+/** From this many matches a page walks the created_at index instead of sorting the matches. */
+const WALK_FROM = 500;
+
+/** Candidates read from the trigram index before a text counts as common (then read row by row). */
+const CANDIDATES = SEARCH_COUNT_CAP * 2;
+
+/** Matches kept as a set (an amount's sales are exact, and may be a few thousand). */
+const MAX_SET = 20_000;
+
+/** The distinct trigrams of a text, each as an FTS5 string: ANDed they name every row that may contain it. */
+function trigramTerms(search: string): string {
+  const chars = [...search.toLowerCase()];
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i += 1) grams.add(chars.slice(i, i + 3).join(''));
+  return [...grams].map(ftsPhrase).join(' AND ');
+}
+
+function hasFilters(parts: FilterParts): boolean {
+  return !!(parts.start || parts.end || parts.states || parts.methods);
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * A text search over the journal in two steps, so its cost follows how many sales match and
+ * not how common the letters are. The trigram index first names candidates with an AND of
+ * the text's trigrams, not the phrase: an AND advances by the rarest trigram and skips
+ * through the common ones (an order id's "000"), where a phrase decodes every position of
+ * every trigram. The few candidates are then checked against the text itself. When the
+ * trigrams name too many candidates, the text is common: its newest page is found by reading
+ * newest first (a match every few rows), and the total says "more than" the cap.
+ */
+export function searchOrders(
+  db: Database.Database,
+  parts: FilterParts,
+  size: number,
+  cursor: string | null | undefined,
+): SearchPage {
+  const search = parts.search!;
+  const matched = searchUsesIndex(search) ? matchingRowids(db, search) : null;
+  if (matched === null) return scanPage(db, parts, size, cursor);
+  const ids = JSON.stringify(matched);
+  const inSet = 'rowid IN (SELECT value FROM json_each(?))';
+  const rest = partsToSql({ ...parts, search: undefined });
+  const total = hasFilters(parts)
+    ? (
+        db.prepare(`SELECT count(*) AS n FROM orders ${andWhere(rest, inSet, ids).where}`).get(...rest.params, ids) as {
+          n: number;
+        }
+      ).n
+    : matched.length;
+  // Few matches: read them by rowid and sort them. Many: walk the created_at index newest
+  // first and keep the rowids in the set (the index holds the rowid, so no row is read
+  // until one matches), which stops at the page's end instead of sorting thousands of rows.
+  let part = andWhere(rest, matched.length < WALK_FROM ? inSet : `+${inSet}`, ids);
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    part = andWhere(part, '(created_at, order_id) < (?, ?)', c.createdAt, c.orderId);
+  }
+  const rows = db
+    .prepare(`SELECT * FROM orders ${part.where} ORDER BY created_at DESC, order_id DESC LIMIT ?`)
+    .all(...part.params, size + 1) as OrderRow[];
+  return { rows, total, capped: false };
+}
+
+/** Every sale that contains the text (or is for the amount it reads as), or null when more than the cap may. */
+function matchingRowids(db: Database.Database, search: string): number[] | null {
+  const candidates = db
+    .prepare('SELECT rowid FROM orders_search WHERE orders_search MATCH ? LIMIT ?')
+    .pluck()
+    .all(trigramTerms(search), CANDIDATES + 1) as number[];
+  if (candidates.length > CANDIDATES) return null;
+  const pattern = likePattern(search);
+  const sources = [
+    "SELECT rowid FROM orders WHERE rowid IN (SELECT value FROM json_each(?)) AND (order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\')",
+  ];
+  const params: unknown[] = [JSON.stringify(candidates), pattern, pattern];
+  const amount = searchedAmount(search);
+  if (amount !== null) {
+    // An amount finds the sales the cashier asked it for, or the customer paid it.
+    sources.push(
+      'SELECT rowid FROM orders WHERE coalesce(price, amount) = ?',
+      'SELECT rowid FROM orders WHERE total_payment = ?',
+    );
+    params.push(amount, amount);
+  }
+  const rows = db
+    .prepare(`${sources.join(' UNION ')} LIMIT ?`)
+    .pluck()
+    .all(...params, MAX_SET + 1) as number[];
+  return rows.length > MAX_SET ? null : rows;
+}
+
+/** A page without a text search: newest first through the created_at index, the total from the day counts. */
+export function filteredPage(
+  db: Database.Database,
+  parts: FilterParts,
+  size: number,
+  cursor: string | null | undefined,
+  count: () => number,
+): SearchPage {
+  let part = partsToSql(parts);
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    part = andWhere(part, '(created_at, order_id) < (?, ?)', c.createdAt, c.orderId);
+  }
+  const rows = db
+    .prepare(`SELECT * FROM orders ${part.where} ORDER BY created_at DESC, order_id DESC LIMIT ?`)
+    .all(...part.params, size + 1) as OrderRow[];
+  return { rows, total: count(), capped: false };
+}
+
+/** A common text (or one too short for the index): newest first, row by row, and a capped count. */
+function scanPage(
+  db: Database.Database,
+  parts: FilterParts,
+  size: number,
+  cursor: string | null | undefined,
+): SearchPage {
+  const where: SqlPart = partsToSql(parts, 'scan');
+  const search = parts.search!;
+  // The count stops at the cap: from the index when it can answer alone (a common text
+  // reaches the cap within a few thousand entries), else row by row within the filters.
+  const counter =
+    !hasFilters(parts) && searchUsesIndex(search) && searchedAmount(search) === null
+      ? { sql: 'SELECT 1 FROM orders_search WHERE orders_search MATCH ?', params: [ftsPhrase(search)] }
+      : { sql: `SELECT 1 FROM orders ${where.where}`, params: where.params };
+  const counted = (
+    db.prepare(`SELECT count(*) AS n FROM (${counter.sql} LIMIT ?)`).get(...counter.params, SEARCH_COUNT_CAP + 1) as {
+      n: number;
+    }
+  ).n;
+  let part = where;
+  if (cursor) {
+    const c = decodeCursor(cursor);
+    part = andWhere(part, '(created_at, order_id) < (?, ?)', c.createdAt, c.orderId);
+  }
+  const rows = db
+    .prepare(`SELECT * FROM orders ${part.where} ORDER BY created_at DESC, order_id DESC LIMIT ?`)
+    .all(...part.params, size + 1) as OrderRow[];
+  return {
+    rows,
+    total: Math.min(counted, SEARCH_COUNT_CAP),
+    capped: counted > SEARCH_COUNT_CAP,
+  };
+}
