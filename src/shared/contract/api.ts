@@ -292,6 +292,7 @@ export const CALL_NAMES = [
   'saveItem',
   'removeItem',
   'showCart',
+  'getCart',
   'receiptText',
   'sellCash',
   'chargeSplit',
@@ -341,6 +342,8 @@ export const OWNER_CALLS = [
   'closeBusinessDay',
   'addCashier',
   'updateCashier',
+  'saveItem',
+  'removeItem',
 ] as const satisfies readonly CallName[];
 
 /** Money leaving the shop and staff: never on an unprotected till. */

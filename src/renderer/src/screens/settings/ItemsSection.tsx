@@ -6,16 +6,20 @@ import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { describeError, type ShownError } from '../../lib/errors';
 import { draftOfItem, EMPTY_DRAFT, inputOfDraft, type ItemDraft } from '../../lib/item-draft';
+import { ownerLocked, useAccess } from '../../lib/use-access';
 import { useItems } from '../../stores/items-store';
 import '../keypad/items.css';
 
 /**
  * The owner's quick items. Optional: a shop with none keeps the amount keypad alone. Saves
  * on its own (inside the settings form, so Enter here saves the item, not the settings).
+ * Prices are the owner's: main refuses a change while the owner is locked, and the section
+ * says so before anyone tries (the refusal itself is shown as main words it).
  */
 export function ItemsSection() {
   const t = useT();
   const items = useItems((s) => s.items);
+  const locked = ownerLocked(useAccess());
   const [draft, setDraft] = useState<ItemDraft>(EMPTY_DRAFT);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | null>(null);
@@ -66,6 +70,11 @@ export function ItemsSection() {
     <fieldset className="card items-settings" data-testid="settings-items">
       <legend>{t('items.section')}</legend>
       <p className="hint">{t('items.sectionHint', { max: MAX_ITEMS })}</p>
+      {locked && (
+        <p className="warn-text" data-testid="items-owner-locked">
+          {t('items.ownerLocked')}
+        </p>
+      )}
       <div className="items-form">
         {field('name', t('items.name'), { maxLength: 60, placeholder: t('items.namePlaceholder') })}
         {field('price', t('items.price'), { inputMode: 'numeric', maxLength: 12, placeholder: '18000' })}
