@@ -187,6 +187,8 @@ export interface Calls extends CounterCalls {
   removeItem(input: { itemId: string }): ItemView[];
   /** The cart as the cashier fills it: main prices it and shows it on the customer display. */
   showCart(input: { lines: CartEntry[] }): CartView;
+  /** The cart main shows now: a customer display that opens (or reloads) mid-cart shows it at once. */
+  getCart(input: Record<string, never>): CartView;
   /** A paid sale's receipt as plain text (for WhatsApp), from the snapshot frozen at payment. */
   receiptText(input: { orderId: string }): { text: string };
   getAccess(input: Record<string, never>): AccessView;
