@@ -1,3 +1,4 @@
+import { zreportId } from './zreport-id';
 import { itemsId } from './items-id';
 import { counterId } from './counter-id';
 import { ownerId } from './owner-id';
@@ -644,6 +645,7 @@ export const id = {
   ...itemsId,
   ...counterId,
   ...ownerId,
+  ...zreportId,
 } as const;
 
 export type MessageKey = keyof typeof id;
