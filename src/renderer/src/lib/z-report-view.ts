@@ -1,5 +1,5 @@
 import type { ZReport } from '@shared/counter';
-import type { ZReportRef } from '@shared/contract/api';
+import type { ZReportRef } from '@shared/contract/counter-calls';
 import type { PrinterProblem, PrinterStatusView, PrintJobView } from '@shared/printing';
 import type { MessageKey, Params } from '../i18n';
 import type { ShownError } from './errors';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AccessView, CounterView, ZReport } from '@shared/counter';
-import type { ZReportRef } from '@shared/contract/api';
+import type { ZReportRef } from '@shared/contract/counter-calls';
 import { getPosApi } from '../api/pos-api';
 import { useT } from '../i18n';
 import { describeError, type ShownError } from '../lib/errors';

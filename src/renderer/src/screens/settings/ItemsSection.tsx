@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { itemsByCategory, MAX_ITEMS } from '@shared/items';
+import { itemsByCategory, MAX_ITEMS, type ItemView } from '@shared/items';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
@@ -103,44 +103,61 @@ export function ItemsSection() {
           {t('items.none')}
         </p>
       ) : (
-        <table className="table items-table" data-testid="items-table">
-          <thead>
-            <tr>
-              <th>{t('items.name')}</th>
-              <th className="num">{t('items.price')}</th>
-              <th>{t('items.barcode')}</th>
-              <th />
-            </tr>
-          </thead>
-          {itemsByCategory(items).map((g) => (
-            <tbody key={g.category}>
-              <tr className="items-group">
-                <th colSpan={4}>{g.category || t('items.otherCategory')}</th>
-              </tr>
-              {g.items.map((item) => (
-                <tr key={item.itemId} data-testid="items-row">
-                  <td>{item.name}</td>
-                  <td className="num">{formatRupiah(item.price)}</td>
-                  <td className="mono">{item.barcode ?? ''}</td>
-                  <td className="items-row-actions">
-                    <button type="button" className="btn btn-small" onClick={() => setDraft(draftOfItem(item))}>
-                      {t('items.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      disabled={busy}
-                      onClick={() => void run(() => getPosApi().removeItem({ itemId: item.itemId }))}
-                    >
-                      {t('items.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          ))}
-        </table>
+        <ItemsTable
+          items={items}
+          busy={busy}
+          onEdit={(item) => setDraft(draftOfItem(item))}
+          onRemove={(item) => void run(() => getPosApi().removeItem({ itemId: item.itemId }))}
+        />
       )}
     </fieldset>
+  );
+}
+
+function ItemsTable({
+  items,
+  busy,
+  onEdit,
+  onRemove,
+}: {
+  items: ItemView[];
+  busy: boolean;
+  onEdit: (item: ItemView) => void;
+  onRemove: (item: ItemView) => void;
+}) {
+  const t = useT();
+  return (
+    <table className="table items-table" data-testid="items-table">
+      <thead>
+        <tr>
+          <th>{t('items.name')}</th>
+          <th className="num">{t('items.price')}</th>
+          <th>{t('items.barcode')}</th>
+          <th />
+        </tr>
+      </thead>
+      {itemsByCategory(items).map((g) => (
+        <tbody key={g.category}>
+          <tr className="items-group">
+            <th colSpan={4}>{g.category || t('items.otherCategory')}</th>
+          </tr>
+          {g.items.map((item) => (
+            <tr key={item.itemId} data-testid="items-row">
+              <td>{item.name}</td>
+              <td className="num">{formatRupiah(item.price)}</td>
+              <td className="mono">{item.barcode ?? ''}</td>
+              <td className="items-row-actions">
+                <button type="button" className="btn btn-small" onClick={() => onEdit(item)}>
+                  {t('items.edit')}
+                </button>
+                <button type="button" className="btn btn-small" disabled={busy} onClick={() => onRemove(item)}>
+                  {t('items.delete')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      ))}
+    </table>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ZReport } from '@shared/counter';
-import type { ZReportRef } from '@shared/contract/api';
+import type { ZReportRef } from '@shared/contract/counter-calls';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ZReport } from '@shared/counter';
-import type { ZReportRef } from '@shared/contract/api';
+import type { ZReportRef } from '@shared/contract/counter-calls';
 import { getPosApi } from '../../api/pos-api';
 import { useT, type MessageKey } from '../../i18n';
 import { DateField } from '../../components/DateField';
