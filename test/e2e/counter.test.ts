@@ -175,10 +175,14 @@ describe('the counter, both windows', () => {
     await c.getByTestId('close-counted').fill(String(expected - 2_000));
     await shots(c, 'cashier-shift-drawer', CASHIER_SIZES);
     await c.getByTestId('close-submit').click();
-    await c.getByTestId('shift-closed').waitFor();
-    expect(await c.getByTestId('closed-difference').textContent()).toBe('-Rp 2.000');
-    expect(await c.getByTestId('closed-expected').textContent()).toBe('Rp 253.500');
+    // The close answers the shift's Z report, shown at once with the difference marked.
+    await c.getByTestId('z-screen').waitFor();
+    expect(await c.getByTestId('z-difference').getAttribute('data-tone')).toBe('short');
+    expect(await c.getByTestId('z-difference').textContent()).toContain('Rp 2.000');
+    expect(await c.getByTestId('z-expected').textContent()).toBe('Rp 253.500');
     await shots(c, 'cashier-shift-closed', CASHIER_SIZES);
+    await c.keyboard.press('Escape');
+    await c.getByTestId('shift-open').waitFor();
     expect((await value<CounterView>(app, 'getCounter')).shift).toBeNull();
   }, 180_000);
 

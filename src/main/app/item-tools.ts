@@ -10,6 +10,7 @@ export const itemCallNames = [
   'saveItem',
   'removeItem',
   'showCart',
+  'getCart',
 ] as const satisfies readonly (keyof Handlers)[];
 type ItemCalls = (typeof itemCallNames)[number];
 
@@ -65,6 +66,7 @@ export function createItemTools(deps: {
     saveItem: (input) => catalogue.save(input),
     removeItem: ({ itemId }) => catalogue.remove(itemId),
     showCart: ({ lines }) => show(lines.length === 0 ? EMPTY_CART : price(lines)),
+    getCart: () => shown,
   };
 
   return {

@@ -25,6 +25,8 @@ const ACTIONS: Record<(typeof OWNER_CALLS)[number], string> = {
   closeBusinessDay: 'close the business day',
   addCashier: 'add a cashier',
   updateCashier: 'change a cashier',
+  saveItem: 'change the quick items and their prices',
+  removeItem: 'remove a quick item',
 };
 
 /** Calls whose service journals its own action in detail (the refund, the cashier, the close). */
@@ -35,13 +37,15 @@ const SECRET_KEYS = new Set(['apiKey', 'pin', 'currentPin', 'code', 'data']);
 
 function auditOf(name: CallName, input: unknown): Pick<AuditEntry, 'target' | 'facts'> {
   const fields = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-  const target = ['orderId', 'saleId', 'shiftId', 'day', 'backup', 'id']
+  const target = ['orderId', 'saleId', 'shiftId', 'day', 'backup', 'id', 'itemId']
     .map((k) => fields[k])
     .find((v): v is string => typeof v === 'string');
   const keys = Object.keys(fields).filter((k) => !SECRET_KEYS.has(k));
   const facts: Record<string, unknown> = { fields: keys };
   if (name === 'resolveReview') facts.resolution = fields.resolution;
   if (name === 'recoverJournal') facts.recovery = fields.action;
+  // A price change is the one thing about an item the owner may be asked about later.
+  if (name === 'saveItem') Object.assign(facts, { name: fields.name, price: fields.price });
   return { target: target ?? null, facts };
 }
 

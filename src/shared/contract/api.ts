@@ -20,10 +20,11 @@ import type {
 } from '../domain';
 import type { AccessView, CounterView } from '../counter';
 import type { CounterCalls } from './counter-calls';
+import type { ItemCalls } from './item-calls';
 import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../display-media';
 import type { Envelope } from '../errors';
 import type { FeePayer } from '../fees';
-import type { CartEntry, CartView, ItemInput, ItemView, SaleLineView } from '../items';
+import type { CartEntry, CartView, ItemView, SaleLineView } from '../items';
 import type { PaymentMethod } from '../methods';
 import type {
   OsPrinterInfo,
@@ -90,7 +91,7 @@ export interface ExportInput {
   filter: OrderFilter;
 }
 
-export interface Calls extends CounterCalls {
+export interface Calls extends CounterCalls, ItemCalls {
   getAppInfo(input: Record<string, never>): AppInfo;
   getSettings(input: Record<string, never>): SettingsView;
   updateSettings(input: SettingsPatch): SettingsView;
@@ -180,13 +181,6 @@ export interface Calls extends CounterCalls {
    */
   recoverJournal(input: JournalRecovery): JournalStatus;
 
-  /** The shop's quick items (none: the counter is the amount keypad alone). */
-  listItems(input: Record<string, never>): ItemView[];
-  /** The owner adds an item (no itemId) or changes one; a sale already made keeps its own lines. */
-  saveItem(input: ItemInput): ItemView[];
-  removeItem(input: { itemId: string }): ItemView[];
-  /** The cart as the cashier fills it: main prices it and shows it on the customer display. */
-  showCart(input: { lines: CartEntry[] }): CartView;
   /** A paid sale's receipt as plain text (for WhatsApp), from the snapshot frozen at payment. */
   receiptText(input: { orderId: string }): { text: string };
   getAccess(input: Record<string, never>): AccessView;
@@ -292,6 +286,7 @@ export const CALL_NAMES = [
   'saveItem',
   'removeItem',
   'showCart',
+  'getCart',
   'receiptText',
   'sellCash',
   'chargeSplit',
@@ -341,6 +336,8 @@ export const OWNER_CALLS = [
   'closeBusinessDay',
   'addCashier',
   'updateCashier',
+  'saveItem',
+  'removeItem',
 ] as const satisfies readonly CallName[];
 
 /** Money leaving the shop and staff: never on an unprotected till. */

@@ -270,6 +270,7 @@ export const callSchemas = {
   saveItem: itemInput,
   removeItem: z.strictObject({ itemId }),
   showCart: z.strictObject({ lines: cartEntries }),
+  getCart: empty,
   receiptText: z.strictObject({ orderId }),
   sellCash: z.strictObject({ amount, tendered, note: note.optional(), items: cartEntries.min(1).optional() }),
   chargeSplit: z.strictObject({

@@ -386,6 +386,7 @@ export const CALL_FIELDS: Record<CallName, Record<string, { valid: unknown; host
   },
   removeItem: { itemId: { valid: undefined, hostile: 'itemId' } },
   showCart: { lines: { valid: [], hostile: 'cartEntries' } },
+  getCart: {},
   getSyncStatus: {},
   pairShopServer: {
     serverUrl: { valid: 'http://127.0.0.1:9', hostile: 'serverUrl' },

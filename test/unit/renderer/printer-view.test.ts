@@ -101,4 +101,29 @@ describe('printer status for the cashier', () => {
     ]);
     expect(mergeJob(list, job(3, 'queued'), 2).map((j) => j.id)).toEqual([3, 2]);
   });
+
+  it('never lets a late answer (queued) undo the event that said the job printed', () => {
+    const at = (id: number, state: PrintJobView['state'], updatedAt: string): PrintJobView => ({
+      id,
+      kind: 'z_report',
+      ref: 'SH-1',
+      receiptNo: 'Z1',
+      reprint: 1,
+      state,
+      attempts: 0,
+      lastProblem: null,
+      lastDetail: null,
+      opensDrawer: false,
+      createdAt: '2026-11-25T07:00:00.000Z',
+      updatedAt,
+      printedAt: null,
+    });
+    const printed = [at(4, 'done', '2026-11-25T07:00:00.200Z')];
+    expect(mergeJob(printed, at(4, 'queued', '2026-11-25T07:00:00.000Z'), 8)[0]!.state).toBe('done');
+    // Same instant: finished wins over waiting.
+    expect(mergeJob(printed, at(4, 'queued', '2026-11-25T07:00:00.200Z'), 8)[0]!.state).toBe('done');
+    // A retry after a failure is a later update: it shows as waiting again.
+    const failed = [at(4, 'failed', '2026-11-25T07:00:01.000Z')];
+    expect(mergeJob(failed, at(4, 'queued', '2026-11-25T07:00:05.000Z'), 8)[0]!.state).toBe('queued');
+  });
 });

@@ -46,10 +46,6 @@ export const counterId = {
   'shift.counted': 'Uang di laci (dihitung)',
   'shift.close': 'Tutup shift',
   'shift.openSales': '{n} penjualan belum selesai: selesaikan dulu.',
-  'shift.closedTitle': 'Shift ditutup',
-  'shift.difference': 'Selisih',
-  'shift.gross': 'Total penjualan',
-  'shift.closedHint': 'Laporan Z dicetak bila printer siap.',
   'staff.title': 'Pemilik & kasir',
   'staff.noOwner':
     'Pasang PIN pemilik dulu. Tanpa PIN pemilik, kasir belum bisa ditambah dan uang tidak bisa dikembalikan.',

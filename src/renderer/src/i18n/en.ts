@@ -1,3 +1,4 @@
+import { zreportEn } from './zreport-en';
 import { itemsEn } from './items-en';
 import type { Dictionary } from './id';
 import { counterEn } from './counter-en';
@@ -648,4 +649,5 @@ export const en: Dictionary = {
   ...counterEn,
   ...ownerEn,
   ...tillEn,
+  ...zreportEn,
 };

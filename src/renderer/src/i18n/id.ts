@@ -1,3 +1,4 @@
+import { zreportId } from './zreport-id';
 import { itemsId } from './items-id';
 import { counterId } from './counter-id';
 import { ownerId } from './owner-id';
@@ -653,6 +654,7 @@ export const id = {
   ...counterId,
   ...ownerId,
   ...tillId,
+  ...zreportId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -37,6 +37,7 @@ export const itemsEn: Record<keyof typeof itemsId, string> = {
   'items.none': 'No items yet. The cashier uses the number keys only.',
   'items.edit': 'Edit',
   'items.delete': 'Remove',
+  'items.ownerLocked': 'Only the owner may add items or change prices. Enter the owner PIN first.',
 
   'issue.name': 'Give the item a name (at most 60 characters).',
   'issue.price': 'Write the price in whole rupiah, like 18000 or 18.000 (at most Rp 50.000.000).',

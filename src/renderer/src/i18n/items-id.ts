@@ -35,6 +35,7 @@ export const itemsId = {
   'items.none': 'Belum ada barang. Kasir memakai tombol angka saja.',
   'items.edit': 'Ubah',
   'items.delete': 'Hapus',
+  'items.ownerLocked': 'Hanya pemilik yang boleh menambah barang atau mengubah harga. Masukkan PIN pemilik dulu.',
 
   'issue.name': 'Beri nama barang (paling banyak 60 huruf).',
   'issue.price': 'Harga ditulis dalam rupiah bulat, misalnya 18000 atau 18.000 (paling banyak Rp 50.000.000).',

@@ -4,8 +4,19 @@ import type { MessageKey, Params } from '../i18n';
 
 /** A job's newest view replaces the older one (ids only grow, states only move forward in time). */
 export function mergeJob(jobs: PrintJobView[], job: PrintJobView, max: number): PrintJobView[] {
+  const current = jobs.find((j) => j.id === job.id);
+  // A call's answer (the job as it was queued) can arrive after the event saying it printed:
+  // an older view never replaces a newer one, and a finished job never goes back to waiting
+  // within the same instant (a retry after a failure is a later update, so it does).
+  if (current && isNewer(current, job)) return jobs;
   const others = jobs.filter((j) => j.id !== job.id);
   return [job, ...others].sort((a, b) => b.id - a.id).slice(0, max);
+}
+
+const FINISHED = new Set<PrintJobView['state']>(['done', 'failed', 'canceled']);
+function isNewer(a: PrintJobView, b: PrintJobView): boolean {
+  if (a.updatedAt !== b.updatedAt) return a.updatedAt > b.updatedAt;
+  return FINISHED.has(a.state) && !FINISHED.has(b.state);
 }
 
 /** The form in Settings: every field as text or a flag, so half-typed values are allowed. */

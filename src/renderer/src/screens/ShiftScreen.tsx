@@ -1,58 +1,63 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ZReport } from '@shared/counter';
-import { formatRupiah } from '@shared/money';
+import type { ZReportRef } from '@shared/contract/counter-calls';
 import { getPosApi } from '../api/pos-api';
 import { useT } from '../i18n';
 import { refreshCounter, useCounter } from '../stores/counter-store';
+import { usePos } from '../stores/pos-store';
 import { ShiftOpen } from './shift/ShiftOpen';
 import { ShiftDrawer } from './shift/ShiftDrawer';
 import { ChangeCashier } from './shift/ChangeCashier';
 import { UnpaidSales } from './shift/UnpaidSales';
+import { ZReportScreen } from './zreport/ZReportScreen';
 
 /**
  * The shift: open it (a cashier's PIN and the starting cash), see the drawer, cash in and
  * out with a reason, change cashier, finish part-paid sales, and close it with the counted
- * cash. The counter store keeps the newer of an answer and an event (seq), so two windows
- * never show an older drawer.
+ * cash, which shows its Z report. Any day's and any shift's Z report, and closing the
+ * business day, are one button away. The counter store keeps the newer of an answer and an
+ * event (seq), so two windows never show an older drawer.
  */
 export function ShiftScreen() {
   const t = useT();
   const counter = useCounter((s) => s.counter);
   const access = useCounter((s) => s.access);
-  const [closed, setClosed] = useState<ZReport | null>(null);
+  const [z, setZ] = useState<{ start: ZReportRef; initial: ZReport | null } | null>(null);
+  const today = usePos((s) => s.businessDay?.day ?? null);
 
   // Fresh figures whenever the tab is opened, whatever events were missed meanwhile.
   useEffect(() => refreshCounter(getPosApi()), []);
+  const closeZ = useCallback(() => setZ(null), []);
 
+  if (z) return <ZReportScreen start={z.start} initial={z.initial} onClose={closeZ} />;
   if (!counter || !access) return <div className="loading">{t('app.loading')}</div>;
+  const day = counter.shift?.businessDay ?? today;
   return (
     <div className="shift-screen" data-testid="shift-screen">
-      {closed && (
-        <section className="panel shift-closed" data-testid="shift-closed">
-          <h2 className="panel-title">{t('shift.closedTitle')}</h2>
-          <dl className="drawer-lines">
-            <dt>{t('shift.expected')}</dt>
-            <dd data-testid="closed-expected">{formatRupiah(closed.drawer.expected)}</dd>
-            <dt>{t('shift.counted')}</dt>
-            <dd data-testid="closed-counted">{formatRupiah(closed.drawer.counted ?? 0)}</dd>
-            <dt>{t('shift.difference')}</dt>
-            <dd data-testid="closed-difference" className={(closed.drawer.difference ?? 0) < 0 ? 'neg' : ''}>
-              {formatRupiah(closed.drawer.difference ?? 0)}
-            </dd>
-            <dt>{t('shift.gross')}</dt>
-            <dd>{formatRupiah(closed.gross)}</dd>
-          </dl>
-          <p className="hint">{t('shift.closedHint')}</p>
-        </section>
+      {day && (
+        <div className="shift-tools">
+          <button
+            type="button"
+            className="btn btn-big"
+            data-testid="open-zreports"
+            onClick={() => setZ({ start: { day }, initial: null })}
+          >
+            {t('zreport.open')}
+          </button>
+          <span className="hint">{t('zreport.openHint')}</span>
+        </div>
       )}
       {counter.shift ? (
         <>
           <UnpaidSales sales={counter.unpaidSales} />
-          <ShiftDrawer shift={counter.shift} onClosed={(z) => setClosed(z)} />
+          <ShiftDrawer
+            shift={counter.shift}
+            onClosed={(report) => setZ({ start: { shiftId: report.id }, initial: report })}
+          />
           <ChangeCashier shift={counter.shift} access={access} />
         </>
       ) : (
-        <ShiftOpen access={access} onOpened={() => setClosed(null)} />
+        <ShiftOpen access={access} onOpened={() => setZ(null)} />
       )}
     </div>
   );

@@ -93,7 +93,22 @@ export function connectItemsStore(posApi: PosApi): () => void {
   return off;
 }
 
-/** Customer display: the cart as main last showed it. */
+/**
+ * Customer display: the cart as main last showed it. A display that opens or reloads while
+ * the cashier fills a cart asks main for it at once; an event that arrives before that answer
+ * is newer, so the answer is then dropped.
+ */
 export function connectCartView(posApi: PosApi): () => void {
-  return posApi.on('cartChanged', (view) => useItems.getState().setView(view));
+  let heard = false;
+  const off = posApi.on('cartChanged', (view) => {
+    heard = true;
+    useItems.getState().setView(view);
+  });
+  void posApi.getCart({}).then(
+    (view) => {
+      if (!heard) useItems.getState().setView(view);
+    },
+    () => undefined,
+  );
+  return off;
 }
