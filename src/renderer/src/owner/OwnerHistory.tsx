@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { customerTotal, saleMoney } from '@shared/fees';
-import { PAYMENT_METHODS } from '@shared/methods';
+import { SALE_METHODS } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import { ORDER_STATES } from '@shared/order-state';
 import type { OwnerOrderFilter, OwnerOrderRow, OwnerOverview } from '@shared/owner/contract';
@@ -12,6 +12,7 @@ import { formatCount, formatDateTime } from '../lib/format';
 import { filterFromForm, type OwnerFilterForm } from '../lib/owner-query';
 import { ownerErrorText } from '../lib/owner-view';
 import { ownerApi } from '../stores/owner-store';
+import { OwnerExports } from './OwnerExports';
 import { TillSelect } from './TillSelect';
 
 const PAGE = 50;
@@ -90,7 +91,7 @@ export function OwnerHistory({ overview }: { overview: OwnerOverview }) {
             data-testid="owner-filter-method"
           >
             <option value="">{t('history.all')}</option>
-            {PAYMENT_METHODS.map((m) => (
+            {SALE_METHODS.map((m) => (
               <option key={m} value={m}>
                 {t(`method.${m}`)}
               </option>
@@ -143,23 +144,7 @@ export function OwnerHistory({ overview }: { overview: OwnerOverview }) {
           {t('history.loadMore')}
         </button>
       )}
-      <section className="export-panel">
-        <h3>{t('owner.export.title')}</h3>
-        <p className="hint">{t('owner.export.hint', { total: formatCount(total, lang) })}</p>
-        <div className="export-row">
-          {(['csv', 'xlsx'] as const).map((format) => (
-            <a
-              key={format}
-              className="btn"
-              href={ownerApi().exportUrl({ ...filter, format })}
-              download
-              data-testid={`owner-export-${format}`}
-            >
-              {t(`owner.export.${format}`)}
-            </a>
-          ))}
-        </div>
-      </section>
+      <OwnerExports filter={filter} total={total} />
     </div>
   );
 }
