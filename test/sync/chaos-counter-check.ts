@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { SaleBook } from '../../src/main/counter/sales';
-import { ShiftBook, type ShiftRow } from '../../src/main/counter/shifts';
+import type { ShiftRow } from '../../src/main/counter/shift-reader';
+import { ShiftBook } from '../../src/main/counter/shifts';
 import { ZReports } from '../../src/main/counter/z-report';
 import { CounterJournal } from '../../src/main/counter/counter-journal';
 import { shiftZReport } from '../../src/server/reports/z-report';

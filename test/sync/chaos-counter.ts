@@ -2,7 +2,8 @@ import { CounterJournal } from '../../src/main/counter/counter-journal';
 import type { Actor } from '../../src/main/counter/owner-access';
 import { RefundBook } from '../../src/main/counter/refunds';
 import { SaleBook, type CashContext } from '../../src/main/counter/sales';
-import { ShiftBook, type ShiftRow } from '../../src/main/counter/shifts';
+import type { ShiftRow } from '../../src/main/counter/shift-reader';
+import { ShiftBook } from '../../src/main/counter/shifts';
 import { businessDayOf } from '../../src/main/orders/local-time';
 import { SHIFT_SALES, type PlannedSale } from './chaos-plan';
 
@@ -49,11 +50,16 @@ export class ChaosCounter {
     return this.nthShift(block)!;
   }
 
-  /** The counter sale of plan i, written with its cash part (sale and part in one transaction). */
-  saleFor(i: number, plan: PlannedSale, shift: ShiftRow): string {
+  /**
+   * The counter sale of plan i, written with its cash part (sale and part in one transaction).
+   * Only a resumed sale can already be in the journal: looked up then, never on the way.
+   */
+  saleFor(i: number, plan: PlannedSale, shift: ShiftRow, resuming: boolean): string {
     const note = `plan:${i}`;
-    const found = this.journal.db.prepare('SELECT sale_id FROM sales WHERE note = ?').get(note) as
-      { sale_id: string } | undefined;
+    const found = resuming
+      ? (this.journal.db.prepare('SELECT sale_id FROM sales WHERE note = ?').get(note) as
+          { sale_id: string } | undefined)
+      : undefined;
     if (found) return found.sale_id;
     return this.journal.tx(() => {
       const saleId = this.sales.open(
