@@ -112,6 +112,7 @@ describe("the owner's page over two tills", () => {
     // close counted Rp 2.000 short.
     const { shiftId } = await counterShop(front.services, { openingCash: 200_000 });
     const cash = await call(front.services, 'sellCash', { amount: 18_500, tendered: 50_000 });
+    sales.push({ tillIndex: 0, orderId: cash.order.orderId });
     await call(front.services, 'refundSale', {
       saleId: cash.sale.saleId,
       amount: 5_000,

@@ -100,6 +100,7 @@ export const ownerEn: Record<keyof typeof ownerId, string> = {
   'owner.z.movements': 'Cash in and out of the drawer',
   'owner.z.shifts': "The day's shifts on every till",
   'owner.z.noShifts': 'No shift on this day yet.',
+  'owner.z.cashier': 'Cashier',
   'owner.z.opened': 'Opened',
   'owner.z.closed': 'Closed',
   'owner.z.stillOpen': 'Still open',

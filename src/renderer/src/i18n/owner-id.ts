@@ -100,6 +100,7 @@ export const ownerId = {
   'owner.z.movements': 'Uang masuk dan keluar laci',
   'owner.z.shifts': 'Shift pada hari itu di semua kasir',
   'owner.z.noShifts': 'Belum ada shift pada hari ini.',
+  'owner.z.cashier': 'Petugas',
   'owner.z.opened': 'Dibuka',
   'owner.z.closed': 'Ditutup',
   'owner.z.stillOpen': 'Masih buka',

@@ -89,7 +89,7 @@ function ShiftTable({
         <thead>
           <tr>
             <th>{t('owner.till')}</th>
-            <th>{t('shift.cashier')}</th>
+            <th>{t('owner.z.cashier')}</th>
             <th>{t('owner.z.opened')}</th>
             <th>{t('owner.z.closed')}</th>
             <th className="num">{t('shift.expected')}</th>

@@ -19,7 +19,7 @@ export function ZFigures({ z, timeZone }: { z: ShopZReport; timeZone: string }) 
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   return (
-    <div className="owner-z" data-testid={`owner-z-${z.scope}`}>
+    <div className="owner-z" data-testid={`owner-z-figures-${z.scope}`}>
       <div className="stats">
         <div className="stat">
           <div className="stat-label">{t('report.paid')}</div>
