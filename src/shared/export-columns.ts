@@ -33,16 +33,24 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 const TILL_ONLY = ['terminal', 'items'] as const;
 type TillOnlyColumn = (typeof TILL_ONLY)[number];
 
-export type OwnerExportColumn = 'till_name' | 'till_id' | Exclude<ExportColumn, TillOnlyColumn>;
+/**
+ * What only the owner's export carries: the counter sale a payment part belongs to, and for a
+ * cash part what the customer handed over and the change (one row per part, linked by sale_id).
+ */
+const OWNER_ONLY = ['sale_id', 'cash_tendered', 'cash_change'] as const;
+
+export type OwnerExportColumn =
+  'till_name' | 'till_id' | Exclude<ExportColumn, TillOnlyColumn> | (typeof OWNER_ONLY)[number];
 
 const isShared = (c: ExportColumn): c is Exclude<ExportColumn, TillOnlyColumn> =>
   !(TILL_ONLY as readonly string[]).includes(c);
 
-/** The owner's export: the till's columns, led by the till, without the till-only ones. */
+/** The owner's export: the till's columns, led by the till, without the till-only ones, then the counter's. */
 export const OWNER_EXPORT_COLUMNS: readonly OwnerExportColumn[] = [
   'till_name',
   'till_id',
   ...EXPORT_COLUMNS.filter(isShared),
+  ...OWNER_ONLY,
 ];
 
 /**

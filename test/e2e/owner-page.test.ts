@@ -11,6 +11,7 @@ import { shopDailyReport } from '../../src/server/reports/daily-report';
 import { createPairingCode } from '../../src/server/tills/tills';
 import { startPostgres, type TestPostgres } from '../../testkit/postgres';
 import { startServerRig, WEBHOOK_SECRET, type ServerRig } from '../server/support';
+import { call, counterShop } from '../support/counter';
 import { startTill, waitUntil, type TillRig } from '../sync/till-rig';
 import { launchChromium } from './support/chromium';
 
@@ -107,6 +108,22 @@ describe("the owner's page over two tills", () => {
       [back, 1, 33_000, 'qris', true],
     ] as const)
       sales.push({ tillIndex: i, orderId: await sell(till, amount, method, pay) });
+    // The front counter: a shift, a cash sale with change, a cash refund, cash out, and the
+    // close counted Rp 2.000 short.
+    const { shiftId } = await counterShop(front.services, { openingCash: 200_000 });
+    const cash = await call(front.services, 'sellCash', { amount: 18_500, tendered: 50_000 });
+    sales.push({ tillIndex: 0, orderId: cash.order.orderId });
+    await call(front.services, 'refundSale', {
+      saleId: cash.sale.saleId,
+      amount: 5_000,
+      channel: 'cash',
+      note: 'Kembalian',
+    });
+    await call(front.services, 'moveCash', { kind: 'out', amount: 20_000, reason: 'Beli es batu' });
+    await call(front.services, 'closeShift', {
+      shiftId: shiftId!,
+      countedCash: 200_000 + 18_500 - 5_000 - 20_000 - 2_000,
+    });
     for (const till of tills)
       await till.waitStatus((s) => s.state === 'up_to_date' && s.pending === 0, 'the till to be up to date', 30_000);
     // The business day of these sales, as the till itself decides it.
@@ -182,14 +199,18 @@ describe("the owner's page over two tills", () => {
       const net = own.reduce((s, r) => s + r.netReceived, 0);
       const fees = own.reduce((s, r) => s + r.fees, 0);
       const paid = own.reduce((s, r) => s + r.paidCount, 0);
-      expect(paid).toBe(4);
+      expect(paid).toBe(5);
+      const refunds = own.reduce((s, r) => s + r.refunds.amount, 0);
+      expect(refunds).toBe(5_000);
       const shop = await shopDailyReport(server.pool, { day, cutoffHour: 4, timeZone: 'Asia/Jakarta' });
-      expect({ gross: shop.grossAmount, net: shop.netReceived, fees: shop.fees, paid: shop.paidCount }).toEqual({
-        gross,
-        net,
-        fees,
-        paid,
-      });
+      expect({
+        gross: shop.grossAmount,
+        net: shop.netReceived,
+        fees: shop.fees,
+        paid: shop.paidCount,
+        refunds: shop.refunds.amount,
+        netAfterRefunds: shop.netAfterRefunds,
+      }).toEqual({ gross, net, fees, paid, refunds, netAfterRefunds: net - refunds });
       expect(csv.reduce((s, r) => s + (r.total_paid ? Number(r.total_paid) : 0), 0)).toBe(gross);
       expect(csv.reduce((s, r) => s + (r.shop_receives ? Number(r.shop_receives) : 0), 0)).toBe(net);
 
@@ -199,7 +220,18 @@ describe("the owner's page over two tills", () => {
       await expect.poll(() => page.getByTestId('report-gross').textContent()).toBe(formatRupiah(gross));
       expect(await page.getByTestId('report-net').textContent()).toBe(formatRupiah(net));
       expect(await page.getByTestId('owner-report-till-row').count()).toBe(2);
+      expect(await page.getByTestId('owner-refunds-amount').textContent()).toBe(`− ${formatRupiah(5_000)}`);
+      expect(await page.getByTestId('owner-net-after-refunds').textContent()).toBe(formatRupiah(net - refunds));
       await shoot(page, 'report', lang);
+
+      // The Z report of the day across tills: the front till's shift, closed Rp 2.000 short.
+      await page.getByTestId('owner-nav-z').click();
+      await typeDay(page, 'owner-z-day', day);
+      await expect.poll(() => page.getByTestId('owner-z-shift-row').count()).toBe(1);
+      expect(await page.getByTestId('owner-z-difference').textContent()).toBe(formatRupiah(-2_000));
+      await page.getByTestId('owner-z-open-shift').click();
+      await page.getByTestId('owner-z-shift-detail').waitFor();
+      await shoot(page, 'zreport', lang);
 
       await page.getByTestId('owner-nav-reconcile').click();
       await typeDay(page, 'owner-reconcile-day', day);

@@ -15,6 +15,7 @@ import type { DailyReport } from '../../src/shared/domain';
 import { startPostgres, type TestPostgres } from '../../testkit/postgres';
 import { seededRandom } from '../../testkit/random';
 import { startTcpProxy } from '../support/tcp-proxy';
+import { checkCounter, type CounterCheck } from './chaos-counter-check';
 import { OWNER_TOKEN, startServerRig, WEBHOOK_SECRET } from '../server/support';
 
 /**
@@ -48,6 +49,7 @@ export interface TillCheck {
   ordersMatch: boolean;
   orderCount: number;
   mismatches: string[];
+  counter: CounterCheck;
 }
 
 export interface ChaosResult {
@@ -58,7 +60,10 @@ export interface ChaosResult {
   serverRestarts: number;
   tills: TillCheck[];
   days: { day: string; server: ShopDailyReport; tills: DailyReport[] }[];
+  /** Sales of the plans found in the tills' journals (a split sale is one, with two parts). */
   totalSales: number;
+  /** Payment parts (shop.orders rows) across the tills. */
+  totalParts: number;
   totalEvents: number;
   writeMs: number;
   settleMs: number;
@@ -91,6 +96,17 @@ function lastSeqOf(dir: string): number {
       (db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'").get() as { seq: number } | undefined)
         ?.seq ?? 0
     );
+  } finally {
+    db.close();
+  }
+}
+
+/** How many distinct plan entries the till's journal holds a payment part of. */
+function plannedSalesIn(dir: string): number {
+  const db = new Database(join(dir, 'orders.sqlite'), { readonly: true });
+  try {
+    return (db.prepare("SELECT count(DISTINCT note) AS n FROM orders WHERE note LIKE 'plan:%'").get() as { n: number })
+      .n;
   } finally {
     db.close();
   }
@@ -318,6 +334,7 @@ export async function runChaos(opts: ChaosOptions, given?: TestPostgres): Promis
         ordersMatch: mismatches.length === 0,
         orderCount: local.length,
         mismatches,
+        counter: await checkCounter(rig.pool, till.dir, till.tillId),
       });
     }
     const reports: ChaosResult['days'] = [];
@@ -337,7 +354,8 @@ export async function runChaos(opts: ChaosOptions, given?: TestPostgres): Promis
       ...result,
       tills: checks,
       days: reports,
-      totalSales: checks.reduce((s, c) => s + c.orderCount, 0),
+      totalSales: tills.reduce((s, t) => s + plannedSalesIn(t.dir), 0),
+      totalParts: checks.reduce((s, c) => s + c.orderCount, 0),
       totalEvents,
       writeMs,
       settleMs,

@@ -1,9 +1,11 @@
 /**
  * One till for the chaos run, as a process the parent kills with SIGKILL at random moments.
- * It writes a fixed plan of sales through the real journal (each sale: opened, shown,
- * then paid, canceled or expired, every step its own fsynced transaction with its outbox
- * row) and pushes with the real sync service, exactly as the app does. On every start it
- * resumes the plan from its journal.
+ * It writes a fixed plan of sales through the real journal and pushes with the real sync
+ * service, exactly as the app does: gateway sales (opened, shown, then paid, canceled or
+ * expired), cash sales and split sales (cash part, then the rest by the gateway) at the
+ * counter, refunds and voids, and shifts (opened, cash out, closed with a count), every
+ * step its own fsynced transaction with its outbox rows. On every start it resumes the plan
+ * from its journal.
  *
  * argv: dataDir seed tillIndex count baseTimeMs spacingMs
  */
@@ -12,8 +14,8 @@ import { EventBus } from '../../src/main/events/event-bus';
 import { openOrderStore } from '../../src/main/orders/journal';
 import { memorySafeStorage } from '../../src/main/settings/secret-store';
 import { createSyncService } from '../../src/main/sync/sync-service';
-import { isFinal } from '../../src/shared/order-state';
-import { planSale } from './chaos-plan';
+import { ChaosCounter } from './chaos-counter';
+import { planSale, type PlannedSale } from './chaos-plan';
 
 const [dataDir, seedArg, tillArg, countArg, baseArg, spacingArg] = process.argv.slice(2) as [
   string,
@@ -61,10 +63,16 @@ const sync = createSyncService({
   },
 });
 
+const counter = new ChaosCounter(store.file, till, () => new Date(clock), {
+  terminal: `CH${till}`,
+  apiVersion: 'v2',
+  sandbox: false,
+  project: 'toko-chaos',
+});
+
 const planIndex = (note: string): number => Number(/^plan:(\d+)$/.exec(note)?.[1] ?? -1);
 
-function advance(orderId: string, i: number): void {
-  const sale = planSale(seed, till, i);
+function advance(orderId: string, sale: PlannedSale): void {
   let order = store.get(orderId)!;
   if (order.state === 'creating') {
     clock += 1_000;
@@ -84,6 +92,39 @@ function advance(orderId: string, i: number): void {
   }
 }
 
+/** Every step of sale i that the journal does not hold yet, in the order the counter takes them. */
+function runSale(i: number, resuming = false): void {
+  const sale = planSale(seed, till, i);
+  const shift = counter.shiftFor(i);
+  const saleId = sale.kind === 'gateway' ? null : counter.saleFor(i, sale, shift, resuming);
+  if (saleId) sync.poke();
+  if (sale.kind !== 'cash') {
+    const part = resuming
+      ? (counter.journal.db
+          .prepare("SELECT order_id FROM orders WHERE note = ? AND method <> 'cash'")
+          .get(`plan:${i}`) as { order_id: string } | undefined)
+      : undefined;
+    const orderId =
+      part?.order_id ??
+      store.openSale({
+        amount: sale.amount,
+        price: sale.price,
+        feePayer: sale.feePayer,
+        method: sale.method,
+        note: `plan:${i}`,
+        terminal: `CH${till}`,
+        apiVersion: 'v2',
+        sandbox: false,
+        project: 'toko-chaos',
+        replacesOrderId: null,
+        saleId,
+      }).orderId;
+    sync.poke();
+    advance(orderId, sale);
+  }
+  counter.after(i, sale, saleId, shift);
+}
+
 async function main(): Promise<void> {
   process.stdout.write('ready\n');
   // Resume: the newest sale in the journal is the only one that can be unfinished.
@@ -92,26 +133,12 @@ async function main(): Promise<void> {
   if (newest) {
     const i = planIndex(newest.note);
     clock = Date.parse(newest.updatedAt);
-    if (!isFinal(newest.state)) advance(newest.orderId, i);
+    runSale(i, true);
     next = i + 1;
   }
   for (let i = next; i < count; i += 1) {
     clock = base + i * spacing;
-    const sale = planSale(seed, till, i);
-    const opened = store.openSale({
-      amount: sale.amount,
-      price: sale.price,
-      feePayer: sale.feePayer,
-      method: sale.method,
-      note: `plan:${i}`,
-      terminal: `CH${till}`,
-      apiVersion: 'v2',
-      sandbox: false,
-      project: 'toko-chaos',
-      replacesOrderId: null,
-    });
-    sync.poke();
-    advance(opened.orderId, i);
+    runSale(i);
     // A counter is not a batch job: a breath between sales lets the pusher interleave.
     if (i % 20 === 0) await new Promise((r) => setTimeout(r, 1));
   }
@@ -125,6 +152,7 @@ const alive = setInterval(() => undefined, 60_000);
 process.on('SIGTERM', () => {
   clearInterval(alive);
   void sync.stop().then(() => {
+    counter.closeJournal();
     store.close();
     process.exit(0);
   });

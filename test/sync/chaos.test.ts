@@ -3,11 +3,13 @@ import { runChaos } from './chaos-scenario';
 
 /**
  * Three tills push 10,000 sales between them to one shop server while they are killed and
- * cut off (see chaos-scenario.ts). `npm run soak:sync` runs the same scenario bigger.
+ * cut off (see chaos-scenario.ts): gateway, cash and split sales, refunds and voids, shifts
+ * opened, cashed out and closed. `npm run soak:sync` runs the same scenario bigger.
  */
 it('loses and duplicates nothing: three tills, 10,000 sales, kills and cut-offs', { timeout: 180_000 }, async () => {
   const r = await runChaos({ sales: 10_000, tills: 3, seed: 17, log: (l) => console.log(l) });
   expect(r.totalSales).toBe(10_000);
+  expect(r.totalParts).toBeGreaterThan(r.totalSales);
   expect(r.kills).toBeGreaterThan(0);
   expect(r.drops + r.refusals + r.blackholes).toBeGreaterThan(0);
   for (const t of r.tills) {
@@ -16,6 +18,13 @@ it('loses and duplicates nothing: three tills, 10,000 sales, kills and cut-offs'
     expect(t.serverEvents).toBe(t.lastSeq);
     expect(t.distinctSeqs).toBe(t.lastSeq);
     expect([t.minSeq, t.maxSeq, t.serverHwm]).toEqual([1, t.lastSeq, t.lastSeq]);
+    // The counter: every sale, refund, shift, close and cash movement once, and every
+    // shift's Z report (by method, refunds, net, drawer) the same on the server as on the till.
+    expect(t.counter.server).toEqual(t.counter.till);
+    expect(t.counter.till.closed).toBeGreaterThan(0);
+    expect(t.counter.till.refunds).toBeGreaterThan(0);
+    expect(t.counter.zMismatches).toEqual([]);
+    expect(t.counter.shiftsCompared).toBe(t.counter.till.shifts);
   }
   expect(r.days.length).toBeGreaterThanOrEqual(2);
   for (const d of r.days) {
@@ -29,6 +38,9 @@ it('loses and duplicates nothing: three tills, 10,000 sales, kills and cut-offs'
       feesCustomer: d.server.feesCustomer,
       paidCount: d.server.paidCount,
       salesCount: d.server.salesCount,
+      refunds: d.server.refunds.amount,
+      cashRefunds: d.server.refunds.cash,
+      netAfterRefunds: d.server.netAfterRefunds,
     }).toEqual({
       day: d.day,
       netReceived: sum((x) => x.netReceived),
@@ -38,7 +50,13 @@ it('loses and duplicates nothing: three tills, 10,000 sales, kills and cut-offs'
       feesCustomer: sum((x) => x.feesCustomer),
       paidCount: sum((x) => x.paidCount),
       salesCount: sum((x) => x.salesCount),
+      refunds: sum((x) => x.refunds.amount),
+      cashRefunds: sum((x) => x.refunds.cash),
+      netAfterRefunds: sum((x) => x.netAfterRefunds),
     });
+    // Cash was sold and given back that day: those figures are really compared.
+    expect(d.server.byMethod.find((m) => m.method === 'cash')?.count ?? 0).toBeGreaterThan(0);
+    expect(d.server.refunds.amount).toBeGreaterThan(0);
     // Both the shop and its customers bore fees on these days: the split is really checked.
     expect(d.server.feesShop).toBeGreaterThan(0);
     expect(d.server.feesCustomer).toBeGreaterThan(0);
@@ -55,8 +73,13 @@ it('loses and duplicates nothing: three tills, 10,000 sales, kills and cut-offs'
       ]);
     }
   }
+  const counter = (k: string) => r.tills.reduce((s, t) => s + (t.counter.till[k] ?? 0), 0);
   console.log(
-    `chaos: ${r.totalSales} sales, ${r.totalEvents} events; written in ${r.writeMs} ms, caught up ${r.settleMs} ms later; ` +
+    `chaos counter: ${counter('sales')} counter sales, ${counter('refunds')} refunds, ${counter('shifts')} shifts ` +
+      `(${counter('closed')} closed), ${counter('cashMoves')} cash moves; Z reports compared per shift`,
+  );
+  console.log(
+    `chaos: ${r.totalSales} sales (${r.totalParts} payment parts), ${r.totalEvents} events; written in ${r.writeMs} ms, caught up ${r.settleMs} ms later; ` +
       `${r.kills} kills, ${r.drops} drops, ${r.refusals} refusals, ${r.blackholes} black holes, ${r.serverRestarts} server restarts; ` +
       `days ${r.days.map((d) => `${d.day} Rp ${d.server.netReceived}`).join(', ')}`,
   );

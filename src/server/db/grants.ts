@@ -17,6 +17,16 @@ export const APP_GRANTS: readonly { table: string; privileges: string }[] = [
   { table: 'shop.payment_notices', privileges: 'SELECT, INSERT, UPDATE' },
   { table: 'shop.owner_password', privileges: 'SELECT, INSERT, UPDATE' },
   { table: 'shop.owner_sessions', privileges: 'SELECT, INSERT, DELETE' },
+  // The counter's projections: entries are facts, so insert-only; staff is the one row per
+  // person the till's newest entry replaces (a rename, switched off).
+  { table: 'shop.counter_sales', privileges: 'SELECT, INSERT' },
+  { table: 'shop.refunds', privileges: 'SELECT, INSERT' },
+  { table: 'shop.shifts', privileges: 'SELECT, INSERT' },
+  { table: 'shop.shift_events', privileges: 'SELECT, INSERT' },
+  { table: 'shop.shift_closes', privileges: 'SELECT, INSERT' },
+  { table: 'shop.staff', privileges: 'SELECT, INSERT, UPDATE' },
+  { table: 'shop.staff_actions', privileges: 'SELECT, INSERT' },
+  { table: 'shop.day_closes', privileges: 'SELECT, INSERT' },
 ];
 
 export const APP_SEQUENCES: readonly string[] = ['shop.webhook_receipts_id_seq', 'shop.payment_notices_id_seq'];

@@ -1,17 +1,121 @@
-import { COUNTER_SCHEMAS, type CounterKind } from '@shared/sync/counter-events';
-import type { EventKind } from './kinds';
+import { COUNTER_KINDS } from '@shared/sync/counter-events';
+import { insertRows, type Column } from './bulk-insert';
+import { counterKind, type Accepted } from './counter-kind';
+import { shiftKinds } from './shift-kinds';
+
+const seqCol = <R extends { seq: number }>(): Column<R> => ({ name: 'seq', type: 'bigint', value: (r) => r.seq });
+
+const saleOpened = counterKind(
+  COUNTER_KINDS.saleOpened,
+  (p) => p.saleId,
+  async (client, tillId, events) => {
+    const cols: Column<Accepted<'sale.opened'>>[] = [
+      { name: 'sale_id', type: 'text', value: (e) => e.payload.saleId },
+      { name: 'terminal', type: 'text', value: (e) => e.payload.terminal },
+      { name: 'price', type: 'bigint', value: (e) => e.payload.price },
+      { name: 'note', type: 'text', value: (e) => e.payload.note },
+      { name: 'created_at', type: 'timestamptz', value: (e) => e.payload.createdAt },
+      { name: 'cashier_id', type: 'text', value: (e) => e.payload.cashierId },
+      { name: 'cashier_name', type: 'text', value: (e) => e.payload.cashierName },
+      { name: 'shift_id', type: 'text', value: (e) => e.payload.shiftId },
+      seqCol(),
+    ];
+    await insertRows(client, 'shop.counter_sales', tillId, cols, events, 'ON CONFLICT DO NOTHING');
+  },
+);
+
+const refundRecorded = counterKind(
+  COUNTER_KINDS.refundRecorded,
+  (p) => p.refundId,
+  async (client, tillId, events) => {
+    const cols: Column<Accepted<'refund.recorded'>>[] = [
+      { name: 'refund_id', type: 'text', value: (e) => e.payload.refundId },
+      { name: 'sale_id', type: 'text', value: (e) => e.payload.saleId },
+      { name: 'kind', type: 'text', value: (e) => e.payload.kind },
+      { name: 'amount', type: 'bigint', value: (e) => e.payload.amount },
+      { name: 'channel', type: 'text', value: (e) => e.payload.channel },
+      { name: 'note', type: 'text', value: (e) => e.payload.note },
+      { name: 'at', type: 'timestamptz', value: (e) => e.payload.at },
+      { name: 'by_staff_id', type: 'text', value: (e) => e.payload.byStaffId },
+      { name: 'by_name', type: 'text', value: (e) => e.payload.byName },
+      { name: 'shift_id', type: 'text', value: (e) => e.payload.shiftId },
+      { name: 'terminal', type: 'text', value: (e) => e.payload.terminal },
+      seqCol(),
+    ];
+    await insertRows(client, 'shop.refunds', tillId, cols, events, 'ON CONFLICT DO NOTHING');
+  },
+);
+
+const staffChanged = counterKind(
+  COUNTER_KINDS.staffChanged,
+  (p) => p.staffId,
+  async (client, tillId, events) => {
+    // One row per person per statement (ON CONFLICT may touch a row once): the newest entry.
+    const newest = new Map<string, Accepted<'staff.changed'>>();
+    for (const e of events) newest.set(e.payload.staffId, e);
+    const cols: Column<Accepted<'staff.changed'>>[] = [
+      { name: 'staff_id', type: 'text', value: (e) => e.payload.staffId },
+      { name: 'name', type: 'text', value: (e) => e.payload.name },
+      { name: 'role', type: 'text', value: (e) => e.payload.role },
+      { name: 'active', type: 'boolean', value: (e) => e.payload.active },
+      { name: 'updated_at', type: 'timestamptz', value: (e) => e.payload.at },
+      seqCol(),
+    ];
+    await insertRows(
+      client,
+      'shop.staff',
+      tillId,
+      cols,
+      [...newest.values()],
+      `ON CONFLICT (till_id, staff_id) DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role,
+       active = EXCLUDED.active, updated_at = EXCLUDED.updated_at, seq = EXCLUDED.seq
+     WHERE shop.staff.seq < EXCLUDED.seq`,
+    );
+  },
+);
+
+const staffAction = counterKind(
+  COUNTER_KINDS.staffAction,
+  (p) => String(p.id),
+  async (client, tillId, events) => {
+    const cols: Column<Accepted<'staff.action'>>[] = [
+      { name: 'id', type: 'bigint', value: (e) => e.payload.id },
+      { name: 'at', type: 'timestamptz', value: (e) => e.payload.at },
+      { name: 'action', type: 'text', value: (e) => e.payload.action },
+      { name: 'by_staff_id', type: 'text', value: (e) => e.payload.byStaffId },
+      { name: 'by_name', type: 'text', value: (e) => e.payload.byName },
+      { name: 'target', type: 'text', value: (e) => e.payload.target },
+      { name: 'facts', type: 'jsonb', value: (e) => (e.payload.facts ? JSON.stringify(e.payload.facts) : null) },
+      seqCol(),
+    ];
+    await insertRows(client, 'shop.staff_actions', tillId, cols, events, 'ON CONFLICT DO NOTHING');
+  },
+);
+
+const dayClosed = counterKind(
+  COUNTER_KINDS.dayClosed,
+  (p) => p.day,
+  async (client, tillId, events) => {
+    const cols: Column<Accepted<'day.closed'>>[] = [
+      { name: 'close_id', type: 'bigint', value: (e) => e.payload.closeId },
+      { name: 'day', type: 'date', value: (e) => e.payload.day },
+      { name: 'closed_at', type: 'timestamptz', value: (e) => e.payload.closedAt },
+      { name: 'by_staff_id', type: 'text', value: (e) => e.payload.byStaffId },
+      { name: 'by_name', type: 'text', value: (e) => e.payload.byName },
+      { name: 'gross', type: 'bigint', value: (e) => e.payload.gross },
+      { name: 'fees', type: 'bigint', value: (e) => e.payload.fees },
+      { name: 'refunds', type: 'bigint', value: (e) => e.payload.refunds },
+      { name: 'net_after_refunds', type: 'bigint', value: (e) => e.payload.netAfterRefunds },
+      { name: 'cash_difference', type: 'bigint', value: (e) => e.payload.cashDifference },
+      seqCol(),
+    ];
+    await insertRows(client, 'shop.day_closes', tillId, cols, events, 'ON CONFLICT DO NOTHING');
+  },
+);
 
 /**
- * The counter's kinds (sales, refunds, shifts, staff, the owner's actions, day closes): the
- * server checks each payload against its schema and keeps it in shop.events, where the
- * owner's projections and web view will read them. Nothing is projected yet, so apply()
- * has nothing to do; a payload that breaks its schema is still refused and reported.
+ * The counter's kinds (sales, refunds, shifts, staff, the owner's actions, day closes): each
+ * payload is checked against its schema (an entry that breaks it is kept with the reason,
+ * which the till shows) and projected into the owner's tables in the ingest's transaction.
  */
-export const counterKinds: EventKind<unknown>[] = (Object.keys(COUNTER_SCHEMAS) as CounterKind[]).map((kind) => ({
-  kind,
-  schemas: [1],
-  payload: COUNTER_SCHEMAS[kind],
-  async apply() {
-    // Kept in shop.events as received; projections come with the owner's view.
-  },
-}));
+export const counterKinds = [saleOpened, refundRecorded, ...shiftKinds, staffChanged, staffAction, dayClosed];

@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { outboxEventSchema, type GapAnswer, type PushAnswer, type RejectedEvent } from '@shared/sync/protocol';
 import { judge, type AcceptedEvent, type KindRegistry } from './kinds';
 
@@ -38,28 +38,11 @@ export async function ingestPush(
   events: RawEvent[],
   now: Date = new Date(),
 ): Promise<PushAnswer | GapAnswer> {
-  const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const till = await client.query<{ hwm: number; revoked_at: Date | null }>(
-      'SELECT hwm, revoked_at FROM shop.tills WHERE id = $1 FOR UPDATE',
-      [tillId],
-    );
-    const row = till.rows[0];
-    if (!row || row.revoked_at) throw new RevokedTillError('This till was revoked.');
-    let hwm = row.hwm;
-    let duplicates = 0;
-    const fresh: RawEvent[] = [];
-    for (const e of ordered) {
-      if (e.seq <= hwm + fresh.length) {
-        // At or below the mark, or the same seq twice in one push.
-        duplicates += 1;
-        continue;
-      }
-      if (e.seq !== hwm + fresh.length + 1) break;
-      fresh.push(e);
-    }
+    const hwm = await lockTill(client, tillId);
+    const { fresh, duplicates } = splitFresh(events, hwm);
     if (fresh.length === 0 && duplicates === 0) {
       await client.query('ROLLBACK');
       return {
@@ -68,66 +51,107 @@ export async function ingestPush(
         message: `The server holds this till's events up to ${hwm}; send from ${hwm + 1}.`,
       };
     }
-
-    const rows: Row[] = [];
-    const rejected: RejectedEvent[] = [];
-    const accepted = new Map<string, AcceptedEvent<unknown>[]>();
-    for (const raw of fresh) {
-      const { row: stored, verdict } = judgeRaw(kinds, raw);
-      rows.push(stored);
-      if (verdict.ok) {
-        const list = accepted.get(stored.kind) ?? [];
-        list.push(verdict.event);
-        accepted.set(stored.kind, list);
-      } else {
-        rejected.push({
-          seq: raw.seq,
-          kind: stored.kind,
-          entityId: stored.entityId,
-          code: verdict.code,
-          reason: verdict.reason,
-        });
-      }
+    const judged = judgeAll(kinds, fresh);
+    if (judged.rows.length > 0) {
+      await storeEvents(client, tillId, hwm, judged.rows, now);
+      for (const [kind, list] of judged.accepted) await kinds.get(kind)!.apply(client, tillId, list, now);
     }
-
-    if (rows.length > 0) {
-      const inserted = await client.query<{ seq: number }>(
-        `INSERT INTO shop.events (till_id, seq, kind, entity_id, schema, occurred_at, payload, received_at,
-                                  rejected_code, rejected_reason)
-         SELECT $1::uuid, s, k, ent, sch, occ, pay, $2, rc, rr
-           FROM unnest($3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[], $8::jsonb[], $9::text[], $10::text[])
-             AS x(s, k, ent, sch, occ, pay, rc, rr)
-         ON CONFLICT (till_id, seq) DO NOTHING
-         RETURNING seq`,
-        [
-          tillId,
-          now,
-          rows.map((r) => r.seq),
-          rows.map((r) => r.kind),
-          rows.map((r) => r.entityId),
-          rows.map((r) => r.schema),
-          rows.map((r) => r.occurredAt),
-          rows.map((r) => r.payload),
-          rows.map((r) => r.rejectedCode),
-          rows.map((r) => r.rejectedReason),
-        ],
-      );
-      if (inserted.rowCount !== rows.length) {
-        // Rows above the mark already stored means the mark and the events disagree: refuse
-        // rather than apply anything twice.
-        throw new Error(`events above the high-water mark ${hwm} already exist for till ${tillId}`);
-      }
-      for (const [kind, list] of accepted) await kinds.get(kind)!.apply(client, tillId, list, now);
-      hwm += rows.length;
-    }
-    await client.query('UPDATE shop.tills SET hwm = $2, last_seen_at = $3 WHERE id = $1', [tillId, hwm, now]);
+    const mark = hwm + judged.rows.length;
+    await client.query('UPDATE shop.tills SET hwm = $2, last_seen_at = $3 WHERE id = $1', [tillId, mark, now]);
     await client.query('COMMIT');
-    return { hwm, applied: rows.length - rejected.length, duplicates, rejected };
+    return { hwm: mark, applied: judged.rows.length - judged.rejected.length, duplicates, rejected: judged.rejected };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
     client.release();
+  }
+}
+
+/** The till's mark, its row locked for the transaction; a revoked or unknown till is refused. */
+async function lockTill(client: PoolClient, tillId: string): Promise<number> {
+  const till = await client.query<{ hwm: number; revoked_at: Date | null }>(
+    'SELECT hwm, revoked_at FROM shop.tills WHERE id = $1 FOR UPDATE',
+    [tillId],
+  );
+  const row = till.rows[0];
+  if (!row || row.revoked_at) throw new RevokedTillError('This till was revoked.');
+  return row.hwm;
+}
+
+/** The events that follow the mark without a gap, in order, and how many were already held. */
+function splitFresh(events: RawEvent[], hwm: number): { fresh: RawEvent[]; duplicates: number } {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  let duplicates = 0;
+  const fresh: RawEvent[] = [];
+  for (const e of ordered) {
+    if (e.seq <= hwm + fresh.length) {
+      // At or below the mark, or the same seq twice in one push.
+      duplicates += 1;
+      continue;
+    }
+    if (e.seq !== hwm + fresh.length + 1) break;
+    fresh.push(e);
+  }
+  return { fresh, duplicates };
+}
+
+interface Judged {
+  rows: Row[];
+  rejected: RejectedEvent[];
+  /** Accepted events by kind, each list in sequence order. */
+  accepted: Map<string, AcceptedEvent<unknown>[]>;
+}
+
+function judgeAll(kinds: KindRegistry, fresh: RawEvent[]): Judged {
+  const out: Judged = { rows: [], rejected: [], accepted: new Map() };
+  for (const raw of fresh) {
+    const { row: stored, verdict } = judgeRaw(kinds, raw);
+    out.rows.push(stored);
+    if (verdict.ok) {
+      const list = out.accepted.get(stored.kind) ?? [];
+      list.push(verdict.event);
+      out.accepted.set(stored.kind, list);
+    } else {
+      out.rejected.push({
+        seq: raw.seq,
+        kind: stored.kind,
+        entityId: stored.entityId,
+        code: verdict.code,
+        reason: verdict.reason,
+      });
+    }
+  }
+  return out;
+}
+
+/** Every event as received, refused ones with their reason, in one statement. */
+async function storeEvents(client: PoolClient, tillId: string, hwm: number, rows: Row[], now: Date): Promise<void> {
+  const inserted = await client.query<{ seq: number }>(
+    `INSERT INTO shop.events (till_id, seq, kind, entity_id, schema, occurred_at, payload, received_at,
+                              rejected_code, rejected_reason)
+     SELECT $1::uuid, s, k, ent, sch, occ, pay, $2, rc, rr
+       FROM unnest($3::bigint[], $4::text[], $5::text[], $6::int[], $7::text[], $8::jsonb[], $9::text[], $10::text[])
+         AS x(s, k, ent, sch, occ, pay, rc, rr)
+     ON CONFLICT (till_id, seq) DO NOTHING
+     RETURNING seq`,
+    [
+      tillId,
+      now,
+      rows.map((r) => r.seq),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.entityId),
+      rows.map((r) => r.schema),
+      rows.map((r) => r.occurredAt),
+      rows.map((r) => r.payload),
+      rows.map((r) => r.rejectedCode),
+      rows.map((r) => r.rejectedReason),
+    ],
+  );
+  if (inserted.rowCount !== rows.length) {
+    // Rows above the mark already stored means the mark and the events disagree: refuse
+    // rather than apply anything twice.
+    throw new Error(`events above the high-water mark ${hwm} already exist for till ${tillId}`);
   }
 }
 

@@ -24,18 +24,21 @@ export const orderSnapshotKind: EventKind<OrderSnapshot> = {
     const p = rows.map((r) => r.payload);
     await client.query(
       `INSERT INTO shop.orders (till_id, order_id, revision, state, method, amount, fee, total_payment, sandbox,
-                                project, txn_id, created_at, updated_at, paid_at, snapshot, last_seq, price, fee_payer)
+                                project, txn_id, created_at, updated_at, paid_at, snapshot, last_seq, price, fee_payer,
+                                sale_id, shift_id, cash_tendered, cash_change)
        SELECT $1::uuid, * FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::bigint[], $7::bigint[],
                                       $8::bigint[], $9::boolean[], $10::text[], $11::text[], $12::timestamptz[],
                                       $13::timestamptz[], $14::timestamptz[], $15::jsonb[], $16::bigint[],
-                                      $17::bigint[], $18::text[])
+                                      $17::bigint[], $18::text[], $19::text[], $20::text[], $21::bigint[],
+                                      $22::bigint[])
        ON CONFLICT (till_id, order_id) DO UPDATE SET
          revision = EXCLUDED.revision, state = EXCLUDED.state, method = EXCLUDED.method, amount = EXCLUDED.amount,
          price = EXCLUDED.price, fee_payer = EXCLUDED.fee_payer,
          fee = EXCLUDED.fee, total_payment = EXCLUDED.total_payment, sandbox = EXCLUDED.sandbox,
          project = EXCLUDED.project, txn_id = EXCLUDED.txn_id, created_at = EXCLUDED.created_at,
          updated_at = EXCLUDED.updated_at, paid_at = EXCLUDED.paid_at, snapshot = EXCLUDED.snapshot,
-         last_seq = EXCLUDED.last_seq
+         last_seq = EXCLUDED.last_seq, sale_id = EXCLUDED.sale_id, shift_id = EXCLUDED.shift_id,
+         cash_tendered = EXCLUDED.cash_tendered, cash_change = EXCLUDED.cash_change
        WHERE shop.orders.revision < EXCLUDED.revision`,
       [
         tillId,
@@ -56,6 +59,10 @@ export const orderSnapshotKind: EventKind<OrderSnapshot> = {
         rows.map((r) => r.seq),
         p.map((x) => x.price),
         p.map((x) => x.feePayer),
+        p.map((x) => x.saleId ?? null),
+        p.map((x) => x.shiftId ?? null),
+        p.map((x) => x.cashTendered ?? null),
+        p.map((x) => x.cashChange ?? null),
       ],
     );
     const prefixes = [...new Set(p.map((x) => orderIdOwnerKey(x.orderId)).filter((k): k is string => k !== null))];

@@ -5,9 +5,18 @@ import ExcelJS from 'exceljs';
 import { OWNER_EXPORT_COLUMNS, paidColumns, type OwnerExportColumn } from '@shared/export-columns';
 import type { OwnerOrderRow } from '@shared/owner/contract';
 
-type Value = string | number | boolean | null;
+export type Value = string | number | boolean | null;
 
-function localTime(iso: string | null, timeZone: string): string {
+/** One table of an export: its columns, how a row fills them, its sheet, wide and money columns. */
+export interface ExportTable<R> {
+  columns: readonly string[];
+  values: (row: R, timeZone: string) => Value[];
+  sheet: string;
+  wide: Readonly<Record<string, number>>;
+  money: readonly string[];
+}
+
+export function localTime(iso: string | null, timeZone: string): string {
   if (!iso) return '';
   // sv-SE writes YYYY-MM-DD HH:mm:ss, the shape the till's export uses.
   return new Intl.DateTimeFormat('sv-SE', {
@@ -44,6 +53,9 @@ export function exportValues(o: OwnerOrderRow, timeZone: string): Value[] {
     note: o.note,
     sandbox: o.sandbox,
     gateway_txn_id: o.txnId ?? '',
+    sale_id: o.saleId ?? '',
+    cash_tendered: o.cashTendered,
+    cash_change: o.cashChange,
   };
   return OWNER_EXPORT_COLUMNS.map((c) => row[c]);
 }
@@ -52,46 +64,11 @@ async function write(stream: Writable, chunk: unknown): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
-/**
- * Streams the rows as CSV or XLSX into the returned stream while the rows are read, a batch
- * at a time: nothing holds the whole export. A failure part-way destroys the stream, so the
- * browser shows a failed download rather than a file that looks complete.
- */
-export function streamExport(
-  rows: AsyncIterable<OwnerOrderRow>,
-  format: 'csv' | 'xlsx',
-  timeZone: string,
-  onError: (err: unknown) => void,
-): PassThrough {
-  const out = new PassThrough();
-  const run = format === 'csv' ? writeCsv(rows, out, timeZone) : writeXlsx(rows, out, timeZone);
-  run.catch((err: unknown) => {
-    onError(err);
-    out.destroy(err instanceof Error ? err : new Error(String(err)));
-  });
-  return out;
-}
-
-async function writeCsv(rows: AsyncIterable<OwnerOrderRow>, out: PassThrough, timeZone: string): Promise<void> {
-  const csv = stringify({
-    // The BOM makes Excel read the file as UTF-8; a note starting with = + - @ stays text.
-    bom: true,
-    delimiter: ',',
-    header: true,
-    columns: [...OWNER_EXPORT_COLUMNS],
-    record_delimiter: 'windows',
-    escape_formulas: true,
-    cast: { boolean: (v) => (v ? 'true' : 'false') },
-  });
-  csv.pipe(out);
-  for await (const row of rows) await write(csv, exportValues(row, timeZone));
-  csv.end();
-}
-
-async function writeXlsx(rows: AsyncIterable<OwnerOrderRow>, out: PassThrough, timeZone: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Orders', { views: [{ state: 'frozen', ySplit: 1 }] });
-  const wide: Partial<Record<OwnerExportColumn, number>> = {
+export const ORDER_TABLE: ExportTable<OwnerOrderRow> = {
+  columns: OWNER_EXPORT_COLUMNS,
+  values: exportValues,
+  sheet: 'Orders',
+  wide: {
     till_name: 20,
     till_id: 38,
     order_id: 40,
@@ -101,17 +78,61 @@ async function writeXlsx(rows: AsyncIterable<OwnerOrderRow>, out: PassThrough, t
     completed_iso: 26,
     note: 40,
     gateway_txn_id: 24,
-  };
-  sheet.columns = OWNER_EXPORT_COLUMNS.map((key) => ({
+    sale_id: 40,
+  },
+  money: ['price', 'amount', 'fee', 'total_paid', 'shop_receives', 'cash_tendered', 'cash_change'],
+};
+
+/**
+ * Streams the rows as CSV or XLSX into the returned stream while the rows are read, a batch
+ * at a time: nothing holds the whole export. A failure part-way destroys the stream, so the
+ * browser shows a failed download rather than a file that looks complete.
+ */
+export function streamExport<R>(
+  rows: AsyncIterable<R>,
+  format: 'csv' | 'xlsx',
+  timeZone: string,
+  onError: (err: unknown) => void,
+  table: ExportTable<R>,
+): PassThrough {
+  const out = new PassThrough();
+  const run = format === 'csv' ? writeCsv(rows, out, timeZone, table) : writeXlsx(rows, out, timeZone, table);
+  run.catch((err: unknown) => {
+    onError(err);
+    out.destroy(err instanceof Error ? err : new Error(String(err)));
+  });
+  return out;
+}
+
+async function writeCsv<R>(rows: AsyncIterable<R>, out: PassThrough, timeZone: string, table: ExportTable<R>) {
+  const csv = stringify({
+    // The BOM makes Excel read the file as UTF-8; a note starting with = + - @ stays text.
+    bom: true,
+    delimiter: ',',
+    header: true,
+    columns: [...table.columns],
+    record_delimiter: 'windows',
+    escape_formulas: true,
+    cast: { boolean: (v) => (v ? 'true' : 'false') },
+  });
+  csv.pipe(out);
+  for await (const row of rows) await write(csv, table.values(row, timeZone));
+  csv.end();
+}
+
+async function writeXlsx<R>(rows: AsyncIterable<R>, out: PassThrough, timeZone: string, table: ExportTable<R>) {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((key) => ({
     header: key,
     key,
-    width: wide[key] ?? 12,
-    style: ['price', 'amount', 'fee', 'total_paid', 'shop_receives'].includes(key) ? { numFmt: '#,##0' } : {},
+    width: table.wide[key] ?? 12,
+    style: table.money.includes(key) ? { numFmt: '#,##0' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   for await (const row of rows) {
-    sheet.addRow(exportValues(row, timeZone)).commit();
+    sheet.addRow(table.values(row, timeZone)).commit();
     if (out.writableNeedDrain) await once(out, 'drain');
   }
   sheet.commit();

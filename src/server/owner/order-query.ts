@@ -18,6 +18,9 @@ interface Row {
   txn_id: string | null;
   created_at: Date;
   paid_at: Date | null;
+  sale_id: string | null;
+  cash_tendered: number | null;
+  cash_change: number | null;
 }
 
 function toRow(r: Row): OwnerOrderRow {
@@ -37,6 +40,9 @@ function toRow(r: Row): OwnerOrderRow {
     txnId: r.txn_id,
     createdAt: r.created_at.toISOString(),
     paidAt: r.paid_at?.toISOString() ?? null,
+    saleId: r.sale_id,
+    cashTendered: r.cash_tendered,
+    cashChange: r.cash_change,
   };
 }
 
@@ -109,7 +115,8 @@ async function whereClause(
 }
 
 const COLUMNS = `o.till_id, t.name AS till_name, o.order_id, o.state, o.method, o.price, o.amount, o.fee, o.total_payment,
-  o.fee_payer, o.snapshot->>'note' AS note, o.sandbox, o.txn_id, o.created_at, o.paid_at`;
+  o.fee_payer, o.snapshot->>'note' AS note, o.sandbox, o.txn_id, o.created_at, o.paid_at, o.sale_id, o.cash_tendered,
+  o.cash_change`;
 const FROM = 'FROM shop.orders o JOIN shop.tills t ON t.id = o.till_id';
 const ORDER = 'ORDER BY o.created_at DESC, o.till_id DESC, o.order_id DESC';
 

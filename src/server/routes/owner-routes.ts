@@ -2,30 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
 import {
   OWNER_API,
-  ownerDaySchema,
-  ownerExportSchema,
   ownerOrderPageSchema,
   ownerPairingCodeSchema,
   ownerTillIdSchema,
   type OwnerOverview,
   type OwnerTill,
 } from '@shared/owner/contract';
-import { businessDayAt, ReportInputError, type DayRules } from '../reports/day-bounds';
-import { shopDailyReport } from '../reports/daily-report';
+import { businessDayAt, ReportInputError } from '../reports/day-bounds';
 import type { PushHub } from '../push/push-hub';
 import { guardOwner, parseOr400 } from '../owner/owner-guard';
-import { CursorError, eachShopOrder, listShopOrders } from '../owner/order-query';
-import { streamExport } from '../owner/order-export';
-import { reconcileDay } from '../owner/reconciliation';
+import { CursorError, listShopOrders } from '../owner/order-query';
 import { createPairingCode, listTills, revokeTill } from '../tills/tills';
+import type { OwnerRouteDeps } from './owner-route-deps';
+import { ownerReportRoutes } from './owner-report-routes';
 
-export interface OwnerRouteDeps {
-  pool: Pool;
-  hub: PushHub;
-  ownerToken: string | null;
-  now: () => Date;
-  day: DayRules;
-}
+export type { OwnerRouteDeps } from './owner-route-deps';
 
 async function tillsWithState(pool: Pool, hub: PushHub): Promise<OwnerTill[]> {
   const [tills, rejected] = await Promise.all([
@@ -49,8 +40,8 @@ async function tillsWithState(pool: Pool, hub: PushHub): Promise<OwnerTill[]> {
 }
 
 /**
- * The owner's API over every till: the tills (pair, revoke), the history, its exports, the
- * daily report and the reconciliation. Inputs are parsed with the schemas the owner's page
+ * The owner's API over every till: the tills (pair, revoke), the history, its exports (sales
+ * with their cash parts, and refunds), the daily and Z reports and the reconciliation. Inputs are parsed with the schemas the owner's page
  * shares (src/shared/owner/contract.ts); access is the owner token or the page's session
  * (owner-guard.ts). The CLI does the same work with a database connection.
  */
@@ -94,43 +85,6 @@ export function ownerRoutes(app: FastifyInstance, deps: OwnerRouteDeps) {
       return listShopOrders(pool, input, deps.day);
     });
 
-    owner.get(`${OWNER_API}/exports/orders`, async (request, reply) => {
-      const input = parseOr400(ownerExportSchema, request.query, reply);
-      if (!input) return reply;
-      const { format, ...filter } = input;
-      const name = `penjualan-${filter.day ?? 'semua'}${filter.tillId ? `-${filter.tillId.slice(0, 8)}` : ''}.${format}`;
-      const body = streamExport(eachShopOrder(pool, filter, deps.day), format, deps.day.timeZone, (err) =>
-        request.log.error({ err }, 'owner export failed part-way'),
-      );
-      return reply
-        .header(
-          'content-type',
-          format === 'csv'
-            ? 'text/csv; charset=utf-8'
-            : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        )
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'no-store')
-        .send(body);
-    });
-
-    owner.get(`${OWNER_API}/reports/daily`, async (request, reply) => {
-      const q = request.query as Record<string, string | undefined>;
-      const input = parseOr400(ownerDaySchema, { day: q.day, tillId: q.tillId }, reply);
-      if (!input) return reply;
-      // The day rules may be given (scripts comparing with a till set otherwise); the server's own by default.
-      return shopDailyReport(pool, {
-        day: input.day,
-        tillId: input.tillId ?? null,
-        cutoffHour: q.cutoffHour === undefined ? deps.day.cutoffHour : Number(q.cutoffHour),
-        timeZone: q.timeZone ?? deps.day.timeZone,
-      });
-    });
-
-    owner.get(`${OWNER_API}/reconciliation`, async (request, reply) => {
-      const input = parseOr400(ownerDaySchema, request.query, reply);
-      if (!input) return reply;
-      return reconcileDay(pool, input.day, deps.day);
-    });
+    ownerReportRoutes(owner, deps);
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PAYMENT_METHODS } from '../methods';
+import { SALE_METHODS } from '../methods';
+import type { RefundTotals } from '../refunds';
 import { ORDER_STATES } from '../order-state';
 
 /**
@@ -19,7 +20,7 @@ export const ownerOrderFilterSchema = z.object({
   day: day.optional(),
   tillId: uuid.optional(),
   state: z.enum(ORDER_STATES).optional(),
-  method: z.enum(PAYMENT_METHODS).optional(),
+  method: z.enum(SALE_METHODS).optional(),
   search: z.string().trim().min(1).max(64).optional(),
 });
 export type OwnerOrderFilter = z.infer<typeof ownerOrderFilterSchema>;
@@ -81,7 +82,7 @@ export interface OwnerOrderRow {
   tillName: string;
   orderId: string;
   state: (typeof ORDER_STATES)[number];
-  method: (typeof PAYMENT_METHODS)[number];
+  method: (typeof SALE_METHODS)[number];
   price: number | null;
   amount: number;
   fee: number | null;
@@ -92,6 +93,11 @@ export interface OwnerOrderRow {
   txnId: string | null;
   createdAt: string;
   paidAt: string | null;
+  /** The counter sale this payment is a part of (a split sale has several). */
+  saleId: string | null;
+  /** Cash parts: what the customer handed over and the change given back. */
+  cashTendered: number | null;
+  cashChange: number | null;
 }
 
 export interface OwnerOrderPage {
@@ -101,7 +107,7 @@ export interface OwnerOrderPage {
 }
 
 export interface ShopMethodTotals {
-  method: (typeof PAYMENT_METHODS)[number];
+  method: (typeof SALE_METHODS)[number];
   count: number;
   /** What was sent to Pakasir. */
   amount: number;
@@ -134,6 +140,10 @@ export interface ShopDailyReport {
   feesShop: number;
   feesCustomer: number;
   netReceived: number;
+  /** Money given back that day (refunds and voids), by when it was given, and by channel. */
+  refunds: RefundTotals;
+  /** netReceived - refunds: what the shop keeps. */
+  netAfterRefunds: number;
 }
 
 export const RECONCILE_KINDS = [

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS, OWNER_EXPORT_COLUMNS, paidColumns } from '../../../src/shared/export-columns';
 
 describe('the export columns both exports share', () => {
-  it('leads the owner export with the till and keeps every other till column in the same order', () => {
+  it('leads the owner export with the till, keeps every other till column in order, then the counter part', () => {
     expect(OWNER_EXPORT_COLUMNS.slice(0, 2)).toEqual(['till_name', 'till_id']);
-    expect(OWNER_EXPORT_COLUMNS.slice(2)).toEqual(EXPORT_COLUMNS.filter((c) => c !== 'terminal' && c !== 'items'));
+    expect(OWNER_EXPORT_COLUMNS.slice(2, -3)).toEqual(EXPORT_COLUMNS.filter((c) => c !== 'terminal' && c !== 'items'));
+    expect(OWNER_EXPORT_COLUMNS.slice(-3)).toEqual(['sale_id', 'cash_tendered', 'cash_change']);
   });
 
   it('fills the paid columns for a paid sale only, so their sums are the report gross and net', () => {

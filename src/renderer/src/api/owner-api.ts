@@ -13,6 +13,7 @@ import {
   type OwnerReconciliation,
   type ShopDailyReport,
 } from '@shared/owner/contract';
+import { ownerDayZSchema, ownerShiftZSchema, type ShopZReport } from '@shared/owner/counter-contract';
 import { toQuery } from '../lib/owner-query';
 
 export class OwnerApiError extends Error {
@@ -38,10 +39,16 @@ export interface OwnerApi {
   listOrders(input: OwnerOrderPageInput): Promise<OwnerOrderPage>;
   dailyReport(day: string, tillId: string | null): Promise<ShopDailyReport>;
   reconciliation(day: string): Promise<OwnerReconciliation>;
+  /** The Z report of a business day across tills (or one till). */
+  dayZ(day: string, tillId: string | null): Promise<ShopZReport>;
+  /** The Z report of one shift of one till. */
+  shiftZ(tillId: string, shiftId: string): Promise<ShopZReport>;
   createPairingCode(tillName: string): Promise<{ code: string; expiresAt: string }>;
   revokeTill(id: string): Promise<{ revoked: boolean }>;
   /** The address of a streamed export: the browser downloads it with the session cookie. */
   exportUrl(input: OwnerExportInput): string;
+  /** The same for the refunds and voids the filter's day and till cover. */
+  refundExportUrl(input: OwnerExportInput): string;
 }
 
 function isCode(v: unknown): v is OwnerErrorCode {
@@ -93,8 +100,14 @@ export function createOwnerApi(
     listOrders: (input) => call('GET', `/orders${toQuery(checked(ownerOrderPageSchema, input))}`),
     dailyReport: (day, tillId) => call('GET', `/reports/daily${toQuery({ day, tillId })}`),
     reconciliation: (day) => call('GET', `/reconciliation${toQuery({ day })}`),
+    dayZ: (day, tillId) =>
+      call('GET', `/reports/z/day${toQuery(checked(ownerDayZSchema, { day, tillId: tillId ?? undefined }))}`),
+    shiftZ: (tillId, shiftId) =>
+      call('GET', `/reports/z/shift${toQuery(checked(ownerShiftZSchema, { tillId, shiftId }))}`),
     createPairingCode: (tillName) => call('POST', '/pairing-codes', checked(ownerPairingCodeSchema, { tillName })),
     revokeTill: (id) => call('POST', `/tills/${encodeURIComponent(id)}/revoke`, {}),
     exportUrl: (input) => `${baseUrl}${OWNER_API}/exports/orders${toQuery(checked(ownerExportSchema, input))}`,
+    refundExportUrl: (input) =>
+      `${baseUrl}${OWNER_API}/exports/refunds${toQuery(checked(ownerExportSchema, { day: input.day, tillId: input.tillId, format: input.format }))}`,
   };
 }

@@ -1,4 +1,4 @@
-import { PAYMENT_METHODS } from '@shared/methods';
+import { SALE_METHODS } from '@shared/methods';
 import { ORDER_STATES } from '@shared/order-state';
 import { useT, type MessageKey } from '../i18n';
 
@@ -26,7 +26,7 @@ export function StateFilter({ value, onChange, testId }: FieldProps) {
   );
 }
 
-/** A payment method, or every method (''). */
+/** How a sale was paid (cash included), or every method (''). */
 export function MethodFilter({ value, onChange, testId }: FieldProps) {
   const t = useT();
   return (
@@ -34,7 +34,7 @@ export function MethodFilter({ value, onChange, testId }: FieldProps) {
       <span>{t('history.method')}</span>
       <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
         <option value="">{t('history.all')}</option>
-        {PAYMENT_METHODS.map((m) => (
+        {SALE_METHODS.map((m) => (
           <option key={m} value={m}>
             {t(`method.${m}`)}
           </option>

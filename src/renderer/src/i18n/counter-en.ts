@@ -42,6 +42,7 @@ export const counterEn: Record<keyof typeof counterId, string> = {
   'shift.moveSave': 'Record',
   'shift.closeTitle': 'Close the shift',
   'shift.counted': 'Cash counted in the drawer',
+  'shift.difference': 'Difference',
   'shift.close': 'Close shift',
   'shift.openSales': '{n} sale(s) not finished yet: finish them first.',
   'staff.title': 'Owner and cashiers',

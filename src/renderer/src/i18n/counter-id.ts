@@ -44,6 +44,7 @@ export const counterId = {
   'shift.moveSave': 'Catat',
   'shift.closeTitle': 'Tutup shift',
   'shift.counted': 'Uang di laci (dihitung)',
+  'shift.difference': 'Selisih',
   'shift.close': 'Tutup shift',
   'shift.openSales': '{n} penjualan belum selesai: selesaikan dulu.',
   'staff.title': 'Pemilik & kasir',

@@ -1,6 +1,6 @@
 import type { OrderFilter } from '@shared/domain';
 import { customerTotal, saleMoney, type FeePayer } from '@shared/fees';
-import type { PaymentMethod, SaleMethod } from '@shared/methods';
+import type { SaleMethod } from '@shared/methods';
 import { formatRupiah } from '@shared/money';
 import type { OrderState } from '@shared/order-state';
 
@@ -44,7 +44,7 @@ export interface HistoryFilterForm {
   from: string;
   to: string;
   state: OrderState | '';
-  method: PaymentMethod | '';
+  method: SaleMethod | '';
   search: string;
 }
 

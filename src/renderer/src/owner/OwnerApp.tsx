@@ -5,9 +5,10 @@ import { OwnerHistory } from './OwnerHistory';
 import { OwnerReconcile } from './OwnerReconcile';
 import { OwnerReport } from './OwnerReport';
 import { OwnerTills } from './OwnerTills';
+import { OwnerZReport } from './OwnerZReport';
 import { SignInScreen } from './SignInScreen';
 
-const PAGES: OwnerPage[] = ['history', 'report', 'reconcile', 'tills'];
+const PAGES: OwnerPage[] = ['history', 'report', 'z', 'reconcile', 'tills'];
 
 /** The owner's page on the shop server: every till's sales, reports, reconciliation and the tills. */
 export function OwnerApp() {
@@ -76,6 +77,7 @@ export function OwnerApp() {
           <>
             {page === 'history' && <OwnerHistory overview={overview} />}
             {page === 'report' && <OwnerReport overview={overview} />}
+            {page === 'z' && <OwnerZReport overview={overview} />}
             {page === 'reconcile' && <OwnerReconcile overview={overview} />}
             {page === 'tills' && <OwnerTills overview={overview} />}
           </>

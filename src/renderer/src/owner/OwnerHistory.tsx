@@ -10,37 +10,13 @@ import { filterFromForm, type OwnerFilterForm } from '../lib/owner-query';
 import { ownerErrorText } from '../lib/owner-view';
 import { usePagedList } from '../lib/use-paged-list';
 import { ownerApi } from '../stores/owner-store';
+import { OwnerExports } from './OwnerExports';
 import { TillSelect } from './TillSelect';
 
 const PAGE = 50;
 
 const fetchPage = (filter: OwnerOrderFilter, cursor: string | null) =>
   ownerApi().listOrders({ ...filter, limit: PAGE, ...(cursor ? { cursor } : {}) });
-
-/** The exports hold exactly the rows the filter lists. */
-function OwnerExport({ filter, total }: { filter: OwnerOrderFilter; total: number }) {
-  const t = useT();
-  const lang = useLanguage((s) => s.lang);
-  return (
-    <section className="export-panel">
-      <h3>{t('owner.export.title')}</h3>
-      <p className="hint">{t('owner.export.hint', { total: formatCount(total, lang) })}</p>
-      <div className="export-row">
-        {(['csv', 'xlsx'] as const).map((format) => (
-          <a
-            key={format}
-            className="btn"
-            href={ownerApi().exportUrl({ ...filter, format })}
-            download
-            data-testid={`owner-export-${format}`}
-          >
-            {t(`owner.export.${format}`)}
-          </a>
-        ))}
-      </div>
-    </section>
-  );
-}
 
 /** Every till's sales, newest first, in the same table as a till's own history. */
 export function OwnerHistory({ overview }: { overview: OwnerOverview }) {
@@ -110,7 +86,7 @@ export function OwnerHistory({ overview }: { overview: OwnerOverview }) {
           {t('history.loadMore')}
         </button>
       )}
-      <OwnerExport filter={filter} total={list.total} />
+      <OwnerExports filter={filter} total={list.total} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useLanguage, useT } from '../i18n';
 import { formatCount, formatDateTime } from '../lib/format';
 import { ownerErrorText } from '../lib/owner-view';
 import { ownerApi } from '../stores/owner-store';
+import { RefundFigures } from './RefundFigures';
 import { TillSelect } from './TillSelect';
 
 /** The daily report over every till (or one), with the same figures the cashier window shows. */
@@ -51,7 +52,13 @@ export function OwnerReport({ overview }: { overview: OwnerOverview }) {
       {error && <ErrorBox error={error} />}
       {report && (
         <>
-          <ReportFigures report={report} />
+          <ReportFigures report={report}>
+            <RefundFigures
+              refunds={report.refunds}
+              netReceived={report.netReceived}
+              netAfterRefunds={report.netAfterRefunds}
+            />
+          </ReportFigures>
           {report.tillId === null && (
             <div className="table-wrap owner-by-till">
               <table className="table" data-testid="owner-report-by-till">

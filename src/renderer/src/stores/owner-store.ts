@@ -3,7 +3,7 @@ import type { OwnerOverview } from '@shared/owner/contract';
 import type { OwnerApi } from '../api/owner-api';
 import { ownerErrorText } from '../lib/owner-view';
 
-export type OwnerPage = 'history' | 'report' | 'reconcile' | 'tills';
+export type OwnerPage = 'history' | 'report' | 'z' | 'reconcile' | 'tills';
 
 type Status = 'loading' | 'off' | 'signed_out' | 'signed_in' | 'unreachable';
 

@@ -1,5 +1,6 @@
 import { sql as shop } from './001-shop';
 import { sql as ownerSignIn } from './002-owner-sign-in';
+import { sql as counter } from './003-counter';
 
 export interface ServerMigration {
   version: number;
@@ -15,6 +16,7 @@ export interface ServerMigration {
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   { version: 1, name: 'shop', sql: shop },
   { version: 2, name: 'owner-sign-in', sql: ownerSignIn },
+  { version: 3, name: 'counter', sql: counter },
 ];
 
 export const LATEST_SERVER_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]!.version;
