@@ -88,7 +88,7 @@ describe('the server command line', () => {
     expect(early.out).toContain('migrate');
 
     const migrate = cli(['migrate'], { MIGRATION_DATABASE_URL: url('pos_owner', 'cli_shop') });
-    expect(migrate.out).toContain('migrated from version 0 to 2');
+    expect(migrate.out).toContain('migrated from version 0 to 3');
 
     const code = cli(['pair-code', '--name', 'Kasir 9'], { DATABASE_URL: app });
     expect(code.out).toMatch(/Pairing code for "Kasir 9": [2-9A-Z]{4}-[2-9A-Z]{4}/);

@@ -54,6 +54,7 @@ describe('migrations', () => {
       expect(rows.rows).toEqual([
         { version: 1, name: 'shop', len: 64 },
         { version: 2, name: 'owner-sign-in', len: 64 },
+        { version: 3, name: 'counter', len: 64 },
       ]);
     } finally {
       await owner.end();
