@@ -35,16 +35,25 @@ describe('a v2 QR that expired while Pakasir says canceled', () => {
   });
 
   it('a cancel made at Pakasir before the QR expired is still a cancel', async () => {
-    const sale = await rig.service.charge({ amount: 28_000, method: 'qris' });
-    const txn = sim.transactions().find((t) => t.orderId === sale.orderId)!;
-    // Someone canceled it in Pakasir's dashboard while the QR was still valid.
-    await fetch(`${sim.baseUrl}/api/v2/cancel-transaction/${sim.sandbox.slug}/${txn.txnId}`, {
-      method: 'POST',
-      headers: { 'x-api-key': sim.sandbox.apiKey, 'content-type': 'application/json' },
-      body: '{}',
-    });
-    const ended = await rig.waitFor(sale.orderId, ['expired', 'canceled'], 20_000);
-    expect(ended.state).toBe('canceled');
-    expect(ended.reason).toBe('canceled_at_gateway');
+    // A QR valid long enough that the next status call (4 s apart on v2) surely comes before
+    // its expiry, even on a busy machine: the cancel is then seen while the QR was valid.
+    const longSim = await startTestSimulator({ expiryMs: 60_000, v2ExpiredAs: 'canceled' });
+    const longRig = startEngine(longSim, { version: 'v2', timeoutMs: 1500, tuning: { watchFirstMs: 300 } });
+    try {
+      const sale = await longRig.service.charge({ amount: 28_000, method: 'qris' });
+      const txn = longSim.transactions().find((t) => t.orderId === sale.orderId)!;
+      // Someone canceled it in Pakasir's dashboard while the QR was still valid.
+      await fetch(`${longSim.baseUrl}/api/v2/cancel-transaction/${longSim.sandbox.slug}/${txn.txnId}`, {
+        method: 'POST',
+        headers: { 'x-api-key': longSim.sandbox.apiKey, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const ended = await longRig.waitFor(sale.orderId, ['expired', 'canceled'], 20_000);
+      expect(ended.state).toBe('canceled');
+      expect(ended.reason).toBe('canceled_at_gateway');
+    } finally {
+      await longRig.close();
+      await longSim.close();
+    }
   });
 });
