@@ -190,14 +190,21 @@ describe('the Z report screen and the end of the day (id)', () => {
     expect(copy).toMatch(/Selisih +-Rp 2\.000/);
     await expect.poll(() => c().getByTestId('z-print-job').textContent()).toContain('#1');
 
-    // Saving is the owner's: locked, main refuses and the screen says so.
+    // Saving is the owner's: locked, main refuses and the owner's PIN pad opens; backing out
+    // leaves the refusal on screen and no file; the PIN on the pad lets the export go on.
     await value(app, 'lockOwner');
     await c().getByTestId('z-export-csv').click();
+    const pad = c().getByTestId('owner-pin-pad');
+    await pad.waitFor();
+    await pad.getByTestId('pin-cancel').click();
     const refusal = c().getByTestId('z-actions').getByTestId('error');
     await refusal.waitFor();
     expect(await refusal.getAttribute('data-code')).toBe('owner_required');
-    await value(app, 'unlockOwner', { pin: OWNER.pin });
+    expect(await c().getByTestId('job-file').count()).toBe(0);
     await c().getByTestId('z-export-csv').click();
+    await pad.waitFor();
+    for (const k of OWNER.pin) await pad.getByTestId(`pin-key-${k}`).click();
+    await pad.getByTestId('pin-ok').click();
     const link = c().getByTestId('job-file');
     await link.waitFor();
     const csv = readFileSync(join(app.dataDir, 'downloads', (await link.getAttribute('download'))!), 'utf8');
@@ -262,6 +269,10 @@ describe('the Z report screen and the end of the day (id)', () => {
     await c().getByTestId('item-name').fill('Es teh');
     await c().getByTestId('item-price').fill('5000');
     await c().getByTestId('item-save').click();
+    // Main refuses; the owner's pad opens, and backing out leaves the refusal and the old prices.
+    const pad = c().getByTestId('owner-pin-pad');
+    await pad.waitFor();
+    await pad.getByTestId('pin-cancel').click();
     const error = section.getByTestId('error');
     await error.waitFor();
     expect(await error.getAttribute('data-code')).toBe('owner_required');
