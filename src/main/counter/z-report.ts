@@ -1,21 +1,10 @@
 import type { ShiftCheckView, ShiftSummary, ZReport } from '@shared/counter';
 import type { MethodTotals, ReconcileResult } from '@shared/domain';
-import type { SaleMethod } from '@shared/methods';
-import { refundTotals } from '../orders/daily-report';
+import { methodTotals, refundTotals, type MethodRow } from '../orders/daily-report';
 import type { CounterJournal } from './counter-journal';
 import type { SaleBook } from './sales';
 import type { ShiftRow } from './shift-reader';
 import type { ShiftBook } from './shifts';
-
-interface MethodRow {
-  method: SaleMethod;
-  n: number;
-  amount: number;
-  price: number;
-  fee: number;
-  total: number;
-  fee_on_customer: number;
-}
 
 /** Paid parts by method; `where` picks the shift or the business day. */
 const METHODS_SQL = (where: string) => `
@@ -29,19 +18,6 @@ const METHODS_SQL = (where: string) => `
 
 /** A payment's shift: the drawer a cash part went into, or its sale's shift. */
 const PART_SHIFT = 'coalesce(o.shift_id, s.shift_id)';
-
-function totals(rows: MethodRow[]): MethodTotals[] {
-  return rows.map((r) => ({
-    method: r.method,
-    count: r.n,
-    amount: r.amount,
-    price: r.price,
-    fee: r.fee,
-    feeOnCustomer: r.fee_on_customer,
-    totalPaid: r.total,
-    shopReceives: r.total - r.fee,
-  }));
-}
 
 /**
  * The Z report, from the journal's own rows: for a shift, every payment part of its sales
@@ -58,7 +34,7 @@ export class ZReports {
 
   shift(row: ShiftRow): ZReport {
     const db = this.journal.db;
-    const byMethod = totals(db.prepare(METHODS_SQL(`${PART_SHIFT} = ?`)).all(row.shift_id) as MethodRow[]);
+    const byMethod = methodTotals(db.prepare(METHODS_SQL(`${PART_SHIFT} = ?`)).all(row.shift_id) as MethodRow[]);
     const refunds = refundTotals(db, '', '~', row.shift_id);
     const drawer = this.shifts.drawer(row);
     const expected = row.state === 'closed' ? (row.expected_cash ?? drawer.expected) : drawer.expected;
@@ -92,7 +68,7 @@ export class ZReports {
 
   day(day: string, startsAt: string, endsAt: string): ZReport {
     const db = this.journal.db;
-    const byMethod = totals(
+    const byMethod = methodTotals(
       db.prepare(METHODS_SQL('o.created_at >= ? AND o.created_at < ?')).all(startsAt, endsAt) as MethodRow[],
     );
     const refunds = refundTotals(db, startsAt, endsAt);

@@ -42,15 +42,7 @@ export function buildDailyReport(
                 WHERE created_at >= ? AND created_at < ? AND state = 'paid')
         GROUP BY method ORDER BY method`,
     )
-    .all(startsAt, endsAt) as {
-    method: SaleMethod;
-    n: number;
-    amount: number;
-    price: number;
-    fee: number;
-    total: number;
-    fee_on_customer: number;
-  }[];
+    .all(startsAt, endsAt) as MethodRow[];
   const review = db
     .prepare(
       "SELECT * FROM orders WHERE created_at >= ? AND created_at < ? AND state = 'needs_review' ORDER BY created_at, order_id",
@@ -61,16 +53,7 @@ export function buildDailyReport(
     const row = stateRows.find((r) => r.state === state);
     return { state, count: row?.n ?? 0, amount: row?.amount ?? 0 };
   });
-  const byMethod: MethodTotals[] = methodRows.map((r) => ({
-    method: r.method,
-    count: r.n,
-    amount: r.amount,
-    price: r.price,
-    fee: r.fee,
-    feeOnCustomer: r.fee_on_customer,
-    totalPaid: r.total,
-    shopReceives: r.total - r.fee,
-  }));
+  const byMethod = methodTotals(methodRows);
   const sum = (pick: (m: MethodTotals) => number): number => byMethod.reduce((s, m) => s + pick(m), 0);
   const fees = sum((m) => m.fee);
   const feesCustomer = sum((m) => m.feeOnCustomer);
@@ -110,6 +93,31 @@ function reportBounds(day: string, cutoffHour: number, timeZone: string): { star
   const startsAt = bounds.start.toISOString();
   const endsAt = bounds.end.toISOString();
   return { startsAt, endsAt };
+}
+
+/** One method's paid parts as SQL sums them (the daily report's and the Z report's query). */
+export interface MethodRow {
+  method: SaleMethod;
+  n: number;
+  amount: number;
+  price: number;
+  fee: number;
+  total: number;
+  fee_on_customer: number;
+}
+
+/** Per-method totals, one definition for the daily and Z reports so they agree to the rupiah. */
+export function methodTotals(rows: MethodRow[]): MethodTotals[] {
+  return rows.map((r) => ({
+    method: r.method,
+    count: r.n,
+    amount: r.amount,
+    price: r.price,
+    fee: r.fee,
+    feeOnCustomer: r.fee_on_customer,
+    totalPaid: r.total,
+    shopReceives: r.total - r.fee,
+  }));
 }
 
 /**
