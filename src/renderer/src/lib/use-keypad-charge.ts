@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CartEntry } from '@shared/items';
+import type { FeePayer } from '@shared/fees';
+import type { PaymentMethod } from '@shared/methods';
+import { getPosApi } from '../api/pos-api';
+import type { ChargePlan } from './charge-plan';
+import { canChargeNow } from './keypad-charge';
+import { useAction } from './use-action';
+import { useItems } from '../stores/items-store';
+import { usePos } from '../stores/pos-store';
+
+/** A pause this long on an amount is worth asking Pakasir's fee for it. */
+const PREPARE_AFTER_MS = 350;
+
+export interface KeypadSale {
+  amount: number;
+  note: string;
+  /** The cart's picks when the sale is rung up with items, else null. */
+  items: CartEntry[] | null;
+  plan: ChargePlan;
+  feePayer: FeePayer;
+  hasSettings: boolean;
+  /** Main's price is of the cart on screen (always true for a typed amount). */
+  cartPriced: boolean;
+  /** Clears the keypad after a sale is started. */
+  reset: () => void;
+}
+
+/**
+ * Charging from the keypad: the charge itself (by the planned method, or after the cashier
+ * answered the method question), and the fee asked ahead while the cashier pauses.
+ */
+export function useKeypadCharge(sale: KeypadSale) {
+  const { amount, note, items, plan, feePayer, hasSettings, cartPriced, reset } = sale;
+  const [asking, setAsking] = useState(false);
+  const action = useAction(async (by: PaymentMethod) => {
+    const input = note.trim() ? { amount, method: by, note: note.trim() } : { amount, method: by };
+    const order = await getPosApi().charge(items ? { ...input, items } : input);
+    usePos.getState().setActiveSale(order);
+    reset();
+    if (items) useItems.getState().clear();
+  });
+  const { run, busy } = action;
+  const canCharge = canChargeNow({ plan, busy, hasSettings, cartPriced });
+  const chargeBy = useCallback(
+    async (by: PaymentMethod) => {
+      setAsking(false);
+      await run(by);
+    },
+    [run],
+  );
+
+  // While the cashier pauses on an amount, main asks Pakasir's fee for it (round price), so
+  // Enter does not wait for those answers.
+  const readyMethod = plan.kind === 'ready' ? plan.method : null;
+  useEffect(() => {
+    if (!readyMethod || feePayer !== 'shop') return;
+    const timer = setTimeout(() => {
+      void getPosApi()
+        .prepareCharge({ amount, method: readyMethod })
+        .catch(() => undefined);
+    }, PREPARE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [amount, readyMethod, feePayer]);
+
+  const charge = useCallback(async () => {
+    if (!canCharge) return;
+    if (plan.kind === 'ask') setAsking(true);
+    else if (plan.kind === 'ready') await chargeBy(plan.method);
+  }, [canCharge, plan, chargeBy]);
+
+  return { busy, canCharge, error: action.error, setError: action.setError, asking, setAsking, chargeBy, charge };
+}
