@@ -4,10 +4,12 @@ import type { CartEntry } from '@shared/items';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
-import { changeFor, quickTenders } from '../../lib/cash';
-import { describeError, type ShownError } from '../../lib/errors';
-import { digitsToAmount, keyFromKeyboard } from '../../lib/keypad';
+import { cashFigures, typeTendered } from '../../lib/cash';
+import type { KeypadKey } from '../../lib/keypad';
+import { useAction } from '../../lib/use-action';
+import { useCashKeys } from '../../lib/use-cash-keys';
 import { ErrorBox } from '../../components/ErrorBox';
+import { CashChange, CashDue, CashQuick } from './CashFigures';
 
 const noteOf = (note: string) => (note.trim() ? { note: note.trim() } : {});
 const itemsOf = (items: CartEntry[] | null) => (items && items.length > 0 ? { items } : {});
@@ -36,62 +38,33 @@ export function CashPanel({
   // The panel takes the focus: Enter is for it, not for a button focused behind it.
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
-  const typed = digitsToAmount(digits);
-  const tendered = digits === '' ? amount : typed;
-  const change = changeFor(amount, tendered);
-  const canSplit = typed > 0 && typed < amount;
-
-  const run = useCallback(
-    async (work: () => Promise<OrderView>) => {
-      if (busy) return;
-      setBusy(true);
-      setError(null);
-      try {
-        onDone(await work());
-      } catch (e) {
-        setError(describeError(e));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [busy, onDone],
-  );
+  const { typed, tendered, change, canSplit } = cashFigures(amount, digits);
+  const action = useAction(async (work: () => Promise<OrderView>) => onDone(await work()));
+  const { busy, error, setError, run } = action;
   const pay = useCallback(
-    (sum: number) =>
-      run(
+    async (sum: number) => {
+      if (busy) return;
+      await run(
         async () => (await getPosApi().sellCash({ amount, tendered: sum, ...noteOf(note), ...itemsOf(items) })).order,
-      ),
-    [run, amount, note, items],
+      );
+    },
+    [busy, run, amount, note, items],
   );
-  const split = useCallback(
-    () =>
-      run(() => getPosApi().chargeSplit({ amount, cash: typed, method: 'qris', ...noteOf(note), ...itemsOf(items) })),
-    [run, amount, typed, note, items],
+  const split = async () => {
+    if (busy) return;
+    await run(() =>
+      getPosApi().chargeSplit({ amount, cash: typed, method: 'qris', ...noteOf(note), ...itemsOf(items) }),
+    );
+  };
+  const onKey = useCallback(
+    (k: KeypadKey) => {
+      setError(null);
+      setDigits((d) => typeTendered(d, k));
+    },
+    [setError],
   );
-
-  useEffect(() => {
-    const onKey = (ev: KeyboardEvent) => {
-      if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-      if (ev.key === 'Escape') {
-        ev.preventDefault();
-        onClose();
-      } else if (ev.key === 'Enter') {
-        if (ev.target instanceof HTMLButtonElement) return;
-        ev.preventDefault();
-        void pay(tendered);
-      } else {
-        const k = keyFromKeyboard(ev.key);
-        if (!k) return;
-        ev.preventDefault();
-        setError(null);
-        setDigits((d) => (k === 'back' ? d.slice(0, -1) : k === 'clear' ? '' : (d + k).replace(/^0+/, '').slice(0, 9)));
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose, pay, tendered]);
+  const payTendered = useCallback(() => void pay(tendered), [pay, tendered]);
+  useCashKeys({ onBack: onClose, onPay: payTendered, onKey });
 
   return (
     <div className="modal-backdrop" role="presentation">
@@ -104,34 +77,9 @@ export function CashPanel({
         aria-label={t('cash.title')}
         data-testid="cash-panel"
       >
-        <div className="cash-due">
-          <span>{t('cash.due')}</span>
-          <strong data-testid="cash-due">{formatRupiah(amount)}</strong>
-        </div>
-        <div className="cash-tendered">
-          <span>{t('cash.tendered')}</span>
-          <output data-testid="cash-tendered" aria-live="polite">
-            {formatRupiah(tendered)}
-          </output>
-        </div>
-        <div className="cash-quick">
-          {quickTenders(amount).map((sum) => (
-            <button
-              key={sum}
-              type="button"
-              className="btn btn-big"
-              data-testid={`cash-quick-${sum}`}
-              disabled={busy}
-              onClick={() => void pay(sum)}
-            >
-              {sum === amount ? t('cash.exact') : formatRupiah(sum)}
-            </button>
-          ))}
-        </div>
-        <div className={`cash-change ${change === null ? 'cash-short' : ''}`} data-testid="cash-change-box">
-          <span>{change === null ? t('cash.short') : t('cash.change')}</span>
-          <strong data-testid="cash-change">{formatRupiah(change ?? amount - tendered)}</strong>
-        </div>
+        <CashDue amount={amount} tendered={tendered} />
+        <CashQuick amount={amount} busy={busy} onPay={(sum) => void pay(sum)} />
+        <CashChange amount={amount} tendered={tendered} change={change} />
         {error && <ErrorBox error={error} />}
         <div className="modal-actions">
           <button type="button" className="btn" data-testid="cash-back" onClick={onClose}>
@@ -153,7 +101,7 @@ export function CashPanel({
             className="btn btn-big btn-primary"
             data-testid="cash-pay"
             disabled={busy || change === null}
-            onClick={() => void pay(tendered)}
+            onClick={payTendered}
           >
             {t('cash.pay', { amount: formatRupiah(tendered) })}
           </button>
