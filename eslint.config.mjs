@@ -50,7 +50,6 @@ const NOT_SPLIT_YET = {
   'src/main/orders/journal.ts': { file: 405 },
   'src/main/app/create-services.ts': { fn: 177 },
   'src/main/app/journal-session.ts': { fn: 102 },
-  'src/renderer/src/screens/history/ReportPanel.tsx': { fn: 160 },
 };
 
 const noElectron = {
