@@ -109,7 +109,9 @@ describe('the server command line', () => {
       expect(signIn.status).toBe(200);
       await ownerPageServed(base);
     });
-  });
+    // Eight fresh Node processes, each loading TypeScript through tsx: seconds each on a busy
+    // 2-core machine. The limit guards against a hang, not a speed.
+  }, 120_000);
 
   it('never takes a secret as a flag', () => {
     const r = cli(['serve', '--webhook-secret', 'abc'], {});
