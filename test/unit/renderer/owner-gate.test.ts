@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PosError } from '@shared/errors';
 import type { PosApi } from '../../../src/renderer/src/api/pos-api';
-import { sharedAsk, withOwnerGate } from '../../../src/renderer/src/lib/owner-gate';
+import type { AccessView } from '@shared/counter';
+import { ownerLocked, sharedAsk, withOwnerGate } from '../../../src/renderer/src/lib/owner-gate';
 
 /** A stand-in for main: owner-only calls refused until the owner's PIN unlocked the till. */
 function fakeMain() {
@@ -95,5 +96,21 @@ describe('owner-only calls on a locked till', () => {
     // Once answered, the next refusal opens the pad again.
     void ask();
     expect(opened).toBe(2);
+  });
+});
+
+describe('ownerLocked', () => {
+  const access = (ownerPinSet: boolean, ownerUnlocked: boolean) =>
+    ({ seq: 1, ownerPinSet, ownerUnlocked, staff: [] }) as unknown as AccessView;
+
+  it('is locked only when an owner PIN exists and the owner has not unlocked', () => {
+    expect(ownerLocked(access(true, false))).toBe(true);
+    expect(ownerLocked(access(true, true))).toBe(false);
+    // No owner yet: the till is open for a first look (main still refuses money back).
+    expect(ownerLocked(access(false, false))).toBe(false);
+  });
+
+  it('does not claim a lock before main has said who may do what', () => {
+    expect(ownerLocked(null)).toBe(false);
   });
 });

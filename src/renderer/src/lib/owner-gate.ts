@@ -1,4 +1,5 @@
 import { OWNER_CALLS } from '@shared/contract/api';
+import type { AccessView } from '@shared/counter';
 import type { PosApi } from '../api/pos-api';
 
 /**
@@ -41,4 +42,9 @@ export function sharedAsk(open: () => Promise<boolean>): () => Promise<boolean> 
     });
     return pending;
   };
+}
+
+/** Owner-only actions are refused now: an owner PIN exists and the owner has not unlocked. */
+export function ownerLocked(access: AccessView | null): boolean {
+  return !!access && access.ownerPinSet && !access.ownerUnlocked;
 }

@@ -6,8 +6,9 @@ import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { draftOfItem, EMPTY_DRAFT, inputOfDraft, type ItemDraft } from '../../lib/item-draft';
 import { useAction } from '../../lib/use-action';
-import { ownerLocked, useAccess } from '../../lib/use-access';
+import { ownerLocked } from '../../lib/owner-gate';
 import { useItems } from '../../stores/items-store';
+import { useCounter } from '../../stores/counter-store';
 import '../keypad/items.css';
 
 /**
@@ -19,7 +20,7 @@ import '../keypad/items.css';
 export function ItemsSection() {
   const t = useT();
   const items = useItems((s) => s.items);
-  const locked = ownerLocked(useAccess());
+  const locked = useCounter((s) => ownerLocked(s.access));
   const [draft, setDraft] = useState<ItemDraft>(EMPTY_DRAFT);
   const set = (patch: Partial<ItemDraft>) => setDraft((d) => ({ ...d, ...patch }));
 

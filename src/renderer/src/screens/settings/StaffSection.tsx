@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AccessView } from '@shared/counter';
 import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
-import { describeError, type ShownError } from '../../lib/errors';
 import { ErrorBox } from '../../components/ErrorBox';
 import { OwnerPinPad } from '../../components/OwnerPinPad';
+import { useAction } from '../../lib/use-action';
+import { useCounter } from '../../stores/counter-store';
 
 const digitsOnly = (v: string) => v.replace(/\D/g, '').slice(0, 8);
 
@@ -16,33 +17,24 @@ const digitsOnly = (v: string) => v.replace(/\D/g, '').slice(0, 8);
  */
 export function StaffSection() {
   const t = useT();
-  const [access, setAccess] = useState<AccessView | null>(null);
+  const access = useCounter((s) => s.access);
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
-
-  useEffect(() => {
-    const api = getPosApi();
-    const keep = (next: AccessView) => setAccess((a) => (a && a.seq > next.seq ? a : next));
-    api.getAccess({}).then(keep, (e: unknown) => setError(describeError(e)));
-    return api.on('accessChanged', keep);
-  }, []);
-
-  const act = async (work: () => Promise<AccessView>) => {
-    setBusy(true);
-    setError(null);
+  // Main's answer goes into the counter store at once (the header follows); the PIN is
+  // cleared whether the call went through or not.
+  const {
+    busy,
+    error,
+    run: act,
+  } = useAction(async (work: () => Promise<AccessView>) => {
     try {
-      setAccess(await work());
+      useCounter.getState().setAccess(await work());
       setName('');
-    } catch (e) {
-      setError(describeError(e));
     } finally {
       setPin('');
-      setBusy(false);
     }
-  };
+  });
   if (!access) return null;
   const cashiers = access.staff.filter((s) => s.role === 'cashier');
   const pinField = (testId: string, label: string) => (

@@ -6,8 +6,9 @@ import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { useAction } from '../../lib/use-action';
 import { usePrintKey } from '../../lib/use-print-key';
-import { ownerLocked, useAccess } from '../../lib/use-access';
+import { ownerLocked } from '../../lib/owner-gate';
 import { closeDayError, openShiftsOf, zJobLine, zJobs } from '../../lib/z-report-view';
+import { useCounter } from '../../stores/counter-store';
 import { usePos } from '../../stores/pos-store';
 import { usePrinter } from '../../stores/printer-store';
 import { JobProgressView } from '../history/JobProgressView';
@@ -36,7 +37,7 @@ export function ZReportActions({
     zref,
   );
   const line = zJobLine(jobs[0] ?? null, printer);
-  const locked = ownerLocked(useAccess());
+  const locked = useCounter((s) => ownerLocked(s.access));
   const [exportJob, setExportJob] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
