@@ -2,8 +2,14 @@ import type { OwnerReconcileTill, OwnerTill } from '@shared/owner/contract';
 import { isMessageKey, t, type MessageKey } from '../i18n';
 import type { OwnerApiError } from '../api/owner-api';
 
+export interface OwnerShownError {
+  code: string;
+  text: string;
+  issues: string[];
+}
+
 /** The owner's words for a refusal from the shop server. */
-export function ownerErrorText(err: unknown): { code: string; text: string; issues: string[] } {
+export function ownerErrorText(err: unknown): OwnerShownError {
   const code = (err as OwnerApiError | null)?.code ?? 'internal';
   const key = `owner.error.${code}`;
   return { code, text: t(isMessageKey(key) ? key : 'owner.error.internal'), issues: [] };

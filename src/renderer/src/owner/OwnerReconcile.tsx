@@ -1,39 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatRupiah } from '@shared/money';
-import type { OwnerOverview, OwnerReconciliation } from '@shared/owner/contract';
-import { DateField } from '../components/DateField';
+import type { OwnerOverview } from '@shared/owner/contract';
 import { ErrorBox } from '../components/ErrorBox';
 import { useLanguage, useT } from '../i18n';
 import { formatCount, formatDateTime } from '../lib/format';
 import { ownerErrorText, tillProblems } from '../lib/owner-view';
 import { isOrderState } from '../lib/owner-states';
+import { useLoad } from '../lib/use-load';
 import { ownerApi } from '../stores/owner-store';
+import { OwnerReportHead } from './OwnerReportHead';
 
 /** The server's view of a day (Pakasir's notices) against what each till sent, differences flagged. */
 export function OwnerReconcile({ overview }: { overview: OwnerOverview }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const [day, setDay] = useState(overview.today);
-  const [result, setResult] = useState<OwnerReconciliation | null>(null);
-  const [error, setError] = useState<ReturnType<typeof ownerErrorText> | null>(null);
-  useEffect(() => {
-    setError(null);
-    ownerApi()
-      .reconciliation(day)
-      .then(setResult, (e: unknown) => setError(ownerErrorText(e)));
-  }, [day]);
+  const { value: result, error } = useLoad(() => ownerApi().reconciliation(day), day, ownerErrorText);
   const money = (n: number | null) => (n === null ? '—' : formatRupiah(n));
   return (
     <div className="owner-page" data-testid="owner-reconcile">
-      <div className="report-head">
-        <label className="field field-inline">
-          <span>{t('report.day')}</span>
-          <DateField value={day} onChange={(d) => d && setDay(d)} testId="owner-reconcile-day" />
-        </label>
-        <button type="button" className="btn btn-small" onClick={() => setDay(overview.today)}>
-          {t('report.today')}
-        </button>
-      </div>
+      <OwnerReportHead overview={overview} day={day} onDay={setDay} testIds={{ day: 'owner-reconcile-day' }} />
       <p className="hint">{t('owner.reconcile.intro')}</p>
       {error && <ErrorBox error={error} />}
       {result && (

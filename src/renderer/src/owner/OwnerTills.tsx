@@ -4,18 +4,21 @@ import { ErrorBox } from '../components/ErrorBox';
 import { useLanguage, useT } from '../i18n';
 import { formatCount, formatDateTime, formatTime } from '../lib/format';
 import { ownerErrorText, tillState } from '../lib/owner-view';
+import { useAction } from '../lib/use-action';
 import { ownerApi, useOwner } from '../stores/owner-store';
-
-type Shown = ReturnType<typeof ownerErrorText>;
 
 /** The paired tills, a one-time code for a new one, and removing one (its sales stay). */
 export function OwnerTills({ overview }: { overview: OwnerOverview }) {
   const t = useT();
-  const [error, setError] = useState<Shown | null>(null);
+  // Removing a till refreshes the overview, so its new state shows in every page.
+  const revoke = useAction(async (tillId: string) => {
+    await ownerApi().revokeTill(tillId);
+    await useOwner.getState().refreshOverview();
+  }, ownerErrorText);
   return (
     <div className="owner-page" data-testid="owner-tills">
-      <PairTill onError={setError} timeZone={overview.timeZone} />
-      {error && <ErrorBox error={error} />}
+      <PairTill timeZone={overview.timeZone} />
+      {revoke.error && <ErrorBox error={revoke.error} />}
       <section className="reconcile">
         <h3>{t('owner.tills.title')}</h3>
         {overview.tills.length === 0 ? (
@@ -34,7 +37,13 @@ export function OwnerTills({ overview }: { overview: OwnerOverview }) {
               </thead>
               <tbody>
                 {overview.tills.map((till) => (
-                  <TillRow key={till.id} till={till} timeZone={overview.timeZone} onError={setError} />
+                  <TillRow
+                    key={till.id}
+                    till={till}
+                    timeZone={overview.timeZone}
+                    busy={revoke.busy}
+                    onRevoke={revoke.run}
+                  />
                 ))}
               </tbody>
             </table>
@@ -45,20 +54,23 @@ export function OwnerTills({ overview }: { overview: OwnerOverview }) {
   );
 }
 
-function TillRow({ till, timeZone, onError }: { till: OwnerTill; timeZone: string; onError: (e: Shown) => void }) {
+function TillRow({
+  till,
+  timeZone,
+  busy,
+  onRevoke,
+}: {
+  till: OwnerTill;
+  timeZone: string;
+  busy: boolean;
+  onRevoke: (tillId: string) => Promise<unknown>;
+}) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const [asking, setAsking] = useState(false);
   const state = tillState(till);
-  const revoke = async () => {
-    try {
-      await ownerApi().revokeTill(till.id);
-      await useOwner.getState().refreshOverview();
-    } catch (e) {
-      onError(ownerErrorText(e));
-    }
-    setAsking(false);
-  };
+  // Asked once: the question closes whether the removal went through or was refused.
+  const revoke = () => void onRevoke(till.id).then(() => setAsking(false));
   return (
     <tr data-testid="owner-till-row" data-till={till.id} data-state={state}>
       <td>{till.name}</td>
@@ -77,7 +89,7 @@ function TillRow({ till, timeZone, onError }: { till: OwnerTill; timeZone: strin
           (asking ? (
             <div className="owner-confirm" role="alertdialog">
               <span>{t('owner.tills.revokeConfirm', { name: till.name })}</span>
-              <button type="button" className="btn btn-danger btn-small" onClick={() => void revoke()}>
+              <button type="button" className="btn btn-danger btn-small" disabled={busy} onClick={revoke}>
                 {t('owner.tills.revokeYes')}
               </button>
               <button type="button" className="btn btn-small" onClick={() => setAsking(false)}>
@@ -99,19 +111,15 @@ function TillRow({ till, timeZone, onError }: { till: OwnerTill; timeZone: strin
   );
 }
 
-function PairTill({ onError, timeZone }: { onError: (e: Shown) => void; timeZone: string }) {
+function PairTill({ timeZone }: { timeZone: string }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const [name, setName] = useState('');
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
-  const submit = async () => {
-    try {
-      setCode(await ownerApi().createPairingCode(name));
-      setName('');
-    } catch (e) {
-      onError(ownerErrorText(e));
-    }
-  };
+  const submit = useAction(async () => {
+    setCode(await ownerApi().createPairingCode(name));
+    setName('');
+  }, ownerErrorText);
   return (
     <section className="reconcile">
       <h3>{t('owner.tills.pairTitle')}</h3>
@@ -119,7 +127,7 @@ function PairTill({ onError, timeZone }: { onError: (e: Shown) => void; timeZone
         className="owner-pair"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name.trim()) void submit();
+          if (name.trim()) void submit.run();
         }}
       >
         <label className="field field-grow">
@@ -132,10 +140,16 @@ function PairTill({ onError, timeZone }: { onError: (e: Shown) => void; timeZone
             data-testid="owner-pair-name"
           />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={!name.trim()} data-testid="owner-pair-submit">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={!name.trim() || submit.busy}
+          data-testid="owner-pair-submit"
+        >
           {t('owner.tills.pairSubmit')}
         </button>
       </form>
+      {submit.error && <ErrorBox error={submit.error} />}
       {code && (
         <div className="owner-code" data-testid="owner-pair-result">
           <div className="stat-label">{t('owner.tills.pairCode')}</div>

@@ -4,9 +4,9 @@ import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
+import { useLoad } from '../../lib/use-load';
 import { useNav } from '../../stores/nav-store';
 import { usePos } from '../../stores/pos-store';
 
@@ -73,9 +73,8 @@ function ReviewItem({ order, onDone, focused }: { order: OrderView; onDone: () =
 export function ReviewPanel() {
   const t = useT();
   const revision = usePos((s) => s.orderRevision);
-  const [items, setItems] = useState<OrderView[] | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-  const [tick, setTick] = useState(0);
+  // Read again when any sale changes, and after a decision made here.
+  const { value: items, error, reload } = useLoad(() => getPosApi().listNeedsReview({}), String(revision));
   // A banner's "View" points at its sale; it stays marked while this panel is open.
   const [focused, setFocused] = useState<string | null>(null);
   const focus = useNav((s) => s.focusOrderId);
@@ -84,11 +83,6 @@ export function ReviewPanel() {
     setFocused(focus);
     useNav.getState().clearFocus();
   }, [focus]);
-  useEffect(() => {
-    getPosApi()
-      .listNeedsReview({})
-      .then(setItems, (e: unknown) => setError(describeError(e)));
-  }, [revision, tick]);
   return (
     <div className="review-panel">
       <h2>{t('review.title')}</h2>
@@ -97,7 +91,7 @@ export function ReviewPanel() {
       {items && items.length === 0 && <p className="empty">{t('review.empty')}</p>}
       <ul className="review-list">
         {items?.map((o) => (
-          <ReviewItem key={o.orderId} order={o} focused={o.orderId === focused} onDone={() => setTick((n) => n + 1)} />
+          <ReviewItem key={o.orderId} order={o} focused={o.orderId === focused} onDone={reload} />
         ))}
       </ul>
     </div>

@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PosError } from '@shared/errors';
+import { useLanguage } from '@renderer/i18n';
+import { useLoad } from '@renderer/lib/use-load';
+
+/**
+ * A screen's figures read for its inputs (a day, a till): only the newest read fills the
+ * screen, so an answer for the day the owner just left never shows under the new day's heading.
+ */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+beforeEach(() => useLanguage.getState().setLang('en'));
+afterEach(cleanup);
+
+describe('useLoad', () => {
+  it('drops a late answer for an earlier key', async () => {
+    const answers = new Map([
+      ['2026-01-01', deferred<string>()],
+      ['2026-01-02', deferred<string>()],
+    ]);
+    const { result, rerender } = renderHook(({ day }) => useLoad(() => answers.get(day)!.promise, day), {
+      initialProps: { day: '2026-01-01' },
+    });
+    rerender({ day: '2026-01-02' });
+    await act(async () => answers.get('2026-01-02')!.resolve('figures of the 2nd'));
+    expect(result.current.value).toBe('figures of the 2nd');
+    await act(async () => answers.get('2026-01-01')!.resolve('figures of the 1st'));
+    expect(result.current.value).toBe('figures of the 2nd');
+  });
+
+  it('ignores a late failure for an earlier key', async () => {
+    const first = deferred<string>();
+    const second = deferred<string>();
+    const { result, rerender } = renderHook(({ read }) => useLoad(() => read.promise, read === first ? 'a' : 'b'), {
+      initialProps: { read: first },
+    });
+    rerender({ read: second });
+    await act(async () => second.resolve('b'));
+    await act(async () => first.reject(new PosError('internal', 'gone')));
+    expect(result.current).toMatchObject({ value: 'b', error: null });
+  });
+
+  it('clears the figures and says why when the newest read fails, and reads again on reload', async () => {
+    let fail = false;
+    let reads = 0;
+    const { result, rerender } = renderHook(
+      ({ day }) =>
+        useLoad(async () => {
+          reads += 1;
+          if (fail) throw new PosError('storage_io', 'closed');
+          return `figures of ${day}`;
+        }, day),
+      { initialProps: { day: '1' } },
+    );
+    await waitFor(() => expect(result.current.value).toBe('figures of 1'));
+    fail = true;
+    rerender({ day: '2' });
+    await waitFor(() => expect(result.current.error?.code).toBe('storage_io'));
+    expect(result.current.value).toBeNull();
+    fail = false;
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.value).toBe('figures of 2'));
+    expect(result.current.error).toBeNull();
+    expect(reads).toBe(3);
+  });
+
+  it("words a failure with the screen's own wording when given one", async () => {
+    const { result } = renderHook(() =>
+      useLoad(
+        () => Promise.reject(new Error('401')),
+        'k',
+        () => ({ code: 'signed_out', text: 'Sign in again.', issues: [] }),
+      ),
+    );
+    await waitFor(() => expect(result.current.error?.text).toBe('Sign in again.'));
+  });
+});
