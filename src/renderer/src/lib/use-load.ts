@@ -3,7 +3,7 @@ import type { ShownError } from './errors';
 import { useAction } from './use-action';
 
 export interface Loaded<T, E> {
-  /** The latest answer; null before the first one and after a read that failed. */
+  /** The answer for the current key; null while it is read, and after a read that failed. */
   value: T | null;
   busy: boolean;
   error: E | null;
@@ -11,34 +11,42 @@ export interface Loaded<T, E> {
   reload: () => void;
 }
 
+export interface LoadOptions<E> {
+  /** Words a failure; main's refusals by default. */
+  describe?: (err: unknown) => E;
+  /** Something changed that the answer may reflect (a sale, say): read again, keeping what is shown meanwhile. */
+  revision?: number;
+}
+
 /**
- * What a screen shows read from a call, read again whenever `key` (the inputs it depends on,
- * as one string: a day, a till, a revision) changes. Only the newest read may fill the screen:
- * an answer for the previous day arriving late is dropped, so the heading and the figures
- * never disagree. A failed read clears the figures rather than leave an older day's on screen.
+ * What a screen shows read from a call, for `key` (what it is read for, as one string: a day,
+ * a till). A value is only ever shown under the key it was read for: while another day is read
+ * nothing is shown, and an answer for the previous day arriving late is dropped, so the heading
+ * and the figures never disagree. A failed read clears the figures rather than leave older ones.
  */
 export function useLoad<T, E = ShownError>(
   read: () => Promise<T>,
   key: string,
-  describe?: (err: unknown) => E,
+  { describe, revision = 0 }: LoadOptions<E> = {},
 ): Loaded<T, E> {
-  const [value, setValue] = useState<T | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; value: T } | null>(null);
   const seq = useRef(0);
-  const latest = useRef(read);
-  latest.current = read;
+  const latest = useRef({ read, key });
+  latest.current = { read, key };
   const action = useAction(async () => {
     const mine = ++seq.current;
+    const forKey = latest.current.key;
     try {
-      const next = await latest.current();
-      if (mine === seq.current) setValue(next);
+      const value = await latest.current.read();
+      if (mine === seq.current) setLoaded({ key: forKey, value });
     } catch (err) {
       if (mine !== seq.current) return;
-      setValue(null);
+      setLoaded(null);
       throw err;
     }
   }, describe);
   const { run } = action;
   const reload = useCallback(() => void run(), [run]);
-  useEffect(() => reload(), [key, reload]);
-  return { value, busy: action.busy, error: action.error, reload };
+  useEffect(() => reload(), [key, revision, reload]);
+  return { value: loaded?.key === key ? loaded.value : null, busy: action.busy, error: action.error, reload };
 }

@@ -15,7 +15,9 @@ export function OwnerReconcile({ overview }: { overview: OwnerOverview }) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const [day, setDay] = useState(overview.today);
-  const { value: result, error } = useLoad(() => ownerApi().reconciliation(day), day, ownerErrorText);
+  const { value: result, error } = useLoad(() => ownerApi().reconciliation(day), day, {
+    describe: ownerErrorText,
+  });
   const money = (n: number | null) => (n === null ? '—' : formatRupiah(n));
   return (
     <div className="owner-page" data-testid="owner-reconcile">

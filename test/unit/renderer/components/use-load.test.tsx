@@ -23,6 +23,35 @@ beforeEach(() => useLanguage.getState().setLang('en'));
 afterEach(cleanup);
 
 describe('useLoad', () => {
+  it('shows nothing for a new key until its own answer comes, and keeps what is shown across a revision', async () => {
+    const answers = new Map([
+      ['1', deferred<string>()],
+      ['2', deferred<string>()],
+    ]);
+    let revisionReads = 0;
+    const { result, rerender } = renderHook(
+      ({ day, revision }) =>
+        useLoad(
+          () => {
+            if (revision > 0) revisionReads += 1;
+            return answers.get(day)!.promise;
+          },
+          day,
+          { revision },
+        ),
+      { initialProps: { day: '1', revision: 0 } },
+    );
+    await act(async () => answers.get('1')!.resolve('figures of the 1st'));
+    expect(result.current.value).toBe('figures of the 1st');
+    rerender({ day: '1', revision: 1 });
+    expect(result.current.value).toBe('figures of the 1st');
+    expect(revisionReads).toBe(1);
+    rerender({ day: '2', revision: 1 });
+    expect(result.current.value).toBeNull();
+    await act(async () => answers.get('2')!.resolve('figures of the 2nd'));
+    expect(result.current.value).toBe('figures of the 2nd');
+  });
+
   it('drops a late answer for an earlier key', async () => {
     const answers = new Map([
       ['2026-01-01', deferred<string>()],
@@ -76,11 +105,9 @@ describe('useLoad', () => {
 
   it("words a failure with the screen's own wording when given one", async () => {
     const { result } = renderHook(() =>
-      useLoad(
-        () => Promise.reject(new Error('401')),
-        'k',
-        () => ({ code: 'signed_out', text: 'Sign in again.', issues: [] }),
-      ),
+      useLoad(() => Promise.reject(new Error('401')), 'k', {
+        describe: () => ({ code: 'signed_out', text: 'Sign in again.', issues: [] }),
+      }),
     );
     await waitFor(() => expect(result.current.error?.text).toBe('Sign in again.'));
   });

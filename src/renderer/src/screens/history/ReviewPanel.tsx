@@ -74,7 +74,13 @@ export function ReviewPanel() {
   const t = useT();
   const revision = usePos((s) => s.orderRevision);
   // Read again when any sale changes, and after a decision made here.
-  const { value: items, error, reload } = useLoad(() => getPosApi().listNeedsReview({}), String(revision));
+  const {
+    value: items,
+    error,
+    reload,
+  } = useLoad(() => getPosApi().listNeedsReview({}), 'review', {
+    revision,
+  });
   // A banner's "View" points at its sale; it stays marked while this panel is open.
   const [focused, setFocused] = useState<string | null>(null);
   const focus = useNav((s) => s.focusOrderId);
