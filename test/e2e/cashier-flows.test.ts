@@ -170,7 +170,7 @@ describe('who pays the fee, plainly', () => {
     await app.cashier.getByTestId('detail-close').click();
     await app.cashier.getByTestId('tab-report').click();
     await app.cashier.getByTestId('daily-report').waitFor();
-    await expect.poll(() => text('report-fees-split')).toContain('ditanggung toko');
+    await expect.poll(() => text('report-fees-notes')).toContain('ditanggung toko');
   });
 
   it('the history search finds the sale by its amount, typed with or without dots', async () => {

@@ -220,8 +220,11 @@ describe("the owner's page over two tills", () => {
       await expect.poll(() => page.getByTestId('report-gross').textContent()).toBe(formatRupiah(gross));
       expect(await page.getByTestId('report-net').textContent()).toBe(formatRupiah(net));
       expect(await page.getByTestId('owner-report-till-row').count()).toBe(2);
-      expect(await page.getByTestId('owner-refunds-amount').textContent()).toBe(`− ${formatRupiah(5_000)}`);
-      expect(await page.getByTestId('owner-net-after-refunds').textContent()).toBe(formatRupiah(net - refunds));
+      expect(await page.getByTestId('report-refunds').textContent()).toBe(`− ${formatRupiah(5_000)}`);
+      expect(await page.getByTestId('report-net-after-refunds').textContent()).toBe(formatRupiah(net - refunds));
+      // What the shop receives is one figure, once: the refunds start from it, they do not repeat it.
+      const statLabels = await page.getByTestId('owner-report').locator('.stat-label').allTextContents();
+      expect(statLabels.filter((l) => l === dict['report.net'])).toEqual([dict['report.net']]);
       await shoot(page, 'report', lang);
 
       // The Z report of the day across tills: the front till's shift, closed Rp 2.000 short.
@@ -229,6 +232,11 @@ describe("the owner's page over two tills", () => {
       await typeDay(page, 'owner-z-day', day);
       await expect.poll(() => page.getByTestId('owner-z-shift-row').count()).toBe(1);
       expect(await page.getByTestId('owner-z-difference').textContent()).toBe(formatRupiah(-2_000));
+      // The Z report's figures are the daily report's, read the same way: refunds, then what is kept.
+      const zFigures = page.getByTestId('owner-z-figures-day');
+      expect(await zFigures.getByTestId('report-refunds').textContent()).toBe(`− ${formatRupiah(5_000)}`);
+      const zLabels = await zFigures.locator('.stat-label').allTextContents();
+      expect(zLabels.filter((l) => l === dict['report.net'])).toEqual([dict['report.net']]);
       await page.getByTestId('owner-z-open-shift').click();
       await page.getByTestId('owner-z-shift-detail').waitFor();
       await shoot(page, 'zreport', lang);

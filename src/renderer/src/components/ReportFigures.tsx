@@ -1,66 +1,37 @@
 import type { ReactNode } from 'react';
-import type { SaleMethod } from '@shared/methods';
+import type { Language } from '@shared/domain';
 import { formatRupiah } from '@shared/money';
-import type { OrderState } from '@shared/order-state';
 import { useLanguage, useT } from '../i18n';
 import { formatCount } from '../lib/format';
-
-/** The figures a daily report shows, whether one till's (from main) or the shop's (from the shop server). */
-export interface ReportFiguresData {
-  salesCount: number;
-  paidCount: number;
-  grossAmount: number;
-  fees: number;
-  feesShop: number;
-  feesCustomer: number;
-  netReceived: number;
-  byMethod: { method: SaleMethod; count: number; totalPaid: number; fee: number; shopReceives: number }[];
-  byState: { state: OrderState; count: number; amount: number }[];
-}
+import type { Figure, FigureNote, FiguresView } from '../lib/report-figures';
 
 /**
- * A daily report's headline figures and its tables by method and by state: the cashier
- * window's history and the owner's page show the same report the same way. `children` sit
- * between the figures and the tables (a warning about sales to review, say).
+ * A report's figures and its tables by method, by state and by refund channel, as
+ * `lib/report-figures.ts` built them: the cashier window's daily report and the owner's daily
+ * and Z reports render the same way. `children` sit between the figures and the tables (a
+ * warning about sales to review, say).
  */
-export function ReportFigures({ report, children }: { report: ReportFiguresData; children?: ReactNode }) {
+export function ReportFigures({
+  view,
+  testId = 'daily-report',
+  children,
+}: {
+  view: FiguresView;
+  testId?: string;
+  children?: ReactNode;
+}) {
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   return (
     <>
-      <div className="stats" data-testid="daily-report">
-        <div className="stat">
-          <div className="stat-label">{t('report.sales')}</div>
-          <div className="stat-value">{formatCount(report.salesCount, lang)}</div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">{t('report.paid')}</div>
-          <div className="stat-value" data-testid="report-paid-count">
-            {formatCount(report.paidCount, lang)}
+      <div data-testid={testId}>
+        {view.rows.map((row, i) => (
+          <div className="stats" key={i}>
+            {row.map((f) => (
+              <FigureBox key={f.testId} figure={f} lang={lang} />
+            ))}
           </div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">{t('report.gross')}</div>
-          <div className="stat-value" data-testid="report-gross">
-            {formatRupiah(report.grossAmount)}
-          </div>
-        </div>
-        <div className="stat">
-          <div className="stat-label">{t('report.fees')}</div>
-          <div className="stat-value" data-testid="report-fees">
-            − {formatRupiah(report.fees)}
-          </div>
-          <div className="stat-sub" data-testid="report-fees-split">
-            {formatRupiah(report.feesShop)} {t('report.feesShop')}
-            {report.feesCustomer > 0 ? ` · ${formatRupiah(report.feesCustomer)} ${t('report.feesCustomer')}` : ''}
-          </div>
-        </div>
-        <div className="stat stat-main">
-          <div className="stat-label">{t('report.net')}</div>
-          <div className="stat-value" data-testid="report-net">
-            {formatRupiah(report.netReceived)}
-          </div>
-        </div>
+        ))}
       </div>
       {children}
       <div className="report-tables">
@@ -76,7 +47,7 @@ export function ReportFigures({ report, children }: { report: ReportFiguresData;
             </tr>
           </thead>
           <tbody>
-            {report.byMethod.map((m) => (
+            {view.byMethod.map((m) => (
               <tr key={m.method}>
                 <td>{t(`method.${m.method}`)}</td>
                 <td className="num">{formatCount(m.count, lang)}</td>
@@ -87,28 +58,64 @@ export function ReportFigures({ report, children }: { report: ReportFiguresData;
             ))}
           </tbody>
         </table>
-        <table className="table">
-          <caption>{t('report.byState')}</caption>
-          <thead>
-            <tr>
-              <th>{t('history.col.state')}</th>
-              <th className="num">{t('report.count')}</th>
-              <th className="num">{t('pay.amount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.byState
-              .filter((s) => s.count > 0)
-              .map((s) => (
+        {view.byState.length > 0 && (
+          <table className="table">
+            <caption>{t('report.byState')}</caption>
+            <thead>
+              <tr>
+                <th>{t('history.col.state')}</th>
+                <th className="num">{t('report.count')}</th>
+                <th className="num">{t('pay.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.byState.map((s) => (
                 <tr key={s.state}>
                   <td>{t(`state.${s.state}`)}</td>
                   <td className="num">{formatCount(s.count, lang)}</td>
                   <td className="num">{formatRupiah(s.amount)}</td>
                 </tr>
               ))}
-          </tbody>
-        </table>
+            </tbody>
+          </table>
+        )}
+        {view.byChannel.length > 0 && (
+          <table className="table" data-testid="report-refund-channels">
+            <caption>{t('owner.refunds.byChannel')}</caption>
+            <tbody>
+              {view.byChannel.map((c) => (
+                <tr key={c.channel}>
+                  <td>{t(`owner.refunds.channel.${c.channel}`)}</td>
+                  <td className="num">{formatCount(c.count, lang)}</td>
+                  <td className="num">{formatRupiah(c.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
     </>
   );
+}
+
+function FigureBox({ figure: f, lang }: { figure: Figure; lang: Language }) {
+  const t = useT();
+  const v = f.value;
+  return (
+    <div className={`stat ${f.main ? 'stat-main' : ''}`}>
+      <div className="stat-label">{t(f.label)}</div>
+      <div className="stat-value" data-testid={f.testId}>
+        {'count' in v ? formatCount(v.count, lang) : `${v.out ? '− ' : ''}${formatRupiah(v.amount)}`}
+      </div>
+      {f.notes && (
+        <div className="stat-sub" data-testid={`${f.testId}-notes`}>
+          {f.notes.map((n) => noteText(n, t, lang)).join(' · ')}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function noteText(n: FigureNote, t: ReturnType<typeof useT>, lang: Language): string {
+  return 'count' in n ? t(n.key, { n: formatCount(n.count, lang) }) : `${formatRupiah(n.amount)} ${t(n.key)}`;
 }

@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatRupiah } from '@shared/money';
 import type { OwnerOverview } from '@shared/owner/contract';
 import type { ShopShiftSummary, ShopZReport } from '@shared/owner/counter-contract';
-import { DateField } from '../components/DateField';
 import { ErrorBox } from '../components/ErrorBox';
 import { useLanguage, useT } from '../i18n';
 import { formatDateTime } from '../lib/format';
 import { ownerErrorText } from '../lib/owner-view';
+import { useAction } from '../lib/use-action';
+import { useLoad } from '../lib/use-load';
 import { ownerApi } from '../stores/owner-store';
-import { TillSelect } from './TillSelect';
+import { OwnerReportHead } from './OwnerReportHead';
 import { ZFigures } from './ZFigures';
 
 /** The Z report of a business day across tills (or one till), and of any shift on any till. */
@@ -16,43 +17,37 @@ export function OwnerZReport({ overview }: { overview: OwnerOverview }) {
   const t = useT();
   const [day, setDay] = useState(overview.today);
   const [tillId, setTillId] = useState('');
-  const [z, setZ] = useState<ShopZReport | null>(null);
-  const [shift, setShift] = useState<ShopZReport | null>(null);
-  const [error, setError] = useState<ReturnType<typeof ownerErrorText> | null>(null);
-  useEffect(() => {
-    setError(null);
-    setShift(null);
-    ownerApi()
-      .dayZ(day, tillId || null)
-      .then(setZ, (e: unknown) => setError(ownerErrorText(e)));
-  }, [day, tillId]);
-  const openShift = (s: ShopShiftSummary) => {
-    setError(null);
-    ownerApi()
-      .shiftZ(s.tillId, s.shiftId)
-      .then(setShift, (e: unknown) => setError(ownerErrorText(e)));
-  };
+  const [shift, setShift] = useState<{ key: string; z: ShopZReport } | null>(null);
+  const key = `${day}/${tillId}`;
+  const { value: z, error } = useLoad(() => ownerApi().dayZ(day, tillId || null), key, {
+    describe: ownerErrorText,
+  });
+  // A shift opened is kept with the day and till it was opened under: another day hides it.
+  const openShift = useAction(async (s: ShopShiftSummary) => {
+    setShift({ key, z: await ownerApi().shiftZ(s.tillId, s.shiftId) });
+  }, ownerErrorText);
+  const shown = shift?.key === key ? shift.z : null;
   return (
     <div className="owner-page" data-testid="owner-zreport">
-      <div className="report-head">
-        <label className="field field-inline">
-          <span>{t('report.day')}</span>
-          <DateField value={day} onChange={(d) => d && setDay(d)} testId="owner-z-day" />
-        </label>
-        <button type="button" className="btn btn-small" onClick={() => setDay(overview.today)}>
-          {t('report.today')}
-        </button>
-        <label className="field field-inline">
-          <span>{t('owner.report.scope')}</span>
-          <TillSelect tills={overview.tills} value={tillId} onChange={setTillId} testId="owner-z-till" />
-        </label>
-      </div>
+      <OwnerReportHead
+        overview={overview}
+        day={day}
+        onDay={setDay}
+        tillId={tillId}
+        onTill={setTillId}
+        testIds={{ day: 'owner-z-day', till: 'owner-z-till' }}
+      />
       {error && <ErrorBox error={error} />}
       {z && (
         <>
           <h3>{t('owner.z.dayTitle', { day: z.businessDay })}</h3>
           <ZFigures z={z} timeZone={overview.timeZone} />
-          <ShiftTable shifts={z.shifts} timeZone={overview.timeZone} onOpen={openShift} />
+          <ShiftTable
+            shifts={z.shifts}
+            timeZone={overview.timeZone}
+            busy={openShift.busy}
+            onOpen={(s) => void openShift.run(s)}
+          />
           {z.closes.length > 0 && (
             <p className="hint" data-testid="owner-z-closes">
               {z.closes.map((c) => t('owner.z.closedBy', { till: c.tillName, by: c.by })).join(' · ')}
@@ -60,10 +55,11 @@ export function OwnerZReport({ overview }: { overview: OwnerOverview }) {
           )}
         </>
       )}
-      {shift && (
+      {openShift.error && <ErrorBox error={openShift.error} />}
+      {shown && (
         <section className="owner-z-shift" data-testid="owner-z-shift-detail">
-          <h3>{t('owner.z.shiftTitle', { shift: shift.id })}</h3>
-          <ZFigures z={shift} timeZone={overview.timeZone} />
+          <h3>{t('owner.z.shiftTitle', { shift: shown.id })}</h3>
+          <ZFigures z={shown} timeZone={overview.timeZone} />
         </section>
       )}
     </div>
@@ -73,10 +69,12 @@ export function OwnerZReport({ overview }: { overview: OwnerOverview }) {
 function ShiftTable({
   shifts,
   timeZone,
+  busy,
   onOpen,
 }: {
   shifts: ShopShiftSummary[];
   timeZone: string;
+  busy: boolean;
   onOpen: (s: ShopShiftSummary) => void;
 }) {
   const t = useT();
@@ -114,6 +112,7 @@ function ShiftTable({
                 <button
                   type="button"
                   className="btn btn-small"
+                  disabled={busy}
                   onClick={() => onOpen(s)}
                   data-testid="owner-z-open-shift"
                 >

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { DailyReport } from '@shared/domain';
+import { useState } from 'react';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
 import { formatCount } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
 import { ReportFigures } from '../../components/ReportFigures';
+import { dailyFigures } from '../../lib/report-figures';
+import { useAction } from '../../lib/use-action';
+import { useLoad } from '../../lib/use-load';
 import { ReconcilePanel } from './ReconcilePanel';
 import { ReportExport } from './ReportExport';
 import { ReportHead } from './ReportHead';
@@ -17,31 +18,20 @@ export function ReportPanel({ today }: { today: string }) {
   const lang = useLanguage((s) => s.lang);
   const revision = usePos((s) => s.orderRevision);
   const [day, setDay] = useState(today);
-  const [report, setReport] = useState<DailyReport | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  useEffect(() => {
-    setError(null);
-    getPosApi()
-      .getDailyReport({ day })
-      .then(setReport, (e: unknown) => setError(describeError(e)));
-  }, [day, revision]);
-  const exportReport = async (format: 'csv' | 'xlsx') => {
-    setError(null);
-    try {
-      const j = await getPosApi().exportDailyReport({ day, format });
-      usePos.getState().jobProgress(j);
-      setJobId(j.jobId);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
+  const { value: report, error } = useLoad(() => getPosApi().getDailyReport({ day }), day, { revision });
+  const exportReport = useAction(async (format: 'csv' | 'xlsx') => {
+    const j = await getPosApi().exportDailyReport({ day, format });
+    usePos.getState().jobProgress(j);
+    setJobId(j.jobId);
+  });
   return (
     <div className="report-panel">
       <ReportHead day={day} report={report} onDay={setDay} onToday={() => setDay(today)} />
       {error && <ErrorBox error={error} />}
+      {exportReport.error && <ErrorBox error={exportReport.error} />}
       {report && (
-        <ReportFigures report={report}>
+        <ReportFigures view={dailyFigures(report, { refunds: false })}>
           {report.needsReview.length > 0 && (
             <p className="warn-text">
               {t('report.needsReview', { count: formatCount(report.needsReview.length, lang) })}
@@ -49,7 +39,7 @@ export function ReportPanel({ today }: { today: string }) {
           )}
         </ReportFigures>
       )}
-      <ReportExport jobId={jobId} onExport={(format) => void exportReport(format)} />
+      <ReportExport jobId={jobId} onExport={(format) => void exportReport.run(format)} />
       <ReconcilePanel day={day} />
     </div>
   );
