@@ -15,7 +15,7 @@ export interface LoadOptions<E> {
   /** Words a failure; main's refusals by default. */
   describe?: (err: unknown) => E;
   /** Something changed that the answer may reflect (a sale, say): read again, keeping what is shown meanwhile. */
-  revision?: number;
+  revision?: number | string;
 }
 
 /**

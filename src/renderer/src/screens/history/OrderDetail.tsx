@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { OrderEventView, OrderView } from '@shared/domain';
+import { useEffect } from 'react';
 import { saleMoney } from '@shared/fees';
-import type { SaleLineView } from '@shared/items';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
 import { detailText, eventReasonKey } from '../../lib/event-text';
 import { formatDateTime } from '../../lib/format';
+import { useLoad } from '../../lib/use-load';
 import { usePos } from '../../stores/pos-store';
 import { StateBadge } from '../../components/StateBadge';
 import { ReceiptActions } from '../receipt/ReceiptActions';
@@ -19,14 +17,7 @@ export function OrderDetail({ orderId, onClose }: { orderId: string; onClose: ()
   const t = useT();
   const lang = useLanguage((s) => s.lang);
   const revision = usePos((s) => s.orderRevision);
-  const [data, setData] = useState<{ order: OrderView; events: OrderEventView[]; lines: SaleLineView[] } | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-
-  useEffect(() => {
-    getPosApi()
-      .getOrder({ orderId })
-      .then(setData, (e: unknown) => setError(describeError(e)));
-  }, [orderId, revision]);
+  const { value: data, error } = useLoad(() => getPosApi().getOrder({ orderId }), orderId, { revision });
 
   useEffect(() => {
     const onKey = (ev: KeyboardEvent) => ev.key === 'Escape' && onClose();

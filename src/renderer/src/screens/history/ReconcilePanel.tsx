@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import type { ReconcileResult } from '@shared/domain';
+import { useState } from 'react';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
 import { formatCount, formatDateTime } from '../../lib/format';
+import { useAction } from '../../lib/use-action';
+import { useLoad } from '../../lib/use-load';
 import { usePos } from '../../stores/pos-store';
 import { ReconcileResultView } from './ReconcileResultView';
 
@@ -14,30 +14,16 @@ export function ReconcilePanel({ day }: { day: string }) {
   const lang = useLanguage((s) => s.lang);
   const offline = usePos((s) => s.connectivity.state === 'offline');
   const pushed = usePos((s) => s.reconcile[day]);
-  const [last, setLast] = useState<ReconcileResult | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const job = usePos((s) => (jobId ? s.jobs[jobId] : undefined));
-  const [error, setError] = useState<ShownError | null>(null);
-  useEffect(() => {
-    setLast(null);
-    getPosApi()
-      .getReconcileStatus({ day })
-      .then(
-        (s) => setLast(s.lastResult),
-        (e: unknown) => setError(describeError(e)),
-      );
-  }, [day]);
-  const result = pushed ?? last;
-  const start = async () => {
-    setError(null);
-    try {
-      const j = await getPosApi().startReconcile({ day });
-      usePos.getState().jobProgress(j);
-      setJobId(j.jobId);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
+  const status = useLoad(() => getPosApi().getReconcileStatus({ day }), day);
+  // A check finished in this session is pushed by main; the stored one is read per day.
+  const result = pushed ?? status.value?.lastResult ?? null;
+  const start = useAction(async () => {
+    const j = await getPosApi().startReconcile({ day });
+    usePos.getState().jobProgress(j);
+    setJobId(j.jobId);
+  });
   const running = job?.state === 'running';
   return (
     <section className="reconcile" data-testid="reconcile">
@@ -52,9 +38,9 @@ export function ReconcilePanel({ day }: { day: string }) {
         <button
           type="button"
           className="btn btn-primary"
-          disabled={running}
+          disabled={running || start.busy}
           data-testid="reconcile-start"
-          onClick={() => void start()}
+          onClick={() => void start.run()}
         >
           {t('reconcile.start')}
         </button>
@@ -67,7 +53,8 @@ export function ReconcilePanel({ day }: { day: string }) {
           </span>
         </div>
       )}
-      {error && <ErrorBox error={error} />}
+      {status.error && <ErrorBox error={status.error} />}
+      {start.error && <ErrorBox error={start.error} />}
       {!result && !running && <p className="hint">{t('reconcile.none')}</p>}
       {result && <ReconcileResultView result={result} />}
     </section>

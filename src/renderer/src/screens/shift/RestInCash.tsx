@@ -5,8 +5,8 @@ import { getPosApi } from '../../api/pos-api';
 import { useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
 import { changeFor, quickTenders } from '../../lib/cash';
-import { describeError, type ShownError } from '../../lib/errors';
 import { digitsToAmount } from '../../lib/keypad';
+import { useAction } from '../../lib/use-action';
 
 /**
  * The rest of a part-paid sale in cash: what the customer hands over (typed, or a quick
@@ -25,22 +25,15 @@ export function RestInCash({
   const t = useT();
   const due = sale.remaining;
   const [digits, setDigits] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
   const tendered = digits === '' ? due : digitsToAmount(digits);
   const change = changeFor(due, tendered);
-  const pay = async (amount: number) => {
-    if (busy || changeFor(due, amount) === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await getPosApi().payRestInCash({ saleId: sale.saleId, tendered: amount });
-      onPaid(r.order.cash?.change ?? amount - due);
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
+  const { busy, error, run } = useAction(async (amount: number) => {
+    const r = await getPosApi().payRestInCash({ saleId: sale.saleId, tendered: amount });
+    onPaid(r.order.cash?.change ?? amount - due);
+  });
+  // Too little handed over is refused here, before main is asked.
+  const pay = (amount: number) => {
+    if (!busy && changeFor(due, amount) !== null) void run(amount);
   };
   return (
     <form
@@ -48,7 +41,7 @@ export function RestInCash({
       data-testid="rest-cash"
       onSubmit={(e) => {
         e.preventDefault();
-        void pay(tendered);
+        pay(tendered);
       }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
@@ -68,7 +61,7 @@ export function RestInCash({
             className="btn btn-big"
             data-testid={`rest-quick-${v}`}
             disabled={busy}
-            onClick={() => void pay(v)}
+            onClick={() => pay(v)}
           >
             {i === 0 ? t('cash.exact') : formatRupiah(v)}
           </button>
