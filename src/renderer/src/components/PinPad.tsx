@@ -1,6 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
-import { describeError, type ShownError } from '../lib/errors';
 import { claimKeys } from '../lib/key-claim';
 import {
   PIN_MAX,
@@ -12,6 +11,7 @@ import {
   type PinKey,
   type PinRefusal,
 } from '../lib/pin-entry';
+import { useAction } from '../lib/use-action';
 import { ErrorBox } from './ErrorBox';
 import './till.css';
 
@@ -39,9 +39,7 @@ const mono = (): number => performance.now();
 export function PinPad({ title, who, onSubmit, onCancel, lockedForMs = 0, testId = 'pin-pad' }: PinPadProps) {
   const t = useT();
   const [pin, setPin] = useState('');
-  const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<PinRefusal | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
   const [lockUntil, setLockUntil] = useState<number | null>(() => (lockedForMs > 0 ? mono() + lockedForMs : null));
   const [now, setNow] = useState(mono);
   const wait = secondsToWait(lockUntil, now);
@@ -52,12 +50,11 @@ export function PinPad({ title, who, onSubmit, onCancel, lockedForMs = 0, testId
     return () => clearInterval(id);
   }, [lockUntil]);
 
-  const submit = async () => {
-    if (busy || wait > 0 || !pinComplete(pin)) return;
-    setBusy(true);
-    setError(null);
+  // A wrong or paused PIN is the pad's own message (with the wait); any other refusal is
+  // shown as an error box. The PIN is dropped after every refused try.
+  const { busy, error, run, setError } = useAction(async (entered: string) => {
     try {
-      await onSubmit(pin);
+      await onSubmit(entered);
     } catch (e) {
       const r = pinRefusal(e);
       setRefusal(r);
@@ -65,11 +62,12 @@ export function PinPad({ title, who, onSubmit, onCancel, lockedForMs = 0, testId
         setLockUntil(mono() + r.seconds * 1000);
         setNow(mono());
       }
-      if (!r) setError(describeError(e));
       setPin('');
-    } finally {
-      setBusy(false);
+      if (!r) throw e;
     }
+  });
+  const submit = () => {
+    if (!busy && wait === 0 && pinComplete(pin)) void run(pin);
   };
   const press = (k: PinKey) => {
     setPin((p) => pressPin(p, k));
@@ -90,7 +88,7 @@ export function PinPad({ title, who, onSubmit, onCancel, lockedForMs = 0, testId
       ev.preventDefault();
       ev.stopImmediatePropagation();
       if (action.kind === 'key') latest.current.press(action.key);
-      else if (action.kind === 'submit') void latest.current.submit();
+      else if (action.kind === 'submit') latest.current.submit();
       else latest.current.onCancel();
     };
     window.addEventListener('keydown', onKey, { capture: true });
@@ -137,7 +135,7 @@ export function PinPad({ title, who, onSubmit, onCancel, lockedForMs = 0, testId
           full={pin.length >= PIN_MAX}
           canSubmit={!busy && wait === 0 && pinComplete(pin)}
           onPress={press}
-          onSubmit={() => void submit()}
+          onSubmit={submit}
         />
         <button type="button" className="btn btn-big pin-cancel" data-testid="pin-cancel" onClick={onCancel}>
           {t('pin.cancel')}

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { getPosApi } from '../api/pos-api';
 import { useT } from '../i18n';
 import { ErrorBox } from '../components/ErrorBox';
-import { describeError, type ShownError } from '../lib/errors';
 import { usePos } from '../stores/pos-store';
 import { JournalCard } from './journal/JournalCard';
 import { DisplayPicturesSection } from './settings/DisplayPicturesSection';
@@ -15,6 +14,7 @@ import { SecuritySection } from './settings/SecuritySection';
 import { SoundSection } from './settings/SoundSection';
 import { StaffSection } from './settings/StaffSection';
 import { draftOf, settingsPatch, type Draft, type SetDraft } from '../lib/settings-draft';
+import { useAction } from '../lib/use-action';
 import { ShopServerPanel } from './settings/ShopServerPanel';
 
 /**
@@ -25,7 +25,6 @@ export function SettingsScreen() {
   const t = useT();
   const settings = usePos((s) => s.settings)!;
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
-  const [error, setError] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
 
   const set: SetDraft = (k, v) => {
@@ -35,17 +34,16 @@ export function SettingsScreen() {
   const patch = settingsPatch(settings, draft);
   const dirty = Object.keys(patch).length > 0;
 
-  const save = async () => {
-    setError(null);
-    try {
-      const next = await getPosApi().updateSettings(patch);
-      usePos.getState().setSettings(next);
-      setDraft(draftOf(next));
-      setSaved(true);
-    } catch (e) {
-      setError(describeError(e));
-    }
-  };
+  const {
+    busy,
+    error,
+    run: save,
+  } = useAction(async () => {
+    const next = await getPosApi().updateSettings(patch);
+    usePos.getState().setSettings(next);
+    setDraft(draftOf(next));
+    setSaved(true);
+  });
 
   return (
     <div className="settings">
@@ -63,7 +61,7 @@ export function SettingsScreen() {
         }}
       >
         <div className="settings-head settings-head-sub">
-          <button type="submit" className="btn btn-primary" disabled={!dirty} data-testid="settings-save">
+          <button type="submit" className="btn btn-primary" disabled={!dirty || busy} data-testid="settings-save">
             {t('settings.save')}
           </button>
           {saved && <span className="ok-text">{t('settings.saved')}</span>}

@@ -4,7 +4,6 @@ import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useT, type MessageKey } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
 import {
   gatewayPartsPaid,
   refundAmount,
@@ -15,6 +14,7 @@ import {
   type RefundDraft,
   type RefundProblem,
 } from '../../lib/refund-draft';
+import { useAction } from '../../lib/use-action';
 import { useCounter } from '../../stores/counter-store';
 
 /** Problems the form says before the first press too: they come from the sale, not from typing. */
@@ -46,9 +46,7 @@ export function RefundForm({
   const shift = useCounter((s) => s.counter?.shift ?? null);
   const [draft, setDraft] = useState<RefundDraft>(() => startRefund(shift));
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [mainSaid, setMainSaid] = useState<RefundProblem | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
   const problems = refundProblems(mode === 'void' ? { ...draft, amount: '' } : draft, sale, shift);
   const shown = [
     ...new Set([...problems.filter((p) => tried || ALWAYS_SHOWN.includes(p)), ...(mainSaid ? [mainSaid] : [])]),
@@ -64,21 +62,20 @@ export function RefundForm({
       amount: formatRupiah(p === 'above_drawer' ? (shift?.drawer.expected ?? 0) : sale.refundable),
     });
 
-  const submit = async () => {
-    setTried(true);
-    const input = refundInput(mode === 'void' ? { ...draft, amount: '' } : draft, sale);
-    if (problems.length > 0 || !input) return;
-    setBusy(true);
-    setError(null);
+  // A refusal main words as a refund problem shows beside the fields; any other as an error box.
+  const { busy, error, run, setError } = useAction(async (input: NonNullable<ReturnType<typeof refundInput>>) => {
     try {
       onDone(await getPosApi().refundSale(input));
     } catch (e) {
       const p = refundProblemFromError(e);
-      if (p) setMainSaid(p);
-      else setError(describeError(e));
-    } finally {
-      setBusy(false);
+      if (!p) throw e;
+      setMainSaid(p);
     }
+  });
+  const submit = () => {
+    setTried(true);
+    const input = refundInput(mode === 'void' ? { ...draft, amount: '' } : draft, sale);
+    if (problems.length === 0 && input) void run(input);
   };
 
   return (
@@ -88,7 +85,7 @@ export function RefundForm({
       data-mode={mode}
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <h3>{t(mode === 'void' ? 'refund.voidTitle' : 'refund.title')}</h3>
