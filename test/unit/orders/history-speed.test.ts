@@ -174,6 +174,45 @@ describe('history search through the trigram index', () => {
     store.close();
   });
 
+  it('finds an order id by its tail, and an amount, as reading every row does, trigrams every sale has included', () => {
+    const { store, file } = seeded(2500, 'Asia/Jakarta');
+    const db = new Database(file, { readonly: true });
+    const ids = db.prepare('SELECT order_id FROM orders ORDER BY rowid').pluck().all() as string[];
+    db.close();
+    // Every id here holds "000" and "202": the search must not lean on them, nor lose a match.
+    for (const id of [ids[1]!, ids[1250]!, ids[2499]!]) {
+      for (const tail of [id.slice(-8), id.slice(-5), id.slice(-12)]) {
+        const expected = slowIds(file, { search: tail }, 'Asia/Jakarta', 0);
+        expect(expected).toContain(id);
+        expect(allPages(store, { search: tail }, 50).ids, tail).toEqual(expected);
+      }
+    }
+    for (const amount of ['110.000', '25000', 'Rp 23.500']) {
+      expect(allPages(store, { search: amount }, 50).ids, amount).toEqual(
+        slowIds(file, { search: amount }, 'Asia/Jakarta', 0),
+      );
+    }
+    store.close();
+  });
+
+  it('finds every match when the newest sales are unlike the older ones', () => {
+    const { store, file } = seeded(2600, 'Asia/Jakarta');
+    const db = new Database(file);
+    // The newest sales carry only the start of the text, every older one the whole text: read
+    // from the newest, "abc" looks common and the rest rare, the opposite of the journal.
+    db.prepare("UPDATE orders SET note = 'Paket abcdef' WHERE rowid <= 2400").run();
+    db.prepare("UPDATE orders SET note = 'Paket abc' WHERE rowid > 2400").run();
+    db.prepare("UPDATE orders SET note = 'Paket abcdefgh' WHERE rowid IN (7, 700, 1500)").run();
+    db.close();
+    for (const search of ['abcdef', 'abcdefgh', 'Paket abc']) {
+      const expected = slowIds(file, { search }, 'Asia/Jakarta', 0);
+      const got = allPages(store, { search }, 500);
+      expect(got.ids, search).toEqual(expected);
+      expect(got.totals[0], search).toBe(shownTotal(expected.length, got.totals[0]!));
+    }
+    store.close();
+  });
+
   it('keeps up with new sales and with a journal written before the index existed', () => {
     const file = join(tempDir(), 'orders.db');
     const db = new Database(file);
