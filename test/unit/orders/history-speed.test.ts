@@ -120,6 +120,32 @@ describe('history totals from the kept counts', () => {
   });
 });
 
+describe('a history filtered by state and method', () => {
+  it('reads its page in order from one index, with no sort, and pages through every sale', () => {
+    const { store, file } = seeded(3000, 'Asia/Jakarta');
+    const filter: OrderFilter = { from: '2026-09-20', to: '2026-10-20', states: ['paid'], methods: ['qris'] };
+    const sql = partsToSql(filterParts(filter, 'Asia/Jakarta'));
+    const db = new Database(file, { readonly: true });
+    const plan = (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT * FROM orders ${sql.where} ORDER BY created_at DESC, order_id DESC LIMIT 51`,
+        )
+        .all(...sql.params) as { detail: string }[]
+    ).map((r) => r.detail);
+    db.close();
+    // A temporary b-tree would read every QRIS sale of the month before the first row came back.
+    expect(plan.join(' | ')).toMatch(/USING (COVERING )?INDEX orders_state_method_created/);
+    expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    const expected = slowIds(file, filter, 'Asia/Jakarta', 0);
+    expect(expected.length).toBeGreaterThan(50);
+    const got = allPages(store, filter, 50);
+    expect(got.ids).toEqual(expected);
+    expect(new Set(got.totals)).toEqual(new Set([expected.length]));
+    store.close();
+  });
+});
+
 /**
  * What a search may say for `matches` sales: the exact number, or, only when more than the
  * cap match, "more than" the cap (negative here, see allPages).
