@@ -33,12 +33,44 @@ const CANDIDATES = SEARCH_COUNT_CAP * 2;
 /** Matches kept as a set (an amount's sales are exact, and may be a few thousand). */
 const MAX_SET = 20_000;
 
-/** The distinct trigrams of a text, each as an FTS5 string: ANDed they name every row that may contain it. */
-function trigramTerms(search: string): string {
+/** The distinct trigrams of a text, lower-cased as the trigram tokenizer folds them. */
+function trigrams(search: string): string[] {
   const chars = [...search.toLowerCase()];
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= chars.length; i += 1) grams.add(chars.slice(i, i + 3).join(''));
-  return [...grams].map(ftsPhrase).join(' AND ');
+  return [...grams];
+}
+
+/** Recent sales read to tell the trigrams every sale has from those that narrow the search. */
+const SAMPLE = 200;
+
+/** A trigram in more than this share of the sample costs more to AND than it narrows. */
+const COMMON_SHARE = 0.5;
+
+/**
+ * The trigrams worth ANDing. An AND advances through every child's list, and a trigram
+ * nearly every sale has (an order id's "000", the year's "202") has a list as long as the
+ * journal: seeking through it for each candidate was most of a search for an order id's
+ * tail. Which trigrams are that common is read from the newest sales (each row's id and note,
+ * as the index holds them); the candidates are checked against the whole text afterwards, so
+ * leaving a trigram out can only add candidates, never lose a match. Returned rarest first.
+ */
+function selectiveTrigrams(db: Database.Database, search: string): { selective: string[]; all: string[] } {
+  const all = trigrams(search);
+  const sample = db
+    .prepare(
+      'SELECT lower(order_id) AS id, lower(note) AS note FROM orders WHERE rowid > (SELECT max(rowid) FROM orders) - ?',
+    )
+    .all(SAMPLE) as { id: string; note: string }[];
+  const hits = new Map(all.map((g) => [g, sample.filter((r) => r.id.includes(g) || r.note.includes(g)).length]));
+  const byRarity = [...all].sort((a, b) => hits.get(a)! - hits.get(b)!);
+  const selective = byRarity.filter((g) => hits.get(g)! <= sample.length * COMMON_SHARE);
+  return { selective: selective.length > 0 ? selective : byRarity.slice(0, 1), all };
+}
+
+/** Trigrams ANDed as FTS5 strings: they name every row that may contain the text. */
+function allOf(grams: readonly string[]): string {
+  return grams.map(ftsPhrase).join(' AND ');
 }
 
 function hasFilters(parts: FilterParts): boolean {
@@ -93,10 +125,15 @@ export function searchOrders(
 
 /** Every sale that contains the text (or is for the amount it reads as), or null when more than the cap may. */
 function matchingRowids(db: Database.Database, search: string): number[] | null {
-  const candidates = db
-    .prepare('SELECT rowid FROM orders_search WHERE orders_search MATCH ? LIMIT ?')
-    .pluck()
-    .all(trigramTerms(search), CANDIDATES + 1) as number[];
+  const { selective, all } = selectiveTrigrams(db, search);
+  const candidatesOf = (grams: readonly string[]) =>
+    db
+      .prepare('SELECT rowid FROM orders_search WHERE orders_search MATCH ? LIMIT ?')
+      .pluck()
+      .all(allOf(grams), CANDIDATES + 1) as number[];
+  let candidates = candidatesOf(selective);
+  // The sample misjudged (the newest sales are not like the rest): every trigram narrows more.
+  if (candidates.length > CANDIDATES && selective.length < all.length) candidates = candidatesOf(all);
   if (candidates.length > CANDIDATES) return null;
   const pattern = likePattern(search);
   const sources = [

@@ -16,11 +16,17 @@ import { seedOrders } from '../../../testkit/orders';
  */
 const app = useAppFolders();
 
+/**
+ * Migrations the old journal is behind: two, so the update has several steps to show (the
+ * last migration alone may be a single statement).
+ */
+const BEHIND = 2;
+
 function oldJournal(dir: string, sales: number): string {
   const file = join(dir, 'orders.sqlite');
-  // The journal as the version before the last migration left it.
+  // The journal as an earlier version left it.
   const db = openDatabase(file);
-  applyMigrations(db, file, MIGRATIONS.slice(0, -1), () => new Date(app.clock.now));
+  applyMigrations(db, file, MIGRATIONS.slice(0, -BEHIND), () => new Date(app.clock.now));
   db.close();
   seedOrders(file, sales, { end: new Date(app.clock.now), days: 30, live: 0 });
   return file;
@@ -62,7 +68,7 @@ describe('a journal from an earlier version', () => {
     expect(services.journal.status().backups.filter((b) => b.kind === 'before_update')).toHaveLength(1);
     expect(readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
     expect(version(file)).toBe(MIGRATIONS.at(-1)!.version);
-    // Every sale is there, and what the last migration added works on them.
+    // Every sale is there, and what the last migrations added works on them.
     expect(services.store.count({})).toBe(3000);
     expect(services.store.list({ search: 'Kopi susu' }, 5).total).toBeGreaterThan(0);
   });
@@ -75,7 +81,7 @@ describe('a journal from an earlier version', () => {
     await first.stop();
     // Either the update had not committed (the journal is still the old version) or it had
     // finished whole; never a half-updated journal, and never a half-written copy.
-    expect([MIGRATIONS.at(-2)!.version, MIGRATIONS.at(-1)!.version]).toContain(version(file));
+    expect([MIGRATIONS.at(-1 - BEHIND)!.version, MIGRATIONS.at(-1)!.version]).toContain(version(file));
     expect(readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
 
     const second = await app.start(dir);

@@ -8,6 +8,7 @@ import { runExport } from '../../../src/main/export/run-export';
 import { EXPORT_COLUMNS } from '../../../src/shared/export-columns';
 import { rowValues, toExportRow } from '../../../src/main/export/export-columns';
 import { zoneOffsetSpans } from '../../../src/main/export/zone-offsets';
+import { xlsxRowSql } from '../../../src/main/export/xlsx-sql';
 import { formatLocal } from '../../../src/main/orders/local-time';
 import { openOrderStore } from '../../../src/main/orders/journal';
 import type { OrderStore } from '../../../src/main/orders/order-store';
@@ -217,4 +218,25 @@ describe('XLSX export written by SQLite', () => {
       store.close();
     },
   );
+
+  it('marks only the texts that start or end with white space to keep it, so a spreadsheet does not trim them', () => {
+    const store = journal('Asia/Jakarta');
+    const spans = zoneOffsetSpans(
+      Date.parse('2026-01-01T00:00:00Z'),
+      Date.parse('2027-01-01T00:00:00Z'),
+      'Asia/Jakarta',
+    );
+    const rows = [...store.iterateText({}, xlsxRowSql(spans))];
+    expect(rows).toHaveLength(9 * NOTES.length);
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    for (const note of NOTES.filter((n) => n !== '' && !n.includes('\u0007'))) {
+      const kept = `<t xml:space="preserve">${escape(note)}</t>`;
+      const plain = `<t>${escape(note)}</t>`;
+      const withNote = rows.filter((r) => r.includes(kept) || r.includes(plain));
+      expect(withNote, note).toHaveLength(9);
+      const needsKeeping = /^\s|\s$/.test(note);
+      for (const r of withNote) expect(r.includes(kept), note).toBe(needsKeeping);
+    }
+    store.close();
+  });
 });

@@ -120,6 +120,32 @@ describe('history totals from the kept counts', () => {
   });
 });
 
+describe('a history filtered by state and method', () => {
+  it('reads its page in order from one index, with no sort, and pages through every sale', () => {
+    const { store, file } = seeded(3000, 'Asia/Jakarta');
+    const filter: OrderFilter = { from: '2026-09-20', to: '2026-10-20', states: ['paid'], methods: ['qris'] };
+    const sql = partsToSql(filterParts(filter, 'Asia/Jakarta'));
+    const db = new Database(file, { readonly: true });
+    const plan = (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT * FROM orders ${sql.where} ORDER BY created_at DESC, order_id DESC LIMIT 51`,
+        )
+        .all(...sql.params) as { detail: string }[]
+    ).map((r) => r.detail);
+    db.close();
+    // A temporary b-tree would read every QRIS sale of the month before the first row came back.
+    expect(plan.join(' | ')).toMatch(/USING (COVERING )?INDEX orders_state_method_created/);
+    expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    const expected = slowIds(file, filter, 'Asia/Jakarta', 0);
+    expect(expected.length).toBeGreaterThan(50);
+    const got = allPages(store, filter, 50);
+    expect(got.ids).toEqual(expected);
+    expect(new Set(got.totals)).toEqual(new Set([expected.length]));
+    store.close();
+  });
+});
+
 /**
  * What a search may say for `matches` sales: the exact number, or, only when more than the
  * cap match, "more than" the cap (negative here, see allPages).
@@ -171,6 +197,45 @@ describe('history search through the trigram index', () => {
     const gotFiltered = allPages(store, filtered, 50);
     expect(gotFiltered.ids).toEqual(expectedFiltered);
     expect(gotFiltered.totals[0]).toBe(shownTotal(expectedFiltered.length, gotFiltered.totals[0]!));
+    store.close();
+  });
+
+  it('finds an order id by its tail, and an amount, as reading every row does, trigrams every sale has included', () => {
+    const { store, file } = seeded(2500, 'Asia/Jakarta');
+    const db = new Database(file, { readonly: true });
+    const ids = db.prepare('SELECT order_id FROM orders ORDER BY rowid').pluck().all() as string[];
+    db.close();
+    // Every id here holds "000" and "202": the search must not lean on them, nor lose a match.
+    for (const id of [ids[1]!, ids[1250]!, ids[2499]!]) {
+      for (const tail of [id.slice(-8), id.slice(-5), id.slice(-12)]) {
+        const expected = slowIds(file, { search: tail }, 'Asia/Jakarta', 0);
+        expect(expected).toContain(id);
+        expect(allPages(store, { search: tail }, 50).ids, tail).toEqual(expected);
+      }
+    }
+    for (const amount of ['110.000', '25000', 'Rp 23.500']) {
+      expect(allPages(store, { search: amount }, 50).ids, amount).toEqual(
+        slowIds(file, { search: amount }, 'Asia/Jakarta', 0),
+      );
+    }
+    store.close();
+  });
+
+  it('finds every match when the newest sales are unlike the older ones', () => {
+    const { store, file } = seeded(2600, 'Asia/Jakarta');
+    const db = new Database(file);
+    // The newest sales carry only the start of the text, every older one the whole text: read
+    // from the newest, "abc" looks common and the rest rare, the opposite of the journal.
+    db.prepare("UPDATE orders SET note = 'Paket abcdef' WHERE rowid <= 2400").run();
+    db.prepare("UPDATE orders SET note = 'Paket abc' WHERE rowid > 2400").run();
+    db.prepare("UPDATE orders SET note = 'Paket abcdefgh' WHERE rowid IN (7, 700, 1500)").run();
+    db.close();
+    for (const search of ['abcdef', 'abcdefgh', 'Paket abc']) {
+      const expected = slowIds(file, { search }, 'Asia/Jakarta', 0);
+      const got = allPages(store, { search }, 500);
+      expect(got.ids, search).toEqual(expected);
+      expect(got.totals[0], search).toBe(shownTotal(expected.length, got.totals[0]!));
+    }
     store.close();
   });
 

@@ -8,6 +8,7 @@ import { sql as saleBaseUrl } from './007-sale-base-url';
 import { sql as quickItems } from './008-quick-items';
 import { sql as historySpeed } from './009-history-speed';
 import { sql as counter } from './010-counter';
+import { sql as historyFilterIndex } from './011-history-filter-index';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'quick-items', sql: quickItems },
   { version: 9, name: 'history-speed', sql: historySpeed },
   { version: 10, name: 'counter', sql: counter },
+  { version: 11, name: 'history-filter-index', sql: historyFilterIndex },
 ];
