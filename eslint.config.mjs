@@ -47,7 +47,6 @@ const NODE_BUILTINS = [
  * is added here.
  */
 const NOT_SPLIT_YET = {
-  'src/main/app/journal-session.ts': { fn: 102 },
 };
 
 const noElectron = {
