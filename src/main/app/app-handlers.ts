@@ -1,13 +1,13 @@
 import type { StorageHealth } from '@shared/domain';
+import { COUNTER_CALL_NAMES } from '@shared/contract/counter-calls';
+import { ITEM_CALL_NAMES } from '@shared/contract/item-calls';
 import { PosError } from '@shared/errors';
 import type { Handlers } from '../api/dispatch';
 import type { DisplayMedia } from '../display/display-media';
 import type { BusinessCalendar } from '../orders/business-day';
 import type { SettingsService } from '../settings/settings-service';
 import { syncCallNames } from '../sync/sync-service';
-import { counterCallNames } from './counter-handlers';
 import { planWithSettings, type Gateways } from './gateway-context';
-import { itemCallNames } from './item-tools';
 import type { JournalKeeper } from './journal-keeper';
 import type { accessHandlers } from './owner-guard';
 import { ownerCallNames } from './owner-tools';
@@ -42,8 +42,8 @@ export function appHandlers(deps: AppHandlerDeps): Handlers {
     ...forwardCalls(ownerCallNames, () => need().owner),
     ...forwardCalls(printingCallNames, () => need().printingHandlers),
     ...forwardCalls(syncCallNames, () => need().sync.handlers),
-    ...forwardCalls(itemCallNames, () => need().items.handlers),
-    ...forwardCalls(counterCallNames, () => need().counter.handlers),
+    ...forwardCalls(ITEM_CALL_NAMES, () => need().items.handlers),
+    ...forwardCalls(COUNTER_CALL_NAMES, () => need().counter.handlers),
     ...counterSaleCalls(keeper),
     ...accessCalls,
     getDisplayMedia: () => displayMedia.view(),
