@@ -1,3 +1,4 @@
+import type { CounterCalls } from '@shared/contract/counter-calls';
 import { PosError } from '@shared/errors';
 import type { Handlers } from '../api/dispatch';
 import type { CounterJournal } from '../counter/counter-journal';
@@ -13,26 +14,8 @@ import type { PrintService } from '../printing/print-service';
 import type { SettingsService } from '../settings/settings-service';
 import type { ExportSink } from './service-types';
 
-export const counterCallNames = [
-  'sellCash',
-  'chargeSplit',
-  'payRestInCash',
-  'getSale',
-  'refundSale',
-  'getCounter',
-  'openShift',
-  'changeCashier',
-  'moveCash',
-  'checkShift',
-  'closeShift',
-  'getZReport',
-  'exportZReport',
-  'printZReport',
-  'closeBusinessDay',
-  'addCashier',
-  'updateCashier',
-] as const satisfies readonly (keyof Handlers)[];
-export type CounterCalls = (typeof counterCallNames)[number];
+/** A call main answers with the counter. */
+export type CounterCallName = keyof CounterCalls;
 
 /** The counter's parts, already wired, that its IPC calls reach. */
 export interface CounterParts {
@@ -53,7 +36,7 @@ export interface CounterParts {
 type ZCalls = 'getZReport' | 'exportZReport' | 'printZReport';
 
 /** What each counter call does; the owner's guard has already run for the owner-only ones. */
-export function counterHandlers(p: CounterParts): Pick<Handlers, CounterCalls> {
+export function counterHandlers(p: CounterParts): Pick<Handlers, CounterCallName> {
   const { counter, desk, people, owner } = p;
   const access = () => people.view();
   return {

@@ -19,7 +19,7 @@ import { checkWithPakasir } from '../reconcile/reconcile-day';
 import type { SettingsService } from '../settings/settings-service';
 import { planWithSettings, type Gateways } from './gateway-context';
 import type { AppServicesOptions } from './service-types';
-import { counterHandlers, type CounterCalls } from './counter-handlers';
+import { counterHandlers, type CounterCallName } from './counter-handlers';
 
 /** What the counter takes from the journal session (most of it the session's own deps). */
 export interface CounterToolsDeps {
@@ -43,7 +43,7 @@ export interface CounterTools {
   people: People;
   counter: CounterService;
   desk: ShiftDesk;
-  handlers: Pick<Handlers, CounterCalls>;
+  handlers: Pick<Handlers, CounterCallName>;
   stop(): void;
 }
 

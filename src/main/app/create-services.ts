@@ -1,25 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import type { StorageHealth } from '@shared/domain';
-import { PosError } from '@shared/errors';
 import { DisplayMedia } from '../display/display-media';
 import type { Logger } from '../log/logger';
 import { createBusinessCalendar } from '../orders/business-day';
 import { machineTimeZone } from '../orders/local-time';
 import { SettingsService } from '../settings/settings-service';
-import type { Handlers } from '../api/dispatch';
 import { EventBus } from '../events/event-bus';
 import type { AppServices, AppServicesOptions } from './service-types';
+import { appHandlers } from './app-handlers';
 import { watchBusinessDay } from './business-day-watch';
 import { installIdentity, startLogger, takeFolder, type FolderAccess } from './folder-access';
-import { createGateways, DEMO_SLUG, planWithSettings } from './gateway-context';
-import { JournalKeeper } from './journal-keeper';
-import { itemCallNames } from './item-tools';
-import { ownerCallNames } from './owner-tools';
-import { printingCallNames } from './printing-tools';
-import { syncCallNames } from '../sync/sync-service';
+import { createGateways, DEMO_SLUG, type Gateways } from './gateway-context';
+import { JournalKeeper, type KeeperDeps } from './journal-keeper';
 import { OwnerAccess } from '../counter/owner-access';
-import { counterCallNames } from './counter-handlers';
-import { counterSaleCalls, forwardCalls } from './session-calls';
 import { accessHandlers, guardOwnerCalls } from './owner-guard';
 
 /**
@@ -40,61 +33,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   }
 }
 
+/** What every later step is built on: nothing here touches the journal or the network. */
+type AppCore = Omit<KeeperDeps, 'gateways' | 'owner'> & { displayMedia: DisplayMedia };
+
 async function createWithFolder(options: AppServicesOptions, access: FolderAccess): Promise<AppServices> {
-  const log: Logger = options.logger ?? startLogger(options, access);
-  const bus = new EventBus();
-  const settings = new SettingsService({
-    dataDir: options.dataDir,
-    safeStorage: options.safeStorage,
-    log,
-    demoProjectSlug: DEMO_SLUG,
-    keyInMemoryOnly: options.keyStorage === 'memory',
-  });
-  const displayMedia = new DisplayMedia(options.dataDir, log);
-  displayMedia.onChange((index) => bus.emit('displayMediaChanged', index));
-  const clock = options.clock ?? (() => new Date());
-  const install = installIdentity(options, access, clock);
-  if (install.renewed)
-    log.warn('this data folder was copied from another till or folder: it now issues order ids with a new install id', {
-      previous: install.renewed.previous,
-      installId: install.installId,
-    });
-  const calendar = createBusinessCalendar({
-    timeZone: options.timeZone ?? machineTimeZone(),
-    cutoffHour: () => settings.view().businessDayCutoffHour,
-    clock,
-  });
-  const gateways = createGateways({ settings, log, clock, options });
-  // Whether the journal can be written now: its sessions report failed and succeeding writes.
-  let storageHealth: StorageHealth = { problem: null, since: null };
-  bus.on('storageHealth', (health) => {
-    storageHealth = health;
-    if (health.problem) log.warn('the sales journal cannot be written', { problem: health.problem });
-  });
-  const mono = options.monotonic ?? (() => performance.now());
-  // The owner's PIN lives beside the settings: it must work while the journal is closed.
-  const owner = new OwnerAccess({
-    dataDir: options.dataDir,
-    wall: clock,
-    mono,
-    onChange: () => bus.emit('accessChanged', people.view()),
-  });
-  const keeper = new JournalKeeper({
-    options,
-    access,
-    bus,
-    log,
-    settings,
-    gateways,
-    calendar,
-    clock,
-    mono,
-    install,
-    owner,
-  });
-  const people = accessHandlers(owner, () => keeper.current?.counter.people ?? null);
-  const { view: _view, ...accessCalls } = people;
-  const need = () => keeper.need();
+  const core = openCore(options, access);
+  const { settings, bus, log, calendar } = core;
+  const gateways = createGateways({ settings, log, clock: core.clock, options });
+  const storageHealth = watchStorageHealth(bus, log);
+  const { owner, keeper, people } = createJournalKeeper(core, gateways);
 
   // Demo mode needs its simulator before the first sale, and recovery may need it now; a
   // shop with its own project never starts it (no server, no port) unless it returns to demo.
@@ -105,116 +52,21 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
   const dayWatch = watchBusinessDay(calendar, bus);
   settings.onChange(() => dayWatch.check());
 
-  /**
-   * The project a sale was charged on must stay reachable until the sale ends: switching
-   * project, host, API version, environment or key mid-sale would leave its QR payable
-   * with nobody watching it.
-   */
-  const noOpenSale = (): void => {
-    const open = keeper.current?.store.listLive() ?? [];
-    if (open.length > 0)
-      throw new PosError(
-        'busy',
-        `Finish or cancel the open sale ${open[0]!.orderId} before changing the project, key or environment.`,
-      );
-  };
-
-  /** After a change of project, key or address: sales nobody can check any more go to review, named. */
-  const afterSwitch = <T>(view: T): T => {
-    keeper.current?.payments.checkReachable();
-    return view;
-  };
-
-  const ownerHandlers = forwardCalls(ownerCallNames, () => need().owner);
-  const printingHandlers = forwardCalls(printingCallNames, () => need().printingHandlers);
-  const itemHandlers = forwardCalls(itemCallNames, () => need().items.handlers);
-  const counterHandlers = forwardCalls(counterCallNames, () => need().counter.handlers);
-  const syncHandlers = forwardCalls(syncCallNames, () => need().sync.handlers);
-
-  const handlers: Handlers = guardOwnerCalls(
-    {
-      getAppInfo: () => ({
-        version: options.version,
-        mode: settings.view().mode,
-        shell: options.shell,
-        platform: process.platform,
-        dataDir: options.dataDir,
-        installId: keeper.install.installId,
-        installIdRenewed: keeper.install.renewed,
-      }),
-      getSettings: () => settings.view(),
-      updateSettings: (patch) => {
-        if (
-          patch.projectSlug !== undefined ||
-          patch.apiVersion !== undefined ||
-          patch.baseUrl !== undefined ||
-          patch.sandbox !== undefined
-        ) {
-          const view = settings.view();
-          const changes =
-            (patch.projectSlug !== undefined && patch.projectSlug !== view.projectSlug) ||
-            (patch.apiVersion !== undefined && patch.apiVersion !== view.apiVersion) ||
-            (patch.baseUrl !== undefined && patch.baseUrl !== view.baseUrl) ||
-            (patch.sandbox !== undefined && patch.sandbox !== view.sandbox);
-          if (changes) noOpenSale();
-        }
-        return gateways.demoIfNeeded(settings.update(patch)).then(afterSwitch);
-      },
-      setApiKey: ({ apiKey }) => {
-        noOpenSale();
-        return afterSwitch(settings.setApiKey(apiKey));
-      },
-      setProject: ({ apiKey, ...project }) => {
-        noOpenSale();
-        return afterSwitch(settings.setProject(project, apiKey));
-      },
-      clearApiKey: () => {
-        noOpenSale();
-        return gateways.demoIfNeeded(settings.clearApiKey()).then(afterSwitch);
-      },
-      testConnection: () => gateways.testConnection(),
-      listDisplays: () => options.listDisplays(),
-
-      cancelSale: ({ orderId }) => need().payments.cancelSale(orderId),
-      checkNow: ({ orderId }) => need().payments.checkNow(orderId),
-      simulatePayment: ({ orderId }) => need().payments.simulatePayment(orderId),
-      recreateSale: ({ orderId }) => {
-        keeper.notPaused();
-        return need().payments.recreateSale(orderId);
-      },
-      markProofShown: ({ orderId, note }) => need().payments.markProofShown(orderId, note),
-      resolveReview: ({ orderId, resolution, note }) => need().payments.resolveReview(orderId, resolution, note),
-      dismissSale: ({ orderId }) => need().payments.dismissSale(orderId),
-      prepareCharge: async ({ amount, method }) => {
-        // Only warms the fee answers the charge will ask for; any failure is the charge's to report.
-        await planWithSettings(gateways, amount, method).catch(() => undefined);
-        return null;
-      },
-      getActiveSale: () => keeper.current?.payments.getActiveSale() ?? null,
-      getConnectivity: () =>
-        keeper.current?.payments.getConnectivity() ?? { state: 'online', lastOkAt: null, detail: null },
-      getStorageHealth: () => storageHealth,
-      getBusinessDay: ({ day }) => (day ? calendar.day(day) : calendar.today()),
-
-      ...ownerHandlers,
-      ...printingHandlers,
-      ...syncHandlers,
-      ...itemHandlers,
-      ...counterHandlers,
-      ...counterSaleCalls(keeper),
-      ...accessCalls,
-
-      getDisplayMedia: () => displayMedia.view(),
-      addDisplayImage: ({ slot, data }) => displayMedia.add(slot, data),
-      removeDisplayImage: ({ id }) => displayMedia.remove(id),
-
-      getJournalStatus: () => keeper.guard.status(),
-      recoverJournal: (input) => keeper.recover(input),
-    },
+  const handlers = guardOwnerCalls(
+    appHandlers({
+      options,
+      settings,
+      gateways,
+      keeper,
+      calendar,
+      displayMedia: core.displayMedia,
+      people,
+      storageHealth,
+    }),
     owner,
     log,
   );
-
+  const need = () => keeper.need();
   return {
     handlers,
     bus,
@@ -238,4 +90,58 @@ async function createWithFolder(options: AppServicesOptions, access: FolderAcces
       access.held?.release();
     },
   };
+}
+
+/** The log, the event bus, settings, display media, the clocks, this install's id and the calendar. */
+function openCore(options: AppServicesOptions, access: FolderAccess): AppCore {
+  const log: Logger = options.logger ?? startLogger(options, access);
+  const bus = new EventBus();
+  const settings = new SettingsService({
+    dataDir: options.dataDir,
+    safeStorage: options.safeStorage,
+    log,
+    demoProjectSlug: DEMO_SLUG,
+    keyInMemoryOnly: options.keyStorage === 'memory',
+  });
+  const displayMedia = new DisplayMedia(options.dataDir, log);
+  displayMedia.onChange((index) => bus.emit('displayMediaChanged', index));
+  const clock = options.clock ?? (() => new Date());
+  const install = installIdentity(options, access, clock);
+  if (install.renewed)
+    log.warn('this data folder was copied from another till or folder: it now issues order ids with a new install id', {
+      previous: install.renewed.previous,
+      installId: install.installId,
+    });
+  const calendar = createBusinessCalendar({
+    timeZone: options.timeZone ?? machineTimeZone(),
+    cutoffHour: () => settings.view().businessDayCutoffHour,
+    clock,
+  });
+  const mono = options.monotonic ?? (() => performance.now());
+  return { options, access, bus, log, settings, displayMedia, clock, mono, install, calendar };
+}
+
+/** Whether the journal can be written now: its sessions report failed and succeeding writes. */
+function watchStorageHealth(bus: EventBus, log: Logger): () => StorageHealth {
+  let storageHealth: StorageHealth = { problem: null, since: null };
+  bus.on('storageHealth', (health) => {
+    storageHealth = health;
+    if (health.problem) log.warn('the sales journal cannot be written', { problem: health.problem });
+  });
+  return () => storageHealth;
+}
+
+/** The owner's access and the keeper of the journal session (not opened yet). */
+function createJournalKeeper(core: AppCore, gateways: Gateways) {
+  // The owner's PIN lives beside the settings: it must work while the journal is closed.
+  const owner = new OwnerAccess({
+    dataDir: core.options.dataDir,
+    wall: core.clock,
+    mono: core.mono,
+    onChange: () => core.bus.emit('accessChanged', people.view()),
+  });
+  const { displayMedia: _displayMedia, ...deps } = core;
+  const keeper = new JournalKeeper({ ...deps, gateways, owner });
+  const people = accessHandlers(owner, () => keeper.current?.counter.people ?? null);
+  return { owner, keeper, people };
 }

@@ -1,3 +1,4 @@
+import type { ItemCalls } from '@shared/contract/item-calls';
 import { PosError } from '@shared/errors';
 import { EMPTY_CART, priceCart, type CartEntry, type CartView } from '@shared/items';
 import { formatRupiah } from '@shared/money';
@@ -5,17 +6,10 @@ import type { Handlers } from '../api/dispatch';
 import type { EventBus } from '../events/event-bus';
 import { Catalogue } from '../items/catalogue';
 
-export const itemCallNames = [
-  'listItems',
-  'saveItem',
-  'removeItem',
-  'showCart',
-  'getCart',
-] as const satisfies readonly (keyof Handlers)[];
-type ItemCalls = (typeof itemCallNames)[number];
+type ItemCallName = keyof ItemCalls;
 
 export interface ItemTools {
-  handlers: Pick<Handlers, ItemCalls>;
+  handlers: Pick<Handlers, ItemCallName>;
   /**
    * The lines of a charge, priced now from the catalogue. Refused when they do not add up
    * to the amount the cashier saw: a price changed after the cart was filled, and the
@@ -61,7 +55,7 @@ export function createItemTools(deps: {
     return cart;
   };
 
-  const handlers: Pick<Handlers, ItemCalls> = {
+  const handlers: Pick<Handlers, ItemCallName> = {
     listItems: () => catalogue.list(),
     saveItem: (input) => catalogue.save(input),
     removeItem: ({ itemId }) => catalogue.remove(itemId),

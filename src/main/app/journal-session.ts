@@ -62,29 +62,9 @@ export interface SessionDeps {
  * demo sales of a dead simulator are closed, and every open sale resumes.
  */
 export function openJournalSession(deps: SessionDeps): JournalSession {
-  const { options, bus, log, settings, gateways, calendar, clock } = deps;
-  const store = openOrderStore({
-    file: join(options.dataDir, JOURNAL_FILE),
-    log: log.child('orders'),
-    now: clock,
-    timeZone: calendar.timeZone,
-    cutoffHour: calendar.cutoffHour,
-    installId: deps.installId,
-    nativeBinding: options.sqliteBinding,
-    holdCheckpoints: true,
-    ...(options.inspectJournal ? { inspectConnection: options.inspectJournal } : {}),
-    onStorageHealth: (health) => bus.emit('storageHealth', health),
-  });
-  const payments = new PaymentService({
-    store,
-    bus,
-    context: gateways.context,
-    gatewayFor: gateways.forSale,
-    log: log.child('payments'),
-    tuning: options.tuning,
-    planAmount: gateways.planAmount,
-    now: () => clock().getTime(),
-  });
+  const store = openJournal(deps);
+  const payments = startEngine(deps, store);
+  const { options, bus, log, settings, calendar, clock } = deps;
   const owner = createOwnerTools({
     store,
     bus,
@@ -95,62 +75,10 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     calendar,
     clock,
   });
-
-  // The counter is built after printing (it prints through it); receipts of its sales are its own.
-  let counterTools: CounterTools | null = null;
-  const printingTools = createPrintingTools({
-    counterSale: (saleId) => counterTools?.counter.receiptInput(saleId) ?? null,
-    dataDir: options.dataDir,
-    store,
-    bus,
-    settings,
-    osPrinter: options.osPrinter ?? NO_OS_PRINTER,
-    sqliteBinding: options.sqliteBinding,
-    log,
-    timeZone: calendar.timeZone,
-    tuning: options.printingTuning,
-  });
-
-  const counter = (counterTools = createCounterTools({ ...deps, store, payments, printing: printingTools.printing }));
-
-  // The shop server link runs in the background; a sale never waits for it.
-  const sync = createSyncService({
-    dataDir: options.dataDir,
-    journalFile: store.file,
-    nativeBinding: options.sqliteBinding,
-    bus,
-    payments,
-    safeStorage: options.safeStorage,
-    settings: () => settings.view(),
-    log: log.child('sync'),
-    dataFolderCopied: deps.dataFolderCopied,
-    installId: deps.installId,
-    ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
-  });
-  const offPoke = bus.on('orderUpdated', () => sync.poke());
+  const { printingTools, counter } = createPrintingAndCounter(deps, store, payments);
+  const { sync, offPoke } = startSync(deps, store, payments);
   const items = createItemTools({ journalFile: store.file, nativeBinding: options.sqliteBinding, bus, clock });
-
-  closeDeadDemoSales(store, settings);
-
-  // Resume every open sale from the journal; a long recovery reports progress.
-  const recoveryJob = `recovery-${Date.now()}`;
-  payments.recover((done, total) => {
-    if (total >= 20)
-      bus.emit('jobProgress', {
-        jobId: recoveryJob,
-        kind: 'recovery',
-        state: done === total ? 'done' : 'running',
-        done,
-        total,
-      });
-  });
-  // Sales left from a project that is no longer set (a switch, then a crash before their
-  // review) are named at once, in one alarm, rather than one by one as their checks come up.
-  try {
-    payments.checkReachable();
-  } catch (err) {
-    log.warn('could not check which sales are out of reach', { error: err instanceof Error ? err.message : err });
-  }
+  resumeSales(deps, store, payments);
 
   return {
     store,
@@ -173,6 +101,100 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
       store.close({ keepWal });
     },
   };
+}
+
+/** The journal file, holding its -wal until the background check has passed. */
+function openJournal({ options, bus, log, calendar, clock, installId }: SessionDeps): OrderStore {
+  return openOrderStore({
+    file: join(options.dataDir, JOURNAL_FILE),
+    log: log.child('orders'),
+    now: clock,
+    timeZone: calendar.timeZone,
+    cutoffHour: calendar.cutoffHour,
+    installId,
+    nativeBinding: options.sqliteBinding,
+    holdCheckpoints: true,
+    ...(options.inspectJournal ? { inspectConnection: options.inspectJournal } : {}),
+    onStorageHealth: (health) => bus.emit('storageHealth', health),
+  });
+}
+
+/** The payment engine over the journal and the gateways. */
+function startEngine({ options, bus, log, gateways, clock }: SessionDeps, store: OrderStore): PaymentService {
+  return new PaymentService({
+    store,
+    bus,
+    context: gateways.context,
+    gatewayFor: gateways.forSale,
+    log: log.child('payments'),
+    tuning: options.tuning,
+    planAmount: gateways.planAmount,
+    now: () => clock().getTime(),
+  });
+}
+
+/** Printing, then the counter, which prints through it; receipts of the counter's sales are its own. */
+function createPrintingAndCounter(deps: SessionDeps, store: OrderStore, payments: PaymentService) {
+  const { options, bus, log, settings, calendar } = deps;
+  let counterTools: CounterTools | null = null;
+  const printingTools = createPrintingTools({
+    counterSale: (saleId) => counterTools?.counter.receiptInput(saleId) ?? null,
+    dataDir: options.dataDir,
+    store,
+    bus,
+    settings,
+    osPrinter: options.osPrinter ?? NO_OS_PRINTER,
+    sqliteBinding: options.sqliteBinding,
+    log,
+    timeZone: calendar.timeZone,
+    tuning: options.printingTuning,
+  });
+  const counter = (counterTools = createCounterTools({ ...deps, store, payments, printing: printingTools.printing }));
+  return { printingTools, counter };
+}
+
+/** The shop server link runs in the background; a sale never waits for it, only pokes it. */
+function startSync(deps: SessionDeps, store: OrderStore, payments: PaymentService) {
+  const { options, bus, log, settings } = deps;
+  const sync = createSyncService({
+    dataDir: options.dataDir,
+    journalFile: store.file,
+    nativeBinding: options.sqliteBinding,
+    bus,
+    payments,
+    safeStorage: options.safeStorage,
+    settings: () => settings.view(),
+    log: log.child('sync'),
+    dataFolderCopied: deps.dataFolderCopied,
+    installId: deps.installId,
+    ...(options.syncTuning ? { tuning: options.syncTuning } : {}),
+  });
+  const offPoke = bus.on('orderUpdated', () => sync.poke());
+  return { sync, offPoke };
+}
+
+/** Closes dead demo sales, then resumes every open sale from the journal. */
+function resumeSales({ bus, log, settings }: SessionDeps, store: OrderStore, payments: PaymentService): void {
+  closeDeadDemoSales(store, settings);
+  // A long recovery reports progress.
+  const recoveryJob = `recovery-${Date.now()}`;
+  payments.recover((done, total) => {
+    if (total >= 20)
+      bus.emit('jobProgress', {
+        jobId: recoveryJob,
+        kind: 'recovery',
+        state: done === total ? 'done' : 'running',
+        done,
+        total,
+      });
+  });
+  // Sales left from a project that is no longer set (a switch, then a crash before their
+  // review) are named at once, in one alarm, rather than one by one as their checks come up.
+  try {
+    payments.checkReachable();
+  } catch (err) {
+    log.warn('could not check which sales are out of reach', { error: err instanceof Error ? err.message : err });
+  }
 }
 
 /**

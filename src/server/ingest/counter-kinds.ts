@@ -1,50 +1,42 @@
 import { COUNTER_KINDS } from '@shared/sync/counter-events';
 import { insertRows, type Column } from './bulk-insert';
-import { counterKind, type Accepted } from './counter-kind';
+import { counterKind, factKind, SEQ_COLUMN, type Accepted } from './counter-kind';
 import { shiftKinds } from './shift-kinds';
 
-const seqCol = <R extends { seq: number }>(): Column<R> => ({ name: 'seq', type: 'bigint', value: (r) => r.seq });
+const saleOpened = factKind({
+  kind: COUNTER_KINDS.saleOpened,
+  entityOf: (p) => p.saleId,
+  table: 'shop.counter_sales',
+  columns: [
+    { name: 'sale_id', type: 'text', value: (e) => e.payload.saleId },
+    { name: 'terminal', type: 'text', value: (e) => e.payload.terminal },
+    { name: 'price', type: 'bigint', value: (e) => e.payload.price },
+    { name: 'note', type: 'text', value: (e) => e.payload.note },
+    { name: 'created_at', type: 'timestamptz', value: (e) => e.payload.createdAt },
+    { name: 'cashier_id', type: 'text', value: (e) => e.payload.cashierId },
+    { name: 'cashier_name', type: 'text', value: (e) => e.payload.cashierName },
+    { name: 'shift_id', type: 'text', value: (e) => e.payload.shiftId },
+  ],
+});
 
-const saleOpened = counterKind(
-  COUNTER_KINDS.saleOpened,
-  (p) => p.saleId,
-  async (client, tillId, events) => {
-    const cols: Column<Accepted<'sale.opened'>>[] = [
-      { name: 'sale_id', type: 'text', value: (e) => e.payload.saleId },
-      { name: 'terminal', type: 'text', value: (e) => e.payload.terminal },
-      { name: 'price', type: 'bigint', value: (e) => e.payload.price },
-      { name: 'note', type: 'text', value: (e) => e.payload.note },
-      { name: 'created_at', type: 'timestamptz', value: (e) => e.payload.createdAt },
-      { name: 'cashier_id', type: 'text', value: (e) => e.payload.cashierId },
-      { name: 'cashier_name', type: 'text', value: (e) => e.payload.cashierName },
-      { name: 'shift_id', type: 'text', value: (e) => e.payload.shiftId },
-      seqCol(),
-    ];
-    await insertRows(client, 'shop.counter_sales', tillId, cols, events, 'ON CONFLICT DO NOTHING');
-  },
-);
-
-const refundRecorded = counterKind(
-  COUNTER_KINDS.refundRecorded,
-  (p) => p.refundId,
-  async (client, tillId, events) => {
-    const cols: Column<Accepted<'refund.recorded'>>[] = [
-      { name: 'refund_id', type: 'text', value: (e) => e.payload.refundId },
-      { name: 'sale_id', type: 'text', value: (e) => e.payload.saleId },
-      { name: 'kind', type: 'text', value: (e) => e.payload.kind },
-      { name: 'amount', type: 'bigint', value: (e) => e.payload.amount },
-      { name: 'channel', type: 'text', value: (e) => e.payload.channel },
-      { name: 'note', type: 'text', value: (e) => e.payload.note },
-      { name: 'at', type: 'timestamptz', value: (e) => e.payload.at },
-      { name: 'by_staff_id', type: 'text', value: (e) => e.payload.byStaffId },
-      { name: 'by_name', type: 'text', value: (e) => e.payload.byName },
-      { name: 'shift_id', type: 'text', value: (e) => e.payload.shiftId },
-      { name: 'terminal', type: 'text', value: (e) => e.payload.terminal },
-      seqCol(),
-    ];
-    await insertRows(client, 'shop.refunds', tillId, cols, events, 'ON CONFLICT DO NOTHING');
-  },
-);
+const refundRecorded = factKind({
+  kind: COUNTER_KINDS.refundRecorded,
+  entityOf: (p) => p.refundId,
+  table: 'shop.refunds',
+  columns: [
+    { name: 'refund_id', type: 'text', value: (e) => e.payload.refundId },
+    { name: 'sale_id', type: 'text', value: (e) => e.payload.saleId },
+    { name: 'kind', type: 'text', value: (e) => e.payload.kind },
+    { name: 'amount', type: 'bigint', value: (e) => e.payload.amount },
+    { name: 'channel', type: 'text', value: (e) => e.payload.channel },
+    { name: 'note', type: 'text', value: (e) => e.payload.note },
+    { name: 'at', type: 'timestamptz', value: (e) => e.payload.at },
+    { name: 'by_staff_id', type: 'text', value: (e) => e.payload.byStaffId },
+    { name: 'by_name', type: 'text', value: (e) => e.payload.byName },
+    { name: 'shift_id', type: 'text', value: (e) => e.payload.shiftId },
+    { name: 'terminal', type: 'text', value: (e) => e.payload.terminal },
+  ],
+});
 
 const staffChanged = counterKind(
   COUNTER_KINDS.staffChanged,
@@ -59,7 +51,7 @@ const staffChanged = counterKind(
       { name: 'role', type: 'text', value: (e) => e.payload.role },
       { name: 'active', type: 'boolean', value: (e) => e.payload.active },
       { name: 'updated_at', type: 'timestamptz', value: (e) => e.payload.at },
-      seqCol(),
+      SEQ_COLUMN,
     ];
     await insertRows(
       client,
@@ -74,44 +66,38 @@ const staffChanged = counterKind(
   },
 );
 
-const staffAction = counterKind(
-  COUNTER_KINDS.staffAction,
-  (p) => String(p.id),
-  async (client, tillId, events) => {
-    const cols: Column<Accepted<'staff.action'>>[] = [
-      { name: 'id', type: 'bigint', value: (e) => e.payload.id },
-      { name: 'at', type: 'timestamptz', value: (e) => e.payload.at },
-      { name: 'action', type: 'text', value: (e) => e.payload.action },
-      { name: 'by_staff_id', type: 'text', value: (e) => e.payload.byStaffId },
-      { name: 'by_name', type: 'text', value: (e) => e.payload.byName },
-      { name: 'target', type: 'text', value: (e) => e.payload.target },
-      { name: 'facts', type: 'jsonb', value: (e) => (e.payload.facts ? JSON.stringify(e.payload.facts) : null) },
-      seqCol(),
-    ];
-    await insertRows(client, 'shop.staff_actions', tillId, cols, events, 'ON CONFLICT DO NOTHING');
-  },
-);
+const staffAction = factKind({
+  kind: COUNTER_KINDS.staffAction,
+  entityOf: (p) => String(p.id),
+  table: 'shop.staff_actions',
+  columns: [
+    { name: 'id', type: 'bigint', value: (e) => e.payload.id },
+    { name: 'at', type: 'timestamptz', value: (e) => e.payload.at },
+    { name: 'action', type: 'text', value: (e) => e.payload.action },
+    { name: 'by_staff_id', type: 'text', value: (e) => e.payload.byStaffId },
+    { name: 'by_name', type: 'text', value: (e) => e.payload.byName },
+    { name: 'target', type: 'text', value: (e) => e.payload.target },
+    { name: 'facts', type: 'jsonb', value: (e) => (e.payload.facts ? JSON.stringify(e.payload.facts) : null) },
+  ],
+});
 
-const dayClosed = counterKind(
-  COUNTER_KINDS.dayClosed,
-  (p) => p.day,
-  async (client, tillId, events) => {
-    const cols: Column<Accepted<'day.closed'>>[] = [
-      { name: 'close_id', type: 'bigint', value: (e) => e.payload.closeId },
-      { name: 'day', type: 'date', value: (e) => e.payload.day },
-      { name: 'closed_at', type: 'timestamptz', value: (e) => e.payload.closedAt },
-      { name: 'by_staff_id', type: 'text', value: (e) => e.payload.byStaffId },
-      { name: 'by_name', type: 'text', value: (e) => e.payload.byName },
-      { name: 'gross', type: 'bigint', value: (e) => e.payload.gross },
-      { name: 'fees', type: 'bigint', value: (e) => e.payload.fees },
-      { name: 'refunds', type: 'bigint', value: (e) => e.payload.refunds },
-      { name: 'net_after_refunds', type: 'bigint', value: (e) => e.payload.netAfterRefunds },
-      { name: 'cash_difference', type: 'bigint', value: (e) => e.payload.cashDifference },
-      seqCol(),
-    ];
-    await insertRows(client, 'shop.day_closes', tillId, cols, events, 'ON CONFLICT DO NOTHING');
-  },
-);
+const dayClosed = factKind({
+  kind: COUNTER_KINDS.dayClosed,
+  entityOf: (p) => p.day,
+  table: 'shop.day_closes',
+  columns: [
+    { name: 'close_id', type: 'bigint', value: (e) => e.payload.closeId },
+    { name: 'day', type: 'date', value: (e) => e.payload.day },
+    { name: 'closed_at', type: 'timestamptz', value: (e) => e.payload.closedAt },
+    { name: 'by_staff_id', type: 'text', value: (e) => e.payload.byStaffId },
+    { name: 'by_name', type: 'text', value: (e) => e.payload.byName },
+    { name: 'gross', type: 'bigint', value: (e) => e.payload.gross },
+    { name: 'fees', type: 'bigint', value: (e) => e.payload.fees },
+    { name: 'refunds', type: 'bigint', value: (e) => e.payload.refunds },
+    { name: 'net_after_refunds', type: 'bigint', value: (e) => e.payload.netAfterRefunds },
+    { name: 'cash_difference', type: 'bigint', value: (e) => e.payload.cashDifference },
+  ],
+});
 
 /**
  * The counter's kinds (sales, refunds, shifts, staff, the owner's actions, day closes): each

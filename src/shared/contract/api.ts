@@ -19,8 +19,8 @@ import type {
   StorageHealth,
 } from '../domain';
 import type { AccessView, CounterView } from '../counter';
-import type { CounterCalls } from './counter-calls';
-import type { ItemCalls } from './item-calls';
+import { COUNTER_CALL_NAMES, type CounterCalls } from './counter-calls';
+import { ITEM_CALL_NAMES, type ItemCalls } from './item-calls';
 import type { DisplayImageSlot, DisplayMediaIndex, DisplayMediaView } from '../display-media';
 import type { Envelope } from '../errors';
 import type { FeePayer } from '../fees';
@@ -189,10 +189,6 @@ export interface Calls extends CounterCalls, ItemCalls {
   lockOwner(input: Record<string, never>): AccessView;
   /** First the owner's name and PIN (anyone may, once); later only the unlocked owner, with the current PIN. */
   setOwnerPin(input: { name: string; pin: string; currentPin?: string }): AccessView;
-  /** Owner only. */
-  addCashier(input: { name: string; pin: string }): AccessView;
-  /** Owner only: rename, new PIN, or switch a cashier off (never deleted: their sales keep their name). */
-  updateCashier(input: { staffId: string; name?: string; pin?: string; active?: boolean }): AccessView;
 }
 
 export type JournalRecovery = { action: 'retry' } | { action: 'restore'; backup: string } | { action: 'start_new' };
@@ -282,33 +278,13 @@ export const CALL_NAMES = [
   'acknowledgeSyncRejections',
   'getJournalStatus',
   'recoverJournal',
-  'listItems',
-  'saveItem',
-  'removeItem',
-  'showCart',
-  'getCart',
+  ...ITEM_CALL_NAMES,
   'receiptText',
-  'sellCash',
-  'chargeSplit',
-  'payRestInCash',
-  'getSale',
-  'refundSale',
-  'getCounter',
-  'openShift',
-  'changeCashier',
-  'moveCash',
-  'checkShift',
-  'closeShift',
-  'getZReport',
-  'exportZReport',
-  'printZReport',
-  'closeBusinessDay',
+  ...COUNTER_CALL_NAMES,
   'getAccess',
   'unlockOwner',
   'lockOwner',
   'setOwnerPin',
-  'addCashier',
-  'updateCashier',
 ] as const satisfies readonly CallName[];
 
 /**

@@ -1,5 +1,5 @@
 import type { JobProgress, OrderView } from '../domain';
-import type { CashSaleResult, CounterView, RefundChannel, SaleView, ShiftView, ZReport } from '../counter';
+import type { AccessView, CashSaleResult, CounterView, RefundChannel, SaleView, ShiftView, ZReport } from '../counter';
 import type { CartEntry } from '../items';
 import type { PaymentMethod } from '../methods';
 import type { PrintJobView } from '../printing';
@@ -7,7 +7,7 @@ import type { PrintJobView } from '../printing';
 /** A Z report: one shift, or one business day. */
 export type ZReportRef = { shiftId: string } | { day: string };
 
-/** The counter's calls (cash, split payments, refunds, shifts, Z reports), part of Calls in ./api.ts. */
+/** The counter's calls (cash, split payments, refunds, shifts, Z reports, cashiers), part of Calls in ./api.ts. */
 export interface CounterCalls {
   /** A cash sale: written paid before it is shown; the change is tendered - amount. Needs an open shift. */
   sellCash(input: { amount: number; tendered: number; note?: string; items?: CartEntry[] }): CashSaleResult;
@@ -41,4 +41,37 @@ export interface CounterCalls {
   printZReport(input: ZReportRef): PrintJobView;
   /** Owner only: the business day's Z report, frozen and printed (no shift of that day may be open). */
   closeBusinessDay(input: { day: string }): ZReport;
+  /** Owner only. */
+  addCashier(input: { name: string; pin: string }): AccessView;
+  /** Owner only: rename, new PIN, or switch a cashier off (never deleted: their sales keep their name). */
+  updateCashier(input: { staffId: string; name?: string; pin?: string; active?: boolean }): AccessView;
 }
+
+/**
+ * The counter's calls at run time, part of CALL_NAMES in ./api.ts: main forwards exactly these
+ * to the counter. The check below fails to compile when this list and CounterCalls differ.
+ */
+export const COUNTER_CALL_NAMES = [
+  'sellCash',
+  'chargeSplit',
+  'payRestInCash',
+  'getSale',
+  'refundSale',
+  'getCounter',
+  'openShift',
+  'changeCashier',
+  'moveCash',
+  'checkShift',
+  'closeShift',
+  'getZReport',
+  'exportZReport',
+  'printZReport',
+  'closeBusinessDay',
+  'addCashier',
+  'updateCashier',
+] as const satisfies readonly (keyof CounterCalls)[];
+
+const allCounterCallsListed: Exclude<keyof CounterCalls, (typeof COUNTER_CALL_NAMES)[number]> extends never
+  ? true
+  : never = true;
+void allCounterCallsListed;

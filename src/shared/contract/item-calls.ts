@@ -13,3 +13,19 @@ export interface ItemCalls {
   /** The cart main shows now: a customer display that opens (or reloads) mid-cart shows it at once. */
   getCart(input: Record<string, never>): CartView;
 }
+
+/**
+ * The item calls at run time, part of CALL_NAMES in ./api.ts: main forwards exactly these to
+ * the item tools. The check below fails to compile when this list and ItemCalls differ.
+ */
+export const ITEM_CALL_NAMES = [
+  'listItems',
+  'saveItem',
+  'removeItem',
+  'showCart',
+  'getCart',
+] as const satisfies readonly (keyof ItemCalls)[];
+
+const allItemCallsListed: Exclude<keyof ItemCalls, (typeof ITEM_CALL_NAMES)[number]> extends never ? true : never =
+  true;
+void allItemCallsListed;
