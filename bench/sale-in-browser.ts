@@ -25,6 +25,8 @@ interface Seen {
 type Probe = {
   reset(): void;
   firstDraw(testId: string, after: number): Draw | null;
+  nextDraw(testId: string, after: number, timeoutMs: number): Promise<Draw>;
+  settled(): Promise<void>;
   arm(name: string, selector: string): void;
   seen: Record<string, Seen | undefined>;
 };
@@ -61,35 +63,43 @@ async function enterAmount(page: Page, digits: string): Promise<void> {
 
 /** Both windows back at rest: the keypad on the cashier, the welcome on the customer display. */
 async function backToIdle(rig: HarnessRig, orderId: string, cancel: boolean): Promise<void> {
+  // The QR can be up before the charge's own answer reaches the cashier page (it comes by
+  // event); ending the sale from here first would let that late answer put the ended sale
+  // back on the cashier's screen and stall the run.
+  await rig.cashier.evaluate(() => window.__bench.settled());
   if (cancel) await rig.services.payments.cancelSale(orderId);
   rig.services.payments.dismissSale(orderId);
   await rig.cashier.locator('[data-testid="key-1"]').waitFor({ state: 'visible' });
   await rig.customer.locator('[data-testid="customer-state"][data-state="idle"]').waitFor();
 }
 
-async function clickCharge(rig: HarnessRig): Promise<number> {
+const DRAW_TIMEOUT_MS = 15_000;
+
+/**
+ * Clicks "charge" and waits for the QR's frame on both windows. Both waits run inside the
+ * pages and are sent before the click: the bench drives Chromium from the same Node process
+ * that runs the app's services, and every protocol message it writes while a sale is timed
+ * (a polling wait sends several) takes that process's event loop away from the sale. A real
+ * Electron main process has no test driver in it, so nothing is sent until both frames are in.
+ */
+async function chargeAndWaitQr(rig: HarnessRig): Promise<{ t0: number; cashier: Draw; customer: Draw }> {
   await rig.customer.evaluate(() => window.__bench.reset());
-  return rig.cashier.evaluate(() => {
+  // Anything the customer display draws after this reset is this sale's; checked against t0 below.
+  const customer = rig.customer.evaluate(
+    (timeout) => window.__bench.nextDraw('customer-qr', 0, timeout),
+    DRAW_TIMEOUT_MS,
+  );
+  const cashier = rig.cashier.evaluate((timeout) => {
     window.__bench.reset();
     const button = document.querySelector('[data-testid="charge"]') as HTMLButtonElement | null;
     if (!button || button.disabled) throw new Error('the charge button is not ready');
     const t0 = performance.timeOrigin + performance.now();
     button.click();
-    return t0;
-  });
-}
-
-async function qrFrames(rig: HarnessRig, t0: number): Promise<{ cashier: Draw; customer: Draw }> {
-  const wait = (page: Page, testId: string) =>
-    page
-      .waitForFunction(
-        ([id, after]) => window.__bench.firstDraw(id as string, after as number),
-        [testId, t0] as const,
-        { timeout: 15_000, polling: 'raf' },
-      )
-      .then((h) => h.jsonValue() as Promise<Draw>);
-  const [cashier, customer] = await Promise.all([wait(rig.cashier, 'qr'), wait(rig.customer, 'customer-qr')]);
-  return { cashier, customer };
+    return window.__bench.nextDraw('qr', t0, timeout).then((draw) => ({ t0, draw }));
+  }, DRAW_TIMEOUT_MS);
+  const [c, customerDraw] = await Promise.all([cashier, customer]);
+  if (customerDraw.drawnAt < c.t0) throw new Error('the customer display drew a QR before charge was clicked');
+  return { t0: c.t0, cashier: c.draw, customer: customerDraw };
 }
 
 function activeOrderId(rig: HarnessRig): string {
@@ -110,8 +120,7 @@ export async function measureChargeToQr(rig: HarnessRig, samples: number, amount
     const off = rig.services.bus.on('orderUpdated', (o: OrderView) => {
       if (o.state === 'awaiting_payment' && !publishedAt) publishedAt = epochMs();
     });
-    const t0 = await clickCharge(rig);
-    const frames = await qrFrames(rig, t0);
+    const { t0, ...frames } = await chargeAndWaitQr(rig);
     off();
     const orderId = activeOrderId(rig);
     const end = Math.max(frames.cashier.frameAt, frames.customer.frameAt);
@@ -165,8 +174,7 @@ export async function measurePaidToShown(
   const out: PaidSample[] = [];
   for (let i = 0; i < samples; i += 1) {
     await enterAmount(rig.cashier, '18500');
-    const t0 = await clickCharge(rig);
-    await qrFrames(rig, t0);
+    await chargeAndWaitQr(rig);
     const orderId = activeOrderId(rig);
     await sleep(random() * maxPayDelayMs);
     await rig.cashier.evaluate(() => window.__bench.arm('paid', '[data-testid="outcome-paid"]'));

@@ -11,8 +11,37 @@
  */
 export const PAGE_PROBE = `(() => {
   const now = () => performance.timeOrigin + performance.now();
-  const bench = { draws: [], seen: {}, armed: {}, keypadReadyMs: null };
+  const bench = { draws: [], seen: {}, armed: {}, keypadReadyMs: null, waiters: [] };
   window.__bench = bench;
+  // A draw is recorded, and its frame start noted; a page-side wait for it is answered at once.
+  const drawn = (entry) => {
+    bench.draws.push(entry);
+    requestAnimationFrame(() => {
+      entry.frameAt = now();
+      for (const w of bench.waiters.splice(0)) if (!w(entry)) bench.waiters.push(w);
+    });
+  };
+  // Calls to the app still unanswered, counted until their answer is read: the bench acts on
+  // main behind the page's back (cancel, dismiss) only once the page has its charge's answer.
+  const realFetch = window.fetch;
+  let calls = 0;
+  window.fetch = function (input, init) {
+    if (!String(input).includes('/api/call/')) return realFetch.call(this, input, init);
+    calls += 1;
+    return realFetch.call(this, input, init).then(
+      (res) => {
+        const json = res.json.bind(res);
+        res.json = () => json().finally(() => { calls -= 1; });
+        return res;
+      },
+      (err) => { calls -= 1; throw err; },
+    );
+  };
+  // Settles once no call is unanswered and the code awaiting the last answer has run.
+  bench.settled = () => new Promise((resolve) => {
+    const check = () => (calls === 0 ? setTimeout(resolve, 0) : setTimeout(check, 5));
+    check();
+  });
   const proto = CanvasRenderingContext2D.prototype;
   const put = proto.putImageData;
   const createImage = proto.createImageData;
@@ -27,8 +56,7 @@ export const PAGE_PROBE = `(() => {
     const testId = this.canvas && this.canvas.getAttribute('data-testid');
     const fillMs = this.__benchFillStart ? drawnAt - this.__benchFillStart : null;
     const entry = { testId, drawnAt, frameAt: null, fillMs, width: this.canvas ? this.canvas.width : null };
-    bench.draws.push(entry);
-    requestAnimationFrame(() => { entry.frameAt = now(); });
+    drawn(entry);
     return result;
   };
   // The app draws the QR as one synchronous batch of fillRect calls: the batch ends at the
@@ -45,14 +73,27 @@ export const PAGE_PROBE = `(() => {
         this.__benchBatch = false;
         const drawnAt = now();
         const entry = { testId, drawnAt, frameAt: null, fillMs: drawnAt - start, width: canvas.width };
-        bench.draws.push(entry);
-        requestAnimationFrame(() => { entry.frameAt = now(); });
+        drawn(entry);
       });
     }
     return result;
   };
-  bench.reset = () => { bench.draws.length = 0; bench.seen = {}; bench.armed = {}; };
+  bench.reset = () => { bench.draws.length = 0; bench.seen = {}; bench.armed = {}; bench.waiters.length = 0; };
   bench.firstDraw = (testId, after) => bench.draws.find((d) => d.testId === testId && d.drawnAt >= after && d.frameAt !== null) || null;
+  // Settles inside the page when the first draw of testId at or after 'after' has its frame: the
+  // bench awaits this one evaluate instead of polling, so it sends nothing to the browser while
+  // a sale is being timed (see nextDraw's use in sale-in-browser.ts).
+  bench.nextDraw = (testId, after, timeoutMs) => new Promise((resolve, reject) => {
+    const found = bench.firstDraw(testId, after);
+    if (found) return resolve(found);
+    const timer = setTimeout(() => reject(new Error('no ' + testId + ' drawn within ' + timeoutMs + ' ms')), timeoutMs);
+    bench.waiters.push((d) => {
+      if (d.testId !== testId || d.drawnAt < after) return false;
+      clearTimeout(timer);
+      resolve(d);
+      return true;
+    });
+  });
   const check = () => {
     for (const [name, selector] of Object.entries(bench.armed)) {
       if (bench.seen[name]) continue;

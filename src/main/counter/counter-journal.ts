@@ -55,6 +55,24 @@ export class CounterJournal {
     }
   }
 
+  /**
+   * tx() for a write the caller makes durable with the journal's very next full commit: its
+   * own commit is not flushed to disk (synchronous=NORMAL for this one transaction), and the
+   * next commit with synchronous=FULL on this file (either connection: both append to the
+   * same -wal, and a flush covers every frame before it) makes it durable too. For the
+   * counter sale of a gateway charge, whose order is committed FULL right after and before
+   * Pakasir is called: one flush on the way to the QR instead of two. A power cut between
+   * the two commits can only lose a sale with no payment part, which nobody was charged for.
+   */
+  txFlushedByNext<T>(fn: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.tx(fn);
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
+
   /** A new id from the journal's shared sequence: sales, shifts and refunds never collide with orders. */
   newId(terminal: string): string {
     return allocateJournalId(this.db, terminal, this.installId, this.now(), this.warn);

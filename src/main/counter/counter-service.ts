@@ -156,7 +156,8 @@ export class CounterService {
     await this.deps.prepareCharge(input.amount, input.method);
     const shift = this.deps.shifts.anyOpen();
     const note = input.note?.trim() ?? '';
-    const saleId = this.deps.journal.tx(() =>
+    // The engine journals the order FULL before it calls Pakasir: that flush carries this one.
+    const saleId = this.deps.journal.txFlushedByNext(() =>
       this.sales.open(
         { price: input.amount, note, cashier: shift ? this.cashierOf(shift) : null, shiftId: shift?.shift_id ?? null },
         this.deps.cashContext().terminal,
