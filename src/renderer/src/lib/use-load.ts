@@ -11,11 +11,13 @@ export interface Loaded<T, E> {
   reload: () => void;
 }
 
-export interface LoadOptions<E> {
+export interface LoadOptions<T, E> {
   /** Words a failure; main's refusals by default. */
   describe?: (err: unknown) => E;
   /** Something changed that the answer may reflect (a sale, say): read again, keeping what is shown meanwhile. */
   revision?: number | string;
+  /** An answer a call already gave (closing a shift answers its report): shown at once, then read again. */
+  initial?: { key: string; value: T } | null;
 }
 
 /**
@@ -27,9 +29,9 @@ export interface LoadOptions<E> {
 export function useLoad<T, E = ShownError>(
   read: () => Promise<T>,
   key: string,
-  { describe, revision = 0 }: LoadOptions<E> = {},
+  { describe, revision = 0, initial = null }: LoadOptions<T, E> = {},
 ): Loaded<T, E> {
-  const [loaded, setLoaded] = useState<{ key: string; value: T } | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; value: T } | null>(initial);
   const seq = useRef(0);
   const latest = useRef({ read, key });
   latest.current = { read, key };

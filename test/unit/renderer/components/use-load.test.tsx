@@ -111,4 +111,27 @@ describe('useLoad', () => {
     );
     await waitFor(() => expect(result.current.error?.text).toBe('Sign in again.'));
   });
+
+  it('shows an answer already given at once, only under its own key, and reads it again', async () => {
+    const reread = deferred<string>();
+    let reads = 0;
+    const { result, rerender } = renderHook(
+      ({ key }) =>
+        useLoad(
+          () => {
+            reads += 1;
+            return key === 'shift:A' ? reread.promise : Promise.resolve('the day');
+          },
+          key,
+          { initial: { key: 'shift:A', value: 'closed shift A' } },
+        ),
+      { initialProps: { key: 'shift:A' } },
+    );
+    expect(result.current.value).toBe('closed shift A');
+    expect(reads).toBe(1);
+    await act(async () => reread.resolve('shift A as read'));
+    expect(result.current.value).toBe('shift A as read');
+    rerender({ key: 'day:2026-11-25' });
+    await waitFor(() => expect(result.current.value).toBe('the day'));
+  });
 });

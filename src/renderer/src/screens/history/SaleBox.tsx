@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
-import type { SaleView } from '@shared/counter';
+import { useState } from 'react';
 import { formatRupiah } from '@shared/money';
 import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { canVoid, hasOpenPart } from '../../lib/refund-draft';
+import { useLoad } from '../../lib/use-load';
 import { useCounter } from '../../stores/counter-store';
 import { usePos } from '../../stores/pos-store';
 import { RefundForm } from './RefundForm';
@@ -23,23 +22,17 @@ export function SaleBox({ saleId }: { saleId: string }) {
   const revision = usePos((s) => s.orderRevision);
   const counterSeq = useCounter((s) => s.counter?.seq ?? 0);
   const shift = useCounter((s) => s.counter?.shift ?? null);
-  const [sale, setSale] = useState<SaleView | null>(null);
+  // Read again when a payment or the counter changed (a refund, a cash part): the sale shown
+  // is always main's answer, never patched here.
+  const {
+    value: sale,
+    error,
+    reload,
+  } = useLoad(() => getPosApi().getSale({ saleId }), saleId, {
+    revision: `${revision}/${counterSeq}`,
+  });
   const [mode, setMode] = useState<'refund' | 'void' | null>(null);
   const [done, setDone] = useState<number | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    getPosApi()
-      .getSale({ saleId })
-      .then(
-        (s) => live && setSale(s),
-        (e: unknown) => live && setError(describeError(e)),
-      );
-    return () => {
-      live = false;
-    };
-  }, [saleId, revision, counterSeq]);
 
   if (!sale) return error ? <ErrorBox error={error} /> : null;
   const money: [string, number, string][] = [
@@ -100,8 +93,8 @@ export function SaleBox({ saleId }: { saleId: string }) {
           onCancel={() => setMode(null)}
           onDone={(next) => {
             setDone(next.refunded - sale.refunded);
-            setSale(next);
             setMode(null);
+            reload();
           }}
         />
       ) : (

@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ZReport } from '@shared/counter';
 import type { ZReportRef } from '@shared/contract/counter-calls';
 import { getPosApi } from '../../api/pos-api';
 import { useT, type MessageKey } from '../../i18n';
 import { DateField } from '../../components/DateField';
 import { ErrorBox } from '../../components/ErrorBox';
-import { describeError, type ShownError } from '../../lib/errors';
+import { useLoad } from '../../lib/use-load';
+import { useCounter } from '../../stores/counter-store';
 import { usePos } from '../../stores/pos-store';
 import { ZReportActions } from './ZReportActions';
 import { ZReportBody } from './ZReportBody';
@@ -34,38 +35,15 @@ export function ZReportScreen({
   const today = usePos((s) => s.businessDay?.day ?? null);
   const [zref, setZref] = useState<ZReportRef>(start);
   const [fromDay, setFromDay] = useState<string | null>(null);
-  const [report, setReport] = useState<ZReport | null>(initial);
   const [notice, setNotice] = useState<MessageKey | null>(initial ? 'zreport.shiftClosedNow' : null);
-  const [error, setError] = useState<ShownError | null>(null);
-  const asked = useRef(0);
   const key = refKey(zref);
-
-  useEffect(() => {
-    const ticket = ++asked.current;
-    const load = () =>
-      getPosApi()
-        .getZReport(zref)
-        .then(
-          (z) => {
-            if (ticket === asked.current) setReport(z);
-          },
-          (e: unknown) => {
-            if (ticket === asked.current) setError(describeError(e));
-          },
-        );
-    setError(null);
-    // A shift's report frozen at its close is the one closeShift answered: no need to ask.
-    if (initial && refKey({ shiftId: initial.id }) === key) setReport(initial);
-    else {
-      setReport(null);
-      void load();
-    }
-    // A day not closed and a shift still open change with every sale: follow them.
-    const off = getPosApi().on('counterChanged', () => void load());
-    return off;
-    // zref is fully described by key.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  // A day not closed and a shift still open change with every sale: read again on each change
+  // of the counter, keeping the report on screen meanwhile.
+  const counterSeq = useCounter((s) => s.counter?.seq ?? 0);
+  const { value: report, error, reload } = useLoad(() => getPosApi().getZReport(zref), key, {
+    revision: counterSeq,
+    initial: initial ? { key: refKey({ shiftId: initial.id }), value: initial } : null,
+  });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -123,8 +101,8 @@ export function ZReportScreen({
           <ZReportActions
             z={report}
             zref={zref}
-            onDayClosed={(z) => {
-              setReport(z);
+            onDayClosed={() => {
+              reload();
               setNotice('zreport.dayClosedNow');
             }}
           />
