@@ -284,7 +284,10 @@ What is measured:
   Chromium tabs on the built renderer. The clock starts in the cashier page just before its
   "charge" button is clicked and stops, per window, at the first animation frame after the QR
   is drawn on the \`qr\` / \`customer-qr\` canvas (the batch of fill calls ends); the slower window
-  counts. The create call's round trip, timed at the app's HTTP client, is subtracted. One
+  counts. Both waits run inside the pages and are sent before the click, so the bench (which
+  drives Chromium from the same Node process that runs the app's services) sends the browser
+  nothing while a sale is timed, as no test driver sits in a real Electron main process.
+  The create call's round trip, timed at the app's HTTP client, is subtracted. One
   warm-up sale after start is not counted. Page and Node clocks are both
   \`performance.timeOrigin + performance.now()\`.
 - **Paid to shown**: the simulator marks a sale paid at a uniformly random moment 0-12 s after
@@ -306,7 +309,8 @@ What is measured:
   \`listLive\` + \`listWatched\`; the full integrity check runs afterwards in a worker thread and is not counted.
   Its peer is the sqlite3 shell opening the same file and counting the same two lists (process start included).
   History pages of 50 including their total count, and three searches (a note text about one sale in ten
-  carries, the tail of one order id, an amount); their peer is the same answer the way the app gave it
+  carries, the tail of one order id, an amount; a search's total is counted up to 1,000, past that the
+  page says "more than 1,000", while the table's match counts are exact); their peer is the same answer the way the app gave it
   before (every row counted, the text search by LIKE over every row). Each of our history reads is timed
   40 times (a p95 of fewer samples is just their slowest), the peer's as many times as the run plan says.
   The daily report of a day in the middle of the year. Warm page cache.
