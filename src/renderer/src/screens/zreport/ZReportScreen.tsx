@@ -40,7 +40,11 @@ export function ZReportScreen({
   // A day not closed and a shift still open change with every sale: read again on each change
   // of the counter, keeping the report on screen meanwhile.
   const counterSeq = useCounter((s) => s.counter?.seq ?? 0);
-  const { value: report, error, reload } = useLoad(() => getPosApi().getZReport(zref), key, {
+  const {
+    value: report,
+    error,
+    reload,
+  } = useLoad(() => getPosApi().getZReport(zref), key, {
     revision: counterSeq,
     initial: initial ? { key: refKey({ shiftId: initial.id }), value: initial } : null,
   });
