@@ -1,5 +1,6 @@
 import type { ShiftCheckView, ShiftSummary, ZReport } from '@shared/counter';
-import type { MethodTotals, ReconcileResult } from '@shared/domain';
+import type { ReconcileResult } from '@shared/domain';
+import { addDrawers, moneyOf } from '@shared/report-sums';
 import { methodTotals, refundTotals, type MethodRow } from '../orders/daily-report';
 import type { CounterJournal } from './counter-journal';
 import type { SaleBook } from './sales';
@@ -55,7 +56,8 @@ export class ZReports {
       openedBy: this.shifts.person(row.shift_id, 'opened')?.name ?? null,
       closedBy: this.shifts.person(row.shift_id, 'closed')?.name ?? null,
       cashiers: this.shifts.cashiers(row.shift_id),
-      ...money(byMethod, refunds),
+      byMethod,
+      ...moneyOf(byMethod, refunds),
       movements: this.shifts.movements(row.shift_id),
       drawer: { ...drawer, expected, counted, difference: counted === null ? null : counted - expected },
       shifts: [summary],
@@ -76,11 +78,12 @@ export class ZReports {
       .prepare('SELECT * FROM shifts WHERE business_day = ? ORDER BY opened_at, shift_id')
       .all(day) as ShiftRow[];
     const summaries = rows.map((r) => this.summary(r));
-    const drawers = rows.map((r) => this.shifts.drawer(r));
-    const add = (pick: (d: (typeof drawers)[number]) => number) => drawers.reduce((s, d) => s + pick(d), 0);
-    const allClosed = rows.length > 0 && rows.every((r) => r.state === 'closed');
-    const counted = allClosed ? rows.reduce((s, r) => s + (r.counted_cash ?? 0), 0) : null;
-    const expected = summaries.reduce((s, r) => s + r.expected, 0);
+    // A closed shift's expected cash is the one frozen at its close; counted only once closed.
+    const drawers = rows.map((r, i) => ({
+      ...this.shifts.drawer(r),
+      expected: summaries[i]!.expected,
+      counted: r.state === 'closed' ? (r.counted_cash ?? 0) : null,
+    }));
     const counts = db
       .prepare(
         `SELECT sum(state = 'needs_review') AS review, sum(state IN ('creating','awaiting_payment')) AS live
@@ -108,18 +111,10 @@ export class ZReports {
       openedBy: null,
       closedBy: closes.at(-1)?.by_name ?? null,
       cashiers: [...names],
-      ...money(byMethod, refunds),
+      byMethod,
+      ...moneyOf(byMethod, refunds),
       movements: rows.flatMap((r) => this.shifts.movements(r.shift_id)),
-      drawer: {
-        opening: add((d) => d.opening),
-        cashSales: add((d) => d.cashSales),
-        cashRefunds: add((d) => d.cashRefunds),
-        cashIn: add((d) => d.cashIn),
-        cashOut: add((d) => d.cashOut),
-        expected,
-        counted,
-        difference: counted === null ? null : counted - expected,
-      },
+      drawer: addDrawers(drawers),
       shifts: summaries,
       check: this.dayCheck(day),
       needsReview: counts.review ?? 0,
@@ -157,22 +152,4 @@ export class ZReports {
       differences: r.differences,
     };
   }
-}
-
-function money(byMethod: MethodTotals[], refunds: ZReport['refunds']) {
-  const sum = (pick: (m: MethodTotals) => number) => byMethod.reduce((s, m) => s + pick(m), 0);
-  const fees = sum((m) => m.fee);
-  const feesCustomer = sum((m) => m.feeOnCustomer);
-  const netReceived = sum((m) => m.shopReceives);
-  return {
-    byMethod,
-    paidCount: sum((m) => m.count),
-    gross: sum((m) => m.totalPaid),
-    fees,
-    feesShop: fees - feesCustomer,
-    feesCustomer,
-    netReceived,
-    refunds,
-    netAfterRefunds: netReceived - refunds.amount,
-  };
 }

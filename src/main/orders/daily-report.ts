@@ -4,6 +4,7 @@ import { PosError } from '@shared/errors';
 import type { SaleMethod } from '@shared/methods';
 import type { RefundChannel, RefundTotals } from '@shared/refunds';
 import { ORDER_STATES, type OrderState } from '@shared/order-state';
+import { moneyOf } from '@shared/report-sums';
 import { businessDayBounds } from './local-time';
 import { toView, type OrderRow } from './order-row';
 
@@ -54,11 +55,7 @@ export function buildDailyReport(
     return { state, count: row?.n ?? 0, amount: row?.amount ?? 0 };
   });
   const byMethod = methodTotals(methodRows);
-  const sum = (pick: (m: MethodTotals) => number): number => byMethod.reduce((s, m) => s + pick(m), 0);
-  const fees = sum((m) => m.fee);
-  const feesCustomer = sum((m) => m.feeOnCustomer);
-  const netReceived = sum((m) => m.shopReceives);
-  const refunds = refundTotals(db, startsAt, endsAt);
+  const money = moneyOf(byMethod, refundTotals(db, startsAt, endsAt));
   return {
     day,
     startsAt,
@@ -66,15 +63,15 @@ export function buildDailyReport(
     cutoffHour,
     byMethod,
     byState,
-    paidCount: byMethod.reduce((s, m) => s + m.count, 0),
+    paidCount: money.paidCount,
     salesCount: byState.reduce((s, r) => s + r.count, 0),
-    grossAmount: sum((m) => m.totalPaid),
-    fees,
-    feesShop: fees - feesCustomer,
-    feesCustomer,
-    netReceived,
-    refunds,
-    netAfterRefunds: netReceived - refunds.amount,
+    grossAmount: money.gross,
+    fees: money.fees,
+    feesShop: money.feesShop,
+    feesCustomer: money.feesCustomer,
+    netReceived: money.netReceived,
+    refunds: money.refunds,
+    netAfterRefunds: money.netAfterRefunds,
     needsReview: review.map(toView),
   };
 }

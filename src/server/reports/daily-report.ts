@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import type { ShopDailyReport } from '@shared/owner/contract';
 import { dayBounds } from './day-bounds';
-import { methodTotals, moneyOf, refundTotals } from './method-totals';
+import { moneyOf } from '@shared/report-sums';
+import { methodTotals, refundTotals } from './method-totals';
 
 export { ReportInputError } from './day-bounds';
 export type { ShopDailyReport, ShopMethodTotals } from '@shared/owner/contract';

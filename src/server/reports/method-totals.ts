@@ -56,21 +56,3 @@ export async function refundTotals(pool: Pool, where: string, params: unknown[])
     byChannel: rows.rows.map((r) => ({ channel: r.channel, count: r.n, amount: r.amount })),
   };
 }
-
-/** The money figures of a set of parts and refunds, added up as the tills add them. */
-export function moneyOf(byMethod: ShopMethodTotals[], refunds: RefundTotals) {
-  const sum = (pick: (m: ShopMethodTotals) => number) => byMethod.reduce((s, m) => s + pick(m), 0);
-  const fees = sum((m) => m.fee);
-  const feesCustomer = sum((m) => m.feeOnCustomer);
-  const netReceived = sum((m) => m.shopReceives);
-  return {
-    paidCount: sum((m) => m.count),
-    gross: sum((m) => m.totalPaid),
-    fees,
-    feesShop: fees - feesCustomer,
-    feesCustomer,
-    netReceived,
-    refunds,
-    netAfterRefunds: netReceived - refunds.amount,
-  };
-}

@@ -1,8 +1,9 @@
 import type { Pool } from 'pg';
-import type { ShopDrawer, ShopZReport } from '@shared/owner/counter-contract';
+import type { ShopZReport } from '@shared/owner/counter-contract';
+import { addDrawers, moneyOf } from '@shared/report-sums';
 import { dayBounds, type DayRules } from './day-bounds';
-import { methodTotals, moneyOf, refundTotals } from './method-totals';
-import { movementsOf, shiftDrawers, summaryOf, type ShiftDrawer } from './shift-drawers';
+import { methodTotals, refundTotals } from './method-totals';
+import { movementsOf, shiftDrawers, summaryOf } from './shift-drawers';
 
 /** A payment part's shift: the drawer a cash part went into, or its sale's shift. */
 const PART_SHIFT = 'coalesce(o.shift_id, s.shift_id)';
@@ -41,7 +42,7 @@ export async function shiftZReport(pool: Pool, tillId: string, shiftId: string):
     byMethod,
     ...money(moneyOf(byMethod, refunds)),
     movements,
-    drawer: drawerOf([shift]),
+    drawer: addDrawers([shift]),
     shifts: [summaryOf(shift)],
     closes: [],
   };
@@ -84,26 +85,8 @@ export async function dayZReport(
     byMethod,
     ...money(moneyOf(byMethod, refunds)),
     movements: await movementsOf(pool, shifts),
-    drawer: drawerOf(shifts),
+    drawer: addDrawers(shifts),
     shifts: shifts.map(summaryOf),
     closes: closes.rows.map((c) => ({ tillName: c.name, at: c.closed_at.toISOString(), by: c.by_name })),
-  };
-}
-
-/** The drawers of several shifts added up; counted only once every one of them is closed. */
-function drawerOf(shifts: ShiftDrawer[]): ShopDrawer {
-  const add = (pick: (d: ShiftDrawer) => number) => shifts.reduce((s, d) => s + pick(d), 0);
-  const allClosed = shifts.length > 0 && shifts.every((s) => s.counted !== null);
-  const expected = add((d) => d.expected);
-  const counted = allClosed ? add((d) => d.counted ?? 0) : null;
-  return {
-    opening: add((d) => d.opening),
-    cashSales: add((d) => d.cashSales),
-    cashRefunds: add((d) => d.cashRefunds),
-    cashIn: add((d) => d.cashIn),
-    cashOut: add((d) => d.cashOut),
-    expected,
-    counted,
-    difference: counted === null ? null : counted - expected,
   };
 }

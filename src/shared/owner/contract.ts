@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MethodTotals } from '../domain';
 import { SALE_METHODS } from '../methods';
 import type { RefundTotals } from '../refunds';
 import { ORDER_STATES } from '../order-state';
@@ -106,21 +107,8 @@ export interface OwnerOrderPage {
   total: number;
 }
 
-export interface ShopMethodTotals {
-  method: (typeof SALE_METHODS)[number];
-  count: number;
-  /** What was sent to Pakasir. */
-  amount: number;
-  /** What the cashiers asked for. */
-  price: number;
-  fee: number;
-  /** The part of the fee customers paid above the price (the rest the shop bore). */
-  feeOnCustomer: number;
-  /** What customers paid. */
-  totalPaid: number;
-  /** What reached the shop: totalPaid - fee. */
-  shopReceives: number;
-}
+/** A method's paid parts over the tills: the same figures, by the same rules, as a till's own. */
+export type ShopMethodTotals = MethodTotals;
 
 export interface ShopDailyReport {
   day: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { RefundChannel, RefundTotals } from '../refunds';
+import type { RefundView } from '../counter';
+import type { RefundTotals } from '../refunds';
 import type { ShopMethodTotals } from './contract';
 
 /**
@@ -74,16 +75,5 @@ export interface ShopZReport {
   closes: { tillName: string; at: string; by: string }[];
 }
 
-export interface ShopRefundRow {
-  tillId: string;
-  tillName: string;
-  refundId: string;
-  saleId: string;
-  kind: 'refund' | 'void';
-  amount: number;
-  channel: RefundChannel;
-  note: string;
-  at: string;
-  by: string;
-  shiftId: string | null;
-}
+/** A refund or void as a till recorded it, with the till it was made on (no receipt number on the server). */
+export type ShopRefundRow = Omit<RefundView, 'receiptNo'> & { tillId: string; tillName: string };
