@@ -138,6 +138,37 @@ describe('pos store', () => {
   });
 });
 
+describe('the counter sale', () => {
+  it('a charge answer overtaken by the sale ending does not put it back; a newer one or another sale does', () => {
+    usePos.setState({ activeSale: null, endedSale: null });
+    const store = usePos.getState();
+    const waiting = order({ orderId: 'POS1-RACE-0001', revision: 2 });
+    // Main's events come first: the QR, then the cancel, then the counter is cleared.
+    store.setActiveSale(waiting);
+    store.orderUpdated({ ...waiting, state: 'canceled', revision: 3 });
+    store.setActiveSale(null);
+    // The charge's own answer, late, still says "awaiting payment".
+    store.saleAnswered(waiting);
+    expect(usePos.getState().activeSale).toBeNull();
+    store.saleAnswered({ ...waiting, state: 'canceled', revision: 3 });
+    expect(usePos.getState().activeSale).toBeNull();
+
+    // Main moved that sale on after it ended (a newer revision): that is news.
+    store.saleAnswered({ ...waiting, state: 'paid', revision: 4 });
+    expect(usePos.getState().activeSale).toMatchObject({ orderId: 'POS1-RACE-0001', state: 'paid' });
+    // Another sale's answer is always taken.
+    store.setActiveSale(null);
+    store.saleAnswered(order({ orderId: 'POS1-NEXT-0002', revision: 1 }));
+    expect(usePos.getState().activeSale?.orderId).toBe('POS1-NEXT-0002');
+  });
+
+  it('an event from main always wins, even about the sale it ended before', () => {
+    usePos.setState({ activeSale: null, endedSale: { orderId: 'POS1-RACE-0001', revision: 3 } });
+    usePos.getState().setActiveSale(order({ orderId: 'POS1-RACE-0001', revision: 3 }));
+    expect(usePos.getState().activeSale?.orderId).toBe('POS1-RACE-0001');
+  });
+});
+
 describe('jobs', () => {
   it('keeps a finished job finished when the start answer arrives after its events', () => {
     const store = usePos.getState();

@@ -36,7 +36,7 @@ export function useKeypadCharge(sale: KeypadSale) {
   const action = useAction(async (by: PaymentMethod) => {
     const input = note.trim() ? { amount, method: by, note: note.trim() } : { amount, method: by };
     const order = await getPosApi().charge(items ? { ...input, items } : input);
-    usePos.getState().setActiveSale(order);
+    usePos.getState().saleAnswered(order);
     reset();
     if (items) useItems.getState().clear();
   });

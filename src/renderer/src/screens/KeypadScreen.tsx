@@ -65,7 +65,7 @@ export function KeypadScreen() {
   });
   const saleStarted = (order: OrderView) => {
     setCashOpen(false);
-    usePos.getState().setActiveSale(order);
+    usePos.getState().saleAnswered(order);
     reset();
     if (fromCart) useItems.getState().clear();
   };

@@ -17,7 +17,7 @@ export function OutcomeScreen({ order }: { order: OrderView }) {
   const newSale = () => startNewSale(order.orderId);
   const { keysReady, ignoredKeys } = useOutcomeKeys(`${order.orderId}:${kind}`, newSale);
   const recreate = useAction(async () => {
-    usePos.getState().setActiveSale(await getPosApi().recreateSale({ orderId: order.orderId }));
+    usePos.getState().saleAnswered(await getPosApi().recreateSale({ orderId: order.orderId }));
   });
   const again = (primary: boolean) => (
     <OutcomeAgain

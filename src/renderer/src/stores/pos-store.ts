@@ -30,6 +30,8 @@ export interface PosState {
   activeSale: OrderView | null;
   /** The finished sale the cashier already left with "new sale". */
   dismissedOrderId: string | null;
+  /** The last sale main took off the counter, at the revision it had then (see saleAnswered). */
+  endedSale: { orderId: string; revision: number } | null;
   notices: Notice[];
   jobs: Record<string, JobProgress>;
   reconcile: Record<string, ReconcileResult>;
@@ -48,6 +50,12 @@ export interface PosState {
   setConnectivity(c: ConnectivityView): void;
   setStorage(h: StorageHealth): void;
   setActiveSale(o: OrderView | null): void;
+  /**
+   * A call's answer naming the counter's sale (charge, cash sale, recreate). Main's events
+   * may overtake it: an answer about a sale main has since taken off the counter, at a
+   * revision no newer than when it did, is old news and must not put that sale back.
+   */
+  saleAnswered(o: OrderView): void;
   orderUpdated(o: OrderView): void;
   dismissSale(orderId: string): void;
   addNotice(n: Notice): void;
@@ -66,6 +74,7 @@ export const usePos = create<PosState>((set) => ({
   storage: { problem: null, since: null },
   activeSale: null,
   dismissedOrderId: null,
+  endedSale: null,
   notices: [],
   jobs: {},
   reconcile: {},
@@ -82,7 +91,21 @@ export const usePos = create<PosState>((set) => ({
   setAppInfo: (appInfo) => set({ appInfo }),
   setConnectivity: (connectivity) => set({ connectivity }),
   setStorage: (storage) => set({ storage }),
-  setActiveSale: (o) => set((s) => ({ activeSale: o ? newerOrder(s.activeSale, o) : null })),
+  setActiveSale: (o) =>
+    set((s) =>
+      o
+        ? { activeSale: newerOrder(s.activeSale, o) }
+        : {
+            activeSale: null,
+            endedSale: s.activeSale ? { orderId: s.activeSale.orderId, revision: s.activeSale.revision } : s.endedSale,
+          },
+    ),
+  saleAnswered: (o) =>
+    set((s) =>
+      s.endedSale?.orderId === o.orderId && o.revision <= s.endedSale.revision
+        ? s
+        : { activeSale: newerOrder(s.activeSale, o) },
+    ),
   orderUpdated: (o) =>
     set((s) => ({
       activeSale: s.activeSale && s.activeSale.orderId === o.orderId ? newerOrder(s.activeSale, o) : s.activeSale,
@@ -144,7 +167,7 @@ export function connectPosStore(api: PosApi): () => void {
       // that opens (or reloads) after that sale finished starts at the keypad / welcome
       // screen instead of re-announcing an old outcome.
       if (isFinal(o.state)) usePos.getState().dismissSale(o.orderId);
-      usePos.getState().setActiveSale(o);
+      usePos.getState().saleAnswered(o);
     },
     () => undefined,
   );
