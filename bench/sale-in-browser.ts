@@ -26,7 +26,6 @@ type Probe = {
   reset(): void;
   firstDraw(testId: string, after: number): Draw | null;
   nextDraw(testId: string, after: number, timeoutMs: number): Promise<Draw>;
-  settled(): Promise<void>;
   arm(name: string, selector: string): void;
   seen: Record<string, Seen | undefined>;
 };
@@ -63,10 +62,6 @@ async function enterAmount(page: Page, digits: string): Promise<void> {
 
 /** Both windows back at rest: the keypad on the cashier, the welcome on the customer display. */
 async function backToIdle(rig: HarnessRig, orderId: string, cancel: boolean): Promise<void> {
-  // The QR can be up before the charge's own answer reaches the cashier page (it comes by
-  // event); ending the sale from here first would let that late answer put the ended sale
-  // back on the cashier's screen and stall the run.
-  await rig.cashier.evaluate(() => window.__bench.settled());
   if (cancel) await rig.services.payments.cancelSale(orderId);
   rig.services.payments.dismissSale(orderId);
   await rig.cashier.locator('[data-testid="key-1"]').waitFor({ state: 'visible' });

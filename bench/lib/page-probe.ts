@@ -21,27 +21,6 @@ export const PAGE_PROBE = `(() => {
       for (const w of bench.waiters.splice(0)) if (!w(entry)) bench.waiters.push(w);
     });
   };
-  // Calls to the app still unanswered, counted until their answer is read: the bench acts on
-  // main behind the page's back (cancel, dismiss) only once the page has its charge's answer.
-  const realFetch = window.fetch;
-  let calls = 0;
-  window.fetch = function (input, init) {
-    if (!String(input).includes('/api/call/')) return realFetch.call(this, input, init);
-    calls += 1;
-    return realFetch.call(this, input, init).then(
-      (res) => {
-        const json = res.json.bind(res);
-        res.json = () => json().finally(() => { calls -= 1; });
-        return res;
-      },
-      (err) => { calls -= 1; throw err; },
-    );
-  };
-  // Settles once no call is unanswered and the code awaiting the last answer has run.
-  bench.settled = () => new Promise((resolve) => {
-    const check = () => (calls === 0 ? setTimeout(resolve, 0) : setTimeout(check, 5));
-    check();
-  });
   const proto = CanvasRenderingContext2D.prototype;
   const put = proto.putImageData;
   const createImage = proto.createImageData;
