@@ -9,6 +9,12 @@ export interface Loaded<T, E> {
   error: E | null;
   /** Reads again now (after a change this screen made itself). */
   reload: () => void;
+  /**
+   * Shows what a call of this screen already answered for the current key (a refund answers
+   * the sale, a day close its report), instead of reading it again; a read still on its way
+   * is dropped, since it may predate the change.
+   */
+  show: (value: T) => void;
 }
 
 export interface LoadOptions<T, E> {
@@ -50,5 +56,9 @@ export function useLoad<T, E = ShownError>(
   const { run } = action;
   const reload = useCallback(() => void run(), [run]);
   useEffect(() => reload(), [key, revision, reload]);
-  return { value: loaded?.key === key ? loaded.value : null, busy: action.busy, error: action.error, reload };
+  const show = useCallback((value: T) => {
+    seq.current += 1;
+    setLoaded({ key: latest.current.key, value });
+  }, []);
+  return { value: loaded?.key === key ? loaded.value : null, busy: action.busy, error: action.error, reload, show };
 }

@@ -134,4 +134,22 @@ describe('useLoad', () => {
     rerender({ key: 'day:2026-11-25' });
     await waitFor(() => expect(result.current.value).toBe('the day'));
   });
+
+  it("shows a call's own answer at once, and drops a read that was already on its way", async () => {
+    const reads = [deferred<string>(), deferred<string>()];
+    let n = 0;
+    const { result, rerender } = renderHook(
+      ({ revision }) => useLoad(() => reads[n++]!.promise, 'sale-1', { revision }),
+      {
+        initialProps: { revision: 0 },
+      },
+    );
+    await act(async () => reads[0]!.resolve('before the refund'));
+    // The counter changed (a read starts), then the refund's own answer comes first.
+    rerender({ revision: 1 });
+    act(() => result.current.show('after the refund'));
+    expect(result.current.value).toBe('after the refund');
+    await act(async () => reads[1]!.resolve('read started before the answer'));
+    expect(result.current.value).toBe('after the refund');
+  });
 });

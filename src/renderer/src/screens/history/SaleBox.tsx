@@ -22,12 +22,12 @@ export function SaleBox({ saleId }: { saleId: string }) {
   const revision = usePos((s) => s.orderRevision);
   const counterSeq = useCounter((s) => s.counter?.seq ?? 0);
   const shift = useCounter((s) => s.counter?.shift ?? null);
-  // Read again when a payment or the counter changed (a refund, a cash part): the sale shown
-  // is always main's answer, never patched here.
+  // Read again when a payment or the counter changed: the sale shown is always main's answer
+  // (a refund's own answer included), never patched here.
   const {
     value: sale,
     error,
-    reload,
+    show,
   } = useLoad(() => getPosApi().getSale({ saleId }), saleId, {
     revision: `${revision}/${counterSeq}`,
   });
@@ -93,8 +93,8 @@ export function SaleBox({ saleId }: { saleId: string }) {
           onCancel={() => setMode(null)}
           onDone={(next) => {
             setDone(next.refunded - sale.refunded);
+            show(next);
             setMode(null);
-            reload();
           }}
         />
       ) : (

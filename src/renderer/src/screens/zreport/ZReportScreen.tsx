@@ -43,7 +43,7 @@ export function ZReportScreen({
   const {
     value: report,
     error,
-    reload,
+    show,
   } = useLoad(() => getPosApi().getZReport(zref), key, {
     revision: counterSeq,
     initial: initial ? { key: refKey({ shiftId: initial.id }), value: initial } : null,
@@ -105,8 +105,8 @@ export function ZReportScreen({
           <ZReportActions
             z={report}
             zref={zref}
-            onDayClosed={() => {
-              reload();
+            onDayClosed={(z) => {
+              show(z);
               setNotice('zreport.dayClosedNow');
             }}
           />
