@@ -22,5 +22,13 @@ export function localTimeSql(expr: string, spans: readonly OffsetSpan[]): string
 export const PAID_SQL = "state = 'paid'";
 export const TOTAL_PAID_SQL = 'coalesce(total_payment, amount + coalesce(fee, 0))';
 
-/** What was sold, as itemsText() writes it: "2 x Kopi susu @ 18000; 1 x Roti @ 9000" (the sale's lines in order). */
-export const ITEMS_SQL = `(SELECT group_concat(qty || ' x ' || name || ' @ ' || unit_price, '; ' ORDER BY line_no) FROM sale_items WHERE sale_id = orders.order_id)`;
+/**
+ * What was sold, as itemsText() writes it: "2 x Kopi susu @ 18000; 1 x Roti @ 9000" (the
+ * sale's lines in order); NULL for an amount-only sale. `name` may wrap the item's name (the
+ * sheet escapes it there, so the subquery runs once per row instead of once per test of its text).
+ */
+export function itemsSql(name = 'name'): string {
+  return `(SELECT group_concat(qty || ' x ' || ${name} || ' @ ' || unit_price, '; ' ORDER BY line_no) FROM sale_items WHERE sale_id = orders.order_id)`;
+}
+
+export const ITEMS_SQL = itemsSql();

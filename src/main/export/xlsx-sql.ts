@@ -1,5 +1,5 @@
 import { EXPORT_COLUMNS, type ExportColumn } from '@shared/export-columns';
-import { ITEMS_SQL, literal, localTimeSql, PAID_SQL, TOTAL_PAID_SQL } from './sql-text';
+import { itemsSql, literal, localTimeSql, PAID_SQL, TOTAL_PAID_SQL } from './sql-text';
 import type { OffsetSpan } from './zone-offsets';
 
 /**
@@ -34,13 +34,15 @@ export function columnLetter(column: ExportColumn): string {
   return String.fromCharCode(65 + EXPORT_COLUMNS.indexOf(column));
 }
 
+/** CONTROL as GLOB ranges: each character of a value is tested against every entry of the class. */
+const CONTROL_CLASS = '\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f';
+
 function escaped(expr: string): string {
   let clean = expr;
   for (const c of CONTROL) clean = `replace(${clean}, char(${c}), '')`;
   clean = `replace(replace(replace(${clean}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
-  const special = `[&<>${CONTROL.map((c) => String.fromCharCode(c)).join('')}]`;
   // Nearly every value needs nothing: one GLOB pass tells those apart.
-  return `CASE WHEN ${expr} GLOB ${literal(`*${special}*`)} THEN ${clean} ELSE ${expr} END`;
+  return `CASE WHEN ${expr} GLOB ${literal(`*[&<>${CONTROL_CLASS}]*`)} THEN ${clean} ELSE ${expr} END`;
 }
 
 /**
@@ -52,15 +54,30 @@ function escaped(expr: string): string {
 function textCell(column: ExportColumn, expr: string): string {
   const open = `<c r="${columnLetter(column)}${ROW_MARK}" t="inlineStr"><is>`;
   const value = `nullif(${expr}, '')`;
-  const edge = `[${WHITE_SPACE}]`;
-  const tag = `CASE WHEN ${value} GLOB ${literal(`${edge}*`)} OR ${value} GLOB ${literal(`*${edge}`)} THEN '<t xml:space="preserve">' ELSE '<t>' END`;
+  // One trim() in C instead of two GLOB passes over the value.
+  const trimmed = `trim(${value}, ${literal(WHITE_SPACE)})`;
+  const tag = `CASE WHEN ${trimmed} <> ${value} THEN '<t xml:space="preserve">' ELSE '<t>' END`;
   return `${literal(open)} || ${tag} || ${escaped(value)} || '</t></is></c>'`;
 }
 
-/** For values the app writes in a fixed alphabet (ids, ISO times, CHECK-constrained words): nothing to escape. */
+/**
+ * For values the app writes in a fixed alphabet (ids, ISO times, CHECK-constrained words):
+ * nothing to escape. paid_at is one: a gateway's completion time is normalised to ISO on
+ * arrival (answer-fields.ts), like every time the app writes.
+ */
 function plainCell(column: ExportColumn, expr: string): string {
   const open = `<c r="${columnLetter(column)}${ROW_MARK}" t="inlineStr"><is><t>`;
   return `${literal(open)} || nullif(${expr}, '') || '</t></is></c>'`;
+}
+
+/**
+ * The sale's lines with each name escaped inside the subquery: the text starts with a
+ * quantity and ends with a price, so it never needs the white-space mark, and the subquery
+ * runs once per row (an amount-only sale gets NULL: a blank cell).
+ */
+function itemsCell(): string {
+  const open = `<c r="${columnLetter('items')}${ROW_MARK}" t="inlineStr"><is><t>`;
+  return `${literal(open)} || ${itemsSql(escaped('name'))} || '</t></is></c>'`;
 }
 
 function numberCell(column: ExportColumn, expr: string, grouped: boolean): string {
@@ -76,7 +93,7 @@ export function xlsxRowSql(spans: readonly OffsetSpan[]): string {
     created_local: plainCell('created_local', localTimeSql('created_at', spans)),
     created_iso: plainCell('created_iso', 'created_at'),
     completed_local: plainCell('completed_local', paid(localTimeSql('paid_at', spans))),
-    completed_iso: textCell('completed_iso', paid('paid_at')),
+    completed_iso: plainCell('completed_iso', paid('paid_at')),
     method: textCell('method', 'method'),
     price: numberCell('price', 'coalesce(price, amount)', false),
     amount: numberCell('amount', 'amount', true),
@@ -89,7 +106,7 @@ export function xlsxRowSql(spans: readonly OffsetSpan[]): string {
     terminal: plainCell('terminal', 'terminal'),
     sandbox: `'<c r="${columnLetter('sandbox')}${ROW_MARK}" t="b"><v>' || sandbox || '</v></c>'`,
     gateway_txn_id: textCell('gateway_txn_id', 'txn_id'),
-    items: textCell('items', ITEMS_SQL),
+    items: itemsCell(),
   };
   return `concat('<row>', ${EXPORT_COLUMNS.map((c) => cell[c]).join(', ')}, '</row>')`;
 }
