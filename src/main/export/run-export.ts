@@ -7,7 +7,8 @@ import { machineTimeZone } from '../orders/local-time';
 import { csvHeader, csvRecordSql } from './csv-sql';
 import { toExportRow, type ExportRow } from './export-columns';
 import { csvTextWriter, jsonlWriter, type RowWriter } from './row-writers';
-import { xlsxTextWriter } from './xlsx-writer';
+import { exportCanceled } from './export-canceled';
+import { writeSheet, type SheetJob } from './sheet-export';
 import { xlsxRowSql } from './xlsx-sql';
 import { zoneOffsetSpans } from './zone-offsets';
 
@@ -27,6 +28,14 @@ export interface ExportResult {
 
 /** Offsets are looked up this far past the newest sale, for payments that came in days after it. */
 const LATE_PAYMENT_MARGIN_MS = 400 * 86_400_000;
+
+/** The zone's offsets over every instant the journal's sales can hold. */
+function offsetSpans(store: OrderStore, timeZone: string) {
+  const range = store.createdRange();
+  const start = range ? Date.parse(range.first) : 0;
+  const end = Math.max(range ? Date.parse(range.last) : 0, Date.now()) + LATE_PAYMENT_MARGIN_MS;
+  return zoneOffsetSpans(start, end, timeZone);
+}
 
 interface Source<T> {
   items: IterableIterator<T>;
@@ -51,20 +60,13 @@ function sourceFor(
       }
     })();
   };
-  const spans = () => {
-    const range = store.createdRange();
-    const start = range ? Date.parse(range.first) : 0;
-    const end = Math.max(range ? Date.parse(range.last) : 0, Date.now()) + LATE_PAYMENT_MARGIN_MS;
-    return zoneOffsetSpans(start, end, timeZone);
-  };
+  const spans = () => offsetSpans(store, timeZone);
   switch (input.format) {
     case 'csv':
       return {
         items: store.iterateText(input.filter, csvRecordSql(delimiter, spans())),
         writer: csvTextWriter(path, csvHeader(delimiter)),
       };
-    case 'xlsx':
-      return { items: store.iterateText(input.filter, xlsxRowSql(spans())), writer: xlsxTextWriter(path) };
     case 'jsonl':
       return { items: rows(), writer: jsonlWriter(path) };
     default:
@@ -72,41 +74,41 @@ function sourceFor(
   }
 }
 
-function canceled(): PosError {
-  return new PosError('busy', 'Export canceled.');
+/** Writes into a temporary file next to the destination, renamed only once complete. */
+async function intoFile(destinationPath: string, write: (temp: string) => Promise<number>): Promise<number> {
+  const temp = `${destinationPath}.partial-${randomBytes(4).toString('hex')}`;
+  try {
+    const rows = await write(temp);
+    renameSync(temp, destinationPath);
+    return rows;
+  } catch (err) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone (or never created): nothing to clean up.
+    }
+    throw err;
+  }
 }
 
-/**
- * Streams the journal into a file. Writes a temporary file next to the destination and
- * renames it only when complete, so the owner never finds half an export under the real
- * name; a cancel or failure deletes the partial file. Yields to the event loop as it goes so
- * the counter stays responsive during a large export.
- */
-export async function runExport(
-  store: OrderStore,
-  input: ExportInput,
-  destinationPath: string,
-  opts: ExportOptions = {},
-): Promise<ExportResult> {
-  const timeZone = opts.timeZone ?? machineTimeZone();
+interface Job {
+  store: OrderStore;
+  input: ExportInput;
+  timeZone: string;
+  total: number;
+  opts: ExportOptions;
+}
+
+/** One row at a time from one reader, yielding to the event loop every `progressEvery` rows. */
+async function writeRows({ store, input, timeZone, total, opts }: Job, temp: string): Promise<number> {
   const every = Math.max(1, opts.progressEvery ?? 500);
   const signal = opts.signal;
-  if (signal?.aborted) throw canceled();
-
-  const total = store.count(input.filter);
-  const temp = `${destinationPath}.partial-${randomBytes(4).toString('hex')}`;
-  const { items, writer } = sourceFor(
-    store,
-    input,
-    temp,
-    input.delimiter ?? opts.delimiter ?? ';',
-    timeZone,
-  ) as Source<unknown>;
+  const delimiter = input.delimiter ?? opts.delimiter ?? ';';
+  const { items, writer } = sourceFor(store, input, temp, delimiter, timeZone) as Source<unknown>;
   let done = 0;
-  opts.onProgress?.(0, total);
   try {
     for (const item of items) {
-      if (signal?.aborted) throw canceled();
+      if (signal?.aborted) throw exportCanceled();
       const wait = writer.write(item);
       if (wait) await wait;
       done += 1;
@@ -115,19 +117,42 @@ export async function runExport(
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
     }
-    if (signal?.aborted) throw canceled();
+    if (signal?.aborted) throw exportCanceled();
     await writer.finish();
-    renameSync(temp, destinationPath);
+    return done;
   } catch (err) {
     items.return?.();
     await writer.abort();
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone (or never created): nothing to clean up.
-    }
     throw err;
   }
+}
+
+function sheetJob({ store, input, timeZone, total, opts }: Job): SheetJob {
+  const expression = xlsxRowSql(offsetSpans(store, timeZone));
+  return { filter: input.filter, expression, total, onProgress: opts.onProgress, signal: opts.signal };
+}
+
+/**
+ * Streams the journal into a file. Writes a temporary file next to the destination and
+ * renames it only when complete, so the owner never finds half an export under the real
+ * name; a cancel or failure deletes the partial file. The counter stays responsive during a
+ * large export: the one-reader way yields to the event loop as it goes, and a large sheet is
+ * read off this thread.
+ */
+export async function runExport(
+  store: OrderStore,
+  input: ExportInput,
+  destinationPath: string,
+  opts: ExportOptions = {},
+): Promise<ExportResult> {
+  const timeZone = opts.timeZone ?? machineTimeZone();
+  if (opts.signal?.aborted) throw exportCanceled();
+  const total = store.count(input.filter);
+  const job: Job = { store, input, timeZone, total, opts };
+  opts.onProgress?.(0, total);
+  const done = await intoFile(destinationPath, (temp) =>
+    input.format === 'xlsx' ? writeSheet(store, sheetJob(job), temp) : writeRows(job, temp),
+  );
   opts.onProgress?.(done, Math.max(total, done));
   return { rows: done, bytes: statSync(destinationPath).size };
 }

@@ -8,7 +8,7 @@ import { OrderCounter } from './order-count';
 import { encodeCursor, filterParts, partsToSql } from './order-query';
 import { filteredPage, searchOrders } from './order-search';
 import { toEventView, toRecord, toView, type EventRow, type OrderRow } from './order-row';
-import type { OrderRecord } from './order-store';
+import type { OrderRecord, TextQuery } from './order-store';
 
 const MAX_PAGE = 500;
 
@@ -110,14 +110,23 @@ export class JournalReader {
    * writes between rows, and an open cursor on the main connection would block every sale
    * meanwhile ("connection is busy"). WAL lets this reader see one consistent snapshot.
    */
-  private *read<T>(filter: OrderFilter, select: string, pluck: boolean): IterableIterator<T> {
+  textQuery(filter: OrderFilter, expression: string): TextQuery {
     const part = partsToSql(this.parts(filter));
-    const { file, nativeBinding } = this.place;
+    return {
+      file: this.place.file,
+      nativeBinding: this.place.nativeBinding,
+      sql: `SELECT ${expression} FROM orders ${part.where} ORDER BY created_at, order_id`,
+      params: part.params,
+    };
+  }
+
+  private *read<T>(filter: OrderFilter, select: string, pluck: boolean): IterableIterator<T> {
+    const { file, nativeBinding, sql, params } = this.textQuery(filter, select);
     const reader = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
     try {
       reader.pragma('busy_timeout = 5000');
-      const stmt = reader.prepare(`SELECT ${select} FROM orders ${part.where} ORDER BY created_at, order_id`);
-      yield* (pluck ? stmt.pluck() : stmt).iterate(...part.params) as IterableIterator<T>;
+      const stmt = reader.prepare(sql);
+      yield* (pluck ? stmt.pluck() : stmt).iterate(...params) as IterableIterator<T>;
     } finally {
       reader.close();
     }

@@ -169,6 +169,10 @@ class SqliteOrderStore implements OrderStore {
     return this.reader.iterateText(filter, expression);
   }
 
+  textQuery(filter: OrderFilter, expression: string) {
+    return this.reader.textQuery(filter, expression);
+  }
+
   createdRange() {
     return this.reader.createdRange();
   }

@@ -72,6 +72,14 @@ export interface OrderRecord extends Omit<OrderView, 'canSimulate'> {
   replacesOrderId: string | null;
 }
 
+/** iterateText's statement, for a reader on a connection (and thread) of its own. */
+export interface TextQuery {
+  file: string;
+  nativeBinding?: string;
+  sql: string;
+  params: unknown[];
+}
+
 export interface OrderStore {
   /** Inserts the sale in state `creating` with its first event. Throws on a duplicate id. */
   create(order: NewOrder): OrderRecord;
@@ -122,6 +130,8 @@ export interface OrderStore {
    * app builds from constants (the CSV export's record), never from anything a user typed.
    */
   iterateText(filter: OrderFilter, expression: string): IterableIterator<string>;
+  /** The statement iterateText runs, to be run by a reader of its own. */
+  textQuery(filter: OrderFilter, expression: string): TextQuery;
   /** The first and last created_at in the journal (null when it holds no sale). */
   createdRange(): { first: string; last: string } | null;
   count(filter: OrderFilter): number;

@@ -1,0 +1,173 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { TextQuery } from '../orders/order-store';
+
+/** Rows as UTF-8, in the statement's order; `rows` is how many rows this chunk ends. */
+export interface TextChunk {
+  bytes: Buffer;
+  rows: number;
+}
+
+export interface TextReader {
+  /** The next chunk, or null after the last row. */
+  next(): Promise<TextChunk | null>;
+  /** Stops the thread (a chunk still being read is dropped). */
+  stop(): Promise<void>;
+}
+
+export interface TextReaderOptions {
+  /** Replaced in every row by the row's number (a sheet's cell references), when given. */
+  mark?: string;
+  firstRow?: number;
+  chunkBytes?: number;
+  /** Chunks the thread may read before the export has taken one: memory stays flat. */
+  ahead?: number;
+}
+
+/**
+ * The worker runs the statement on its own read-only connection (WAL lets it read one
+ * snapshot while sales are written), numbers each row, and encodes rows as UTF-8 into chunks
+ * it owns, handed over without a copy. Plain JavaScript given as source, like the journal
+ * check's worker, so it runs the same from TypeScript in tests and from the bundled Electron
+ * main process (where `nativeBinding` names the binary built for Electron).
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.sqliteModule);
+const { file, nativeBinding, sql, params, mark, firstRow, chunkBytes, ahead } = workerData;
+let credits = ahead;
+let wake = null;
+parentPort.on('message', () => {
+  credits += 1;
+  if (wake) { const w = wake; wake = null; w(); }
+});
+async function ship(bytes, used, rows) {
+  if (credits === 0) await new Promise((resolve) => { wake = resolve; });
+  credits -= 1;
+  parentPort.postMessage({ buffer: bytes.buffer, offset: bytes.byteOffset, used, rows }, [bytes.buffer]);
+}
+async function run() {
+  const db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  try {
+    db.pragma('busy_timeout = 5000');
+    // allocUnsafeSlow: memory of its own, never a slice of Node's shared pool, so it can be handed over.
+    let chunk = Buffer.allocUnsafeSlow(chunkBytes);
+    let used = 0;
+    let rows = 0;
+    let row = firstRow;
+    for (const raw of db.prepare(sql).pluck().iterate(...params)) {
+      const text = mark ? raw.replaceAll(mark, String(row)) : raw;
+      row += 1;
+      // A UTF-16 unit never takes more than 3 bytes in UTF-8.
+      if (used + text.length * 3 > chunkBytes && used > 0) {
+        await ship(chunk, used, rows);
+        chunk = Buffer.allocUnsafeSlow(chunkBytes);
+        used = 0;
+        rows = 0;
+      }
+      if (text.length * 3 > chunkBytes) {
+        const own = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+        own.write(text);
+        await ship(own, own.length, 1);
+        continue;
+      }
+      used += chunk.write(text, used);
+      rows += 1;
+    }
+    if (used > 0) await ship(chunk, used, rows);
+    parentPort.postMessage({ done: true });
+  } finally {
+    db.close();
+  }
+}
+run().catch((err) => parentPort.postMessage({ error: String((err && err.message) || err), code: err && err.code }));
+`;
+
+let sqliteModule: string | null = null;
+function sqliteModulePath(): string {
+  sqliteModule ??= createRequire(import.meta.url).resolve('better-sqlite3');
+  return sqliteModule;
+}
+
+interface Message {
+  buffer?: ArrayBuffer;
+  offset?: number;
+  used?: number;
+  rows?: number;
+  done?: true;
+  error?: string;
+  code?: string;
+}
+
+/** A read failed in the thread: SQLite's message and code, as the main thread would have seen them. */
+export class ReaderFailed extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** Runs `query` on a worker thread and hands its rows back in chunks, in order. */
+export function readTextOffThread(query: TextQuery, opts: TextReaderOptions = {}): TextReader {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    // Each chunk's rows die young; a small heap keeps the thread's memory near what it holds.
+    resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    workerData: {
+      file: query.file,
+      nativeBinding: query.nativeBinding,
+      sqliteModule: sqliteModulePath(),
+      sql: query.sql,
+      params: query.params,
+      mark: opts.mark ?? null,
+      firstRow: opts.firstRow ?? 1,
+      chunkBytes: opts.chunkBytes ?? 1024 * 1024,
+      ahead: opts.ahead ?? 4,
+    },
+  });
+  // An export must never keep a shutting-down app alive.
+  worker.unref();
+  const queue: Message[] = [];
+  let failure: Error | null = null;
+  let waiting: (() => void) | null = null;
+  const wakeUp = () => {
+    const w = waiting;
+    waiting = null;
+    w?.();
+  };
+  worker.on('message', (m: Message) => {
+    if (m.error !== undefined) failure ??= new ReaderFailed(m.error, m.code);
+    else queue.push(m);
+    wakeUp();
+  });
+  worker.on('error', (err) => {
+    failure ??= err;
+    wakeUp();
+  });
+  worker.on('exit', () => {
+    failure ??= new Error('the export reader stopped');
+    wakeUp();
+  });
+  let finished = false;
+  return {
+    async next() {
+      if (finished) return null;
+      while (queue.length === 0) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (waiting = resolve));
+      }
+      const m = queue.shift()!;
+      if (m.done) {
+        finished = true;
+        return null;
+      }
+      worker.postMessage('more');
+      return { bytes: Buffer.from(m.buffer!, m.offset, m.used), rows: m.rows! };
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import readXlsxFile from 'read-excel-file/node';
+import { describe, expect, it } from 'vitest';
+import { runExport } from '../../../src/main/export/run-export';
+import { ReaderFailed, readTextOffThread, type TextReader } from '../../../src/main/export/text-reader-thread';
+import { openOrderStore } from '../../../src/main/orders/journal';
+import type { OrderStore } from '../../../src/main/orders/order-store';
+import { seedOrders } from '../../../testkit/orders';
+import { useTempDir } from '../orders/temp-dir';
+
+const tempDir = useTempDir();
+const TZ = 'Asia/Jakarta';
+const MARK = '\u0001';
+
+function seeded(count: number): OrderStore {
+  const store = openOrderStore({ file: join(tempDir(), 'orders.db'), timeZone: TZ });
+  seedOrders(store, count, { end: new Date('2026-11-25T00:00:00.000Z'), days: 5 });
+  return store;
+}
+
+async function drain(reader: TextReader): Promise<{ text: string; rows: number[] }> {
+  const parts: Buffer[] = [];
+  const rows: number[] = [];
+  try {
+    for (let chunk = await reader.next(); chunk; chunk = await reader.next()) {
+      parts.push(Buffer.from(chunk.bytes));
+      rows.push(chunk.rows);
+    }
+  } finally {
+    await reader.stop();
+  }
+  return { text: Buffer.concat(parts).toString('utf8'), rows };
+}
+
+describe('rows read on a thread of their own', () => {
+  it('come back in the journal order, numbered row by row, across many chunks and one row larger than a chunk', async () => {
+    const store = seeded(1_500);
+    store.create({
+      orderId: 'KSR1-LONG',
+      amount: 12_000,
+      method: 'qris',
+      note: `Pesanan ☕ ${'panjang '.repeat(400)}`,
+      terminal: 'KSR1',
+      apiVersion: 'v2',
+      sandbox: false,
+      project: 'toko',
+    });
+    const expression = `'<r n="${MARK}">' || order_id || '|' || note || '</r>'`;
+    const expected = [...store.iterateText({}, expression)].map((t, i) => t.replaceAll(MARK, String(i + 2)));
+    expect(expected).toHaveLength(1_501);
+
+    const { text, rows } = await drain(
+      readTextOffThread(store.textQuery({}, expression), { mark: MARK, firstRow: 2, chunkBytes: 4096 }),
+    );
+    expect(text).toBe(expected.join(''));
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.reduce((a, b) => a + b, 0)).toBe(1_501);
+    expect(rows).toContain(1);
+    store.close();
+  });
+
+  it("fails with SQLite's own code when the statement cannot run, and the thread can still be stopped", async () => {
+    const store = seeded(10);
+    const reader = readTextOffThread(store.textQuery({}, 'no_such_column'));
+    await expect(reader.next()).rejects.toBeInstanceOf(ReaderFailed);
+    await expect(readTextOffThread(store.textQuery({}, 'no_such_column')).next()).rejects.toMatchObject({
+      code: 'SQLITE_ERROR',
+    });
+    await reader.stop();
+    store.close();
+  });
+});
+
+describe('XLSX read on a thread of its own', () => {
+  it('numbers every row of a sheet spanning several chunks, in the journal order', async () => {
+    const store = seeded(4_000);
+    const dest = join(tempDir(), 'orders.xlsx');
+    const seen: number[] = [];
+    const result = await runExport(store, { format: 'xlsx', filter: {} }, dest, {
+      timeZone: TZ,
+      onProgress: (done) => seen.push(done),
+    });
+    expect(result.rows).toBe(4_000);
+    // More than one chunk went through, each reported.
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.at(-1)).toBe(4_000);
+    const [sheet] = await readXlsxFile(dest);
+    const ids = sheet!.data.slice(1).map((row) => row[0]);
+    expect(ids).toEqual([...store.iterate({})].map((o) => o.orderId));
+    store.close();
+  });
+});
