@@ -144,6 +144,10 @@ async function main(): Promise<void> {
           deliver: of((x) => x.deliverMs),
           customerFill: of((x) => x.customerFillMs),
           cashierFill: of((x) => x.cashierFillMs),
+          cashierTask: of((x) => x.cashierTaskMs),
+          customerTask: of((x) => x.customerTaskMs),
+          cashierScript: of((x) => x.cashierScriptMs),
+          customerScript: of((x) => x.customerScriptMs),
           roundP95: rounds.map((r) => summarize(r.map((x) => x.appMs)).p95),
           samples: rounds,
         };

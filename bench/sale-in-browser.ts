@@ -53,6 +53,22 @@ export interface ChargeSample {
   customerFillMs: number | null;
   cashierQrPx: number | null;
   customerQrPx: number | null;
+  /** Each window's renderer main thread from just before the click to the QR's frame: all its tasks, and the script among them, ms. */
+  cashierTaskMs: number;
+  customerTaskMs: number;
+  cashierScriptMs: number;
+  customerScriptMs: number;
+}
+
+/** Chromium's own counters of a page's main-thread time (seconds, cumulative), read over the protocol outside the timed window. */
+async function mainThreadClock(page: Page): Promise<() => Promise<{ taskMs: number; scriptMs: number }>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+    return { taskMs: value('TaskDuration'), scriptMs: value('ScriptDuration') };
+  };
 }
 
 async function enterAmount(page: Page, digits: string): Promise<void> {
@@ -109,14 +125,18 @@ function activeOrderId(rig: HarnessRig): string {
  */
 export async function measureChargeToQr(rig: HarnessRig, samples: number, amount = '25000'): Promise<ChargeSample[]> {
   const out: ChargeSample[] = [];
+  const cashierClock = await mainThreadClock(rig.cashier);
+  const customerClock = await mainThreadClock(rig.customer);
   for (let i = 0; i <= samples; i += 1) {
     await enterAmount(rig.cashier, amount);
+    const [cashierBefore, customerBefore] = [await cashierClock(), await customerClock()];
     let publishedAt = 0;
     const off = rig.services.bus.on('orderUpdated', (o: OrderView) => {
       if (o.state === 'awaiting_payment' && !publishedAt) publishedAt = epochMs();
     });
     const { t0, ...frames } = await chargeAndWaitQr(rig);
     off();
+    const [cashierAfter, customerAfter] = [await cashierClock(), await customerClock()];
     const orderId = activeOrderId(rig);
     const end = Math.max(frames.cashier.frameAt, frames.customer.frameAt);
     const creates = callsBetween(t0 - 1, end).filter((c) => c.route === 'create' && c.key === orderId);
@@ -140,6 +160,10 @@ export async function measureChargeToQr(rig: HarnessRig, samples: number, amount
         customerFillMs: frames.customer.fillMs,
         cashierQrPx: frames.cashier.width,
         customerQrPx: frames.customer.width,
+        cashierTaskMs: cashierAfter.taskMs - cashierBefore.taskMs,
+        customerTaskMs: customerAfter.taskMs - customerBefore.taskMs,
+        cashierScriptMs: cashierAfter.scriptMs - cashierBefore.scriptMs,
+        customerScriptMs: customerAfter.scriptMs - customerBefore.scriptMs,
       });
     await backToIdle(rig, orderId, true);
     // Creates are spaced 500 ms apart by the engine (Pakasir's ~2/s): wait it out so the

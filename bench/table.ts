@@ -26,6 +26,11 @@ interface ChargeFigures {
   deliver: Summary;
   customerFill: Summary;
   cashierFill: Summary;
+  /** Renderer main-thread time per charge (click to frame), all tasks and script. */
+  cashierTask: Summary;
+  customerTask: Summary;
+  cashierScript: Summary;
+  customerScript: Summary;
   /** The app time's p95 of each round. */
   roundP95: number[];
 }
@@ -109,6 +114,11 @@ export function buildTable(
         '    of which: QR pixel fill, customer display / cashier',
         `${ms(c.customerFill.median)} / ${ms(c.cashierFill.median)}`,
         `${ms(c.customerFill.p95)} / ${ms(c.cashierFill.p95)}`,
+      );
+      add(
+        '  renderer main thread per charge, click to frame: cashier / customer display (of which script)',
+        `${ms(c.cashierTask.median)} / ${ms(c.customerTask.median)} (${ms(c.cashierScript.median)} / ${ms(c.customerScript.median)})`,
+        `${ms(c.cashierTask.p95)} / ${ms(c.customerTask.p95)}`,
       );
       add('  (gateway create round trip, subtracted)', ms(c.gateway.median), ms(c.gateway.p95));
     } else {
@@ -289,7 +299,10 @@ What is measured:
   nothing while a sale is timed, as no test driver sits in a real Electron main process.
   The create call's round trip, timed at the app's HTTP client, is subtracted. One
   warm-up sale after start is not counted. Page and Node clocks are both
-  \`performance.timeOrigin + performance.now()\`.
+  \`performance.timeOrigin + performance.now()\`. Each window's renderer main-thread time per
+  charge is Chromium's own count (\`Performance.getMetrics\`: TaskDuration, ScriptDuration), read
+  just before the click and after both frames: on 2 cores, that time, the app's services and
+  Chromium's other processes take turns.
 - **Paid to shown**: the simulator marks a sale paid at a uniformly random moment 0-12 s after
   its QR is up. Statistics come from many counters at once (each a real PaymentService with
   its own journal file, terminal prefix and Pakasir project, against one simulator with the
