@@ -24,11 +24,18 @@ export const TOTAL_PAID_SQL = 'coalesce(total_payment, amount + coalesce(fee, 0)
 
 /**
  * What was sold, as itemsText() writes it: "2 x Kopi susu @ 18000; 1 x Roti @ 9000" (the
- * sale's lines in order); NULL for an amount-only sale. `name` may wrap the item's name (the
- * sheet escapes it there, so the subquery runs once per row instead of once per test of its text).
+ * sale's lines in order), an aggregate over ITEMS_OF_SALE; NULL for an amount-only sale.
+ * `name` may wrap the item's name (the sheet escapes it there). The text starts with a
+ * quantity and ends with a price (CHECKs in migration 008: both at least 1), so it never
+ * starts with a formula character or white space.
  */
-export function itemsSql(name = 'name'): string {
-  return `(SELECT group_concat(qty || ' x ' || ${name} || ' @ ' || unit_price, '; ' ORDER BY line_no) FROM sale_items WHERE sale_id = orders.order_id)`;
+export function itemsConcat(name = 'name'): string {
+  return `group_concat(qty || ' x ' || ${name} || ' @ ' || unit_price, '; ' ORDER BY line_no)`;
 }
 
-export const ITEMS_SQL = itemsSql();
+export const ITEMS_OF_SALE = 'FROM sale_items WHERE sale_id = orders.order_id';
+
+/** The sale's lines as one correlated subquery: SQLite runs it each time an expression names it. */
+export function itemsSql(name = 'name'): string {
+  return `(SELECT ${itemsConcat(name)} ${ITEMS_OF_SALE})`;
+}
