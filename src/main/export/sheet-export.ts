@@ -1,5 +1,6 @@
 import type { OrderFilter } from '@shared/domain';
 import type { OrderStore } from '../orders/order-store';
+import { toStorageError } from '../orders/storage-errors';
 import { exportCanceled } from './export-canceled';
 import { readTextOffThread } from './text-reader-thread';
 import { xlsxTextWriter } from './xlsx-writer';
@@ -37,7 +38,8 @@ export async function writeSheet(store: OrderStore, job: SheetJob, path: string)
     return done;
   } catch (err) {
     await writer.abort();
-    throw err;
+    // The thread reads past the store's guard: a damaged or unreadable journal gets the same typed error here.
+    throw toStorageError(err);
   } finally {
     await reader.stop();
   }

@@ -1,7 +1,10 @@
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
+import { PosError } from '../../../src/shared/errors';
 import { runExport } from '../../../src/main/export/run-export';
+import { writeSheet } from '../../../src/main/export/sheet-export';
 import { ReaderFailed, readTextOffThread, type TextReader } from '../../../src/main/export/text-reader-thread';
 import { openOrderStore } from '../../../src/main/orders/journal';
 import type { OrderStore } from '../../../src/main/orders/order-store';
@@ -88,5 +91,19 @@ describe('XLSX read on a thread of its own', () => {
     const ids = sheet!.data.slice(1).map((row) => row[0]);
     expect(ids).toEqual([...store.iterate({})].map((o) => o.orderId));
     store.close();
+  });
+
+  it('fails with the typed error of a damaged journal when its reader finds one, and leaves no file behind', async () => {
+    const dir = tempDir();
+    // A file that is no database: only the thread reads it (main's own connection never does).
+    const damaged = join(dir, 'damaged.db');
+    writeFileSync(damaged, Buffer.alloc(8192, 0x5a));
+    const store = { textQuery: () => ({ file: damaged, sql: 'SELECT 1', params: [] }) } as unknown as OrderStore;
+    const temp = join(dir, 'orders.xlsx.partial');
+    const failure = await writeSheet(store, { filter: {}, expression: '1', total: 1 }, temp).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PosError);
+    expect(failure).toMatchObject({ code: 'storage_corrupt' });
+    // The writer was aborted: the temporary file is closed (run-export then deletes it).
+    expect(readdirSync(dir).sort()).toEqual(['damaged.db', 'orders.xlsx.partial']);
   });
 });
