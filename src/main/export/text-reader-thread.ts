@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { TextQuery } from '../orders/order-store';
+import { sqliteModulePath } from '../orders/native-binding';
 
 /** Rows as UTF-8, in the statement's order; `rows` is how many rows this chunk ends. */
 export interface TextChunk {
@@ -82,12 +82,6 @@ async function run() {
 }
 run().catch((err) => parentPort.postMessage({ error: String((err && err.message) || err), code: err && err.code }));
 `;
-
-let sqliteModule: string | null = null;
-function sqliteModulePath(): string {
-  sqliteModule ??= createRequire(import.meta.url).resolve('better-sqlite3');
-  return sqliteModule;
-}
 
 interface Message {
   buffer?: ArrayBuffer;

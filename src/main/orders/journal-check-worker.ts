@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { sqliteModulePath } from './native-binding';
 
 export interface JournalCheckResult {
   /** ok: SQLite's integrity_check said "ok"; damaged: it listed problems (or could not read the file). */
@@ -69,12 +69,6 @@ if (db) db.close();
 out.ms = Date.now() - started;
 parentPort.postMessage(out);
 `;
-
-let sqliteModule: string | null = null;
-function sqliteModulePath(): string {
-  sqliteModule ??= createRequire(import.meta.url).resolve('better-sqlite3');
-  return sqliteModule;
-}
 
 export interface RunningCheck {
   result: Promise<JournalCheckResult>;

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { rmSync, statSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { JournalUpdateProgress } from '@shared/domain';
@@ -6,6 +5,7 @@ import { PosError } from '@shared/errors';
 import { journalFiles } from './journal-files';
 import { migrationBackupFile, migrationHash, type MigrateResult, type MigrationPlan } from './migrate';
 import { splitStatements } from './sql-statements';
+import { sqliteModulePath } from './native-binding';
 
 /**
  * A journal of a year of sales takes minutes to copy and migrate (the copy alone is the
@@ -77,12 +77,6 @@ export class MigrationFailedError extends PosError {
     super('database', `The sales journal could not be updated to this version of the app (${message}).`);
     this.name = 'MigrationFailedError';
   }
-}
-
-let sqliteModule: string | null = null;
-function sqliteModulePath(): string {
-  sqliteModule ??= createRequire(import.meta.url).resolve('better-sqlite3');
-  return sqliteModule;
 }
 
 export interface RunningMigration {

@@ -141,3 +141,15 @@ export function loadNativeBinding(
   }
   return binding.path;
 }
+
+let sqliteModule: string | null = null;
+
+/**
+ * better-sqlite3's JavaScript entry, for worker threads given their code as source: they
+ * cannot resolve packages from where they run, so main resolves it once and passes the path
+ * (with the native binding to load, which is what differs under Electron).
+ */
+export function sqliteModulePath(): string {
+  sqliteModule ??= createRequire(import.meta.url).resolve('better-sqlite3');
+  return sqliteModule;
+}
