@@ -105,11 +105,7 @@ export class JournalReader {
     return (this.stmt.between.all(startIso, endIso) as OrderRow[]).map(toRecord);
   }
 
-  /**
-   * Streams in created order over a second, read-only connection: the export awaits disk
-   * writes between rows, and an open cursor on the main connection would block every sale
-   * meanwhile ("connection is busy"). WAL lets this reader see one consistent snapshot.
-   */
+  /** The statement the exports stream, in created order, for a reader of its own (read() or a worker thread). */
   textQuery(filter: OrderFilter, expression: string): TextQuery {
     const part = partsToSql(this.parts(filter));
     return {
@@ -120,6 +116,11 @@ export class JournalReader {
     };
   }
 
+  /**
+   * Streams in created order over a second, read-only connection: the export awaits disk
+   * writes between rows, and an open cursor on the main connection would block every sale
+   * meanwhile ("connection is busy"). WAL lets this reader see one consistent snapshot.
+   */
   private *read<T>(filter: OrderFilter, select: string, pluck: boolean): IterableIterator<T> {
     const { file, nativeBinding, sql, params } = this.textQuery(filter, select);
     const reader = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
