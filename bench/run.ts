@@ -12,7 +12,14 @@ import { buildTable, renderMarkdown, renderText, type Row } from './table';
 import { runEngineCounters } from './paid-to-shown-engine';
 import { runSdkPoller } from './sdk-poller';
 import { bundleSizes, keypadReady } from './renderer-load';
-import { measureChargeToQr, measurePaidToShown, type ChargeSample } from './sale-in-browser';
+import { startBareCounter } from './bare-counter';
+import {
+  measureBareCharge,
+  measureChargeToQr,
+  measurePaidToShown,
+  type BareSample,
+  type ChargeSample,
+} from './sale-in-browser';
 import { seededRandom } from '../testkit/random';
 
 /**
@@ -76,20 +83,26 @@ async function main(): Promise<void> {
       log(`renderer: ${PLAN.loads} cold loads of the cashier window`);
       const keypad = await keypadReady(browser, rig.harness.cashierUrl, PLAN.loads);
 
-      // Rounds, so the spread between them shows how steady the figure is on this machine.
-      const chargeRounds = async (label: string) => {
+      // Rounds, so the spread between them shows how steady the figure is on this machine. At
+      // +0 ms each round of the app is followed by a round of the bare counter (the peer) on
+      // the same browser and simulator, so both see the same machine.
+      const bare = await startBareCounter(root, rig.sim, browser);
+      const bareRounds: BareSample[][] = [];
+      const chargeRounds = async (label: string, withPeer: boolean) => {
         const rounds: ChargeSample[][] = [];
         for (let i = 0; i < PLAN.chargeRounds; i += 1) {
           log(
-            `charge to QR: round ${i + 1} of ${PLAN.chargeRounds}, ${PLAN.chargeSamples} sales with the gateway at ${label}`,
+            `charge to QR: round ${i + 1} of ${PLAN.chargeRounds}, ${PLAN.chargeSamples} sales with the gateway at ${label}${withPeer ? ', then as many on the bare counter' : ''}`,
           );
           rounds.push(await measureChargeToQr(rig, PLAN.chargeSamples));
+          if (withPeer) bareRounds.push(await measureBareCharge(bare, PLAN.chargeSamples));
         }
         return rounds;
       };
-      const charge0 = await chargeRounds('+0 ms');
+      const charge0 = await chargeRounds('+0 ms', true);
+      await bare.close();
       rig.sim.faults.add({ route: 'v2.create', latencyMs: 50, times: Infinity });
-      const charge50 = await chargeRounds('+50 ms');
+      const charge50 = await chargeRounds('+50 ms', false);
       rig.sim.faults.clear();
 
       log(
@@ -153,7 +166,16 @@ async function main(): Promise<void> {
         };
       };
       const figures = {
-        chargeToQr: { gateway0: chargeFigures(charge0), gateway50: chargeFigures(charge50) },
+        chargeToQr: {
+          gateway0: chargeFigures(charge0),
+          gateway50: chargeFigures(charge50),
+          bare: {
+            app: summarize(bareRounds.flat().map((x) => x.appMs)),
+            gateway: summarize(bareRounds.flat().map((x) => x.gatewayMs)),
+            roundP95: bareRounds.map((r) => summarize(r.map((x) => x.appMs)).p95),
+            samples: bareRounds,
+          },
+        },
         paidToShown: {
           floorMs,
           engine: summarize(engine.samples.map((s) => s.shownMs)),

@@ -31,6 +31,12 @@ type Probe = {
 };
 declare const window: { __bench: Probe };
 
+/** A cashier window with a "charge" button and a `qr` canvas, and a customer display with a `customer-qr` canvas. */
+export interface ChargePages {
+  cashier: Page;
+  customer: Page;
+}
+
 export interface ChargeSample {
   orderId: string;
   /** Click on "charge" to the first frame after the QR was drawn, per window, ms. */
@@ -93,7 +99,7 @@ const DRAW_TIMEOUT_MS = 15_000;
  * (a polling wait sends several) takes that process's event loop away from the sale. A real
  * Electron main process has no test driver in it, so nothing is sent until both frames are in.
  */
-async function chargeAndWaitQr(rig: HarnessRig): Promise<{ t0: number; cashier: Draw; customer: Draw }> {
+async function chargeAndWaitQr(rig: ChargePages): Promise<{ t0: number; cashier: Draw; customer: Draw }> {
   await rig.customer.evaluate(() => window.__bench.reset());
   // Anything the customer display draws after this reset is this sale's; checked against t0 below.
   const customer = rig.customer.evaluate(
@@ -168,6 +174,30 @@ export async function measureChargeToQr(rig: HarnessRig, samples: number, amount
     await backToIdle(rig, orderId, true);
     // Creates are spaced 500 ms apart by the engine (Pakasir's ~2/s): wait it out so the
     // pacing never lands inside the measured window.
+    await sleep(550);
+  }
+  return out;
+}
+
+export interface BareSample {
+  /** Click to the slower window's frame, minus the create's round trip, ms. */
+  appMs: number;
+  gatewayMs: number;
+}
+
+/**
+ * The same clock on the bare counter (bare-counter.ts): click, both frames, the create's
+ * round trip subtracted; one warm-up sale first, and the same spacing between sales.
+ */
+export async function measureBareCharge(pages: ChargePages, samples: number): Promise<BareSample[]> {
+  const out: BareSample[] = [];
+  for (let i = 0; i <= samples; i += 1) {
+    const { t0, ...frames } = await chargeAndWaitQr(pages);
+    const end = Math.max(frames.cashier.frameAt, frames.customer.frameAt);
+    const creates = callsBetween(t0 - 1, end).filter((c) => c.route === 'create');
+    if (creates.length !== 1) throw new Error(`the bare counter sent ${creates.length} creates for one charge`);
+    const gatewayMs = creates[0]!.endedAt - creates[0]!.startedAt;
+    if (i > 0) out.push({ appMs: end - t0 - gatewayMs, gatewayMs });
     await sleep(550);
   }
   return out;
