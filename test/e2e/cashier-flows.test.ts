@@ -87,6 +87,53 @@ describe('no silent method switch', () => {
   });
 });
 
+/**
+ * Notes, in the page, each different thing the window shows from now on: a MutationObserver
+ * started before the click, so even a screen that is up for one frame is seen.
+ */
+async function watchScreens(page: typeof app.cashier, which: 'cashier' | 'customer'): Promise<void> {
+  await page.evaluate((w) => {
+    const seen: string[] = [];
+    (window as unknown as { __screens: string[] }).__screens = seen;
+    const now = (): string => {
+      if (w === 'customer')
+        return document.querySelector('[data-testid="customer-state"]')?.getAttribute('data-state') ?? '';
+      if (document.querySelector('[data-testid="qr"]')) return 'qr';
+      const state = document.querySelector('[data-testid="state"]');
+      if (state) return `payment:${state.getAttribute('data-state')}`;
+      const charge = document.querySelector('[data-testid="charge"]');
+      return charge?.hasAttribute('disabled') ? 'keypad:charging' : 'keypad';
+    };
+    const note = () => {
+      const s = now();
+      if (seen[seen.length - 1] !== s) seen.push(s);
+    };
+    note();
+    new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true });
+  }, which);
+}
+
+const screensSeen = (page: typeof app.cashier) =>
+  page.evaluate(() => (window as unknown as { __screens: string[] }).__screens);
+
+describe('a new sale goes from the keypad to its QR', () => {
+  it('with a slow Pakasir, both windows say it is being prepared once the short wait is over', async () => {
+    // Far longer than the wait before "preparing" shows, whatever this machine's speed.
+    app.sim.faults.add({ route: 'v2.create', latencyMs: 2_500, times: 1 });
+    await typeAmount('25000');
+    await expect.poll(() => app.customer.getByTestId('customer-state').getAttribute('data-state')).toBe('idle');
+    await watchScreens(app.cashier, 'cashier');
+    await watchScreens(app.customer, 'customer');
+    await app.cashier.getByTestId('charge').click();
+    await app.cashier.getByTestId('qr').waitFor();
+    await expect.poll(() => app.customer.getByTestId('customer-state').getAttribute('data-state')).toBe('awaiting');
+    // The keypad stays, its button saying it is charging, until the wait is over; then the
+    // "preparing" screens; then the QR. Never the keypad again in between.
+    expect(await screensSeen(app.cashier)).toEqual(['keypad', 'keypad:charging', 'payment:creating', 'qr']);
+    expect(await screensSeen(app.customer)).toEqual(['idle', 'preparing', 'awaiting']);
+  });
+});
+
 describe("the cashier's amount survives", () => {
   it('a cancel: "change method" returns to the keypad with the amount and note', async () => {
     await typeAmount('30000');

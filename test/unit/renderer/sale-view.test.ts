@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_STATES } from '@shared/order-state';
-import { newerOrder, outcomeKind, saleScreen } from '@renderer/lib/sale-view';
+import { creatingSaleId, newerOrder, outcomeKind, saleScreen } from '@renderer/lib/sale-view';
 import { paymentVisual } from '@renderer/components/PaymentVisual';
 import { customerState } from '@renderer/customer/CustomerApp';
 import { order, qrisPayload } from './fixtures';
@@ -11,6 +11,23 @@ describe('sale screen', () => {
     expect(saleScreen(order({ state: 'creating' }), null)).toBe('payment');
     expect(saleScreen(order({ state: 'awaiting_payment' }), null)).toBe('payment');
     expect(saleScreen(order({ state: 'paid' }), null)).toBe('outcome');
+  });
+
+  it('holds the keypad for a sale Pakasir is still making only when asked to, never for a live or final one', () => {
+    expect(saleScreen(order({ state: 'creating' }), null, true)).toBe('keypad');
+    expect(saleScreen(order({ state: 'awaiting_payment' }), null, true)).toBe('payment');
+    expect(saleScreen(order({ state: 'paid' }), null, true)).toBe('outcome');
+    expect(customerState(order({ state: 'creating' }), undefined, null, true)).toBe('idle');
+    expect(customerState(order({ state: 'creating' }), undefined, null, false)).toBe('preparing');
+    expect(customerState(order({ state: 'awaiting_payment' }), undefined, null, true)).toBe('awaiting');
+  });
+
+  it('names the sale being made only while it is creating and not dismissed', () => {
+    const creating = order({ state: 'creating' });
+    expect(creatingSaleId(creating, null)).toBe(creating.orderId);
+    expect(creatingSaleId(creating, creating.orderId)).toBeNull();
+    expect(creatingSaleId(order({ state: 'awaiting_payment' }), null)).toBeNull();
+    expect(creatingSaleId(null, null)).toBeNull();
   });
 
   it('goes back to the keypad once the cashier dismissed that sale, not for a new one', () => {

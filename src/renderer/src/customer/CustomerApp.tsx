@@ -5,7 +5,8 @@ import { formatRupiah } from '@shared/money';
 import { ModeBanner } from '../components/Banners';
 import { useT } from '../i18n';
 import { centeredLayout } from '../lib/customer-layout';
-import { outcomeKind } from '../lib/sale-view';
+import { creatingSaleId, outcomeKind } from '../lib/sale-view';
+import { useHeldScreen } from '../lib/use-held-screen';
 import { useElementSize } from '../lib/use-element-size';
 import { useNow } from '../lib/use-now';
 import { usePos } from '../stores/pos-store';
@@ -25,10 +26,16 @@ export const OUTCOME_SHOWN_MS = 15_000;
  * What the customer sees for the counter's active sale. A finished sale goes back to the
  * welcome screen after a while (main keeps it as the counter's sale until the next one).
  */
-export function customerState(order: OrderView | null, now?: number, dismissedOrderId?: string | null): CustomerState {
+export function customerState(
+  order: OrderView | null,
+  now?: number,
+  dismissedOrderId?: string | null,
+  /** A new sale started while the welcome (or the cart) showed, within PREPARING_AFTER_MS. */
+  holdIdle = false,
+): CustomerState {
   if (!order || order.orderId === dismissedOrderId) return 'idle';
   if (now !== undefined && isFinal(order.state) && now - Date.parse(order.updatedAt) > OUTCOME_SHOWN_MS) return 'idle';
-  if (order.state === 'creating') return 'preparing';
+  if (order.state === 'creating') return holdIdle ? 'idle' : 'preparing';
   if (order.state === 'awaiting_payment') return 'awaiting';
   return outcomeKind(order.state) ?? 'failed';
 }
@@ -41,7 +48,10 @@ export function CustomerApp() {
   const dismissed = usePos((s) => s.dismissedOrderId);
   const now = useNow();
   const cart = useItems((s) => s.view);
-  const state = customerState(order, now, dismissed);
+  // As on the cashier's window: the welcome or the cart stays until the QR, unless Pakasir is slow.
+  const state = useHeldScreen<CustomerState>('idle', creatingSaleId(order, dismissed), (hold) =>
+    customerState(order, now, dismissed, hold),
+  );
   // Between sales, the cart the cashier is filling (quick items) takes the welcome's place.
   const showCart = state === 'idle' && cart.lines.length > 0;
   const main = useRef<HTMLElement>(null);

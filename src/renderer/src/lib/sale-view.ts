@@ -4,10 +4,28 @@ import type { OrderState } from '@shared/order-state';
 export type SaleScreen = 'keypad' | 'payment' | 'outcome';
 export type OutcomeKind = 'paid' | 'canceled' | 'expired' | 'failed' | 'review';
 
-/** Which part of the sale flow the counter shows for the active sale. */
-export function saleScreen(active: OrderView | null, dismissedOrderId: string | null): SaleScreen {
+/**
+ * How long a new sale that Pakasir is still making keeps the screen it was started from (the
+ * cashier's keypad, the customer's welcome or cart) before its "preparing" screen shows. Most
+ * creates answer sooner: the QR then replaces that screen directly instead of a screen that is
+ * gone a moment later, which is one whole screen less to draw on both windows at the moment
+ * the counter's machine is busiest. A slow gateway still gets its "preparing" screen.
+ */
+export const PREPARING_AFTER_MS = 400;
+
+/**
+ * Which part of the sale flow the counter shows for the active sale. `holdKeypad`: the sale
+ * is new, was started from the keypad and is within PREPARING_AFTER_MS (see useHeldScreen).
+ */
+export function saleScreen(active: OrderView | null, dismissedOrderId: string | null, holdKeypad = false): SaleScreen {
   if (!active || active.orderId === dismissedOrderId) return 'keypad';
-  return active.state === 'creating' || active.state === 'awaiting_payment' ? 'payment' : 'outcome';
+  if (active.state === 'creating') return holdKeypad ? 'keypad' : 'payment';
+  return active.state === 'awaiting_payment' ? 'payment' : 'outcome';
+}
+
+/** The sale Pakasir is still making, if that is the counter's sale on screen: what the hold waits on. */
+export function creatingSaleId(active: OrderView | null, dismissedOrderId: string | null): string | null {
+  return active && active.state === 'creating' && active.orderId !== dismissedOrderId ? active.orderId : null;
 }
 
 /**

@@ -51,7 +51,9 @@ export function KeypadScreen() {
     cartPriced,
     reset,
   });
+  // While a charge is on its way the amount it was made for stays on the keypad, untouched.
   const typeKey = (k: KeypadKey) => {
+    if (busy) return;
     press(k);
     setError(null);
   };
@@ -75,7 +77,7 @@ export function KeypadScreen() {
       <section className="keypad-panel" aria-label={t('keypad.title')}>
         <AmountBox amount={amount} fromCart={fromCart} />
         {hasItems && <KeypadTabs tab={tab} onTab={setTab} />}
-        {hasItems && tab === 'items' ? <ItemsPanel /> : <DigitKeys onKey={typeKey} onClear={() => press('clear')} />}
+        {hasItems && tab === 'items' ? <ItemsPanel /> : <DigitKeys onKey={typeKey} onClear={() => typeKey('clear')} />}
       </section>
       <ChargePanel
         amount={amount}
