@@ -51,6 +51,14 @@ describe('sale screen', () => {
     expect(newerOrder(older, newer).state).toBe('paid');
   });
 
+  it('keeps the very view it has for the same revision, so nothing is redrawn for a repeat', () => {
+    const shown = order({ state: 'awaiting_payment', revision: 3 });
+    expect(newerOrder(shown, { ...shown })).toBe(shown);
+    // Only main's decision about simulating can differ at one revision: that one is taken.
+    const simulable = { ...shown, canSimulate: !shown.canSimulate };
+    expect(newerOrder(shown, simulable)).toBe(simulable);
+  });
+
   it('orders views by the journal revision, not the clock: a clock stepped back never drops "paid"', () => {
     const waiting = order({ state: 'awaiting_payment', updatedAt: '2026-01-01T10:00:05.000Z', revision: 3 });
     const paidAfterClockStep = order({ state: 'paid', updatedAt: '2026-01-01T09:59:00.000Z', revision: 4 });

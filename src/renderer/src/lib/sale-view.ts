@@ -56,5 +56,9 @@ export function outcomeKind(state: OrderState): OutcomeKind | null {
 export function newerOrder(current: OrderView | null, incoming: OrderView): OrderView {
   if (!current || current.orderId !== incoming.orderId) return incoming;
   // The journal's revision, not the wall clock: a clock stepped back must not drop "paid".
-  return incoming.revision >= current.revision ? incoming : current;
+  if (incoming.revision !== current.revision) return incoming.revision > current.revision ? incoming : current;
+  // The same revision is the same journal row (canSimulate alone is decided when the view is
+  // made). Keeping the view the window has spares redrawing a screen for nothing: a charge's
+  // answer comes just after main's event for the same sale, while its QR is being drawn.
+  return incoming.canSimulate === current.canSimulate ? current : incoming;
 }
