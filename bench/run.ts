@@ -83,27 +83,27 @@ async function main(): Promise<void> {
       log(`renderer: ${PLAN.loads} cold loads of the cashier window`);
       const keypad = await keypadReady(browser, rig.harness.cashierUrl, PLAN.loads);
 
-      // Rounds, so the spread between them shows how steady the figure is on this machine. At
-      // +0 ms each round of the app is followed by a round of the bare counter (the peer) on
-      // the same browser and simulator, so both see the same machine.
+      // Rounds, so the spread between them shows how steady the figure is on this machine.
+      // Each round of the app is followed by a round of the bare counter (the peer) on the same
+      // browser and simulator, so both see the same machine and the same gateway latency.
       const bare = await startBareCounter(root, rig.sim, browser);
-      const bareRounds: BareSample[][] = [];
-      const chargeRounds = async (label: string, withPeer: boolean) => {
-        const rounds: ChargeSample[][] = [];
+      const chargeRounds = async (label: string) => {
+        const app: ChargeSample[][] = [];
+        const peer: BareSample[][] = [];
         for (let i = 0; i < PLAN.chargeRounds; i += 1) {
           log(
-            `charge to QR: round ${i + 1} of ${PLAN.chargeRounds}, ${PLAN.chargeSamples} sales with the gateway at ${label}${withPeer ? ', then as many on the bare counter' : ''}`,
+            `charge to QR: round ${i + 1} of ${PLAN.chargeRounds}, ${PLAN.chargeSamples} sales with the gateway at ${label}, then as many on the bare counter`,
           );
-          rounds.push(await measureChargeToQr(rig, PLAN.chargeSamples));
-          if (withPeer) bareRounds.push(await measureBareCharge(bare, PLAN.chargeSamples));
+          app.push(await measureChargeToQr(rig, PLAN.chargeSamples));
+          peer.push(await measureBareCharge(bare, PLAN.chargeSamples));
         }
-        return rounds;
+        return { app, peer };
       };
-      const charge0 = await chargeRounds('+0 ms', true);
-      await bare.close();
+      const charge0 = await chargeRounds('+0 ms');
       rig.sim.faults.add({ route: 'v2.create', latencyMs: 50, times: Infinity });
-      const charge50 = await chargeRounds('+50 ms', false);
+      const charge50 = await chargeRounds('+50 ms');
       rig.sim.faults.clear();
+      await bare.close();
 
       log(
         `paid to shown: ${PLAN.counters} engine counters x ${PLAN.salesPerCounter} sales (v2, 4 s limit), the same with pakasir-sdk's watchPayment (v1), ${PLAN.browserPaid} sales in the browser`,
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
         log,
       });
 
-      const chargeFigures = (rounds: ChargeSample[][]) => {
+      const chargeFigures = ({ app: rounds, peer }: { app: ChargeSample[][]; peer: BareSample[][] }) => {
         const all = rounds.flat();
         const of = (pick: (x: ChargeSample) => number | null) => summarize(all.map((x) => pick(x) ?? NaN));
         return {
@@ -163,19 +163,16 @@ async function main(): Promise<void> {
           customerScript: of((x) => x.customerScriptMs),
           roundP95: rounds.map((r) => summarize(r.map((x) => x.appMs)).p95),
           samples: rounds,
+          bare: {
+            app: summarize(peer.flat().map((x) => x.appMs)),
+            gateway: summarize(peer.flat().map((x) => x.gatewayMs)),
+            roundP95: peer.map((r) => summarize(r.map((x) => x.appMs)).p95),
+            samples: peer,
+          },
         };
       };
       const figures = {
-        chargeToQr: {
-          gateway0: chargeFigures(charge0),
-          gateway50: chargeFigures(charge50),
-          bare: {
-            app: summarize(bareRounds.flat().map((x) => x.appMs)),
-            gateway: summarize(bareRounds.flat().map((x) => x.gatewayMs)),
-            roundP95: bareRounds.map((r) => summarize(r.map((x) => x.appMs)).p95),
-            samples: bareRounds,
-          },
-        },
+        chargeToQr: { gateway0: chargeFigures(charge0), gateway50: chargeFigures(charge50) },
         paidToShown: {
           floorMs,
           engine: summarize(engine.samples.map((s) => s.shownMs)),
