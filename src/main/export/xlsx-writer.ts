@@ -33,7 +33,16 @@ export function xlsxTextWriter(path: string, sheetName = 'Orders'): SheetWriter 
   const zip = archiver('zip', { zlib: { chunkSize: ZLIB_CHUNK_BYTES } });
   const sheet = new PassThrough({ highWaterMark: SHEET_BUFFER_BYTES });
   let failure: Error | null = null;
-  const fail = (e: Error) => (failure ??= e);
+  // A file that fails mid-way (a full disk) stops the zip's output, so a wait for the sheet
+  // to drain or the zip to finish would never end: every wait races the first failure.
+  let failed!: (e: Error) => void;
+  const firstFailure = new Promise<never>((_, reject) => (failed = reject));
+  firstFailure.catch(() => undefined);
+  const fail = (e: Error) => {
+    if (failure) return;
+    failure = e;
+    failed(e);
+  };
   file.on('error', fail);
   zip.on('error', fail);
   sheet.on('error', fail);
@@ -42,8 +51,9 @@ export function xlsxTextWriter(path: string, sheetName = 'Orders'): SheetWriter 
   zip.append(sheet, { name: 'xl/worksheets/sheet1.xml' });
   sheet.write(sheetStart());
 
+  const untilFailure = <T>(wait: Promise<T>): Promise<T> => Promise.race([wait, firstFailure]);
   const send = (bytes: Buffer | string): Promise<void> | undefined =>
-    sheet.write(bytes) ? undefined : once(sheet, 'drain').then(() => undefined);
+    sheet.write(bytes) ? undefined : untilFailure(once(sheet, 'drain').then(() => undefined));
   return {
     writeBytes(rows) {
       if (failure) throw failure;
@@ -53,9 +63,7 @@ export function xlsxTextWriter(path: string, sheetName = 'Orders'): SheetWriter 
       if (failure) throw failure;
       await send(SHEET_END);
       sheet.end();
-      const closed = once(file, 'close');
-      await zip.finalize();
-      await closed;
+      await untilFailure(Promise.all([zip.finalize(), once(file, 'close')]));
       if (failure) throw failure;
     },
     async abort() {
