@@ -1,6 +1,7 @@
 import type { FeePayer, PakasirFeeBearer } from './fees';
 import type { ApiVersion, PaymentMethod, SaleMethod } from './methods';
 import type { OrderState } from './order-state';
+import type { ErrorCode } from './errors';
 import type { RefundTotals } from './refunds';
 
 /** Why a sale is failed or needs review; the renderer turns each into a sentence. */
@@ -324,7 +325,11 @@ export interface JobProgress {
   total: number;
   /** Export: where the file went (a path in Electron, a download URL in the browser). */
   file?: { name: string; path?: string; url?: string; bytes: number };
-  error?: string;
+  /**
+   * Failed: the code picks the sentence the window shows in its own language; the message is
+   * main's English for support and logs, never shown inside a translated sentence.
+   */
+  error?: { code: ErrorCode; message: string };
 }
 
 export interface ReconcileDifference {

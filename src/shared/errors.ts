@@ -33,6 +33,14 @@ export const ERROR_CODES = [
   'storage_io',
   /** SQLite found the journal damaged while using it. */
   'storage_corrupt',
+  /** An export's destination is full, or the file is too large for it: nothing was left under its name. */
+  'export_disk_full',
+  /** An export's destination folder cannot be written (read-only, no permission, not a file name): choose another. */
+  'export_not_writable',
+  /** An export's destination folder is gone (a USB stick pulled out, a folder deleted). */
+  'export_folder_missing',
+  /** Any other failure writing an export's file. */
+  'export_write_failed',
   /** An owner-only action: the owner must enter the PIN first (or set one, for refunds and staff). */
   'owner_required',
   /** The PIN did not match; nothing changed. */

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { renameSync, statSync, unlinkSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { ExportInput } from '@shared/contract/api';
 import { PosError } from '@shared/errors';
 import type { OrderStore } from '../orders/order-store';
@@ -8,6 +7,7 @@ import { csvHeader, csvRecordSql } from './csv-sql';
 import { toExportRow, type ExportRow } from './export-columns';
 import { csvTextWriter, jsonlWriter, type RowWriter } from './row-writers';
 import { exportCanceled } from './export-canceled';
+import { intoFile } from './into-file';
 import { writeSheet, type SheetJob } from './sheet-export';
 import { xlsxRowSql } from './xlsx-sql';
 import { zoneOffsetSpans } from './zone-offsets';
@@ -74,23 +74,6 @@ function sourceFor(
   }
 }
 
-/** Writes into a temporary file next to the destination, renamed only once complete. */
-async function intoFile(destinationPath: string, write: (temp: string) => Promise<number>): Promise<number> {
-  const temp = `${destinationPath}.partial-${randomBytes(4).toString('hex')}`;
-  try {
-    const rows = await write(temp);
-    renameSync(temp, destinationPath);
-    return rows;
-  } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone (or never created): nothing to clean up.
-    }
-    throw err;
-  }
-}
-
 interface Job {
   store: OrderStore;
   input: ExportInput;
@@ -133,9 +116,8 @@ function sheetJob({ store, input, timeZone, total, opts }: Job): SheetJob {
 }
 
 /**
- * Streams the journal into a file. Writes a temporary file next to the destination and
- * renames it only when complete, so the owner never finds half an export under the real
- * name; a cancel or failure deletes the partial file. The counter stays responsive during a
+ * Streams the journal into a file, whole or not at all (intoFile: a destination that cannot
+ * be written gets a typed error saying what to do). The counter stays responsive during a
  * large export: the one-reader way yields to the event loop as it goes, and a large sheet is
  * read off this thread.
  */

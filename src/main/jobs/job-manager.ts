@@ -16,7 +16,8 @@ const KEEP_FINISHED = 20;
 /**
  * Long owner tasks (export, reconciliation) run in the background; every progress change is
  * published through one callback so all windows see the same state. A job ends as done,
- * canceled (its signal fired) or failed (with a message safe to show: PosError text only).
+ * canceled (its signal fired) or failed (with a PosError's code and message only, never a stack
+ * or another error's text).
  */
 export class JobManager {
   private readonly jobs = new Map<string, Job>();
@@ -58,7 +59,10 @@ export class JobManager {
           else
             publish({
               state: 'failed',
-              error: err instanceof PosError ? err.message : 'The task failed unexpectedly.',
+              error:
+                err instanceof PosError
+                  ? { code: err.code, message: err.message }
+                  : { code: 'internal', message: 'The task failed unexpectedly.' },
             });
         },
       );

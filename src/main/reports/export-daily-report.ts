@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { DailyReport } from '@shared/domain';
 import { PosError } from '@shared/errors';
+import { intoFile } from '../export/into-file';
 import { formatLocal, machineTimeZone } from '../orders/local-time';
 
 export interface DailyReportExportOptions {
@@ -72,8 +72,8 @@ export function dailyReportTables(report: DailyReport, timeZone: string): Report
 
 /**
  * Writes the daily report as CSV (the tables one after another, each headed by its name) or
- * XLSX (one sheet per table). Small enough to build in memory; written to a temp file and
- * renamed so a failed write never leaves a half report under the real name.
+ * XLSX (one sheet per table). Small enough to build in memory; written whole or not at all
+ * (intoFile), so a failed write never leaves a half report under the real name.
  */
 export async function exportDailyReport(
   report: DailyReport,
@@ -100,8 +100,7 @@ export async function writeReportTables(
 ): Promise<{ bytes: number }> {
   if (opts.signal?.aborted) throw new PosError('busy', 'Export canceled.');
   opts.onProgress?.(0, 1);
-  const temp = `${destinationPath}.partial-${randomBytes(4).toString('hex')}`;
-  try {
+  await intoFile(destinationPath, async (temp) => {
     if (format === 'csv') {
       const records: Cell[][] = [];
       for (const t of tables) {
@@ -128,15 +127,7 @@ export async function writeReportTables(
       await workbook.xlsx.writeFile(temp);
     }
     if (opts.signal?.aborted) throw new PosError('busy', 'Export canceled.');
-    renameSync(temp, destinationPath);
-  } catch (err) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Never written: nothing to remove.
-    }
-    throw err;
-  }
+  });
   opts.onProgress?.(1, 1);
   return { bytes: statSync(destinationPath).size };
 }

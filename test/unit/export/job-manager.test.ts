@@ -63,16 +63,18 @@ describe('JobManager', () => {
     expect(() => jobs.cancel('nope')).toThrow(/No task/);
   });
 
-  it('fails with the PosError message and hides other errors', async () => {
+  it('fails with the PosError code and message and hides other errors', async () => {
     const { jobs, until } = manager();
     jobs.startJob('export', async () => {
-      throw new PosError('database', 'disk full');
+      throw new PosError('export_disk_full', 'disk full');
     });
-    expect(await until((p) => p.state === 'failed')).toMatchObject({ error: 'disk full' });
+    expect(await until((p) => p.state === 'failed')).toMatchObject({
+      error: { code: 'export_disk_full', message: 'disk full' },
+    });
     jobs.startJob('export', async () => {
       throw new Error('ENOENT /home/owner/secret/path');
     });
     const failed = await until((p) => p.state === 'failed');
-    expect(failed.error).toBe('The task failed unexpectedly.');
+    expect(failed.error).toEqual({ code: 'internal', message: 'The task failed unexpectedly.' });
   });
 });

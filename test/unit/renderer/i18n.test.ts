@@ -6,6 +6,7 @@ import type {
   AppInfo,
   ConnectionTestResult,
   Connectivity,
+  JobKind,
   JournalBackupView,
   JournalProblem,
   JournalStatus,
@@ -96,6 +97,8 @@ const STORAGE = Object.keys({
   storage_io: true,
   storage_corrupt: true,
 } satisfies Record<StorageProblem, true>);
+const JOB_KINDS = Object.keys({ export: true, reconcile: true, recovery: true } satisfies Record<JobKind, true>);
+
 /** Notice keys main sends (see the report to main); each must read as a sentence in both languages. */
 const NOTICE_KEYS = [
   'latePayment',
@@ -141,6 +144,7 @@ describe('dictionaries', () => {
     ['journal.backupKind', BACKUP_KINDS],
     ['settings.installIdRenewed', RENEW_REASONS],
     ['storage', STORAGE.flatMap((p) => [`${p}.title`, `${p}.todo`])],
+    ['job.failed', JOB_KINDS],
   ];
   for (const [prefix, members] of families) {
     it(`translate every ${prefix} value in both languages`, () => {

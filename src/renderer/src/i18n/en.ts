@@ -1,4 +1,5 @@
 import { zreportEn } from './zreport-en';
+import { jobsEn } from './jobs-en';
 import { itemsEn } from './items-en';
 import type { Dictionary } from './id';
 import { counterEn } from './counter-en';
@@ -369,7 +370,6 @@ export const en: Dictionary = {
   'export.open': 'Download file',
   'export.savedAt': 'Saved to {path}',
   'export.canceled': 'Export canceled.',
-  'export.failed': 'Export failed: {error}',
 
   'reconcile.title': 'Reconcile with Pakasir',
   'reconcile.start': 'Reconcile with Pakasir',
@@ -650,4 +650,5 @@ export const en: Dictionary = {
   ...ownerEn,
   ...tillEn,
   ...zreportEn,
+  ...jobsEn,
 };

@@ -1,4 +1,5 @@
 import { zreportId } from './zreport-id';
+import { jobsId } from './jobs-id';
 import { itemsId } from './items-id';
 import { counterId } from './counter-id';
 import { ownerId } from './owner-id';
@@ -374,7 +375,6 @@ export const id = {
   'export.open': 'Unduh berkas',
   'export.savedAt': 'Tersimpan di {path}',
   'export.canceled': 'Ekspor dibatalkan.',
-  'export.failed': 'Ekspor gagal: {error}',
 
   'reconcile.title': 'Rekonsiliasi dengan Pakasir',
   'reconcile.start': 'Cocokkan dengan Pakasir',
@@ -655,6 +655,7 @@ export const id = {
   ...ownerId,
   ...tillId,
   ...zreportId,
+  ...jobsId,
 } as const;
 
 export type MessageKey = keyof typeof id;

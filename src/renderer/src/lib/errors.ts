@@ -13,10 +13,15 @@ function isErrorCode(v: unknown): v is ErrorCode {
   return typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v);
 }
 
+/** A code from main as this build knows it: anything else (a newer main, a damaged answer) reads as the generic one. */
+export function knownErrorCode(v: unknown): ErrorCode {
+  return isErrorCode(v) ? v : 'internal';
+}
+
 /** Any rejection from a call becomes a plain-language message in the current language. */
 export function describeError(err: unknown): ShownError {
   const e = err as { code?: unknown; issues?: { path: string; message: string }[] } | null;
-  const code: ErrorCode = e && isErrorCode(e.code) ? e.code : 'internal';
+  const code = knownErrorCode(e?.code);
   // A field main refused reads in the shop's words when we have them; the field's own
   // message otherwise.
   const issues = Array.isArray(e?.issues)

@@ -3,6 +3,7 @@ import { getPosApi } from '../../api/pos-api';
 import { useLanguage, useT } from '../../i18n';
 import { formatBytes, formatCount } from '../../lib/format';
 import { usePos } from '../../stores/pos-store';
+import { JobFailureLine } from './JobFailureLine';
 
 /** Progress of one export job, following jobProgress events. */
 export function JobProgressView({ jobId }: { jobId: string }) {
@@ -45,7 +46,7 @@ export function JobProgressView({ jobId }: { jobId: string }) {
         </>
       )}
       {job.state === 'canceled' && <span>{t('export.canceled')}</span>}
-      {job.state === 'failed' && <span className="error-text">{t('export.failed', { error: job.error ?? '' })}</span>}
+      <JobFailureLine job={job} />
     </div>
   );
 }

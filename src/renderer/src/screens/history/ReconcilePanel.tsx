@@ -6,6 +6,7 @@ import { formatCount, formatDateTime } from '../../lib/format';
 import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
 import { usePos } from '../../stores/pos-store';
+import { JobFailureLine } from './JobFailureLine';
 import { ReconcileResultView } from './ReconcileResultView';
 
 /** The day's sales checked against Pakasir: start a check, its progress, the last result. */
@@ -53,6 +54,7 @@ export function ReconcilePanel({ day }: { day: string }) {
           </span>
         </div>
       )}
+      {job && <JobFailureLine job={job} />}
       {status.error && <ErrorBox error={status.error} />}
       {start.error && <ErrorBox error={start.error} />}
       {!result && !running && <p className="hint">{t('reconcile.none')}</p>}
