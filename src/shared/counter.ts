@@ -198,4 +198,10 @@ export interface ZReport {
   openSales: number;
   /** Day only: when the owner closed it (a day may be closed again after later sales). */
   closes: { at: string; by: string }[];
+  /**
+   * Day only: the day was closed and nothing in this report changed since its last close, so
+   * closing it again would add nothing (main refuses it). False for a day never closed, for a
+   * day with sales, refunds or a check after its last close, and for a shift.
+   */
+  closedAndUnchanged: boolean;
 }

@@ -239,6 +239,11 @@ describe('the Z report screen and the end of the day (id)', () => {
     await c().getByTestId('z-close-day-yes').click();
     await expect.poll(() => c().getByTestId('z-notice').textContent()).toBe(id['zreport.dayClosedNow']);
     expect(await c().getByTestId('z-day-state').textContent()).toContain(OWNER.name);
+    // A closed day offers no second close; main refuses one that would add nothing.
+    expect(await c().getByTestId('z-close-day').count()).toBe(0);
+    expect(await c().getByTestId('z-actions').textContent()).not.toContain(id['zreport.closeDay']);
+    const today = (await value<{ day: string }>(app, 'getBusinessDay')).day;
+    expect((await app.call('closeBusinessDay', { day: today })).error?.code).toBe('illegal_state');
     const jobs = await printer.waitForJobs(jobsBefore + 1);
     const day = decodeEscPos(jobs[jobsBefore]!).lines.join('\n');
     expect(day).toContain('LAPORAN Z');

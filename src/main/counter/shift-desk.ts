@@ -179,7 +179,7 @@ export class ShiftDesk {
   /**
    * Owner-only (checked by the caller): the business day's Z report, frozen and printed. No
    * shift of that day may still be open; a day may be closed again later (sales after the
-   * close, a late review), each close keeping its own report.
+   * close, a late review), each close keeping its own report, but not when nothing changed.
    */
   closeDay(day: string, by: Actor): ZReport {
     const open = this.deps.journal.db
@@ -193,6 +193,12 @@ export class ShiftDesk {
       ]);
     const { report, closeId, at } = this.deps.journal.tx(() => {
       const report = this.z.day(day, b.startsAt, b.endsAt);
+      // Inside the transaction, so two windows pressing at once cannot both close it.
+      if (report.closedAndUnchanged)
+        throw new PosError(
+          'illegal_state',
+          'This business day is already closed and nothing changed since: print its report again instead.',
+        );
       const at = this.deps.journal.now().toISOString();
       const name = by.role === 'unprotected' ? '-' : by.name;
       const info = this.deps.journal.db

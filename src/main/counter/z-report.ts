@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { ShiftCheckView, ShiftSummary, ZReport } from '@shared/counter';
 import type { ReconcileResult } from '@shared/domain';
 import { addDrawers, moneyOf } from '@shared/report-sums';
@@ -6,6 +7,19 @@ import type { CounterJournal } from './counter-journal';
 import type { SaleBook } from './sales';
 import type { ShiftRow } from './shift-reader';
 import type { ShiftBook } from './shifts';
+
+/**
+ * Whether a day's report still says what its last close froze: everything but the record of
+ * the closes themselves. Compared whole rather than by a few totals, so a late payment, a
+ * refund, a review settled or a check with Pakasir after the close each make the day
+ * closable again (a close keeps its own report), and nothing else does.
+ */
+function sameFigures(frozen: ZReport, now: ZReport): boolean {
+  // Through JSON both, as the frozen one went: a field left undefined is no difference.
+  const figures = (z: ZReport): unknown =>
+    JSON.parse(JSON.stringify({ ...z, closes: null, closedBy: null, closedAndUnchanged: null }));
+  return isDeepStrictEqual(figures(frozen), figures(now));
+}
 
 /** Paid parts by method; `where` picks the shift or the business day. */
 const METHODS_SQL = (where: string) => `
@@ -65,6 +79,7 @@ export class ZReports {
       needsReview: review.n,
       openSales: row.state === 'open' ? this.sales.blockingShiftClose(row.shift_id).length : 0,
       closes: [],
+      closedAndUnchanged: false,
     };
   }
 
@@ -90,10 +105,9 @@ export class ZReports {
            FROM orders WHERE created_at >= ? AND created_at < ?`,
       )
       .get(startsAt, endsAt) as { review: number | null; live: number | null };
-    const closes = db.prepare('SELECT closed_at, by_name FROM day_closes WHERE day = ? ORDER BY id').all(day) as {
-      closed_at: string;
-      by_name: string;
-    }[];
+    const closes = db
+      .prepare('SELECT closed_at, by_name, report FROM day_closes WHERE day = ? ORDER BY id')
+      .all(day) as { closed_at: string; by_name: string; report: string }[];
     const names = new Set<string>();
     for (const r of rows) for (const n of this.shifts.cashiers(r.shift_id)) names.add(n);
     const saleNames = db
@@ -102,7 +116,7 @@ export class ZReports {
       )
       .all(startsAt, endsAt) as { cashier_name: string }[];
     for (const r of saleNames) names.add(r.cashier_name);
-    return {
+    const report: ZReport = {
       scope: 'day',
       id: day,
       businessDay: day,
@@ -120,7 +134,10 @@ export class ZReports {
       needsReview: counts.review ?? 0,
       openSales: counts.live ?? 0,
       closes: closes.map((c) => ({ at: c.closed_at, by: c.by_name })),
+      closedAndUnchanged: false,
     };
+    const last = closes.at(-1);
+    return last ? { ...report, closedAndUnchanged: sameFigures(JSON.parse(last.report) as ZReport, report) } : report;
   }
 
   private summary(row: ShiftRow): ShiftSummary {

@@ -5,6 +5,7 @@ import type { PrintJobView, PrinterStatusView } from '@shared/printing';
 import { en } from '@renderer/i18n/en';
 import { id } from '@renderer/i18n/id';
 import {
+  closeDayButton,
   closeDayError,
   differenceTone,
   gatewayCheck,
@@ -82,6 +83,7 @@ function zReport(over: Partial<ZReport> = {}): ZReport {
     needsReview: 0,
     openSales: 0,
     closes: [],
+    closedAndUnchanged: false,
     ...over,
   };
 }
@@ -243,6 +245,20 @@ describe('the Z report screen', () => {
     const t = (k: keyof typeof id) => id[k];
     expect(closeDayError({ code: 'busy', text: 'x', issues: [] }, t).text).toBe(id['zreport.dayShiftOpen']);
     expect(closeDayError({ code: 'owner_required', text: 'y', issues: [] }, t).text).toBe('y');
+    expect(closeDayError({ code: 'illegal_state', text: 'z', issues: [] }, t).text).toBe(
+      id['zreport.dayAlreadyClosed'],
+    );
+  });
+
+  it('offers no "close the day" on a day closed with nothing new, nor on a shift', () => {
+    const close = { at: '2026-11-25T11:00:00.000Z', by: 'Bu Sari' };
+    expect(closeDayButton(zReport({ scope: 'day' }))).toEqual({ key: 'zreport.closeDay' });
+    expect(closeDayButton(zReport({ scope: 'day', closes: [close], closedAndUnchanged: true }))).toBeNull();
+    // Sales after the close: closing again freezes them in a report of their own.
+    expect(closeDayButton(zReport({ scope: 'day', closes: [close], closedAndUnchanged: false }))).toEqual({
+      key: 'zreport.closeDayAgain',
+    });
+    expect(closeDayButton(zReport({ scope: 'shift' }))).toBeNull();
   });
 
   it('has every refund channel and every key in both languages', () => {

@@ -68,6 +68,7 @@ export const zreportId = {
   'zreport.exportXlsx': 'Simpan Excel',
   'zreport.exportOwner': 'Simpan berkas dan tutup hari hanya untuk pemilik.',
   'zreport.closeDay': 'Tutup hari usaha',
+  'zreport.closeDayAgain': 'Tutup hari lagi (ada transaksi baru)',
   'zreport.closeDayAsk': 'Tutup hari usaha {day}?',
   'zreport.closeDayWhat':
     'Laporan Z hari ini dibekukan dan dicetak. Penjualan sesudahnya masuk ke penutupan berikutnya.',
@@ -75,6 +76,8 @@ export const zreportId = {
   'zreport.closeDayNo': 'Batal',
   'zreport.closeDayShiftOpen': 'Shift {names} masih buka. Tutup shift dulu, baru hari bisa ditutup.',
   'zreport.dayShiftOpen': 'Masih ada shift yang buka di hari ini. Tutup shift dulu, baru hari bisa ditutup.',
+  'zreport.dayAlreadyClosed':
+    'Hari ini sudah ditutup dan belum ada transaksi baru. Kalau perlu, cetak lagi laporannya.',
   'zreport.dayClosedNow': 'Hari usaha sudah ditutup. Laporan ini dibekukan.',
   'zreport.shiftClosedNow': 'Shift sudah ditutup.',
   'zreport.close': 'Tutup (Esc)',

@@ -124,9 +124,22 @@ export function zJobLine(job: PrintJobView | null, printer: PrinterStatusView | 
 }
 
 /**
- * Main refuses a day close while a shift of that day is open with a `busy`; the cashier reads
- * what to do about it rather than the general "busy" sentence.
+ * The "close the business day" button: none on a shift's report, none on a day closed with
+ * nothing new since (main would refuse it: it stays the guard), "close again" on a closed day
+ * with transactions after its last close, and the plain one on a day never closed.
+ */
+export function closeDayButton(z: ZReport): { key: MessageKey } | null {
+  if (z.scope !== 'day' || z.closedAndUnchanged) return null;
+  return { key: z.closes.length > 0 ? 'zreport.closeDayAgain' : 'zreport.closeDay' };
+}
+
+/**
+ * Main refuses a day close while a shift of that day is open with a `busy`, and a close of a
+ * day already closed with nothing new with an `illegal_state`; the cashier reads what to do
+ * about it rather than the general sentence.
  */
 export function closeDayError(error: ShownError, t: (key: MessageKey) => string): ShownError {
-  return error.code === 'busy' ? { ...error, text: t('zreport.dayShiftOpen') } : error;
+  if (error.code === 'busy') return { ...error, text: t('zreport.dayShiftOpen') };
+  if (error.code === 'illegal_state') return { ...error, text: t('zreport.dayAlreadyClosed') };
+  return error;
 }

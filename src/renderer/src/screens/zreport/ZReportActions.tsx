@@ -7,7 +7,7 @@ import { ErrorBox } from '../../components/ErrorBox';
 import { useAction } from '../../lib/use-action';
 import { usePrintKey } from '../../lib/use-print-key';
 import { ownerLocked } from '../../lib/owner-gate';
-import { closeDayError, openShiftsOf, zJobLine, zJobs } from '../../lib/z-report-view';
+import { closeDayButton, closeDayError, openShiftsOf, zJobLine, zJobs } from '../../lib/z-report-view';
 import { useCounter } from '../../stores/counter-store';
 import { usePos } from '../../stores/pos-store';
 import { usePrinter } from '../../stores/printer-store';
@@ -17,7 +17,8 @@ import { CloseDayConfirm } from './CloseDayConfirm';
 /**
  * The Z report's buttons: print (queued in main; the job's state and the printer's problem
  * shown as they change), save as CSV or Excel (the owner's; a job with progress, then where
- * the file went), and for a business day, closing it after a confirmation. Every refusal is
+ * the file went), and for a business day not yet closed (or with something new since its
+ * close), closing it after a confirmation. Every refusal is
  * main's, shown as it is: a locked owner gets owner_required, which the header turns into a
  * PIN prompt.
  */
@@ -43,6 +44,7 @@ export function ZReportActions({
 
   const printable = z.scope === 'shift' ? z.to !== null : z.closes.length > 0;
   const stillOpen = openShiftsOf(z);
+  const closeButton = closeDayButton(z);
 
   const printing = useAction(async () => usePrinter.getState().jobUpdated(await getPosApi().printZReport(zref)));
   const saver = useAction(async (format: 'csv' | 'xlsx') => {
@@ -98,7 +100,7 @@ export function ZReportActions({
             {t(format === 'csv' ? 'zreport.exportCsv' : 'zreport.exportXlsx')}
           </button>
         ))}
-        {z.scope === 'day' && !confirming && (
+        {closeButton && !confirming && (
           <button
             type="button"
             className="btn z-close-day"
@@ -109,7 +111,7 @@ export function ZReportActions({
               setConfirming(true);
             }}
           >
-            {t('zreport.closeDay')}
+            {t(closeButton.key)}
           </button>
         )}
       </div>
@@ -130,7 +132,7 @@ export function ZReportActions({
           {t('zreport.closeDayShiftOpen', { names: stillOpen.join(', ') })}
         </p>
       )}
-      {confirming && (
+      {confirming && closeButton && (
         <CloseDayConfirm
           day={z.businessDay}
           busy={busy}
