@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { PREPARING_AFTER_MS } from './sale-view';
+import type { OrderView } from '@shared/domain';
+import { creatingSaleId, PREPARING_AFTER_MS, saleScreen, type SaleScreen } from './sale-view';
 
 /**
  * Whether `ms` have passed since `key` (a sale's order id) first appeared, on the window's own
@@ -30,4 +31,15 @@ export function useHeldScreen<T>(start: T, creatingId: string | null, decide: (h
     shown.current = screen;
   });
   return screen;
+}
+
+/**
+ * The cashier's part of the sale flow: a new sale started from the keypad keeps it (its charge
+ * button says it is charging) until the QR is there, or until Pakasir is slow and the
+ * "preparing" screen says why it waits.
+ */
+export function useSaleScreen(active: OrderView | null, dismissedOrderId: string | null): SaleScreen {
+  return useHeldScreen<SaleScreen>('keypad', creatingSaleId(active, dismissedOrderId), (hold) =>
+    saleScreen(active, dismissedOrderId, hold),
+  );
 }

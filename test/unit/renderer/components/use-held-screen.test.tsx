@@ -2,16 +2,13 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderView } from '@shared/domain';
-import { creatingSaleId, PREPARING_AFTER_MS, saleScreen, type SaleScreen } from '@renderer/lib/sale-view';
-import { useHeldScreen } from '@renderer/lib/use-held-screen';
+import { PREPARING_AFTER_MS, type SaleScreen } from '@renderer/lib/sale-view';
+import { useSaleScreen } from '@renderer/lib/use-held-screen';
 import { order } from '../fixtures';
 
-/**
- * The cashier's screen as SaleScreen picks it: a new sale keeps the keypad until its QR, or
- * until PREPARING_AFTER_MS, and only when the keypad is what showed when it began.
- */
+/** The cashier's screen exactly as SaleScreen picks it. */
 function useCashierScreen({ active }: { active: OrderView | null }): SaleScreen {
-  return useHeldScreen<SaleScreen>('keypad', creatingSaleId(active, null), (hold) => saleScreen(active, null, hold));
+  return useSaleScreen(active, null);
 }
 
 const first = order({ orderId: 'KSR1-20261130-0001', state: 'creating' });
@@ -24,7 +21,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('useHeldScreen: no "preparing" flash when Pakasir answers quickly', () => {
+describe('useSaleScreen: no "preparing" flash when Pakasir answers quickly', () => {
   it('goes from the keypad straight to the QR when the answer comes within the grace', () => {
     const { result, rerender } = renderHook(useCashierScreen, { initialProps: { active: null as OrderView | null } });
     expect(result.current).toBe('keypad');
