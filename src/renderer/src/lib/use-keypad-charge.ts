@@ -7,6 +7,7 @@ import type { ChargePlan } from './charge-plan';
 import { canChargeNow } from './keypad-charge';
 import { useAction } from './use-action';
 import { useItems } from '../stores/items-store';
+import { useKeypad } from '../stores/keypad-store';
 import { usePos } from '../stores/pos-store';
 
 /** A pause this long on an amount is worth asking Pakasir's fee for it. */
@@ -35,10 +36,16 @@ export function useKeypadCharge(sale: KeypadSale) {
   const [asking, setAsking] = useState(false);
   const action = useAction(async (by: PaymentMethod) => {
     const input = note.trim() ? { amount, method: by, note: note.trim() } : { amount, method: by };
-    const order = await getPosApi().charge(items ? { ...input, items } : input);
-    usePos.getState().saleAnswered(order);
-    reset();
-    if (items) useItems.getState().clear();
+    const keypad = useKeypad.getState();
+    keypad.setCharging(true);
+    try {
+      const order = await getPosApi().charge(items ? { ...input, items } : input);
+      usePos.getState().saleAnswered(order);
+      reset();
+      if (items) useItems.getState().clear();
+    } finally {
+      keypad.setCharging(false);
+    }
   });
   const { run, busy } = action;
   const canCharge = canChargeNow({ plan, busy, hasSettings, cartPriced });

@@ -51,9 +51,8 @@ export function KeypadScreen() {
     cartPriced,
     reset,
   });
-  // While a charge is on its way the amount it was made for stays on the keypad, untouched.
+  // The store leaves the digits alone while a charge is on its way (the amount it was made for).
   const typeKey = (k: KeypadKey) => {
-    if (busy) return;
     press(k);
     setError(null);
   };

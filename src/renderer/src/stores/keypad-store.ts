@@ -7,7 +7,13 @@ export interface KeypadState {
   digits: string;
   method: PaymentMethod | null;
   note: string;
+  /**
+   * A charge for the amount on the keypad is on its way: the digits it was made for stay as
+   * they are until main answers, whatever key the cashier presses meanwhile.
+   */
+  charging: boolean;
   press(key: KeypadKey): void;
+  setCharging(charging: boolean): void;
   setMethod(m: PaymentMethod): void;
   setNote(n: string): void;
   reset(): void;
@@ -19,7 +25,9 @@ export const useKeypad = create<KeypadState>((set) => ({
   digits: '',
   method: null,
   note: '',
-  press: (key) => set((s) => ({ digits: pressKey(s.digits, key) })),
+  charging: false,
+  press: (key) => set((s) => (s.charging ? s : { digits: pressKey(s.digits, key) })),
+  setCharging: (charging) => set({ charging }),
   setMethod: (method) => set({ method }),
   setNote: (note) => set({ note: note.slice(0, 200) }),
   reset: () => set({ digits: '', note: '', method: null }),

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OrderView } from '@shared/domain';
+import { PosError } from '@shared/errors';
+import { setPosApi, type PosApi } from '@renderer/api/pos-api';
+import { digitsToAmount, type KeypadKey } from '@renderer/lib/keypad';
+import { useKeypadCharge } from '@renderer/lib/use-keypad-charge';
+import { useKeypad } from '@renderer/stores/keypad-store';
+import { order } from '../fixtures';
+
+/** A charge main has not answered yet: the test says when and how it answers. */
+function pendingCharge() {
+  const asked: unknown[] = [];
+  let answer: (o: OrderView) => void = () => undefined;
+  let refuse: (e: unknown) => void = () => undefined;
+  const api = {
+    charge: (input: unknown) => {
+      asked.push(input);
+      return new Promise<OrderView>((res, rej) => {
+        answer = res;
+        refuse = rej;
+      });
+    },
+    prepareCharge: () => Promise.resolve(null),
+  } as unknown as PosApi;
+  return { api, asked, answer: (o: OrderView) => answer(o), refuse: (e: unknown) => refuse(e) };
+}
+
+/** The keypad's charge as KeypadScreen wires it, over the keypad store's own digits. */
+function useTypedCharge() {
+  const { digits, reset } = useKeypad();
+  const amount = digitsToAmount(digits);
+  return useKeypadCharge({
+    amount,
+    note: '',
+    items: null,
+    plan: amount > 0 ? { kind: 'ready', method: 'qris' } : { kind: 'empty' },
+    feePayer: 'customer',
+    hasSettings: true,
+    cartPriced: true,
+    reset,
+  });
+}
+
+function typeAmount(keys: string) {
+  for (const k of keys) useKeypad.getState().press(k as KeypadKey);
+}
+
+beforeEach(() => {
+  useKeypad.setState({ digits: '', note: '', method: null, charging: false });
+});
+afterEach(() => {
+  useKeypad.setState({ charging: false });
+});
+
+describe('keys pressed while a charge is on its way', () => {
+  it('leave the amount it was made for, then the keypad clears for the next sale', async () => {
+    const gateway = pendingCharge();
+    setPosApi(gateway.api);
+    typeAmount('25000');
+    const { result } = renderHook(useTypedCharge);
+    let done!: Promise<void>;
+    act(() => {
+      done = result.current.charge();
+    });
+    expect(gateway.asked).toEqual([{ amount: 25_000, method: 'qris' }]);
+    expect(useKeypad.getState().charging).toBe(true);
+
+    act(() => {
+      typeAmount('9');
+      useKeypad.getState().press('back');
+      useKeypad.getState().press('clear');
+    });
+    expect(useKeypad.getState().digits).toBe('25000');
+    expect(result.current.busy).toBe(true);
+
+    await act(async () => {
+      gateway.answer(order({ amount: 25_000, state: 'awaiting_payment' }));
+      await done;
+    });
+    expect(useKeypad.getState().charging).toBe(false);
+    expect(useKeypad.getState().digits).toBe('');
+    act(() => typeAmount('7'));
+    expect(useKeypad.getState().digits).toBe('7');
+  });
+
+  it('after a refused charge, leave the amount in place and take keys again', async () => {
+    const gateway = pendingCharge();
+    setPosApi(gateway.api);
+    typeAmount('15000');
+    const { result } = renderHook(useTypedCharge);
+    let done!: Promise<void>;
+    act(() => {
+      done = result.current.charge();
+    });
+    act(() => typeAmount('0'));
+    expect(useKeypad.getState().digits).toBe('15000');
+
+    await act(async () => {
+      gateway.refuse(new PosError('gateway_network', 'Pakasir did not answer'));
+      await done;
+    });
+    expect(result.current.error).not.toBeNull();
+    expect(useKeypad.getState().charging).toBe(false);
+    expect(useKeypad.getState().digits).toBe('15000');
+    act(() => useKeypad.getState().press('back'));
+    expect(useKeypad.getState().digits).toBe('1500');
+  });
+});
