@@ -47,7 +47,7 @@ export function createFeeLearning(settings: SettingsService, log: Logger): FeeLe
     return observed;
   };
   const planAmount = feePolicyPlanner(
-    (project) => ({ payer: settings.view().feePayer, pakasirBearer: settings.feeBearerFor(project) }),
+    (project) => ({ payer: settings.feePayer(), pakasirBearer: settings.feeBearerFor(project) }),
     lookupFor,
   );
   return { planAmount, learnFromCreates };

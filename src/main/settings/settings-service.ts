@@ -146,7 +146,7 @@ export class SettingsService {
     const project = mode === 'demo' ? this.demoProjectSlug : this.settings.projectSlug;
     return {
       ...this.settings,
-      feePayer: this.settings.feePayer ?? 'shop',
+      feePayer: this.feePayer(),
       feePayerChosen: this.settings.feePayer !== null,
       pakasirFeeBearer: project ? (this.learned[project] ?? null) : null,
       apiKeySet: status.stored,
@@ -224,6 +224,14 @@ export class SettingsService {
       throw new PosError('invalid_input', 'The API key is not valid.', [
         { path: 'apiKey', message: parsed.error.issues[0]?.message ?? 'invalid' },
       ]);
+  }
+
+  /**
+   * Who pays Pakasir's fee (the shop until the owner chooses), read on every charge: from
+   * memory, without view()'s look at the saved key on disk.
+   */
+  feePayer(): FeePayer {
+    return this.settings.feePayer ?? 'shop';
   }
 
   /** Pakasir's "Beban Biaya" as a create answer showed it for a project, or null when unknown. */

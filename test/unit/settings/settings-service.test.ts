@@ -189,8 +189,10 @@ describe('SettingsService', () => {
   it('the shop bears the fee until the owner chooses, and the choice survives a restart', () => {
     const first = make();
     expect(first.view()).toMatchObject({ feePayer: 'shop', feePayerChosen: false, pakasirFeeBearer: null });
+    expect(first.feePayer()).toBe('shop');
     first.update({ feePayer: 'customer' });
     expect(make().view()).toMatchObject({ feePayer: 'customer', feePayerChosen: true });
+    expect(make().feePayer()).toBe('customer');
     expect(() => make().update({ feePayer: 'nobody' as never })).toThrow(PosError);
   });
 
