@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { PosError } from '@shared/errors';
 import { COUNTER_SCHEMAS, type CounterKind, type CounterPayload } from '@shared/sync/counter-events';
+import { commitFlushedByNext } from '../orders/commit-flush';
 import { allocateJournalId } from '../orders/id-allocator';
 import { appendToOutbox } from '../orders/outbox-append';
 import { toStorageError } from '../orders/storage-errors';
@@ -65,12 +66,7 @@ export class CounterJournal {
    * the two commits can only lose a sale with no payment part, which nobody was charged for.
    */
   txFlushedByNext<T>(fn: () => T): T {
-    this.db.pragma('synchronous = NORMAL');
-    try {
-      return this.tx(fn);
-    } finally {
-      this.db.pragma('synchronous = FULL');
-    }
+    return commitFlushedByNext(this.db, () => this.tx(fn));
   }
 
   /** A new id from the journal's shared sequence: sales, shifts and refunds never collide with orders. */

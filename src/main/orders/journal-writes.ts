@@ -4,6 +4,7 @@ import { isWholeRupiah } from '@shared/money';
 import { isPaymentMethod } from '@shared/methods';
 import { isValidOrderId } from '@shared/order-id';
 import { canTransition, type OrderState } from '@shared/order-state';
+import { commitFlushedByNext, flushedByNextCommit } from './commit-flush';
 import { checkLines, readSaleLines, writeSaleLines } from './sale-lines';
 import { FACT_COLUMNS, MONEY_FACTS, toRecord, type OrderRow } from './order-row';
 import type { GatewayFacts, NewOrder, OrderRecord } from './order-store';
@@ -139,6 +140,18 @@ export class JournalWriter {
     facts: GatewayFacts = {},
     eventFacts?: Record<string, unknown>,
     expectedFrom?: readonly OrderState[],
+  ): OrderRecord {
+    const write = () => this.writeTransition(orderId, to, reason, facts, eventFacts, expectedFrom);
+    return flushedByNextCommit(to) ? commitFlushedByNext(this.db, write) : write();
+  }
+
+  private writeTransition(
+    orderId: string,
+    to: OrderState,
+    reason: string,
+    facts: GatewayFacts,
+    eventFacts: Record<string, unknown> | undefined,
+    expectedFrom: readonly OrderState[] | undefined,
   ): OrderRecord {
     return this.db
       .transaction(() => {
