@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { EMPTY_CART, type CartEntry, type CartView, type ItemView, type SaleLineView } from '@shared/items';
 import type { PosApi } from '../api/pos-api';
 import { addItem, changeQty, keepKnown, removeLine } from '../lib/cart';
+import { useKeypad } from './keypad-store';
 
 /**
  * The quick items main holds, and the counter's cart. `entries` is what the cashier picked;
@@ -44,6 +45,9 @@ export const useItems = create<ItemsState>((set, get) => {
     set({ entries, selected: Math.max(0, Math.min(selected, entries.length - 1)) });
     publish(entries);
   };
+  // While a charge of the cart is on its way its picks stay as they were charged: a tap or a
+  // scan now would change the total on screen, and be cleared with the cart once main answers.
+  const picking = () => !useKeypad.getState().charging;
   return {
     items: [],
     entries: [],
@@ -58,16 +62,22 @@ export const useItems = create<ItemsState>((set, get) => {
     },
     setView: (view) => set({ view }),
     add: (itemId) => {
+      if (!picking()) return;
       const entries = addItem(get().entries, itemId);
       edit(
         entries,
         entries.findIndex((e) => e.itemId === itemId),
       );
     },
-    change: (index, delta) => edit(changeQty(get().entries, index, delta), index),
-    remove: (index) => edit(removeLine(get().entries, index), index),
+    change: (index, delta) => {
+      if (picking()) edit(changeQty(get().entries, index, delta), index);
+    },
+    remove: (index) => {
+      if (picking()) edit(removeLine(get().entries, index), index);
+    },
     select: (index) => set((s) => ({ selected: Math.max(0, Math.min(index, s.entries.length - 1)) })),
     restore: (lines) => {
+      if (!picking()) return;
       const entries = lines.flatMap((l) => (l.itemId ? [{ itemId: l.itemId, qty: l.qty }] : []));
       if (entries.length === 0) return;
       const known = new Set(get().items.map((i) => i.itemId));

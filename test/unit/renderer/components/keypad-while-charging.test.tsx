@@ -6,6 +6,7 @@ import { PosError } from '@shared/errors';
 import { setPosApi, type PosApi } from '@renderer/api/pos-api';
 import { digitsToAmount, type KeypadKey } from '@renderer/lib/keypad';
 import { useKeypadCharge } from '@renderer/lib/use-keypad-charge';
+import { useItems } from '@renderer/stores/items-store';
 import { useKeypad } from '@renderer/stores/keypad-store';
 import { order } from '../fixtures';
 
@@ -49,6 +50,7 @@ function typeAmount(keys: string) {
 
 beforeEach(() => {
   useKeypad.setState({ digits: '', note: '', method: null, charging: false });
+  useItems.setState({ entries: [], selected: 0 });
 });
 afterEach(() => {
   useKeypad.setState({ charging: false });
@@ -106,5 +108,52 @@ describe('keys pressed while a charge is on its way', () => {
     expect(useKeypad.getState().digits).toBe('15000');
     act(() => useKeypad.getState().press('back'));
     expect(useKeypad.getState().digits).toBe('1500');
+  });
+});
+
+/** The keypad's charge of the cart, as KeypadScreen wires it when the sale is rung up with items. */
+function useCartCharge() {
+  const entries = useItems((s) => s.entries);
+  return useKeypadCharge({
+    amount: 18_000,
+    note: '',
+    items: entries,
+    plan: { kind: 'ready', method: 'qris' },
+    feePayer: 'customer',
+    hasSettings: true,
+    cartPriced: true,
+    reset: useKeypad.getState().reset,
+  });
+}
+
+describe('the cart while its charge is on its way', () => {
+  it('takes no tap, scan or change, then empties for the next customer', async () => {
+    const gateway = pendingCharge();
+    setPosApi(gateway.api);
+    act(() => {
+      useItems.getState().add('kopi');
+      useItems.getState().add('kopi');
+    });
+    const { result } = renderHook(useCartCharge);
+    let done!: Promise<void>;
+    act(() => {
+      done = result.current.charge();
+    });
+    expect(gateway.asked).toEqual([{ amount: 18_000, method: 'qris', items: [{ itemId: 'kopi', qty: 2 }] }]);
+
+    act(() => {
+      useItems.getState().add('roti');
+      useItems.getState().change(0, 1);
+      useItems.getState().remove(0);
+    });
+    expect(useItems.getState().entries).toEqual([{ itemId: 'kopi', qty: 2 }]);
+
+    await act(async () => {
+      gateway.answer(order({ amount: 18_000, state: 'awaiting_payment' }));
+      await done;
+    });
+    expect(useItems.getState().entries).toEqual([]);
+    act(() => useItems.getState().add('roti'));
+    expect(useItems.getState().entries).toEqual([{ itemId: 'roti', qty: 1 }]);
   });
 });
