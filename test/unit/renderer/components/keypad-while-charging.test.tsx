@@ -48,6 +48,18 @@ function typeAmount(keys: string) {
   for (const k of keys) useKeypad.getState().press(k as KeypadKey);
 }
 
+/** Starts the charge `useCharge` makes, against a charge main has not answered yet. */
+function startCharge(useCharge: () => ReturnType<typeof useKeypadCharge>) {
+  const gateway = pendingCharge();
+  setPosApi(gateway.api);
+  const { result } = renderHook(useCharge);
+  let done!: Promise<void>;
+  act(() => {
+    done = result.current.charge();
+  });
+  return { gateway, result, done: () => done };
+}
+
 beforeEach(() => {
   useKeypad.setState({ digits: '', note: '', method: null, charging: false });
   useItems.setState({ entries: [], selected: 0 });
@@ -58,14 +70,8 @@ afterEach(() => {
 
 describe('keys pressed while a charge is on its way', () => {
   it('leave the amount it was made for, then the keypad clears for the next sale', async () => {
-    const gateway = pendingCharge();
-    setPosApi(gateway.api);
     typeAmount('25000');
-    const { result } = renderHook(useTypedCharge);
-    let done!: Promise<void>;
-    act(() => {
-      done = result.current.charge();
-    });
+    const { gateway, result, done } = startCharge(useTypedCharge);
     expect(gateway.asked).toEqual([{ amount: 25_000, method: 'qris' }]);
     expect(useKeypad.getState().charging).toBe(true);
 
@@ -79,7 +85,7 @@ describe('keys pressed while a charge is on its way', () => {
 
     await act(async () => {
       gateway.answer(order({ amount: 25_000, state: 'awaiting_payment' }));
-      await done;
+      await done();
     });
     expect(useKeypad.getState().charging).toBe(false);
     expect(useKeypad.getState().digits).toBe('');
@@ -88,20 +94,14 @@ describe('keys pressed while a charge is on its way', () => {
   });
 
   it('after a refused charge, leave the amount in place and take keys again', async () => {
-    const gateway = pendingCharge();
-    setPosApi(gateway.api);
     typeAmount('15000');
-    const { result } = renderHook(useTypedCharge);
-    let done!: Promise<void>;
-    act(() => {
-      done = result.current.charge();
-    });
+    const { gateway, result, done } = startCharge(useTypedCharge);
     act(() => typeAmount('0'));
     expect(useKeypad.getState().digits).toBe('15000');
 
     await act(async () => {
       gateway.refuse(new PosError('gateway_network', 'Pakasir did not answer'));
-      await done;
+      await done();
     });
     expect(result.current.error).not.toBeNull();
     expect(useKeypad.getState().charging).toBe(false);
@@ -128,17 +128,11 @@ function useCartCharge() {
 
 describe('the cart while its charge is on its way', () => {
   it('takes no tap, scan or change, then empties for the next customer', async () => {
-    const gateway = pendingCharge();
-    setPosApi(gateway.api);
     act(() => {
       useItems.getState().add('kopi');
       useItems.getState().add('kopi');
     });
-    const { result } = renderHook(useCartCharge);
-    let done!: Promise<void>;
-    act(() => {
-      done = result.current.charge();
-    });
+    const { gateway, done } = startCharge(useCartCharge);
     expect(gateway.asked).toEqual([{ amount: 18_000, method: 'qris', items: [{ itemId: 'kopi', qty: 2 }] }]);
 
     act(() => {
@@ -150,7 +144,7 @@ describe('the cart while its charge is on its way', () => {
 
     await act(async () => {
       gateway.answer(order({ amount: 18_000, state: 'awaiting_payment' }));
-      await done;
+      await done();
     });
     expect(useItems.getState().entries).toEqual([]);
     act(() => useItems.getState().add('roti'));
