@@ -34,9 +34,14 @@ export interface KeypadSale {
 export function useKeypadCharge(sale: KeypadSale) {
   const { amount, note, items, plan, feePayer, hasSettings, cartPriced, reset } = sale;
   const [asking, setAsking] = useState(false);
+  // The keypad store's flag is the one "a charge is on its way": the button, the keys and the
+  // cart read it, and it is checked here at the moment of the call, so a second Enter or click
+  // that lands before the window redraws sends nothing.
+  const charging = useKeypad((s) => s.charging);
   const action = useAction(async (by: PaymentMethod) => {
-    const input = note.trim() ? { amount, method: by, note: note.trim() } : { amount, method: by };
     const keypad = useKeypad.getState();
+    if (keypad.charging) return;
+    const input = note.trim() ? { amount, method: by, note: note.trim() } : { amount, method: by };
     keypad.setCharging(true);
     try {
       const order = await getPosApi().charge(items ? { ...input, items } : input);
@@ -47,8 +52,8 @@ export function useKeypadCharge(sale: KeypadSale) {
       keypad.setCharging(false);
     }
   });
-  const { run, busy } = action;
-  const canCharge = canChargeNow({ plan, busy, hasSettings, cartPriced });
+  const { run } = action;
+  const canCharge = canChargeNow({ plan, busy: charging, hasSettings, cartPriced });
   const chargeBy = useCallback(
     async (by: PaymentMethod) => {
       setAsking(false);
@@ -76,5 +81,14 @@ export function useKeypadCharge(sale: KeypadSale) {
     else if (plan.kind === 'ready') await chargeBy(plan.method);
   }, [canCharge, plan, chargeBy]);
 
-  return { busy, canCharge, error: action.error, setError: action.setError, asking, setAsking, chargeBy, charge };
+  return {
+    busy: charging,
+    canCharge,
+    error: action.error,
+    setError: action.setError,
+    asking,
+    setAsking,
+    chargeBy,
+    charge,
+  };
 }

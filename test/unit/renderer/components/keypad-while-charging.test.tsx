@@ -93,6 +93,23 @@ describe('keys pressed while a charge is on its way', () => {
     expect(useKeypad.getState().digits).toBe('7');
   });
 
+  it('send one charge for a double press that lands before the window redraws', async () => {
+    typeAmount('25000');
+    const { gateway, result, done } = startCharge(useTypedCharge);
+    let second!: Promise<void>;
+    act(() => {
+      second = result.current.chargeBy('qris');
+    });
+    expect(gateway.asked).toEqual([{ amount: 25_000, method: 'qris' }]);
+
+    await act(async () => {
+      gateway.answer(order({ amount: 25_000, state: 'awaiting_payment' }));
+      await Promise.all([done(), second]);
+    });
+    expect(gateway.asked).toHaveLength(1);
+    expect(useKeypad.getState().charging).toBe(false);
+  });
+
   it('after a refused charge, leave the amount in place and take keys again', async () => {
     typeAmount('15000');
     const { gateway, result, done } = startCharge(useTypedCharge);
