@@ -11,6 +11,7 @@ import { connectPosStore } from './stores/pos-store';
 import { connectItemsStore } from './stores/items-store';
 import { connectPrinterStore } from './stores/printer-store';
 import { connectSyncStore } from './stores/sync-store';
+import { keepQrEncoderWarm } from './lib/qr-encode';
 import './styles.css';
 
 unlockAudioOnFirstGesture();
@@ -22,6 +23,8 @@ connectPrinterStore(api);
 connectSyncStore(api);
 connectItemsStore(api);
 connectCounterStore(api);
+// The first QR of the day, like every other, should not wait for the encoder to compile.
+keepQrEncoderWarm();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <CashierApp />

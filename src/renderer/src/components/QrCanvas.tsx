@@ -1,5 +1,5 @@
-import QRCode from 'qrcode';
 import { useLayoutEffect, useMemo, useRef } from 'react';
+import { encodeQr } from '../lib/qr-encode';
 import { fitQr, paintModules } from '../lib/qr-image';
 
 interface Props {
@@ -8,17 +8,6 @@ interface Props {
   size: number;
   label: string;
   testId: string;
-}
-
-type Code = { size: number; data: Uint8Array } | null;
-
-function encode(text: string): Code {
-  try {
-    const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
-    return { size: modules.size, data: modules.data };
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -33,7 +22,7 @@ function encode(text: string): Code {
  */
 export function QrCanvas({ text, size, label, testId }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const code = useMemo(() => encode(text), [text]);
+  const code = useMemo(() => encodeQr(text), [text]);
   const fit = code ? fitQr(code.size, size, window.devicePixelRatio) : null;
   const modules = fit?.modules ?? 0;
   // A layout effect draws before the browser paints, so the QR appears in the same frame as
