@@ -14,7 +14,8 @@ import type { OffsetSpan } from './zone-offsets';
  * instead of copying it once per `||` and testing every value in a CASE of its own. Row
  * numbers are not known to SQLite: every cell reference ends in ROW_MARK, which the writer
  * replaces (XML text never holds that character, since it is removed from values here). The
- * `<row>` element itself carries no number; it is optional and readers count rows in order.
+ * `<row>` element carries its number too: the standard makes it optional, but some readers
+ * (exceljs's workbook reader among them) refuse a sheet whose rows have none.
  */
 
 export const ROW_MARK = '\u0001';
@@ -108,5 +109,5 @@ export function xlsxRowSql(spans: readonly OffsetSpan[]): string {
     gateway_txn_id: textCell('gateway_txn_id', 'txn_id'),
     items: itemsCell(),
   };
-  return `concat('<row>', ${EXPORT_COLUMNS.map((c) => cell[c]).join(', ')}, '</row>')`;
+  return `concat('<row r="${ROW_MARK}">', ${EXPORT_COLUMNS.map((c) => cell[c]).join(', ')}, '</row>')`;
 }

@@ -215,6 +215,13 @@ describe('XLSX export written by SQLite', () => {
       const [reference] = await readXlsxFile(join(dir, 'reference.xlsx'));
       expect(ours!.data).toHaveLength(9 * NOTES.length + 1);
       expect(ours!.data).toEqual(reference!.data);
+      // exceljs's workbook reader is stricter: it refuses a sheet whose rows carry no number.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(dest);
+      const sheet = workbook.worksheets[0]!;
+      expect(sheet.rowCount).toBe(9 * NOTES.length + 1);
+      const ids = (sheet.getColumn(1).values as unknown[]).slice(1);
+      expect(ids).toEqual(ours!.data.map((r) => r[0]));
       store.close();
     },
   );
