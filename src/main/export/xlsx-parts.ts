@@ -1,5 +1,5 @@
 import { EXPORT_COLUMNS, type ExportColumn } from '@shared/export-columns';
-import { columnLetter, STYLE_HEADER } from './xlsx-sql';
+import { columnLetter, SHARED_STRINGS, STYLE_HEADER } from './xlsx-sql';
 
 /**
  * The fixed parts of the workbook: one sheet, bold header row frozen at the top, column
@@ -27,7 +27,7 @@ export function staticParts(sheetName: string): { name: string; xml: string }[] 
   return [
     {
       name: '[Content_Types].xml',
-      xml: `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+      xml: `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
     },
     {
       name: '_rels/.rels',
@@ -39,7 +39,12 @@ export function staticParts(sheetName: string): { name: string; xml: string }[] 
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      xml: `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+      xml: `${XML}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    },
+    {
+      // The fixed words only (xlsx-sql.ts): identifiers, nothing to escape.
+      name: 'xl/sharedStrings.xml',
+      xml: `${XML}<sst xmlns="${MAIN}" uniqueCount="${SHARED_STRINGS.length}">${SHARED_STRINGS.map((w) => `<si><t>${w}</t></si>`).join('')}</sst>`,
     },
     {
       name: 'xl/styles.xml',

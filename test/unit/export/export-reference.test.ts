@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -8,7 +9,8 @@ import { runExport } from '../../../src/main/export/run-export';
 import { EXPORT_COLUMNS } from '../../../src/shared/export-columns';
 import { rowValues, toExportRow } from '../../../src/main/export/export-columns';
 import { zoneOffsetSpans } from '../../../src/main/export/zone-offsets';
-import { xlsxRowSql } from '../../../src/main/export/xlsx-sql';
+import { SHARED_STRINGS, xlsxRowSql } from '../../../src/main/export/xlsx-sql';
+import { staticParts } from '../../../src/main/export/xlsx-parts';
 import { formatLocal } from '../../../src/main/orders/local-time';
 import { openOrderStore } from '../../../src/main/orders/journal';
 import type { OrderStore } from '../../../src/main/orders/order-store';
@@ -245,5 +247,56 @@ describe('XLSX export written by SQLite', () => {
       for (const r of withNote) expect(r.includes(kept), note).toBe(needsKeeping);
     }
     store.close();
+  });
+
+  it('keeps the fixed words once, as shared strings, and writes any other method inline, escaped', async () => {
+    const store = journal('Asia/Jakarta');
+    const dir = tempDir();
+    // A method outside the app's list, as a journal from another version might hold.
+    const other = 'kas <&> "tunai"';
+    const raw = new Database(store.textQuery({}, "'x'").file);
+    raw.prepare('UPDATE orders SET method = ? WHERE order_id = ?').run(other, 'KSR1-R-0001');
+    raw.close();
+    const spans = zoneOffsetSpans(
+      Date.parse('2026-01-01T00:00:00Z'),
+      Date.parse('2027-01-01T00:00:00Z'),
+      'Asia/Jakarta',
+    );
+    const rows = [...store.iterateText({}, xlsxRowSql(spans))];
+    const shared = (word: string) => `t="s"><v>${SHARED_STRINGS.indexOf(word)}</v>`;
+    expect(rows.filter((r) => r.includes(shared('qris')))).toHaveLength(rows.length / 2);
+    expect(
+      rows.every((r) => r.includes(shared('paid')) || r.includes(shared('expired')) || r.includes(shared('failed'))),
+    ).toBe(true);
+    expect(rows.filter((r) => r.includes('kas &lt;&amp;&gt; "tunai"'))).toHaveLength(1);
+
+    const dest = join(dir, 'orders.xlsx');
+    await runExport(store, { format: 'xlsx', filter: {} }, dest, { timeZone: 'Asia/Jakarta' });
+    const [sheet] = await readXlsxFile(dest);
+    const column = (name: string) => sheet!.data[0]!.indexOf(name);
+    const first = sheet!.data.find((r) => r[column('order_id')] === 'KSR1-R-0001')!;
+    expect(first[column('method')]).toBe(other);
+    // A second reader agrees, word for word.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(dest);
+    const values = (workbook.worksheets[0]!.getSheetValues() as unknown[][]).slice(1).map((r) => r.slice(1));
+    expect(values.map((r) => [r[column('method')], r[column('status')], r[column('fee_payer')]])).toEqual(
+      sheet!.data.map((r) => [r[column('method')], r[column('status')], r[column('fee_payer')]]),
+    );
+    store.close();
+  });
+
+  it('declares the shared strings where a spreadsheet looks for them: the part, its type and the workbook link', () => {
+    const parts = Object.fromEntries(staticParts('Orders').map((p) => [p.name, p.xml]));
+    expect(parts['xl/_rels/workbook.xml.rels']).toContain(
+      'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"',
+    );
+    expect(parts['[Content_Types].xml']).toContain(
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
+    );
+    const words = [...parts['xl/sharedStrings.xml']!.matchAll(/<si><t>([^<]*)<\/t><\/si>/g)].map((m) => m[1]);
+    expect(words).toEqual(SHARED_STRINGS);
+    // Written without escaping: every word must be a plain identifier.
+    expect(SHARED_STRINGS.every((w) => /^[a-z_]+$/.test(w))).toBe(true);
   });
 });
