@@ -125,6 +125,9 @@ describe('a new sale goes from the keypad to its QR', () => {
     await watchScreens(app.cashier, 'cashier');
     await watchScreens(app.customer, 'customer');
     await app.cashier.getByTestId('charge').click();
+    // Cash (F2) while the charge is on its way, before its button says so: one sale at a time.
+    await app.cashier.keyboard.press('F2');
+    expect(await app.cashier.getByTestId('cash-panel').count()).toBe(0);
     await app.cashier.getByTestId('qr').waitFor();
     await expect.poll(() => app.customer.getByTestId('customer-state').getAttribute('data-state')).toBe('awaiting');
     // The keypad stays, its button saying it is charging, until the wait is over; then the

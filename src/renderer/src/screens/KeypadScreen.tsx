@@ -56,11 +56,13 @@ export function KeypadScreen() {
     press(k);
     setError(null);
   };
+  // Not while a charge is on its way, whatever the button shows yet: one sale at a time.
+  const openCash = () => {
+    if (canOpenCash(amount, useKeypad.getState().charging, hasSettings)) setCashOpen(true);
+  };
   useKeypadKeys({
     paused: asking || cashOpen,
-    onCash: () => {
-      if (amount > 0 && hasSettings) setCashOpen(true);
-    },
+    onCash: openCash,
     onCharge: () => void charge(),
     onKey: typeKey,
   });
@@ -91,7 +93,7 @@ export function KeypadScreen() {
         feeNotChosen={settings !== null && !settings.feePayerChosen}
         error={error}
         onPick={setMethod}
-        onCash={() => setCashOpen(true)}
+        onCash={openCash}
         onNote={setNote}
         onCharge={() => void charge()}
       />
