@@ -13,6 +13,41 @@ import { usePos } from '../stores/pos-store';
 /** A pause this long on an amount is worth asking Pakasir's fee for it. */
 const PREPARE_AFTER_MS = 350;
 
+/**
+ * How long a charge is on its way before its button says so. A quick answer takes the
+ * keypad straight to the QR, with no "charging" frame drawn in between (that frame, drawn
+ * while main works on the sale, delayed the QR's own frame by about 9 ms at the median);
+ * a slow one shows it well before the "preparing" screens (PREPARING_AFTER_MS). The keys,
+ * the cart and a second press are refused from the first moment all the same: they read
+ * the keypad store's flag, not the button.
+ */
+export const CHARGING_SHOWN_AFTER_MS = 150;
+
+/**
+ * Whether the charge button shows that a charge is on its way: the keypad store's
+ * `charging` once it has lasted `delayMs`. Follows the store without re-rendering when the
+ * flag changes, only when what is shown does.
+ */
+export function useChargingShown(delayMs = CHARGING_SHOWN_AFTER_MS): boolean {
+  const [shown, setShown] = useState(() => useKeypad.getState().charging);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const follow = (charging: boolean) => {
+      clearTimeout(timer);
+      if (charging) timer = setTimeout(() => setShown(true), delayMs);
+      else setShown(false);
+    };
+    const unsubscribe = useKeypad.subscribe((s, prev) => {
+      if (s.charging !== prev.charging) follow(s.charging);
+    });
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [delayMs]);
+  return shown;
+}
+
 export interface KeypadSale {
   amount: number;
   note: string;
@@ -34,10 +69,10 @@ export interface KeypadSale {
 export function useKeypadCharge(sale: KeypadSale) {
   const { amount, note, items, plan, feePayer, hasSettings, cartPriced, reset } = sale;
   const [asking, setAsking] = useState(false);
-  // The keypad store's flag is the one "a charge is on its way": the button, the keys and the
-  // cart read it, and it is checked here at the moment of the call, so a second Enter or click
-  // that lands before the window redraws sends nothing.
-  const charging = useKeypad((s) => s.charging);
+  // The keypad store's flag is the one "a charge is on its way": the keys and the cart read
+  // it, and it is checked here at the moment of the call, so a second Enter or click that
+  // lands before the button shows it sends nothing. The button follows it a moment later.
+  const charging = useChargingShown();
   const action = useAction(async (by: PaymentMethod) => {
     const keypad = useKeypad.getState();
     if (keypad.charging) return;
@@ -76,7 +111,7 @@ export function useKeypadCharge(sale: KeypadSale) {
   }, [amount, readyMethod, feePayer]);
 
   const charge = useCallback(async () => {
-    if (!canCharge) return;
+    if (!canCharge || useKeypad.getState().charging) return;
     if (plan.kind === 'ask') setAsking(true);
     else if (plan.kind === 'ready') await chargeBy(plan.method);
   }, [canCharge, plan, chargeBy]);

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderView } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import { setPosApi, type PosApi } from '@renderer/api/pos-api';
+import type { ChargePlan } from '@renderer/lib/charge-plan';
 import { digitsToAmount, type KeypadKey } from '@renderer/lib/keypad';
-import { useKeypadCharge } from '@renderer/lib/use-keypad-charge';
+import { CHARGING_SHOWN_AFTER_MS, useKeypadCharge } from '@renderer/lib/use-keypad-charge';
 import { useItems } from '@renderer/stores/items-store';
 import { useKeypad } from '@renderer/stores/keypad-store';
 import { order } from '../fixtures';
@@ -71,7 +72,7 @@ afterEach(() => {
 describe('keys pressed while a charge is on its way', () => {
   it('leave the amount it was made for, then the keypad clears for the next sale', async () => {
     typeAmount('25000');
-    const { gateway, result, done } = startCharge(useTypedCharge);
+    const { gateway, done } = startCharge(useTypedCharge);
     expect(gateway.asked).toEqual([{ amount: 25_000, method: 'qris' }]);
     expect(useKeypad.getState().charging).toBe(true);
 
@@ -81,7 +82,6 @@ describe('keys pressed while a charge is on its way', () => {
       useKeypad.getState().press('clear');
     });
     expect(useKeypad.getState().digits).toBe('25000');
-    expect(result.current.busy).toBe(true);
 
     await act(async () => {
       gateway.answer(order({ amount: 25_000, state: 'awaiting_payment' }));
@@ -166,5 +166,79 @@ describe('the cart while its charge is on its way', () => {
     expect(useItems.getState().entries).toEqual([]);
     act(() => useItems.getState().add('roti'));
     expect(useItems.getState().entries).toEqual([{ itemId: 'roti', qty: 1 }]);
+  });
+});
+
+describe('the charge button while its charge is on its way', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('goes straight to the answer when main answers quickly: no "charging" drawn in between', async () => {
+    typeAmount('25000');
+    const { gateway, result, done } = startCharge(useTypedCharge);
+    expect(useKeypad.getState().charging).toBe(true);
+    act(() => vi.advanceTimersByTime(CHARGING_SHOWN_AFTER_MS - 1));
+    expect(result.current.busy).toBe(false);
+    await act(async () => {
+      gateway.answer(order({ amount: 25_000, state: 'awaiting_payment' }));
+      await done();
+    });
+    act(() => vi.advanceTimersByTime(CHARGING_SHOWN_AFTER_MS));
+    expect(result.current.busy).toBe(false);
+  });
+
+  it('says it is charging once the answer takes a moment, until main answers', async () => {
+    typeAmount('25000');
+    const { gateway, result, done } = startCharge(useTypedCharge);
+    expect(result.current.busy).toBe(false);
+    act(() => vi.advanceTimersByTime(CHARGING_SHOWN_AFTER_MS));
+    expect(result.current.busy).toBe(true);
+    expect(result.current.canCharge).toBe(false);
+    await act(async () => {
+      gateway.refuse(new PosError('gateway_network', 'Pakasir did not answer'));
+      await done();
+    });
+    expect(result.current.busy).toBe(false);
+    expect(result.current.canCharge).toBe(true);
+  });
+
+  it('asks nothing on a second Enter before the button shows it: the method question stays closed', async () => {
+    typeAmount('25000');
+    const gateway = pendingCharge();
+    setPosApi(gateway.api);
+    let plan: ChargePlan = { kind: 'ready', method: 'qris' };
+    const { result, rerender } = renderHook(() => {
+      const { reset } = useKeypad();
+      return useKeypadCharge({
+        amount: 25_000,
+        note: '',
+        items: null,
+        plan,
+        feePayer: 'customer',
+        hasSettings: true,
+        cartPriced: true,
+        reset,
+      });
+    });
+    let done!: Promise<void>;
+    act(() => {
+      done = result.current.charge();
+    });
+    // The cashier switches to a method that asks, and presses Enter again at once.
+    plan = { kind: 'ask', method: 'bni_va', problem: { code: 'below_min', min: 10_000 }, fits: ['qris'] };
+    rerender();
+    await act(async () => {
+      await result.current.charge();
+    });
+    expect(result.current.asking).toBe(false);
+    expect(gateway.asked).toHaveLength(1);
+    await act(async () => {
+      gateway.answer(order({ amount: 25_000, state: 'awaiting_payment' }));
+      await done;
+    });
   });
 });
