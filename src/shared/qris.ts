@@ -71,7 +71,7 @@ export function crc16CcittFalse(text: string): string {
   return crc.toString(16).toUpperCase().padStart(4, '0');
 }
 
-/** Encodes one TLV field; used by the simulator to build payloads. */
+/** Encodes one TLV field; builds payloads (qris-payload.ts). */
 export function tlv(tag: string, value: string): string {
   if (!/^\d{2}$/.test(tag)) throw new TlvError(`tag ${tag} is not two digits`);
   if (value.length > 99) throw new TlvError(`value of tag ${tag} is longer than 99 characters`);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PaymentMethod } from '../shared/methods';
 import { simulatedFee } from './fees';
-import { buildQrisPayload } from './qris-payload';
+import { buildQrisPayload } from '../shared/qris-payload';
 
 export interface SimProject {
   slug: string;

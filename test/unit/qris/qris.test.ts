@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crc16CcittFalse, merchantName, parseTlv, tlv, validateQrisPayload, withCrc } from '../../../src/shared/qris';
-import { buildQrisPayload } from '../../../src/simulator/qris-payload';
+import { buildQrisPayload } from '../../../src/shared/qris-payload';
 import { simulatedFee } from '../../../src/simulator/fees';
 
 // The guide's create example, reassembled: its line breaks and the space inside "63 04"

@@ -10,7 +10,7 @@ import {
   type IdleDeadline,
   type WarmClock,
 } from '@renderer/lib/qr-encode';
-import { buildQrisPayload } from '../../../src/simulator/qris-payload';
+import { buildQrisPayload } from '../../../src/shared/qris-payload';
 
 /** Idle moments and an interval run by hand: each idle moment lasts `sliceMs` of pretend time. */
 function handClock(sliceMs: number) {

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { tlv, withCrc } from '@shared/qris';
+import { buildQrisPayload } from '@shared/qris-payload';
 
 /** A QR's modules: `size` x `size`, row by row, 1 for dark. */
 export type QrCode = { size: number; data: Uint8Array };
@@ -41,29 +41,12 @@ export const REWARM_EVERY_MS = 5 * 60_000;
 const SLICE_MARGIN_MS = 2;
 
 /**
- * A QRIS-shaped payload of the length Pakasir sends (about 230 characters: merchant
- * templates, amount, reference, CRC), so the warm-up runs the same encoding modes and QR
- * version as a real sale. Never shown.
+ * A QRIS payload of the shape and length Pakasir sends (merchant templates, amount,
+ * reference, CRC), so the warm-up runs the same encoding modes and QR version as a real
+ * sale. Never shown.
  */
 export function warmPayload(i: number): string {
-  const reference = `WARM${String(i).padStart(8, '0')}`;
-  const body =
-    tlv('00', '01') +
-    tlv('01', '12') +
-    tlv(
-      '26',
-      tlv('00', 'ID.CO.QRIS.WWW') + tlv('01', '936009180000000000') + tlv('02', '000000000000') + tlv('03', 'UME'),
-    ) +
-    tlv('51', tlv('00', 'ID.CO.QRIS.WWW') + tlv('02', 'ID0000000000000') + tlv('03', 'UME')) +
-    tlv('52', '5411') +
-    tlv('53', '360') +
-    tlv('54', `${25_000 + i}.00`) +
-    tlv('58', 'ID') +
-    tlv('59', 'TOKO') +
-    tlv('60', 'JAKARTA') +
-    tlv('61', '10110') +
-    tlv('62', tlv('05', reference));
-  return withCrc(body);
+  return buildQrisPayload({ total: 25_000 + i, reference: `WARM${String(i).padStart(8, '0')}`, merchantId: '0' });
 }
 
 /**

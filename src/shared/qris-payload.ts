@@ -1,8 +1,9 @@
-import { tlv, withCrc } from '../shared/qris';
+import { tlv, withCrc } from './qris';
 
 /**
  * A dynamic QRIS payload shaped like the guide's sample (acquirer template 26, national
- * template 51, MCC 7929, merchant "Pakasir"), encoding the total the customer pays.
+ * template 51, MCC 7929, merchant "Pakasir"), encoding the total the customer pays: the
+ * simulator's QR, and the one the windows encode to keep their QR encoder compiled.
  */
 export function buildQrisPayload(opts: { total: number; reference: string; merchantId: string }): string {
   const acquirer =
