@@ -5,7 +5,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRupiah } from '../../src/shared/money';
 import { startApp, type RunningApp } from './support/app';
-import { checkLayout } from './support/layout';
+import { checkLayout, resizeCustomer } from './support/layout';
 
 /**
  * The customer display at every screen size shops use, in both languages: nothing outside
@@ -55,17 +55,8 @@ for (const lang of ['id', 'en'] as const) {
     async function atEverySize(state: string, shot: string, check: (size: string) => Promise<void>): Promise<void> {
       for (const s of SIZES) {
         const size = `${s.width}x${s.height}`;
-        await app.customer.setViewportSize(s);
+        await resizeCustomer(app.customer, s);
         await expect.poll(() => app.customer.getByTestId('customer-state').getAttribute('data-state')).toBe(state);
-        // Wait until the layout has followed the resize (sizes are computed from the window).
-        await app.customer.waitForFunction(
-          ([w, h]) => {
-            const main = document.querySelector('[data-testid="customer-state"]');
-            return window.innerWidth === w && window.innerHeight === h && !!main && main.clientWidth === w;
-          },
-          [s.width, s.height] as const,
-        );
-        await app.customer.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const facts = await checkLayout(app.customer);
         expect(facts.problems, `${state} at ${size} (${lang})`).toEqual([]);
         await check(size);

@@ -5,6 +5,7 @@ import type { OrderView } from '../../src/shared/domain';
 import { en } from '../../src/renderer/src/i18n/en';
 import { id } from '../../src/renderer/src/i18n/id';
 import { startApp, type RunningApp } from './support/app';
+import { resizeCustomer } from './support/layout';
 
 /**
  * The screens around a sale at the two cashier sizes (1366x768 and 1024x768) in both
@@ -146,7 +147,7 @@ for (const lang of ['id', 'en'] as const) {
         { width: 1920, height: 1080 },
         { width: 800, height: 480 },
       ]) {
-        await app.customer.setViewportSize(size);
+        await resizeCustomer(app.customer, size);
         await app.customer.getByTestId('customer-fee').waitFor();
         await shot('customer', 'payment-fee');
       }

@@ -9,7 +9,7 @@ import type { OrderView } from '../../src/shared/domain';
 import { decodeEscPos, imageToRgba } from '../support/escpos/decoder';
 import { startTestPrinter, type TestPrinter } from '../support/test-printer';
 import { startApp, type RunningApp } from './support/app';
-import { checkLayout } from './support/layout';
+import { checkLayout, resizeCustomer } from './support/layout';
 
 /**
  * Quick items as a shop meets them, in Chromium with both windows and the loopback test
@@ -151,9 +151,7 @@ describe('quick items, receipts and WhatsApp', () => {
       [1920, 1080],
       [1080, 1920],
     ] as const) {
-      await cust.setViewportSize({ width: w, height: h });
-      await cust.waitForFunction(([vw]) => document.querySelector('.cust-main')?.clientWidth === vw, [w] as const);
-      await cust.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await resizeCustomer(cust, { width: w, height: h });
       expect(await cust.getByTestId('customer-cart-total').textContent()).toBe('Rp 56.500');
       expect(await cust.getByTestId('customer-cart-line').count()).toBe(4);
       const facts = await checkLayout(cust);
@@ -306,11 +304,7 @@ describe('quick items, receipts and WhatsApp', () => {
       [800, 480],
       [1920, 1080],
     ] as const) {
-      await app.customer.setViewportSize({ width: w, height: h });
-      await app.customer.waitForFunction(([vw]) => document.querySelector('.cust-main')?.clientWidth === vw, [
-        w,
-      ] as const);
-      await app.customer.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await resizeCustomer(app.customer, { width: w, height: h });
       expect((await checkLayout(app.customer)).problems, `${w}x${h}`).toEqual([]);
       await app.customer.screenshot({ path: join(outDir, `customer-cart-${w}x${h}-en.png`) });
     }

@@ -59,3 +59,23 @@ export function checkLayout(page: Page): Promise<LayoutFacts> {
     return { problems, largestFont: largest, totalFont };
   });
 }
+
+/**
+ * Resizes the customer display and waits until its views are laid out for the new size and
+ * drawn. They size themselves from the window (a ResizeObserver, then a render), so the
+ * window's new size alone says nothing about what is on screen: `data-size` on the main
+ * element names the size the views were computed for, and must match the element's own.
+ */
+export async function resizeCustomer(page: Page, size: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(size);
+  await page.waitForFunction(
+    ([w, h]) => {
+      const main = document.querySelector('[data-testid="customer-state"]');
+      if (!main || window.innerWidth !== w || window.innerHeight !== h) return false;
+      const r = main.getBoundingClientRect();
+      return main.getAttribute('data-size') === `${Math.floor(r.width)}x${Math.floor(r.height)}`;
+    },
+    [size.width, size.height] as const,
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

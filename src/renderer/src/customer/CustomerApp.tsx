@@ -60,7 +60,15 @@ export function CustomerApp() {
   return (
     <div className={`app customer cust-state-${state}`}>
       <ModeBanner />
-      <main ref={main} className="cust-main" data-testid="customer-state" data-state={showCart ? 'cart' : state}>
+      <main
+        ref={main}
+        className="cust-main"
+        data-testid="customer-state"
+        data-state={showCart ? 'cart' : state}
+        // The size the views below were laid out for: one render behind the window while it
+        // is being resized, so a check of the layout can wait for the two to agree.
+        data-size={ready ? `${width}x${height}` : undefined}
+      >
         {ready && showCart && <CartShow cart={cart} width={width} height={height} />}
         {ready && state === 'idle' && !showCart && (
           <IdleView shopName={shopName} logo={media.logo} promos={media.promos} width={width} height={height} />
