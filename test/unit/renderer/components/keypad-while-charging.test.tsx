@@ -29,15 +29,15 @@ function pendingCharge() {
   return { api, asked, answer: (o: OrderView) => answer(o), refuse: (e: unknown) => refuse(e) };
 }
 
-/** The keypad's charge as KeypadScreen wires it, over the keypad store's own digits. */
-function useTypedCharge() {
+/** The keypad's charge as KeypadScreen wires it, over the keypad store's own digits; QRIS unless `plan` says otherwise. */
+function useTypedCharge(plan?: ChargePlan) {
   const { digits, reset } = useKeypad();
   const amount = digitsToAmount(digits);
   return useKeypadCharge({
     amount,
     note: '',
     items: null,
-    plan: amount > 0 ? { kind: 'ready', method: 'qris' } : { kind: 'empty' },
+    plan: plan ?? (amount > 0 ? { kind: 'ready', method: 'qris' } : { kind: 'empty' }),
     feePayer: 'customer',
     hasSettings: true,
     cartPriced: true,
@@ -53,12 +53,12 @@ function typeAmount(keys: string) {
 function startCharge(useCharge: () => ReturnType<typeof useKeypadCharge>) {
   const gateway = pendingCharge();
   setPosApi(gateway.api);
-  const { result } = renderHook(useCharge);
+  const { result, rerender } = renderHook(useCharge);
   let done!: Promise<void>;
   act(() => {
     done = result.current.charge();
   });
-  return { gateway, result, done: () => done };
+  return { gateway, result, rerender, done: () => done };
 }
 
 beforeEach(() => {
@@ -208,26 +208,8 @@ describe('the charge button while its charge is on its way', () => {
 
   it('asks nothing on a second Enter before the button shows it: the method question stays closed', async () => {
     typeAmount('25000');
-    const gateway = pendingCharge();
-    setPosApi(gateway.api);
     let plan: ChargePlan = { kind: 'ready', method: 'qris' };
-    const { result, rerender } = renderHook(() => {
-      const { reset } = useKeypad();
-      return useKeypadCharge({
-        amount: 25_000,
-        note: '',
-        items: null,
-        plan,
-        feePayer: 'customer',
-        hasSettings: true,
-        cartPriced: true,
-        reset,
-      });
-    });
-    let done!: Promise<void>;
-    act(() => {
-      done = result.current.charge();
-    });
+    const { gateway, result, rerender, done } = startCharge(() => useTypedCharge(plan));
     // The cashier switches to a method that asks, and presses Enter again at once.
     plan = { kind: 'ask', method: 'bni_va', problem: { code: 'below_min', min: 10_000 }, fits: ['qris'] };
     rerender();
@@ -238,7 +220,7 @@ describe('the charge button while its charge is on its way', () => {
     expect(gateway.asked).toHaveLength(1);
     await act(async () => {
       gateway.answer(order({ amount: 25_000, state: 'awaiting_payment' }));
-      await done;
+      await done();
     });
   });
 });
