@@ -40,6 +40,8 @@ export function useChargingShown(delayMs = CHARGING_SHOWN_AFTER_MS): boolean {
     const unsubscribe = useKeypad.subscribe((s, prev) => {
       if (s.charging !== prev.charging) follow(s.charging);
     });
+    // A charge that began between the first render and this subscription would be missed.
+    follow(useKeypad.getState().charging);
     return () => {
       clearTimeout(timer);
       unsubscribe();

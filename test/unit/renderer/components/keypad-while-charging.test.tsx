@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { act, renderHook } from '@testing-library/react';
+import { useLayoutEffect } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderView } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import { setPosApi, type PosApi } from '@renderer/api/pos-api';
 import type { ChargePlan } from '@renderer/lib/charge-plan';
 import { digitsToAmount, type KeypadKey } from '@renderer/lib/keypad';
-import { CHARGING_SHOWN_AFTER_MS, useKeypadCharge } from '@renderer/lib/use-keypad-charge';
+import { CHARGING_SHOWN_AFTER_MS, useChargingShown, useKeypadCharge } from '@renderer/lib/use-keypad-charge';
 import { useItems } from '@renderer/stores/items-store';
 import { useKeypad } from '@renderer/stores/keypad-store';
 import { order } from '../fixtures';
@@ -222,5 +223,16 @@ describe('the charge button while its charge is on its way', () => {
       gateway.answer(order({ amount: 25_000, state: 'awaiting_payment' }));
       await done();
     });
+  });
+
+  it('follows a charge that began before it was listening', () => {
+    const { result } = renderHook(() => {
+      // Runs after the first render, before the hook subscribes to the keypad store.
+      useLayoutEffect(() => useKeypad.setState({ charging: true }), []);
+      return useChargingShown();
+    });
+    expect(result.current).toBe(false);
+    act(() => vi.advanceTimersByTime(CHARGING_SHOWN_AFTER_MS));
+    expect(result.current).toBe(true);
   });
 });
