@@ -1,17 +1,21 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { basename } from 'node:path';
 import { EVENT_NAMES } from '@shared/contract/api';
 import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { dispatch, type DispatchLog } from '../main/api/dispatch';
 import type { AppServices } from '../main/app/service-types';
+import { socketChannel } from './socket-channel';
 import { resolveInside, serveFile } from './static-files';
 
 /**
  * The browser harness: main's real services in plain Node, the real renderer in a browser.
- * It carries the same contract as the Electron preload over loopback HTTP:
- *   POST /api/call/{name}   body: the call's JSON input; header x-pos-token: <token>
+ * It carries the same contract as the Electron preload over loopback:
+ *   GET  /api/socket?token=  WebSocket, the renderer's channel: calls and events as JSON
+ *                           frames (socket-channel.ts, shared/contract/socket-frames.ts).
+ *   POST /api/call/{name}   for other clients (tests, scripts); body: the call's JSON input; header x-pos-token: <token>
  *                           answer: {"ok":true,"value":...} | {"ok":false,"error":{code,message}}
  *   GET  /api/events?token=  Server-Sent Events; `event:` is the contract event name,
  *                           `data:` its JSON payload.
@@ -66,10 +70,16 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.end(JSON.stringify({ ok: false, error: { code: 'internal', message: 'Harness error.' } }));
     });
   });
+  const loopbackHost = (req: IncomingMessage): string | null => {
+    const host = req.headers.host ?? '';
+    return host === `127.0.0.1:${port}` || host === `localhost:${port}` ? host : null;
+  };
+  const socket = socketChannel({ services: options.services, tokenOk, log: options.log });
+  server.on('upgrade', (req, conn: Duplex, head: Buffer) => socket.upgrade(req, conn, head, loopbackHost(req)));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+    const host = loopbackHost(req);
+    if (!host) {
       res.writeHead(421).end();
       return;
     }
@@ -97,16 +107,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   }
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port ?? 0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenLoopback(server, options.port ?? 0);
   } catch (err) {
     // A taken port is the caller's to explain (the CLI says how to choose another).
     unsubscribe();
+    socket.close();
     throw err;
   }
   port = (server.address() as AddressInfo).port;
@@ -118,12 +123,24 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     customerUrl: `${origin}/customer.html#token=${token}`,
     async close() {
       unsubscribe();
+      socket.close();
       for (const res of clients) res.end();
       clients.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Binds 127.0.0.1 only; a taken port rejects with the server's own error. */
+function listenLoopback(server: Server, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }
 
 /** What the contract's two routes need from the running harness. */

@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WebSocket } from 'ws';
 import type { EventName } from '../../src/shared/contract/api';
 import type { AppServices } from '../../src/main/app/service-types';
 import { createLogger } from '../../src/main/log/logger';
@@ -12,7 +14,7 @@ export interface HarnessRig {
   services: AppServices;
   harness: Harness;
   dataDir: string;
-  /** Every raw answer body and SSE frame seen, for leak searches. */
+  /** Every raw answer body, SSE frame and renderer-socket frame seen, for leak searches. */
   seen: string[];
   call(
     name: string,
@@ -73,7 +75,19 @@ export async function startHarnessRig(): Promise<HarnessRig> {
           // stopped
         }
       })();
-      return { frames, stop: () => controller.abort() };
+      // The renderer's own channel too: every event it is pushed lands in `seen`.
+      const socket = new WebSocket(`${harness.origin.replace('http', 'ws')}/api/socket?token=${harness.token}`, {
+        headers: { origin: harness.origin },
+      });
+      socket.on('message', (data) => seen.push(data.toString()));
+      await once(socket, 'open');
+      return {
+        frames,
+        stop: () => {
+          controller.abort();
+          socket.terminate();
+        },
+      };
     },
     async close() {
       await close();

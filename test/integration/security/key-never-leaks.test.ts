@@ -110,8 +110,9 @@ describe('the API key never leaves main', () => {
     ok(await rig.call('getSettings'));
     events.stop();
 
-    // 1. Every answer and every pushed event.
+    // 1. Every answer and every pushed event, over the event stream and the renderer's socket.
     expect(rig.seen.length).toBeGreaterThan(20);
+    expect(rig.seen.some((text) => text.startsWith('{"event":"orderUpdated"'))).toBe(true);
     for (const text of rig.seen) expect(text).not.toContain(key);
 
     // 2. Every file the app wrote (logs, journal, exports, settings): the harness keeps the

@@ -1,5 +1,5 @@
 import type { Transport } from '@shared/contract/api';
-import { createHttpTransport } from './http-transport';
+import { createSocketTransport } from './socket-transport';
 import { createPosApi, setPosApi, type PosApi } from './pos-api';
 
 declare global {
@@ -22,7 +22,7 @@ export function initPosApi(): PosApi {
     const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
     const token = params.get('token') ?? sessionStorage.getItem('pos-token') ?? '';
     if (token) sessionStorage.setItem('pos-token', token);
-    transport = createHttpTransport(window.location.origin, token);
+    transport = createSocketTransport(window.location.origin, token);
   }
   const api = createPosApi(transport);
   setPosApi(api);
