@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
+import { WebSocketServer } from 'ws';
 import type { Simulator } from '../src/simulator/simulator';
 import { probedPage } from './lib/browser';
 import type { ChargePages } from './sale-in-browser';
@@ -9,7 +10,7 @@ import type { ChargePages } from './sale-in-browser';
 /**
  * The peer for charge to QR: the least a counter can do for the same job on the same rig.
  * Two pages (a button and a canvas; a canvas), a plain Node HTTP server, the same loopback
- * fetch for the charge and the same Server-Sent Events to both windows, the same simulator's
+ * WebSocket for the charge and the same socket's messages to both windows, the same simulator's
  * v2 create, and the same QR library drawn the same way (one pixel per module, scaled by the
  * browser). What it leaves out is what the app adds: no journal, no checks of the input or of
  * Pakasir's answer, no framework, no screens. Its time is the floor this machine and this
@@ -59,24 +60,16 @@ function draw(text) {
   bare.paintModules(modules.data, modules.size, image.data);
   ctx.putImageData(image, 0, 0);
 }
-new EventSource('/events').addEventListener('qr', (ev) => draw(JSON.parse(ev.data).qr));
+const socket = new WebSocket('ws://' + location.host + '/socket');
+socket.addEventListener('message', (ev) => draw(JSON.parse(ev.data).qr));
 ${
   withButton
     ? `document.querySelector('button').addEventListener('click', () => {
-  fetch('/charge', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ amount: 25000 }) });
+  socket.send(JSON.stringify({ amount: 25000 }));
 });`
     : ''
 }
 </script></body></html>`;
-}
-
-function readJson(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}')));
-    req.on('error', reject);
-  });
 }
 
 /** Starts the bare counter against `sim` (its first project) and opens its two pages like the rig's. */
@@ -85,42 +78,34 @@ export async function startBareCounter(root: string, sim: Simulator, browser: Br
   const cashierHtml = page(script, 'qr', 340, true);
   const customerHtml = page(script, 'customer-qr', 800, false);
   const project = sim.projects[0]!;
-  const clients = new Set<ServerResponse>();
   let orders = 0;
   const server: Server = createServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/cashier' || req.url === '/customer')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return void res.end(req.url === '/cashier' ? cashierHtml : customerHtml);
     }
-    if (req.method === 'GET' && req.url === '/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-      res.write(': connected\n\n');
-      clients.add(res);
-      req.on('close', () => clients.delete(res));
-      return;
-    }
-    if (req.method === 'POST' && req.url === '/charge') {
-      void (async () => {
-        const { amount } = (await readJson(req)) as { amount: number };
-        orders += 1;
-        const orderId = `BARE-${process.pid}-${orders}`;
-        const answer = await fetch(`${sim.baseUrl}/api/v2/create-transaction/${project.slug}/${orderId}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': project.apiKey },
-          body: JSON.stringify({ method: 'qris', amount }),
-        });
-        const body = (await answer.json()) as { qr_string?: string; payment_number?: string };
-        const qr = body.qr_string ?? body.payment_number;
-        if (!qr) throw new Error(`the simulator's create gave no QR (HTTP ${answer.status})`);
-        for (const c of clients) c.write(`event: qr\ndata: ${JSON.stringify({ orderId, qr })}\n\n`);
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ orderId }));
-      })().catch((err: unknown) => {
-        res.writeHead(500).end(String(err));
-      });
-      return;
-    }
     res.writeHead(404).end();
+  });
+  const sockets = new WebSocketServer({ server, path: '/socket' });
+  const charge = async (amount: number) => {
+    orders += 1;
+    const orderId = `BARE-${process.pid}-${orders}`;
+    const answer = await fetch(`${sim.baseUrl}/api/v2/create-transaction/${project.slug}/${orderId}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': project.apiKey },
+      body: JSON.stringify({ method: 'qris', amount }),
+    });
+    const body = (await answer.json()) as { qr_string?: string; payment_number?: string };
+    const qr = body.qr_string ?? body.payment_number;
+    if (!qr) throw new Error(`the simulator's create gave no QR (HTTP ${answer.status})`);
+    const text = JSON.stringify({ orderId, qr });
+    for (const c of sockets.clients) c.send(text);
+  };
+  sockets.on('connection', (ws) => {
+    ws.on('message', (data) => {
+      const { amount } = JSON.parse(data.toString()) as { amount: number };
+      void charge(amount).catch((err: unknown) => process.stderr.write(`bare counter: ${String(err)}\n`));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -129,12 +114,13 @@ export async function startBareCounter(root: string, sim: Simulator, browser: Br
   await cashier.goto(`${base}/cashier`);
   await customer.goto(`${base}/customer`);
   // Both windows listening before the first charge, as the app's are.
-  while (clients.size < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (sockets.clients.size < 2) await new Promise((resolve) => setTimeout(resolve, 20));
   return {
     cashier,
     customer,
     async close() {
-      for (const c of clients) c.end();
+      for (const c of sockets.clients) c.terminate();
+      sockets.close();
       await cashier.context().close();
       await customer.context().close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -306,7 +306,8 @@ What is measured:
 
 - **Charge to QR**: the app as \`npm run dev:web\` runs it (real services, demo simulator over
   loopback HTTP, API v2) with the cashier window and the customer display as two headless
-  Chromium tabs on the built renderer. The clock starts in the cashier page just before its
+  Chromium tabs on the built renderer, each talking to the services over one loopback
+  WebSocket (calls and events), as each Electron window does over IPC. The clock starts in the cashier page just before its
   "charge" button is clicked and stops, per window, at the first animation frame after the QR
   is drawn on the \`qr\` / \`customer-qr\` canvas (its pixels are put); the slower window
   counts. Both waits run inside the pages and are sent before the click, so the bench (which
@@ -320,7 +321,7 @@ What is measured:
   Chromium's other processes take turns.
   The peer is the **bare counter** (\`bench/bare-counter.ts\`): the least that can do the same job
   on the same rig. Two plain pages (a button and a canvas; a canvas), a plain Node HTTP server,
-  the same loopback fetch for the charge and Server-Sent Events to both windows, the same
+  the same loopback WebSocket for the charge and for the QR sent to both windows, the same
   simulator's v2 create, the same QR library drawn the same way, timed by the same clock with
   the same warm-up and spacing; no journal, no checks of the input or of Pakasir's answer, no
   framework, no screens. Each round of the app is followed by a round of the bare counter, so
