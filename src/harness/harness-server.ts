@@ -60,6 +60,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const wire: Wire = { options, tokenOk, clients };
 
   const unsubscribe = options.services.bus.onAny((name, payload) => {
+    // The pages listen on their socket: no event is serialised for an event stream nobody reads.
+    if (clients.size === 0) return;
     const frame = `event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const res of clients) res.write(frame);
   });

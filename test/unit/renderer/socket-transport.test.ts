@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderView } from '@shared/domain';
+import { MAX_FRAME_BYTES } from '@shared/contract/socket-frames';
 import { createSocketTransport } from '../../../src/renderer/src/api/socket-transport';
 
 /**
@@ -104,5 +105,18 @@ describe('the harness socket transport', () => {
     off();
     latest().push({ event: 'orderUpdated', payload: order });
     expect(seen).toHaveLength(1);
+  });
+
+  it('refuses a call over the frame limit on the page, so the socket and the charge in flight stay up', async () => {
+    const t = createSocketTransport('http://127.0.0.1:1', 't');
+    latest().open();
+    const charge = t.calls.charge({ amount: 25_000, method: 'qris' });
+    // Multi-byte text: under the limit in UTF-16 units, over it in UTF-8 bytes.
+    const big = t.calls.charge({ amount: 25_000, method: 'qris', note: 'é'.repeat(MAX_FRAME_BYTES / 2) });
+    await expect(big).resolves.toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(latest().sent.map((f) => f.call)).toEqual(['charge']);
+    latest().push({ id: latest().sent[0]!.id, envelope: { ok: true, value: 'sale' } });
+    await expect(charge).resolves.toEqual({ ok: true, value: 'sale' });
+    expect(FakeSocket.all).toHaveLength(1);
   });
 });

@@ -6,13 +6,28 @@ import {
   type Transport,
   type TransportCalls,
 } from '@shared/contract/api';
-import { SOCKET_PATH, type CallFrame, type ServerFrame } from '@shared/contract/socket-frames';
+import { MAX_FRAME_BYTES, SOCKET_PATH, type CallFrame, type ServerFrame } from '@shared/contract/socket-frames';
 import type { Envelope } from '@shared/errors';
 
 const UNREACHABLE: Envelope<unknown> = {
   ok: false,
   error: { code: 'internal', message: 'The app service is not reachable.' },
 };
+
+const TOO_LARGE: Envelope<unknown> = {
+  ok: false,
+  error: { code: 'invalid_input', message: `The request is larger than ${MAX_FRAME_BYTES / 1024} KiB.` },
+};
+
+/**
+ * Whether a call's frame is over the harness's limit. The harness would close the socket on
+ * it, and every other call in flight (a charge among them) would come back "not reachable":
+ * refused here instead, with a clear answer for this call only. The exact UTF-8 size is
+ * counted only when the text could be over (a UTF-16 unit is at most 3 bytes).
+ */
+function tooLarge(text: string): boolean {
+  return text.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(text).byteLength > MAX_FRAME_BYTES;
+}
 
 /** Waits before reconnecting: quick at first, then no more often than every few seconds. */
 const RECONNECT_MS = [200, 500, 1000, 2000, 5000] as const;
@@ -68,8 +83,9 @@ export function createSocketTransport(origin: string, token: string): Transport 
     calls[name] = (input: unknown) =>
       new Promise<Envelope<unknown>>((resolve) => {
         const frame: CallFrame = { id: nextId++, call: name, input: input ?? {} };
-        pending.set(frame.id, resolve);
         const text = JSON.stringify(frame);
+        if (tooLarge(text)) return resolve(TOO_LARGE);
+        pending.set(frame.id, resolve);
         if (ws.readyState === WebSocket.OPEN) ws.send(text);
         else waiting.push(text);
       });
