@@ -79,6 +79,8 @@ export interface RunningCheck {
 export function startJournalCheck(options: JournalCheckOptions): RunningCheck {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    // Plain JavaScript: the parent's flags (a loader, an inspector) would only slow its start.
+    execArgv: [],
     workerData: {
       file: options.file,
       backupTo: options.backupTo ?? null,

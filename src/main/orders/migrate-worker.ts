@@ -122,6 +122,8 @@ export function startMigration(opts: {
   const journalBytes = journalFiles(file).reduce((n, f) => n + sizeOf(f), 0);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
+    // Plain JavaScript: the parent's flags (a loader, an inspector) would only slow its start.
+    execArgv: [],
     workerData: {
       file,
       backupTo,
