@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { sourceWorker } from '../orders/source-worker';
 import type { TextQuery } from '../orders/order-store';
 import { sqliteModulePath } from '../orders/native-binding';
 
@@ -41,7 +41,7 @@ const { file, nativeBinding, sql, params, mark, firstRow, chunkBytes, ahead } = 
 let credits = ahead;
 let wake = null;
 // Empty chunks from the export's thread, their memory already in place (see blankChunk).
-const blanks = workerData.blanks.map((b) => Buffer.from(b));
+const blanks = [];
 parentPort.on('message', (blank) => {
   credits += 1;
   if (blank && blanks.length < ahead) blanks.push(Buffer.from(blank));
@@ -128,12 +128,7 @@ function blankChunk(bytes: number): ArrayBuffer {
 /** Runs `query` on a worker thread and hands its rows back in chunks, in order. */
 export function readTextOffThread(query: TextQuery, opts: TextReaderOptions = {}): TextReader {
   const chunkBytes = opts.chunkBytes ?? 1024 * 1024;
-  const ahead = opts.ahead ?? 4;
-  const blanks = Array.from({ length: ahead }, () => blankChunk(chunkBytes));
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    // Plain JavaScript: the parent's flags (a loader, an inspector) would only slow its start.
-    execArgv: [],
+  const worker = sourceWorker(WORKER_SOURCE, {
     // Each chunk's rows die young; a small heap keeps the thread's memory near what it holds.
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     workerData: {
@@ -145,10 +140,8 @@ export function readTextOffThread(query: TextQuery, opts: TextReaderOptions = {}
       mark: opts.mark ?? null,
       firstRow: opts.firstRow ?? 1,
       chunkBytes,
-      ahead,
-      blanks,
+      ahead: opts.ahead ?? 4,
     },
-    transferList: blanks,
   });
   // An export must never keep a shutting-down app alive.
   worker.unref();
@@ -186,8 +179,12 @@ export function readTextOffThread(query: TextQuery, opts: TextReaderOptions = {}
         finished = true;
         return null;
       }
-      const blank = blankChunk(chunkBytes);
-      worker.postMessage(blank, [blank]);
+      // A chunk filled past half says more rows are coming: the credit brings a chunk to fill.
+      // A short export (one chunk or a few) maps nothing ahead of need.
+      if (m.used! * 2 > chunkBytes) {
+        const blank = blankChunk(chunkBytes);
+        worker.postMessage(blank, [blank]);
+      } else worker.postMessage(null);
       return { bytes: Buffer.from(m.buffer!, m.offset, m.used), rows: m.rows! };
     },
     async stop() {
