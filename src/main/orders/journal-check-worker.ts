@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { sourceWorker } from './source-worker';
 import { sqliteModulePath } from './native-binding';
 
 export interface JournalCheckResult {
@@ -77,10 +77,7 @@ export interface RunningCheck {
 }
 
 export function startJournalCheck(options: JournalCheckOptions): RunningCheck {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    // Plain JavaScript: the parent's flags (a loader, an inspector) would only slow its start.
-    execArgv: [],
+  const worker = sourceWorker(WORKER_SOURCE, {
     workerData: {
       file: options.file,
       backupTo: options.backupTo ?? null,

@@ -1,8 +1,8 @@
 import { rmSync, statSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { JournalUpdateProgress } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import { journalFiles } from './journal-files';
+import { sourceWorker } from './source-worker';
 import { migrationBackupFile, migrationHash, type MigrateResult, type MigrationPlan } from './migrate';
 import { splitStatements } from './sql-statements';
 import { sqliteModulePath } from './native-binding';
@@ -120,10 +120,7 @@ export function startMigration(opts: {
   const backupTo = plan.hasData ? migrationBackupFile(file, plan.current, opts.now()) : null;
   // The copy is compact: at most the journal and its -wal together.
   const journalBytes = journalFiles(file).reduce((n, f) => n + sizeOf(f), 0);
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    // Plain JavaScript: the parent's flags (a loader, an inspector) would only slow its start.
-    execArgv: [],
+  const worker = sourceWorker(WORKER_SOURCE, {
     workerData: {
       file,
       backupTo,
