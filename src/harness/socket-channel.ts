@@ -55,7 +55,17 @@ async function answer(options: SocketChannelOptions, ws: WebSocket, data: RawDat
     });
   }
   const envelope = await dispatch(options.services.handlers, f.call, f.input, options.log);
-  send(ws, { id, envelope });
+  try {
+    send(ws, { id, envelope });
+  } catch (err) {
+    // An answer that cannot be written as JSON still answers its call: without its id the
+    // page would wait on it for ever (a charge button left busy).
+    options.log?.warn('harness could not send an answer', {
+      call: f.call,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    send(ws, { id, envelope: { ok: false, error: { code: 'internal', message: 'Harness error.' } } });
+  }
 }
 
 export function socketChannel(options: SocketChannelOptions): SocketChannel {
@@ -66,11 +76,7 @@ export function socketChannel(options: SocketChannelOptions): SocketChannel {
     for (const ws of wss.clients) if (ws.readyState === ws.OPEN) ws.send(text);
   });
   wss.on('connection', (ws) => {
-    ws.on('message', (data, isBinary) => {
-      void answer(options, ws, data, isBinary).catch(() =>
-        send(ws, { id: null, envelope: { ok: false, error: { code: 'internal', message: 'Harness error.' } } }),
-      );
-    });
+    ws.on('message', (data, isBinary) => void answer(options, ws, data, isBinary));
     // A frame over the limit closes the socket (1009); the page reconnects.
     ws.on('error', () => ws.terminate());
   });

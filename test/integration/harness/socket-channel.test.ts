@@ -1,8 +1,11 @@
 import { once } from 'node:events';
-import { request } from 'node:http';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { MAX_FRAME_BYTES } from '@shared/contract/socket-frames';
+import type { AppServices } from '../../../src/main/app/service-types';
+import { socketChannel } from '../../../src/harness/socket-channel';
 import { startHarnessRig, type HarnessRig } from '../../support/harness';
 
 /**
@@ -135,5 +138,33 @@ describe('the harness socket', () => {
     expect(await upgradeStatus({ origin }, `/api/other?token=${rig.harness.token}`)).toBe(404);
     // The same request with everything right is taken.
     expect(await upgradeStatus({ origin, host })).toBe(101);
+  });
+});
+
+describe('a call whose answer cannot be sent', () => {
+  it('is still answered, by its id, with an internal error the page can show', async () => {
+    // A handler answering a value JSON cannot hold (a BigInt): the page must not wait for ever.
+    const warnings: string[] = [];
+    const services = {
+      handlers: { getSettings: () => ({ count: 1n }) },
+      bus: { onAny: () => () => undefined },
+    } as unknown as AppServices;
+    const channel = socketChannel({ services, tokenOk: () => true, log: { warn: (m) => warnings.push(m) } });
+    const server = createServer();
+    server.on('upgrade', (req, socket, head) => channel.upgrade(req, socket, head, req.headers.host ?? null));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const ws = new WebSocket(`${origin.replace('http', 'ws')}/api/socket?token=t`, { headers: { origin } });
+    await once(ws, 'open');
+    ws.send(JSON.stringify({ id: 9, call: 'getSettings' }));
+    const [data] = (await once(ws, 'message')) as [Buffer];
+    expect(JSON.parse(data.toString())).toEqual({
+      id: 9,
+      envelope: { ok: false, error: { code: 'internal', message: 'Harness error.' } },
+    });
+    expect(warnings).toEqual(['harness could not send an answer']);
+    ws.terminate();
+    channel.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 });
