@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CartEntry } from '@shared/items';
 import type { FeePayer } from '@shared/fees';
 import type { PaymentMethod } from '@shared/methods';
 import { getPosApi } from '../api/pos-api';
 import type { ChargePlan } from './charge-plan';
 import { canChargeNow } from './keypad-charge';
-import { useAction } from './use-action';
+import { describeError, type ShownError } from './errors';
 import { useItems } from '../stores/items-store';
 import { useKeypad } from '../stores/keypad-store';
 import { usePos } from '../stores/pos-store';
@@ -75,21 +75,29 @@ export function useKeypadCharge(sale: KeypadSale) {
   // it, and it is checked here at the moment of the call, so a second Enter or click that
   // lands before the button shows it sends nothing. The button follows it a moment later.
   const charging = useChargingShown();
-  const action = useAction(async (by: PaymentMethod) => {
+  // No busy state of its own (the store's flag is it), and the error set only when it
+  // changes: pressing charge re-renders nothing, so the window draws no frame until the QR.
+  const [error, setError] = useState<ShownError | null>(null);
+  const latest = useRef({ amount, note, items, reset });
+  latest.current = { amount, note, items, reset };
+  const run = useCallback(async (by: PaymentMethod) => {
     const keypad = useKeypad.getState();
     if (keypad.charging) return;
+    const { amount, note, items, reset } = latest.current;
     const input = note.trim() ? { amount, method: by, note: note.trim() } : { amount, method: by };
     keypad.setCharging(true);
+    setError(null);
     try {
       const order = await getPosApi().charge(items ? { ...input, items } : input);
       usePos.getState().saleAnswered(order);
       reset();
       if (items) useItems.getState().clear();
+    } catch (err) {
+      setError(describeError(err));
     } finally {
       keypad.setCharging(false);
     }
-  });
-  const { run } = action;
+  }, []);
   const canCharge = canChargeNow({ plan, busy: charging, hasSettings, cartPriced });
   const chargeBy = useCallback(
     async (by: PaymentMethod) => {
@@ -121,8 +129,8 @@ export function useKeypadCharge(sale: KeypadSale) {
   return {
     busy: charging,
     canCharge,
-    error: action.error,
-    setError: action.setError,
+    error,
+    setError,
     asking,
     setAsking,
     chargeBy,

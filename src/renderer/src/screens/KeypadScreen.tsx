@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { OrderView } from '@shared/domain';
 import { useT } from '../i18n';
 import { chargePlan } from '../lib/charge-plan';
@@ -18,10 +18,19 @@ import { ItemsPanel } from './keypad/ItemsPanel';
 import { KeypadTabs, type KeypadTab } from './keypad/KeypadTabs';
 import { MethodQuestion } from './keypad/MethodQuestion';
 
-export function KeypadScreen() {
+/**
+ * Memoized, and subscribed to the keypad store field by field: neither the sale flow's
+ * `creating` update above it nor the store's `charging` flag re-renders it. Each such render
+ * rewrote the note field's attributes, and the window drew a frame (style, layout, paint)
+ * for nothing, on the same cores main was making the sale on.
+ */
+export const KeypadScreen = memo(function KeypadScreen() {
   const t = useT();
   const settings = usePos((s) => s.settings);
-  const { digits, method, note, press, setMethod, setNote, reset } = useKeypad();
+  const digits = useKeypad((s) => s.digits);
+  const method = useKeypad((s) => s.method);
+  const note = useKeypad((s) => s.note);
+  const { press, setMethod, setNote, reset } = useKeypad.getState();
   // Quick items: only a shop that defined some sees them; without, this screen is unchanged.
   const hasItems = useItems((s) => s.items.length > 0);
   const cartEntries = useItems((s) => s.entries);
@@ -113,4 +122,4 @@ export function KeypadScreen() {
       )}
     </div>
   );
-}
+});
