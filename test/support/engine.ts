@@ -44,6 +44,8 @@ export function startEngine(
     inspectConnection?: (db: Database.Database) => void;
     /** v2: point payment simulation at the simulator, as demo mode does (default true). */
     simulation?: boolean;
+    /** What the engine runs after the current turn (default setImmediate). */
+    defer?: (fn: () => void) => void;
   },
 ): EngineRig {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pos-engine-'));
@@ -84,6 +86,7 @@ export function startEngine(
     context: () => context,
     log: quiet,
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.defer ? { defer: opts.defer } : {}),
     tuning: { v1StatusIntervalMs: 150, expiryGraceMs: 300, createSpacingMs: 0, ...opts.tuning },
   });
   const updates: OrderView[] = [];

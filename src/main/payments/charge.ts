@@ -72,7 +72,9 @@ export async function chargeNow(
     saleId: input.saleId ?? null,
   });
   const orderId = record.orderId;
-  e.setActive(record);
+  // The windows keep their screens while Pakasir makes the QR (the keypad, the welcome):
+  // they are told of the sale once its create has left.
+  e.setActiveSoon(record);
   // The first create goes straight out: its attempt was journaled with the sale.
   await worker
     .enqueue(orderId, () => sendCreate(e, record, ctx.gateway, ctx, true))

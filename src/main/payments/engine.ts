@@ -40,6 +40,8 @@ export interface PaymentServiceDeps {
   tuning?: Partial<PaymentTuning>;
   /** Which amount to send for a price (the owner's fee choice); the price as is by default. */
   planAmount?: AmountPlanner;
+  /** Runs `fn` after the current turn of the event loop. Default setImmediate. */
+  defer?: (fn: () => void) => void;
 }
 
 /**
@@ -75,6 +77,7 @@ export class Engine {
   pushUp = false;
   private readonly otherGateway: (sale: SaleEnvironment) => PakasirGateway | null;
   private readonly timers: SaleSchedule;
+  private readonly defer: (fn: () => void) => void;
   private noticeSeq = 0;
 
   /** `due` runs a sale's next step when its timer fires (the worker, wired by the service). */
@@ -94,6 +97,7 @@ export class Engine {
     this.pacer = new CreatePacer(this.tuning.createSpacingMs, this.clock);
     this.connectivity = new ConnectivityTracker((view) => this.onConnectivity(view), this.now);
     this.timers = new SaleSchedule(this.clock, due);
+    this.defer = deps.defer ?? ((fn) => void setImmediate(fn));
   }
 
   nowIso(): string {
@@ -174,6 +178,26 @@ export class Engine {
   setActive(order: OrderRecord): void {
     this.activeOrderId = order.orderId;
     this.bus.emit('activeSaleChanged', this.view(order));
+  }
+
+  /**
+   * A new sale is the counter's at once, and the windows hear of it after this turn: once
+   * its create is on its way to Pakasir (see chargeNow), so building and sending the event
+   * no longer delays the request. They hear the sale as it is by then, so a quick answer
+   * already published is never overtaken by an older `creating`.
+   */
+  setActiveSoon(order: OrderRecord): void {
+    this.activeOrderId = order.orderId;
+    this.defer(() => {
+      if (this.activeOrderId !== order.orderId) return;
+      let latest = order;
+      try {
+        latest = this.store.get(order.orderId) ?? order;
+      } catch {
+        // A journal that cannot be read now (its banner says so): the sale as it was written.
+      }
+      this.bus.emit('activeSaleChanged', this.view(latest));
+    });
   }
 
   publish(order: OrderRecord): void {
