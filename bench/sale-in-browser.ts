@@ -93,6 +93,16 @@ async function backToIdle(rig: HarnessRig, orderId: string, cancel: boolean): Pr
 const DRAW_TIMEOUT_MS = 15_000;
 
 /**
+ * The cashier's pause between the amount's last key and "charge": a hand moving from a digit
+ * to the charge key or button takes longer than this. Without it the bench clicked within a
+ * frame or two of its last key, while the window was still drawing that key's frames, so the
+ * QR's frame often waited for the next display refresh (cashier's wait from QR drawn to its
+ * frame, p95 in one pair of runs: 16 ms without the pause, 5.6 ms with it). The bare counter
+ * has no keypad, so it always met the click idle.
+ */
+const CASHIER_PAUSE_MS = 150;
+
+/**
  * Clicks "charge" and waits for the QR's frame on both windows. Both waits run inside the
  * pages and are sent before the click: the bench drives Chromium from the same Node process
  * that runs the app's services, and every protocol message it writes while a sale is timed
@@ -135,6 +145,7 @@ export async function measureChargeToQr(rig: HarnessRig, samples: number, amount
   const customerClock = await mainThreadClock(rig.customer);
   for (let i = 0; i <= samples; i += 1) {
     await enterAmount(rig.cashier, amount);
+    await sleep(CASHIER_PAUSE_MS);
     const [cashierBefore, customerBefore] = [await cashierClock(), await customerClock()];
     let publishedAt = 0;
     const off = rig.services.bus.on('orderUpdated', (o: OrderView) => {

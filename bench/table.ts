@@ -313,6 +313,9 @@ What is measured:
   counts. Both waits run inside the pages and are sent before the click, so the bench (which
   drives Chromium from the same Node process that runs the app's services) sends the browser
   nothing while a sale is timed, as no test driver sits in a real Electron main process.
+  The amount is typed on the keypad before each sale, then the bench pauses 150 ms, as a
+  cashier's hand moves to "charge" (clicked at once, the window was still drawing the last
+  key's frames, and the QR's frame waited for the next refresh; the bare counter has no keys).
   The create call's round trip, timed at the app's HTTP client, is subtracted. One
   warm-up sale after start is not counted. Page and Node clocks are both
   \`performance.timeOrigin + performance.now()\`. Each window's renderer main-thread time per
