@@ -360,4 +360,9 @@ export type TransportCalls = { [K in CallName]: (input: CallInput<K>) => Promise
 export interface Transport {
   calls: TransportCalls;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /**
+   * A link that can drop (the browser harness's socket) says when it is back: the events sent
+   * meanwhile are lost, so the windows load their state again. Electron's IPC never drops.
+   */
+  onReconnect?(listener: () => void): () => void;
 }

@@ -60,7 +60,14 @@ function fakeTransport(answers: Partial<Record<string, unknown>>) {
     },
   };
   const emit = <E extends EventName>(event: E, payload: Events[E]) => listeners.get(event)?.forEach((l) => l(payload));
-  return { transport, emit };
+  // The link to main is back after a drop, as the harness socket says it.
+  const backAgain = new Set<() => void>();
+  transport.onReconnect = (l) => {
+    backAgain.add(l);
+    return () => backAgain.delete(l);
+  };
+  const reconnect = () => backAgain.forEach((l) => l());
+  return { transport, emit, reconnect };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -121,6 +128,44 @@ describe('pos store', () => {
     const done = order({ orderId: 'POS1-20260101-0077', state: 'canceled' });
     const { transport } = fakeTransport({ getSettings: settings, getActiveSale: done });
     const off = connectPosStore(createPosApi(transport));
+    await flush();
+    expect(saleScreen(usePos.getState().activeSale, usePos.getState().dismissedOrderId)).toBe('keypad');
+    off();
+  });
+
+  it('loads again when its link is back: the sale it showed is shown as it ended meanwhile', async () => {
+    const running = order({ orderId: 'POS1-20260101-0080', state: 'awaiting_payment' });
+    const answers: Record<string, unknown> = { getSettings: settings, getActiveSale: running };
+    const { transport, reconnect } = fakeTransport(answers);
+    const off = connectPosStore(createPosApi(transport));
+    await flush();
+    expect(usePos.getState().activeSale?.state).toBe('awaiting_payment');
+
+    // Paid while the link was down: the event was lost, the state is not.
+    answers.getActiveSale = { ...running, state: 'paid', revision: running.revision + 2 };
+    answers.getSettings = { ...settings, shopName: 'Warung Baru' };
+    reconnect();
+    await flush();
+    expect(usePos.getState().activeSale).toMatchObject({ orderId: running.orderId, state: 'paid' });
+    expect(saleScreen(usePos.getState().activeSale, usePos.getState().dismissedOrderId)).toBe('outcome');
+    expect(usePos.getState().settings?.shopName).toBe('Warung Baru');
+
+    // Put away meanwhile: the counter is free again.
+    answers.getActiveSale = null;
+    reconnect();
+    await flush();
+    expect(usePos.getState().activeSale).toBeNull();
+    off();
+  });
+
+  it('after a drop, a sale it never showed that already ended does not take the screen', async () => {
+    const answers: Record<string, unknown> = { getSettings: settings, getActiveSale: null };
+    const { transport, reconnect } = fakeTransport(answers);
+    usePos.setState({ activeSale: null, dismissedOrderId: null });
+    const off = connectPosStore(createPosApi(transport));
+    await flush();
+    answers.getActiveSale = order({ orderId: 'POS1-20260101-0081', state: 'canceled' });
+    reconnect();
     await flush();
     expect(saleScreen(usePos.getState().activeSale, usePos.getState().dismissedOrderId)).toBe('keypad');
     off();

@@ -92,6 +92,23 @@ describe('the harness socket transport', () => {
     await expect(next).resolves.toEqual({ ok: true, value: null });
   });
 
+  it('says when it is back after a drop, not when it first opens, so the page loads its state again', () => {
+    const t = createSocketTransport('http://127.0.0.1:1', 't');
+    const back = vi.fn();
+    const off = t.onReconnect!(back);
+    latest().open();
+    expect(back).not.toHaveBeenCalled();
+    latest().drop();
+    vi.advanceTimersByTime(200);
+    latest().open();
+    expect(back).toHaveBeenCalledTimes(1);
+    off();
+    latest().drop();
+    vi.advanceTimersByTime(200);
+    latest().open();
+    expect(back).toHaveBeenCalledTimes(1);
+  });
+
   it('hands each event to its listeners only, ignores names outside the contract, and stops on unsubscribe', () => {
     const t = createSocketTransport('http://127.0.0.1:1', 't');
     latest().open();

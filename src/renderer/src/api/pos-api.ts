@@ -16,6 +16,8 @@ import { PosError } from '@shared/errors';
  */
 export type PosApi = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** After the link to main was down and is back (never under Electron): load state again. */
+  onReconnect(listener: () => void): () => void;
 };
 
 export function createPosApi(transport: Transport): PosApi {
@@ -34,8 +36,21 @@ export function createPosApi(transport: Transport): PosApi {
     };
   }
   api.on = transport.on.bind(transport);
+  api.onReconnect = (listener: () => void) => transport.onReconnect?.(listener) ?? (() => undefined);
   return api as PosApi;
 }
+
+/**
+ * Runs `load` now, and again whenever the link to main is back after a drop (the events sent
+ * meanwhile were lost). Returns the unsubscribe.
+ */
+export function loadAndReload(api: PosApi, load: () => void): () => void {
+  load();
+  return api.onReconnect(load);
+}
+
+/** One unsubscribe for several. */
+export const offAll = (offs: readonly (() => void)[]) => (): void => offs.forEach((off) => off());
 
 let current: PosApi | null = null;
 

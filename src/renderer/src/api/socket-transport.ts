@@ -37,7 +37,8 @@ const RECONNECT_MS = [200, 500, 1000, 2000, 5000] as const;
  * (socket-channel.ts), the way the preload carries them over Electron IPC. A call sent
  * while the socket is (re)connecting waits for it; a call whose socket closes before its
  * answer gets "not reachable" (main may or may not have run it, as with a dropped HTTP
- * request). The socket reconnects by itself, as an EventSource would.
+ * request). The socket reconnects by itself, as an EventSource would, and says so
+ * (onReconnect): the page then loads its state again.
  */
 export function createSocketTransport(origin: string, token: string): Transport {
   const url = `${origin.replace(/^http/, 'ws')}${SOCKET_PATH}?token=${encodeURIComponent(token)}`;
@@ -45,8 +46,10 @@ export function createSocketTransport(origin: string, token: string): Transport 
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   const waiting: string[] = [];
+  const reconnected = new Set<() => void>();
   let nextId = 1;
   let failures = 0;
+  let openedBefore = false;
   let ws: WebSocket;
 
   const connect = () => {
@@ -54,6 +57,9 @@ export function createSocketTransport(origin: string, token: string): Transport 
     ws.onopen = () => {
       failures = 0;
       for (const text of waiting.splice(0)) ws.send(text);
+      // Back after a drop: whatever main sent meanwhile was lost, so the page loads again.
+      if (openedBefore) for (const l of reconnected) l();
+      openedBefore = true;
     };
     ws.onmessage = (ev) => {
       const frame = JSON.parse(String(ev.data)) as ServerFrame;
@@ -99,6 +105,10 @@ export function createSocketTransport(origin: string, token: string): Transport 
       const l = listener as (payload: unknown) => void;
       set.add(l);
       return () => set.delete(l);
+    },
+    onReconnect(listener: () => void) {
+      reconnected.add(listener);
+      return () => reconnected.delete(listener);
     },
   };
 }

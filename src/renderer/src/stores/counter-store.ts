@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AccessView, CounterView } from '@shared/counter';
-import type { PosApi } from '../api/pos-api';
+import { loadAndReload, offAll, type PosApi } from '../api/pos-api';
 
 /**
  * The counter and who may do what, mirrored from main for the header and the shift screen.
@@ -32,6 +32,6 @@ export function connectCounterStore(api: PosApi): () => void {
     api.on('counterChanged', (v) => useCounter.getState().setCounter(v)),
     api.on('accessChanged', (v) => useCounter.getState().setAccess(v)),
   ];
-  refreshCounter(api);
-  return () => offs.forEach((off) => off());
+  offs.push(loadAndReload(api, () => refreshCounter(api)));
+  return offAll(offs);
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { EMPTY_CART, type CartEntry, type CartView, type ItemView, type SaleLineView } from '@shared/items';
-import type { PosApi } from '../api/pos-api';
+import { loadAndReload, offAll, type PosApi } from '../api/pos-api';
 import { addItem, changeQty, keepKnown, removeLine } from '../lib/cart';
 import { useKeypad } from './keypad-store';
 
@@ -95,12 +95,10 @@ export const useItems = create<ItemsState>((set, get) => {
 /** Cashier window: the items and their changes; the cart is this window's own. */
 export function connectItemsStore(posApi: PosApi): () => void {
   api = posApi;
-  const off = posApi.on('itemsChanged', (items) => useItems.getState().setItems(items));
-  void posApi.listItems({}).then(
-    (items) => useItems.getState().setItems(items),
-    () => undefined,
-  );
-  return off;
+  return offAll([
+    posApi.on('itemsChanged', (items) => useItems.getState().setItems(items)),
+    loadAndReload(posApi, () => void posApi.listItems({}).then(useItems.getState().setItems, () => undefined)),
+  ]);
 }
 
 /**
@@ -114,11 +112,14 @@ export function connectCartView(posApi: PosApi): () => void {
     heard = true;
     useItems.getState().setView(view);
   });
-  void posApi.getCart({}).then(
-    (view) => {
-      if (!heard) useItems.getState().setView(view);
-    },
-    () => undefined,
-  );
-  return off;
+  const load = () => {
+    heard = false;
+    void posApi.getCart({}).then(
+      (view) => {
+        if (!heard) useItems.getState().setView(view);
+      },
+      () => undefined,
+    );
+  };
+  return offAll([off, loadAndReload(posApi, load)]);
 }

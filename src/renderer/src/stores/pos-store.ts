@@ -13,7 +13,7 @@ import type {
 } from '@shared/domain';
 import type { DisplayMediaView } from '@shared/display-media';
 import { isFinal } from '@shared/order-state';
-import type { PosApi } from '../api/pos-api';
+import { offAll, type PosApi } from '../api/pos-api';
 import { useLanguage } from '../i18n';
 import { newerJob } from '../lib/job-view';
 import { newerOrder } from '../lib/sale-view';
@@ -129,8 +129,31 @@ function loadDisplayMedia(api: PosApi): void {
   );
 }
 
+/** Main's counter sale, as the window finds it when it opens or when its link is back. */
+function loadActiveSale(api: PosApi, reconnect: boolean): void {
+  void api.getActiveSale({}).then(
+    (o) => {
+      const pos = usePos.getState();
+      if (!o) {
+        // Finished and put away while the link was down: the counter is free.
+        if (reconnect && pos.activeSale) pos.setActiveSale(null);
+        return;
+      }
+      // Main keeps the last sale as the counter's sale until the next one starts. A window
+      // that opens (or reloads) after that sale finished starts at the keypad / welcome
+      // screen instead of re-announcing an old outcome; one that was showing that very sale
+      // when its link dropped shows how it ended.
+      const shownHere = reconnect && pos.activeSale?.orderId === o.orderId;
+      if (isFinal(o.state) && !shownHere) pos.dismissSale(o.orderId);
+      pos.saleAnswered(o);
+    },
+    () => undefined,
+  );
+}
+
 /**
- * Subscribes the store to every pushed event and loads the starting state. Returns an
+ * Subscribes the store to every pushed event and loads the starting state, and loads it
+ * again when the link to main is back after a drop. Returns an
  * unsubscribe for tests and hot reload.
  */
 export function connectPosStore(api: PosApi): () => void {
@@ -153,23 +176,17 @@ export function connectPosStore(api: PosApi): () => void {
       void api.getAppInfo({}).then(usePos.getState().setAppInfo, () => undefined);
     }),
   ];
-  loadDisplayMedia(api);
-  void api.getSettings({}).then(s.setSettings, () => undefined);
-  void api.getAppInfo({}).then(s.setAppInfo, () => undefined);
-  void api.getConnectivity({}).then(s.setConnectivity, () => undefined);
-  void api.getBusinessDay({}).then(s.setBusinessDay, () => undefined);
-  void api.getJournalStatus({}).then(s.setJournal, () => undefined);
-  void api.getStorageHealth({}).then(s.setStorage, () => undefined);
-  void api.getActiveSale({}).then(
-    (o) => {
-      if (!o) return;
-      // Main keeps the last sale as the counter's sale until the next one starts. A window
-      // that opens (or reloads) after that sale finished starts at the keypad / welcome
-      // screen instead of re-announcing an old outcome.
-      if (isFinal(o.state)) usePos.getState().dismissSale(o.orderId);
-      usePos.getState().saleAnswered(o);
-    },
-    () => undefined,
-  );
-  return () => offs.forEach((off) => off());
+  const load = (reconnect: boolean) => {
+    loadDisplayMedia(api);
+    void api.getSettings({}).then(s.setSettings, () => undefined);
+    void api.getAppInfo({}).then(s.setAppInfo, () => undefined);
+    void api.getConnectivity({}).then(s.setConnectivity, () => undefined);
+    void api.getBusinessDay({}).then(s.setBusinessDay, () => undefined);
+    void api.getJournalStatus({}).then(s.setJournal, () => undefined);
+    void api.getStorageHealth({}).then(s.setStorage, () => undefined);
+    loadActiveSale(api, reconnect);
+  };
+  load(false);
+  offs.push(api.onReconnect(() => load(true)));
+  return offAll(offs);
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { PrinterSettingsView, PrinterStatusView, PrintJobView } from '@shared/printing';
-import type { PosApi } from '../api/pos-api';
+import { loadAndReload, offAll, type PosApi } from '../api/pos-api';
 import { mergeJob } from '../lib/printer-view';
 
 /** What main says about the printer: its settings, its status, and the latest print jobs. */
@@ -34,8 +34,12 @@ export function connectPrinterStore(api: PosApi): () => void {
     api.on('printerStatusChanged', (v) => usePrinter.getState().setStatus(v)),
     api.on('printJobUpdated', (v) => usePrinter.getState().jobUpdated(v)),
   ];
-  void api.getPrinterSettings({}).then(s.setSettings, () => undefined);
-  void api.getPrinterStatus({}).then(s.setStatus, () => undefined);
-  void api.listPrintJobs({ limit: RECENT_JOBS }).then(s.setJobs, () => undefined);
-  return () => offs.forEach((off) => off());
+  offs.push(
+    loadAndReload(api, () => {
+      void api.getPrinterSettings({}).then(s.setSettings, () => undefined);
+      void api.getPrinterStatus({}).then(s.setStatus, () => undefined);
+      void api.listPrintJobs({ limit: RECENT_JOBS }).then(s.setJobs, () => undefined);
+    }),
+  );
+  return offAll(offs);
 }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { SyncStatusView } from '@shared/domain';
-import type { PosApi } from '../api/pos-api';
+import { loadAndReload, offAll, type PosApi } from '../api/pos-api';
 import { newerSync } from '../lib/sync-view';
 
 /** The shop server link as main reports it; the window only mirrors it. */
@@ -10,10 +10,8 @@ export const useSync = create<{ status: SyncStatusView | null; setStatus(s: Sync
 }));
 
 export function connectSyncStore(api: PosApi): () => void {
-  const off = api.on('syncStatusChanged', (s) => useSync.getState().setStatus(s));
-  void api.getSyncStatus({}).then(
-    (s) => useSync.getState().setStatus(s),
-    () => undefined,
-  );
-  return off;
+  return offAll([
+    api.on('syncStatusChanged', (s) => useSync.getState().setStatus(s)),
+    loadAndReload(api, () => void api.getSyncStatus({}).then(useSync.getState().setStatus, () => undefined)),
+  ]);
 }
