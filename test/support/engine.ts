@@ -46,6 +46,11 @@ export function startEngine(
     simulation?: boolean;
     /** What the engine runs after the current turn (default setImmediate). */
     defer?: (fn: () => void) => void;
+    /** Where the engine's warnings go (default nowhere). */
+    log?: {
+      info(message: string, fields?: Record<string, unknown>): void;
+      warn(message: string, fields?: Record<string, unknown>): void;
+    };
   },
 ): EngineRig {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'pos-engine-'));
@@ -84,7 +89,7 @@ export function startEngine(
     store,
     bus,
     context: () => context,
-    log: quiet,
+    log: opts.log ?? quiet,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.defer ? { defer: opts.defer } : {}),
     tuning: { v1StatusIntervalMs: 150, expiryGraceMs: 300, createSpacingMs: 0, ...opts.tuning },

@@ -184,7 +184,9 @@ export class Engine {
    * A new sale is the counter's at once, and the windows hear of it after this turn: once
    * its create is on its way to Pakasir (see chargeNow), so building and sending the event
    * no longer delays the request. They hear the sale as it is by then, so a quick answer
-   * already published is never overtaken by an older `creating`.
+   * already published is never overtaken by an older `creating`. Run outside the charge, a
+   * listener that throws (a window closing under Electron) is logged: it must not take main
+   * down, and the sale is already journaled and on its way.
    */
   setActiveSoon(order: OrderRecord): void {
     this.activeOrderId = order.orderId;
@@ -196,7 +198,14 @@ export class Engine {
       } catch {
         // A journal that cannot be read now (its banner says so): the sale as it was written.
       }
-      this.bus.emit('activeSaleChanged', this.view(latest));
+      try {
+        this.bus.emit('activeSaleChanged', this.view(latest));
+      } catch (err) {
+        this.log.warn('could not tell the windows of a new sale', {
+          orderId: order.orderId,
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
     });
   }
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 /** A v2 counter whose gateway notes each create in `seen`, beside the events the windows get. */
-async function counter(defer?: (fn: () => void) => void) {
+async function counter(defer?: (fn: () => void) => void, warnings: string[] = []) {
   const sim = await startTestSimulator({ expiryMs: 120_000 });
   sims.push(sim);
   const seen: string[] = [];
@@ -29,7 +29,8 @@ async function counter(defer?: (fn: () => void) => void) {
         return g.create(...args);
       },
     });
-  const rig = startEngine(sim, { version: 'v2', wrapGateway: noteCreates, ...(defer ? { defer } : {}) });
+  const log = { info() {}, warn: (message: string) => void warnings.push(message) };
+  const rig = startEngine(sim, { version: 'v2', wrapGateway: noteCreates, log, ...(defer ? { defer } : {}) });
   rigs.push(rig);
   const active: (OrderView | null)[] = [];
   rig.bus.on('activeSaleChanged', (o) => {
@@ -61,5 +62,18 @@ describe('a new sale at the counter', () => {
     expect(active).toHaveLength(1);
     expect(active[0]).toMatchObject({ orderId: sale.orderId, state: 'awaiting_payment' });
     expect(active[0]!.paymentNumber).toBe(sale.paymentNumber);
+  });
+
+  it('keeps main up and the sale going when telling the windows fails (a window closing)', async () => {
+    const later: (() => void)[] = [];
+    const warnings: string[] = [];
+    const { rig } = await counter((fn) => later.push(fn), warnings);
+    rig.bus.on('activeSaleChanged', () => {
+      throw new Error('Object has been destroyed');
+    });
+    const sale = await rig.service.charge({ amount: 35_000, method: 'qris' });
+    expect(() => later.splice(0).forEach((fn) => fn())).not.toThrow();
+    expect(warnings).toEqual(['could not tell the windows of a new sale']);
+    expect(rig.service.getActiveSale()).toMatchObject({ orderId: sale.orderId, state: 'awaiting_payment' });
   });
 });
