@@ -3,6 +3,7 @@ import type { OrderView } from '@shared/domain';
 import type { SaleLineView } from '@shared/items';
 import { toView, type OrderRow } from '../orders/order-row';
 import { writeSaleLines } from '../orders/sale-lines';
+import { cachedStatement } from '../orders/statement-cache';
 import type { CounterJournal } from './counter-journal';
 import type { Actor } from './owner-access';
 import { saleMoney } from './sale-state';
@@ -60,7 +61,8 @@ export class SaleBook {
     const at = this.journal.now().toISOString();
     const saleId = this.journal.newId(terminal);
     const cashier = sale.cashier && sale.cashier.role !== 'unprotected' ? sale.cashier : null;
-    db.prepare(
+    cachedStatement(
+      db,
       'INSERT INTO sales (sale_id, terminal, price, note, created_at, cashier_id, cashier_name, shift_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(saleId, terminal, sale.price, sale.note, at, cashier?.staffId ?? null, cashier?.name ?? null, sale.shiftId);
     this.journal.outbox(

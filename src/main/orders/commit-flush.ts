@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cachedStatement } from './statement-cache';
 import type { OrderState } from '@shared/order-state';
 
 /**
@@ -21,10 +22,10 @@ export function flushedByNextCommit(to: OrderState): boolean {
  * makes it durable. A process crash loses nothing either way; only a power cut in between can.
  */
 export function commitFlushedByNext<T>(db: Database.Database, fn: () => T): T {
-  db.pragma('synchronous = NORMAL');
+  cachedStatement(db, 'PRAGMA synchronous = NORMAL').run();
   try {
     return fn();
   } finally {
-    db.pragma('synchronous = FULL');
+    cachedStatement(db, 'PRAGMA synchronous = FULL').run();
   }
 }

@@ -5,6 +5,7 @@ import { isPaymentMethod } from '@shared/methods';
 import { isValidOrderId } from '@shared/order-id';
 import { canTransition, type OrderState } from '@shared/order-state';
 import { commitFlushedByNext, flushedByNextCommit } from './commit-flush';
+import { cachedStatement } from './statement-cache';
 import { checkLines, readSaleLines, writeSaleLines } from './sale-lines';
 import { FACT_COLUMNS, MONEY_FACTS, toRecord, type OrderRow } from './order-row';
 import type { GatewayFacts, NewOrder, OrderRecord } from './order-store';
@@ -173,9 +174,10 @@ export class JournalWriter {
         }
         const at = this.now().toISOString();
         const { sets, params, changed } = this.factUpdates(row, facts);
-        this.db
-          .prepare(`UPDATE orders SET ${['state = ?', 'updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`)
-          .run(to, at, ...params, orderId);
+        cachedStatement(
+          this.db,
+          `UPDATE orders SET ${['state = ?', 'updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`,
+        ).run(to, at, ...params, orderId);
         this.appendEvent(orderId, at, from, to, reason, {
           ...(eventFacts ?? {}),
           ...(Object.keys(changed).length > 0 ? { changed } : {}),
@@ -196,9 +198,10 @@ export class JournalWriter {
         const { sets, params, changed } = this.factUpdates(row, facts);
         const at = this.now().toISOString();
         if (sets.length > 0) {
-          this.db
-            .prepare(`UPDATE orders SET ${['updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`)
-            .run(at, ...params, orderId);
+          cachedStatement(
+            this.db,
+            `UPDATE orders SET ${['updated_at = ?', ...sets].join(', ')} WHERE order_id = ?`,
+          ).run(at, ...params, orderId);
         }
         const hasChange = Object.keys(changed).length > 0;
         if (event || hasChange) {

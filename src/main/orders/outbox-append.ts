@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { cachedStatement } from './statement-cache';
 
 export interface OutboxEntry {
   kind: string;
@@ -16,8 +17,9 @@ export interface OutboxEntry {
  */
 export function appendToOutbox(db: Database.Database, entry: OutboxEntry): number {
   if (!db.inTransaction) throw new Error('appendToOutbox must run inside the journal transaction of the change');
-  const r = db
-    .prepare('INSERT INTO sync_outbox (kind, entity_id, schema, occurred_at, payload) VALUES (?, ?, ?, ?, ?)')
-    .run(entry.kind, entry.entityId, entry.schema, entry.occurredAt, JSON.stringify(entry.payload));
+  const r = cachedStatement(
+    db,
+    'INSERT INTO sync_outbox (kind, entity_id, schema, occurred_at, payload) VALUES (?, ?, ?, ?, ?)',
+  ).run(entry.kind, entry.entityId, entry.schema, entry.occurredAt, JSON.stringify(entry.payload));
   return Number(r.lastInsertRowid);
 }
