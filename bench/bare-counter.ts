@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
 import { WebSocketServer } from 'ws';
 import type { Simulator } from '../src/simulator/simulator';
-import { probedPage } from './lib/browser';
+import type { QuietBrowser } from './lib/quiet-browser';
 import type { ChargePages } from './sale-in-browser';
 
 /**
@@ -73,7 +72,7 @@ ${
 }
 
 /** Starts the bare counter against `sim` (its first project) and opens its two pages like the rig's. */
-export async function startBareCounter(root: string, sim: Simulator, browser: Browser): Promise<BareCounter> {
+export async function startBareCounter(root: string, sim: Simulator, browser: QuietBrowser): Promise<BareCounter> {
   const script = await pageScript(root);
   const cashierHtml = page(script, 'qr', 340, true);
   const customerHtml = page(script, 'customer-qr', 800, false);
@@ -109,10 +108,8 @@ export async function startBareCounter(root: string, sim: Simulator, browser: Br
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const cashier = await probedPage(browser);
-  const customer = await probedPage(browser, { width: 1920, height: 1080 });
-  await cashier.goto(`${base}/cashier`);
-  await customer.goto(`${base}/customer`);
+  const cashier = await browser.newPage(`${base}/cashier`);
+  const customer = await browser.newPage(`${base}/customer`, { width: 1920, height: 1080 });
   // Both windows listening before the first charge, as the app's are.
   while (sockets.clients.size < 2) await new Promise((resolve) => setTimeout(resolve, 20));
   return {
@@ -121,8 +118,8 @@ export async function startBareCounter(root: string, sim: Simulator, browser: Br
     async close() {
       for (const c of sockets.clients) c.terminate();
       sockets.close();
-      await cashier.context().close();
-      await customer.context().close();
+      await cashier.close();
+      await customer.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

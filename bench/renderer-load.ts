@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { probedPage } from './lib/browser';
+import type { QuietBrowser, QuietPage } from './lib/quiet-browser';
 import { summarize, type Summary } from './lib/stats';
 
 export interface BundleFigures {
@@ -34,18 +33,30 @@ export function bundleSizes(rendererDir: string): BundleFigures {
  * Navigation start to the keypad's "1" key visible and enabled, in a fresh browser context
  * each time (no HTTP cache), as the page's own performance.now() reports it.
  */
-export async function keypadReady(browser: Browser, cashierUrl: string, loads: number): Promise<Summary> {
+export async function keypadReady(browser: QuietBrowser, cashierUrl: string, loads: number): Promise<Summary> {
   const samples: number[] = [];
   for (let i = 0; i < loads; i += 1) {
-    const page = await probedPage(browser);
-    await page.goto(cashierUrl);
-    const handle = await page.waitForFunction(
-      () => (window as unknown as { __bench: { keypadReadyMs: number | null } }).__bench.keypadReadyMs,
-      undefined,
-      { timeout: 15_000 },
-    );
-    samples.push((await handle.jsonValue()) as number);
-    await page.context().close();
+    const page = await browser.newPage(cashierUrl);
+    samples.push(await keypadReadyMs(page));
+    await page.close();
   }
   return summarize(samples);
+}
+
+/** Waits inside the page for the probe's keypad mark: navigation start to key-1 visible and enabled, ms. */
+export function keypadReadyMs(page: QuietPage, timeoutMs = 15_000): Promise<number> {
+  return page.evaluate(
+    (timeout) =>
+      new Promise<number>((resolve, reject) => {
+        const bench = (window as unknown as { __bench: { keypadReadyMs: number | null } }).__bench;
+        const until = performance.now() + timeout;
+        const check = () => {
+          if (bench.keypadReadyMs !== null) return resolve(bench.keypadReadyMs);
+          if (performance.now() > until) return reject(new Error('the keypad was not ready in time'));
+          requestAnimationFrame(check);
+        };
+        check();
+      }),
+    timeoutMs,
+  );
 }

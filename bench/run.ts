@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gatewayUse } from './gateway-use';
 import { runJournalScale } from './journal-scale';
-import { launchChromium } from './lib/browser';
+import { launchQuietChromium } from './lib/quiet-browser';
 import { installGatewayTimer } from './lib/gateway-calls';
 import { startHarnessRig } from './lib/harness-rig';
 import { loadAverage, machineInfo } from './lib/machine';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const build = ensureRendererBuild(root, log);
   const bundle = bundleSizes(join(root, 'out', 'renderer'));
 
-  const browser = await launchChromium();
+  const browser = await launchQuietChromium();
   let results: Record<string, unknown>;
   try {
     const rig = await startHarnessRig(root, browser, tmpRoot);

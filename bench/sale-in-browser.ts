@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
 import type { OrderView } from '../src/shared/domain';
 import { callsBetween } from './lib/gateway-calls';
 import type { HarnessRig } from './lib/harness-rig';
+import type { QuietPage } from './lib/quiet-browser';
 import { epochMs, sleep } from './lib/stats';
 
 /**
@@ -28,13 +28,14 @@ type Probe = {
   nextDraw(testId: string, after: number, timeoutMs: number): Promise<Draw>;
   arm(name: string, selector: string): void;
   seen: Record<string, Seen | undefined>;
+  whenSeen(name: string, timeoutMs: number): Promise<number>;
 };
 declare const window: { __bench: Probe };
 
 /** A cashier window with a "charge" button and a `qr` canvas, and a customer display with a `customer-qr` canvas. */
 export interface ChargePages {
-  cashier: Page;
-  customer: Page;
+  cashier: QuietPage;
+  customer: QuietPage;
 }
 
 export interface ChargeSample {
@@ -66,18 +67,7 @@ export interface ChargeSample {
   customerScriptMs: number;
 }
 
-/** Chromium's own counters of a page's main-thread time (seconds, cumulative), read over the protocol outside the timed window. */
-async function mainThreadClock(page: Page): Promise<() => Promise<{ taskMs: number; scriptMs: number }>> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
-    return { taskMs: value('TaskDuration'), scriptMs: value('ScriptDuration') };
-  };
-}
-
-async function enterAmount(page: Page, digits: string): Promise<void> {
+async function enterAmount(page: QuietPage, digits: string): Promise<void> {
   await page.click('[data-testid="key-clear"]');
   for (const d of digits) await page.click(`[data-testid="key-${d}"]`);
 }
@@ -86,8 +76,8 @@ async function enterAmount(page: Page, digits: string): Promise<void> {
 async function backToIdle(rig: HarnessRig, orderId: string, cancel: boolean): Promise<void> {
   if (cancel) await rig.services.payments.cancelSale(orderId);
   rig.services.payments.dismissSale(orderId);
-  await rig.cashier.locator('[data-testid="key-1"]').waitFor({ state: 'visible' });
-  await rig.customer.locator('[data-testid="customer-state"][data-state="idle"]').waitFor();
+  await rig.cashier.waitVisible('[data-testid="key-1"]');
+  await rig.customer.waitVisible('[data-testid="customer-state"][data-state="idle"]');
 }
 
 const DRAW_TIMEOUT_MS = 15_000;
@@ -141,8 +131,8 @@ function activeOrderId(rig: HarnessRig): string {
  */
 export async function measureChargeToQr(rig: HarnessRig, samples: number, amount = '25000'): Promise<ChargeSample[]> {
   const out: ChargeSample[] = [];
-  const cashierClock = await mainThreadClock(rig.cashier);
-  const customerClock = await mainThreadClock(rig.customer);
+  const cashierClock = () => rig.cashier.mainThreadTime();
+  const customerClock = () => rig.customer.mainThreadTime();
   for (let i = 0; i <= samples; i += 1) {
     await enterAmount(rig.cashier, amount);
     await sleep(CASHIER_PAUSE_MS);
@@ -245,10 +235,7 @@ export async function measurePaidToShown(
     });
     const paidAt = epochMs();
     rig.sim.pay(orderId);
-    const wait = (page: Page) =>
-      page
-        .waitForFunction(() => window.__bench.seen.paid?.frameAt ?? null, undefined, { timeout: 20_000, polling: 100 })
-        .then((h) => h.jsonValue() as Promise<number>);
+    const wait = (page: QuietPage) => page.evaluate((timeout) => window.__bench.whenSeen('paid', timeout), 20_000);
     const [cashierAt, customerAt] = await Promise.all([wait(rig.cashier), wait(rig.customer)]);
     off();
     out.push({

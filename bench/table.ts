@@ -312,7 +312,11 @@ What is measured:
   is drawn on the \`qr\` / \`customer-qr\` canvas (its pixels are put); the slower window
   counts. Both waits run inside the pages and are sent before the click, so the bench (which
   drives Chromium from the same Node process that runs the app's services) sends the browser
-  nothing while a sale is timed, as no test driver sits in a real Electron main process.
+  nothing while a sale is timed, as no test driver sits in a real Electron main process. For
+  the same reason the bench drives these pages over the DevTools protocol itself
+  (\`bench/lib/quiet-browser.ts\`) and observes nothing: a driver that watches the network
+  (Playwright does, in every page it drives) gets a copy of every WebSocket frame, payload and
+  all, in the very Node process that runs the app's services, while the sale is timed.
   The amount is typed on the keypad before each sale, then the bench pauses 150 ms, as a
   cashier's hand moves to "charge" (clicked at once, the window was still drawing the last
   key's frames, and the QR's frame waited for the next refresh; the bare counter has no keys).

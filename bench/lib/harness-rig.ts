@@ -1,18 +1,18 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import type { AppServices } from '../../src/main/app/service-types';
 import { createLabSimulator, type LabSimulator } from '../../src/simulator/lab/lab-simulator';
 import { assembleHarness } from '../../src/harness/assemble';
 import type { Harness } from '../../src/harness/harness-server';
-import { probedPage } from './browser';
+import { keypadReadyMs } from '../renderer-load';
+import type { QuietBrowser, QuietPage } from './quiet-browser';
 
 export interface HarnessRig {
   services: AppServices;
   sim: LabSimulator;
   harness: Harness;
-  cashier: Page;
-  customer: Page;
+  cashier: QuietPage;
+  customer: QuietPage;
   close(): Promise<void>;
 }
 
@@ -21,7 +21,7 @@ export interface HarnessRig {
  * simulator on loopback, API v2), with the cashier window and the customer display open
  * as two Chromium tabs on the real built renderer.
  */
-export async function startHarnessRig(root: string, browser: Browser, tmpRoot: string): Promise<HarnessRig> {
+export async function startHarnessRig(root: string, browser: QuietBrowser, tmpRoot: string): Promise<HarnessRig> {
   mkdirSync(tmpRoot, { recursive: true });
   const dataDir = mkdtempSync(join(tmpRoot, 'harness-'));
   let lab: LabSimulator | null = null;
@@ -34,14 +34,10 @@ export async function startHarnessRig(root: string, browser: Browser, tmpRoot: s
   });
   const sim = lab;
   if (!sim) throw new Error('demo mode did not start its simulator');
-  const cashier = await probedPage(browser);
-  const customer = await probedPage(browser, { width: 1920, height: 1080 });
-  await cashier.goto(harness.cashierUrl);
-  await customer.goto(harness.customerUrl);
-  await cashier.waitForFunction(
-    () => (window as unknown as { __bench: { keypadReadyMs: number | null } }).__bench.keypadReadyMs !== null,
-  );
-  await customer.locator('[data-testid="customer-state"]').waitFor();
+  const cashier = await browser.newPage(harness.cashierUrl);
+  const customer = await browser.newPage(harness.customerUrl, { width: 1920, height: 1080 });
+  await keypadReadyMs(cashier);
+  await customer.waitVisible('[data-testid="customer-state"]');
   return {
     services,
     sim,
@@ -49,8 +45,8 @@ export async function startHarnessRig(root: string, browser: Browser, tmpRoot: s
     cashier,
     customer,
     async close() {
-      await cashier.context().close();
-      await customer.context().close();
+      await cashier.close();
+      await customer.close();
       await close();
       rmSync(dataDir, { recursive: true, force: true });
     },

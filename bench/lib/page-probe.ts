@@ -11,7 +11,7 @@
  */
 export const PAGE_PROBE = `(() => {
   const now = () => performance.timeOrigin + performance.now();
-  const bench = { draws: [], seen: {}, armed: {}, keypadReadyMs: null, waiters: [] };
+  const bench = { draws: [], seen: {}, armed: {}, keypadReadyMs: null, waiters: [], seenWaiters: [] };
   window.__bench = bench;
   // A draw is recorded, and its frame start noted; a page-side wait for it is answered at once.
   const drawn = (entry) => {
@@ -57,7 +57,7 @@ export const PAGE_PROBE = `(() => {
     }
     return result;
   };
-  bench.reset = () => { bench.draws.length = 0; bench.seen = {}; bench.armed = {}; bench.waiters.length = 0; };
+  bench.reset = () => { bench.draws.length = 0; bench.seen = {}; bench.armed = {}; bench.waiters.length = 0; bench.seenWaiters.length = 0; };
   bench.firstDraw = (testId, after) => bench.draws.find((d) => d.testId === testId && d.drawnAt >= after && d.frameAt !== null) || null;
   // Settles inside the page when the first draw of testId at or after 'after' has its frame: the
   // bench awaits this one evaluate instead of polling, so it sends nothing to the browser while
@@ -79,7 +79,10 @@ export const PAGE_PROBE = `(() => {
       if (document.querySelector(selector)) {
         const entry = { seenAt: now(), frameAt: null };
         bench.seen[name] = entry;
-        requestAnimationFrame(() => { entry.frameAt = now(); });
+        requestAnimationFrame(() => {
+          entry.frameAt = now();
+          for (const w of bench.seenWaiters.splice(0)) if (!w(name, entry)) bench.seenWaiters.push(w);
+        });
       }
     }
     if (bench.keypadReadyMs === null) {
@@ -91,6 +94,19 @@ export const PAGE_PROBE = `(() => {
       }
     }
   };
+  // Settles inside the page with the frame that first showed an armed selector: one evaluate
+  // awaits it, so the bench sends nothing to the page while it waits.
+  bench.whenSeen = (name, timeoutMs) => new Promise((resolve, reject) => {
+    const entry = bench.seen[name];
+    if (entry && entry.frameAt !== null) return resolve(entry.frameAt);
+    const timer = setTimeout(() => reject(new Error(name + ' not seen within ' + timeoutMs + ' ms')), timeoutMs);
+    bench.seenWaiters.push((seenName, e) => {
+      if (seenName !== name) return false;
+      clearTimeout(timer);
+      resolve(e.frameAt);
+      return true;
+    });
+  });
   bench.arm = (name, selector) => { bench.armed[name] = selector; delete bench.seen[name]; check(); };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
 })();`;

@@ -1,0 +1,206 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { findChromium } from '../../scripts/lib/find-chromium.mjs';
+import { PAGE_PROBE } from './page-probe';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Chromium driven over the DevTools protocol with only what the bench asks for: pages are
+ * opened, scripts run in them, the mouse clicks, and nothing is observed.
+ *
+ * Why not Playwright for the timed pages: Playwright turns on the protocol's Network domain in
+ * every page it drives, so each WebSocket frame a page sends or gets is copied, payload and
+ * all, from the browser into the Node process that runs the app's services. During a charge
+ * that is every call, answer and event between the windows and main: work an Electron main
+ * process never does (no test driver sits in it, and its windows talk over IPC), landing in
+ * main's event loop and the browser's, on the same two cores, while the sale is timed. These
+ * pages get nothing pushed to the bench between its own requests and their answers.
+ */
+export interface QuietPage {
+  /** Runs `fn(arg)` in the page (a promise is awaited there) and gives back its JSON value. */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** A real mouse click (move, press, release) at the middle of the first element matching `selector`. */
+  click(selector: string): Promise<void>;
+  /** Waits inside the page (checked each frame) until `selector` matches an element that is laid out. */
+  waitVisible(selector: string, timeoutMs?: number): Promise<void>;
+  /** A DevTools protocol command to this page (a profiler, say), answered with its result. */
+  send(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Chromium's own counters of the page's main-thread time, ms (cumulative). */
+  mainThreadTime(): Promise<{ taskMs: number; scriptMs: number }>;
+  close(): Promise<void>;
+}
+
+export interface QuietBrowser {
+  /** A page in its own browser context (no shared cache), with the timing probe installed. */
+  newPage(url: string, viewport?: { width: number; height: number }): Promise<QuietPage>;
+  close(): Promise<void>;
+}
+
+type Pending = { resolve: (v: Record<string, unknown>) => void; reject: (e: Error) => void };
+type EventListener = (method: string, params: Record<string, unknown>) => void;
+
+/** The page-side wrapper: esbuild (tsx) may name functions through a `__name` helper the page lacks. */
+function expression<A>(fn: (arg: A) => unknown, arg: A | undefined): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)}); })()`;
+}
+
+const WAIT_VISIBLE = (a: { selector: string; timeoutMs: number }) =>
+  new Promise<void>((resolve, reject) => {
+    const until = performance.now() + a.timeoutMs;
+    const check = () => {
+      const el = document.querySelector(a.selector);
+      if (el && el.getClientRects().length > 0) return resolve();
+      if (performance.now() > until) return reject(new Error(`${a.selector} not visible within ${a.timeoutMs} ms`));
+      requestAnimationFrame(check);
+    };
+    check();
+  });
+
+const CENTER = (selector: string) => {
+  const el = document.querySelector(selector);
+  if (!el) throw new Error(`no ${selector} on the page`);
+  const r = el.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+};
+
+export async function launchQuietChromium(): Promise<QuietBrowser> {
+  const found = findChromium();
+  if (found.path === null) throw new Error(found.problem);
+  const profile = mkdtempSync(join(tmpdir(), 'pakasir-bench-chromium-'));
+  const proc: ChildProcess = spawn(
+    found.path,
+    [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start: ${text.slice(-500)}`)), 30_000);
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(text);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    proc.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${text.slice(-500)}`)));
+  });
+  proc.stderr!.resume();
+  const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 256 * 1024 * 1024 });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<string, EventListener>();
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString()) as {
+      id?: number;
+      result?: Record<string, unknown>;
+      error?: { message: string };
+      method?: string;
+      params?: Record<string, unknown>;
+      sessionId?: string;
+    };
+    if (msg.id !== undefined) {
+      const p = pending.get(msg.id);
+      pending.delete(msg.id);
+      if (msg.error) p?.reject(new Error(msg.error.message));
+      else p?.resolve(msg.result ?? {});
+    } else if (msg.method && msg.sessionId) listeners.get(msg.sessionId)?.(msg.method, msg.params ?? {});
+  });
+  const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      ws.send(JSON.stringify(sessionId ? { id, method, params, sessionId } : { id, method, params }));
+    });
+
+  const newPage = async (pageUrl: string, viewport = { width: 1280, height: 800 }): Promise<QuietPage> => {
+    const { browserContextId } = (await send('Target.createBrowserContext')) as { browserContextId: string };
+    const { targetId } = (await send('Target.createTarget', { url: 'about:blank', browserContextId })) as {
+      targetId: string;
+    };
+    const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
+    const on = (s: string, m: string, p: Record<string, unknown> = {}) => send(m, p, s);
+    let loaded: (() => void) | null = null;
+    listeners.set(sessionId, (method) => {
+      if (method === 'Page.loadEventFired') loaded?.();
+    });
+    await on(sessionId, 'Page.enable');
+    await on(sessionId, 'Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: 1, mobile: false });
+    // As a window the cashier is looking at: focused, so the page runs as in front of them.
+    await on(sessionId, 'Emulation.setFocusEmulationEnabled', { enabled: true });
+    await on(sessionId, 'Page.addScriptToEvaluateOnNewDocument', { source: PAGE_PROBE });
+    await on(sessionId, 'Performance.enable');
+    await new Promise<void>((resolve) => {
+      loaded = resolve;
+      void on(sessionId, 'Page.navigate', { url: pageUrl });
+    });
+    const evaluate = async <A, R>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> => {
+      const answer = (await on(sessionId, 'Runtime.evaluate', {
+        expression: expression(fn, arg),
+        awaitPromise: true,
+        returnByValue: true,
+      })) as { result: { value?: R }; exceptionDetails?: { exception?: { description?: string }; text: string } };
+      if (answer.exceptionDetails)
+        throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
+      return answer.result.value as R;
+    };
+    const mouse = (type: string, x: number, y: number) =>
+      on(sessionId, 'Input.dispatchMouseEvent', {
+        type,
+        x,
+        y,
+        button: 'left',
+        buttons: type === 'mousePressed' ? 1 : 0,
+        clickCount: 1,
+      });
+    return {
+      evaluate,
+      send: (method, params) => on(sessionId, method, params),
+      async click(selector) {
+        const { x, y } = await evaluate(CENTER, selector);
+        await on(sessionId, 'Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
+        await mouse('mousePressed', x, y);
+        await mouse('mouseReleased', x, y);
+      },
+      waitVisible: (selector, timeoutMs = 15_000) => evaluate(WAIT_VISIBLE, { selector, timeoutMs }),
+      async mainThreadTime() {
+        const { metrics } = (await on(sessionId, 'Performance.getMetrics')) as {
+          metrics: { name: string; value: number }[];
+        };
+        const value = (name: string) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+        return { taskMs: value('TaskDuration'), scriptMs: value('ScriptDuration') };
+      },
+      async close() {
+        listeners.delete(sessionId);
+        await send('Target.disposeBrowserContext', { browserContextId });
+      },
+    };
+  };
+
+  return {
+    newPage,
+    async close() {
+      ws.close();
+      proc.kill();
+      await new Promise((resolve) => (proc.exitCode !== null ? resolve(null) : proc.once('exit', resolve)));
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    },
+  };
+}
