@@ -197,10 +197,19 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
   return {
     newPage,
     async close() {
+      const exited = new Promise((resolve) => (proc.exitCode !== null ? resolve(null) : proc.once('exit', resolve)));
+      // Asked to close, Chromium ends its child processes before it exits; killed, they could
+      // still be writing into the profile while it is removed.
+      await Promise.race([send('Browser.close').catch(() => undefined), exited]);
+      const killer = setTimeout(() => proc.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killer);
       ws.close();
-      proc.kill();
-      await new Promise((resolve) => (proc.exitCode !== null ? resolve(null) : proc.once('exit', resolve)));
-      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (err) {
+        process.stderr.write(`[bench] left Chromium's temporary profile ${profile}: ${String(err)}\n`);
+      }
     },
   };
 }
