@@ -356,7 +356,8 @@ What is measured:
   carries, the tail of one order id, an amount; a search's total is counted up to 1,000, past that the
   page says "more than 1,000", while the table's match counts are exact); their peer is the same answer the way the app gave it
   before (every row counted, the text search by LIKE over every row). Each of our history reads is timed
-  40 times (a p95 of fewer samples is just their slowest), the peer's as many times as the run plan says.
+  200 times (a p95 of fewer samples is decided by the two or three reads the shared machine stalls), the
+  peer's as many times as the run plan says.
   The daily report of a day in the middle of the year. Warm page cache.
 - **Exports**: \`runExport\` in a child process each, three runs; peak memory is that process's
   \`process.resourceUsage().maxRSS\` minus the same mark right after the journal opened (the runtime and
