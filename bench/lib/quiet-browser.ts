@@ -4,18 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { findChromium } from '../../scripts/lib/find-chromium.mjs';
+import { HEADLESS_CHROMIUM_ARGS } from '../../testkit/chromium-args';
 import { PAGE_PROBE } from './page-probe';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Chromium driven over the DevTools protocol with only what the bench asks for: pages are
@@ -82,7 +72,7 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'pakasir-bench-chromium-'));
   const proc: ChildProcess = spawn(
     found.path,
-    [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    [...HEADLESS_CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {

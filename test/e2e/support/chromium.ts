@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { findChromium as search } from '../../../scripts/lib/find-chromium.mjs';
+import { HEADLESS_CHROMIUM_ARGS } from '../../../testkit/chromium-args';
 
 /**
  * Chromium for the end-to-end tests (see scripts/lib/find-chromium.mjs for where it looks).
@@ -12,17 +13,7 @@ export function findChromium(): string {
   return found.path;
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-];
+export const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, '--autoplay-policy=no-user-gesture-required'];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
