@@ -113,8 +113,17 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
       else p?.resolve(msg.result ?? {});
     } else if (msg.method && msg.sessionId) listeners.get(msg.sessionId)?.(msg.method, msg.params ?? {});
   });
+  // A browser that crashed or was closed answers nothing more: every waiting command fails
+  // at once, so the bench stops with the reason instead of waiting for ever.
+  let gone: Error | null = null;
+  ws.on('close', () => {
+    gone = new Error(`Chromium's DevTools connection closed (exit code ${proc.exitCode ?? 'none yet'})`);
+    for (const p of pending.values()) p.reject(gone);
+    pending.clear();
+  });
   const send = (method: string, params: Record<string, unknown> = {}, sessionId?: string) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
+      if (gone) return reject(gone);
       const id = nextId++;
       pending.set(id, { resolve, reject });
       ws.send(JSON.stringify(sessionId ? { id, method, params, sessionId } : { id, method, params }));
