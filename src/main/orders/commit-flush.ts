@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { cachedStatement } from './statement-cache';
 import type { OrderState } from '@shared/order-state';
 
 /**
@@ -22,10 +21,10 @@ export function flushedByNextCommit(to: OrderState): boolean {
  * makes it durable. A process crash loses nothing either way; only a power cut in between can.
  */
 export function commitFlushedByNext<T>(db: Database.Database, fn: () => T): T {
-  cachedStatement(db, 'PRAGMA synchronous = NORMAL').run();
+  db.pragma('synchronous = NORMAL');
   try {
     return fn();
   } finally {
-    cachedStatement(db, 'PRAGMA synchronous = FULL').run();
+    db.pragma('synchronous = FULL');
   }
 }
