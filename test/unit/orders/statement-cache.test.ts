@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { commitFlushedByNext } from '../../../src/main/orders/commit-flush';
 import { cachedStatement } from '../../../src/main/orders/statement-cache';
 
 const open: Database.Database[] = [];
@@ -39,21 +38,5 @@ describe('journal statements compiled once', () => {
     cachedStatement(db, "INSERT INTO t (v) VALUES ('0')").run();
     expect(db.prepare("SELECT count(*) FROM t WHERE v = '0'").pluck().get()).toBe(2);
     expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(301);
-  });
-
-  it('a commit left for the next flush still puts the connection back to full flushing, also after a failure', () => {
-    const db = memoryDb();
-    const level = () => db.pragma('synchronous', { simple: true });
-    db.pragma('synchronous = FULL');
-    for (let round = 0; round < 2; round += 1) {
-      expect(commitFlushedByNext(db, () => level())).toBe(1);
-      expect(level()).toBe(2);
-      expect(() =>
-        commitFlushedByNext(db, () => {
-          throw new Error('write refused');
-        }),
-      ).toThrow('write refused');
-      expect(level()).toBe(2);
-    }
   });
 });
