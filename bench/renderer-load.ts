@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { QuietBrowser, QuietPage } from './lib/quiet-browser';
+import { keypadReadyMs } from './lib/page-probe';
+import type { QuietBrowser } from './lib/quiet-browser';
 import { summarize, type Summary } from './lib/stats';
 
 export interface BundleFigures {
@@ -41,22 +42,4 @@ export async function keypadReady(browser: QuietBrowser, cashierUrl: string, loa
     await page.close();
   }
   return summarize(samples);
-}
-
-/** Waits inside the page for the probe's keypad mark: navigation start to key-1 visible and enabled, ms. */
-export function keypadReadyMs(page: QuietPage, timeoutMs = 15_000): Promise<number> {
-  return page.evaluate(
-    (timeout) =>
-      new Promise<number>((resolve, reject) => {
-        const bench = (window as unknown as { __bench: { keypadReadyMs: number | null } }).__bench;
-        const until = performance.now() + timeout;
-        const check = () => {
-          if (bench.keypadReadyMs !== null) return resolve(bench.keypadReadyMs);
-          if (performance.now() > until) return reject(new Error('the keypad was not ready in time'));
-          requestAnimationFrame(check);
-        };
-        check();
-      }),
-    timeoutMs,
-  );
 }

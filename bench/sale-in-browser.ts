@@ -131,19 +131,17 @@ function activeOrderId(rig: HarnessRig): string {
  */
 export async function measureChargeToQr(rig: HarnessRig, samples: number, amount = '25000'): Promise<ChargeSample[]> {
   const out: ChargeSample[] = [];
-  const cashierClock = () => rig.cashier.mainThreadTime();
-  const customerClock = () => rig.customer.mainThreadTime();
   for (let i = 0; i <= samples; i += 1) {
     await enterAmount(rig.cashier, amount);
     await sleep(CASHIER_PAUSE_MS);
-    const [cashierBefore, customerBefore] = [await cashierClock(), await customerClock()];
+    const [cashierBefore, customerBefore] = [await rig.cashier.mainThreadTime(), await rig.customer.mainThreadTime()];
     let publishedAt = 0;
     const off = rig.services.bus.on('orderUpdated', (o: OrderView) => {
       if (o.state === 'awaiting_payment' && !publishedAt) publishedAt = epochMs();
     });
     const { t0, ...frames } = await chargeAndWaitQr(rig);
     off();
-    const [cashierAfter, customerAfter] = [await cashierClock(), await customerClock()];
+    const [cashierAfter, customerAfter] = [await rig.cashier.mainThreadTime(), await rig.customer.mainThreadTime()];
     const orderId = activeOrderId(rig);
     const end = Math.max(frames.cashier.frameAt, frames.customer.frameAt);
     const creates = callsBetween(t0 - 1, end).filter((c) => c.route === 'create' && c.key === orderId);

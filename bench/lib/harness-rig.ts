@@ -4,7 +4,7 @@ import type { AppServices } from '../../src/main/app/service-types';
 import { createLabSimulator, type LabSimulator } from '../../src/simulator/lab/lab-simulator';
 import { assembleHarness } from '../../src/harness/assemble';
 import type { Harness } from '../../src/harness/harness-server';
-import { keypadReadyMs } from '../renderer-load';
+import { keypadReadyMs } from './page-probe';
 import type { QuietBrowser, QuietPage } from './quiet-browser';
 
 export interface HarnessRig {

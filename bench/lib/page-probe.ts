@@ -1,3 +1,5 @@
+import type { QuietPage } from './quiet-browser';
+
 /**
  * Runs in every benchmark page before the app's own scripts (an init script). It records,
  * on the page's wall clock (performance.timeOrigin + performance.now(), comparable with
@@ -110,3 +112,21 @@ export const PAGE_PROBE = `(() => {
   bench.arm = (name, selector) => { bench.armed[name] = selector; delete bench.seen[name]; check(); };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
 })();`;
+
+/** Waits inside the page for the probe's keypad mark: navigation start to key-1 visible and enabled, ms. */
+export function keypadReadyMs(page: QuietPage, timeoutMs = 15_000): Promise<number> {
+  return page.evaluate(
+    (timeout) =>
+      new Promise<number>((resolve, reject) => {
+        const bench = (window as unknown as { __bench: { keypadReadyMs: number | null } }).__bench;
+        const until = performance.now() + timeout;
+        const check = () => {
+          if (bench.keypadReadyMs !== null) return resolve(bench.keypadReadyMs);
+          if (performance.now() > until) return reject(new Error('the keypad was not ready in time'));
+          requestAnimationFrame(check);
+        };
+        check();
+      }),
+    timeoutMs,
+  );
+}

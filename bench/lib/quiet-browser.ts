@@ -26,8 +26,6 @@ export interface QuietPage {
   click(selector: string): Promise<void>;
   /** Waits inside the page (checked each frame) until `selector` matches an element that is laid out. */
   waitVisible(selector: string, timeoutMs?: number): Promise<void>;
-  /** A DevTools protocol command to this page (a profiler, say), answered with its result. */
-  send(method: string, params?: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Chromium's own counters of the page's main-thread time, ms (cumulative). */
   mainThreadTime(): Promise<{ taskMs: number; scriptMs: number }>;
   close(): Promise<void>;
@@ -39,8 +37,10 @@ export interface QuietBrowser {
   close(): Promise<void>;
 }
 
+const LOAD_TIMEOUT_MS = 30_000;
+
 type Pending = { resolve: (v: Record<string, unknown>) => void; reject: (e: Error) => void };
-type EventListener = (method: string, params: Record<string, unknown>) => void;
+type SessionListener = (method: string) => void;
 
 /** The page-side wrapper: esbuild (tsx) may name functions through a `__name` helper the page lacks. */
 function expression<A>(fn: (arg: A) => unknown, arg: A | undefined): string {
@@ -96,7 +96,7 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
   });
   let nextId = 1;
   const pending = new Map<number, Pending>();
-  const listeners = new Map<string, EventListener>();
+  const listeners = new Map<string, SessionListener>();
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString()) as {
       id?: number;
@@ -111,7 +111,7 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
       pending.delete(msg.id);
       if (msg.error) p?.reject(new Error(msg.error.message));
       else p?.resolve(msg.result ?? {});
-    } else if (msg.method && msg.sessionId) listeners.get(msg.sessionId)?.(msg.method, msg.params ?? {});
+    } else if (msg.method && msg.sessionId) listeners.get(msg.sessionId)?.(msg.method);
   });
   // A browser that crashed or was closed answers nothing more: every waiting command fails
   // at once, so the bench stops with the reason instead of waiting for ever.
@@ -146,9 +146,23 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
     await on(sessionId, 'Emulation.setFocusEmulationEnabled', { enabled: true });
     await on(sessionId, 'Page.addScriptToEvaluateOnNewDocument', { source: PAGE_PROBE });
     await on(sessionId, 'Performance.enable');
-    await new Promise<void>((resolve) => {
-      loaded = resolve;
-      void on(sessionId, 'Page.navigate', { url: pageUrl });
+    // A page that cannot be reached says so at once (Chromium would show its error page and
+    // fire load on that), and one that never finishes loading fails after LOAD_TIMEOUT_MS.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${pageUrl} did not load within ${LOAD_TIMEOUT_MS} ms`)),
+        LOAD_TIMEOUT_MS,
+      );
+      loaded = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      on(sessionId, 'Page.navigate', { url: pageUrl }).then((r) => {
+        if (typeof r.errorText === 'string' && r.errorText !== '') {
+          clearTimeout(timer);
+          reject(new Error(`${pageUrl} could not be opened: ${r.errorText}`));
+        }
+      }, reject);
     });
     const evaluate = async <A, R>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> => {
       const answer = (await on(sessionId, 'Runtime.evaluate', {
@@ -171,7 +185,6 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
       });
     return {
       evaluate,
-      send: (method, params) => on(sessionId, method, params),
       async click(selector) {
         const { x, y } = await evaluate(CENTER, selector);
         await on(sessionId, 'Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
