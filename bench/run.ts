@@ -5,6 +5,7 @@ import { runJournalScale } from './journal-scale';
 import { launchQuietChromium } from './lib/quiet-browser';
 import { installGatewayTimer } from './lib/gateway-calls';
 import { startHarnessRig } from './lib/harness-rig';
+import { contentionBetween, cpuSnapshot, type Contention } from './lib/host-contention';
 import { loadAverage, machineInfo } from './lib/machine';
 import { ensureRendererBuild } from './lib/renderer-build';
 import { epochMs, round, summarize } from './lib/stats';
@@ -90,14 +91,17 @@ async function main(): Promise<void> {
       const chargeRounds = async (label: string) => {
         const app: ChargeSample[][] = [];
         const peer: BareSample[][] = [];
+        const host: (Contention | null)[] = [];
         for (let i = 0; i < PLAN.chargeRounds; i += 1) {
           log(
             `charge to QR: round ${i + 1} of ${PLAN.chargeRounds}, ${PLAN.chargeSamples} sales with the gateway at ${label}, then as many on the bare counter`,
           );
+          const before = cpuSnapshot();
           app.push(await measureChargeToQr(rig, PLAN.chargeSamples));
+          host.push(contentionBetween(before, cpuSnapshot()));
           peer.push(await measureBareCharge(bare, PLAN.chargeSamples));
         }
-        return { app, peer };
+        return { app, peer, host };
       };
       const charge0 = await chargeRounds('+0 ms');
       rig.sim.faults.add({ route: 'v2.create', latencyMs: 50, times: Infinity });
@@ -143,7 +147,15 @@ async function main(): Promise<void> {
         log,
       });
 
-      const chargeFigures = ({ app: rounds, peer }: { app: ChargeSample[][]; peer: BareSample[][] }) => {
+      const chargeFigures = ({
+        app: rounds,
+        peer,
+        host,
+      }: {
+        app: ChargeSample[][];
+        peer: BareSample[][];
+        host: (Contention | null)[];
+      }) => {
         const all = rounds.flat();
         const of = (pick: (x: ChargeSample) => number | null) => summarize(all.map((x) => pick(x) ?? NaN));
         return {
@@ -162,6 +174,7 @@ async function main(): Promise<void> {
           cashierScript: of((x) => x.cashierScriptMs),
           customerScript: of((x) => x.customerScriptMs),
           roundP95: rounds.map((r) => summarize(r.map((x) => x.appMs)).p95),
+          roundHost: host,
           samples: rounds,
           bare: {
             app: summarize(peer.flat().map((x) => x.appMs)),

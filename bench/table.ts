@@ -1,5 +1,6 @@
 import type { GatewayUse } from './gateway-use';
 import type { ExportFigure, JournalFigures, Paired } from './journal-scale';
+import type { Contention } from './lib/host-contention';
 import type { LoadInfo, MachineInfo } from './lib/machine';
 import { summarize, type Summary } from './lib/stats';
 import type { BundleFigures } from './renderer-load';
@@ -33,6 +34,8 @@ interface ChargeFigures {
   customerScript: Summary;
   /** The app time's p95 of each round. */
   roundP95: number[];
+  /** What ran beside the bench during each of the app's rounds (null off Linux). */
+  roundHost: (Contention | null)[];
   /** The bare counter's rounds, each run right after the app's round of the same index. */
   bare: BareFigures;
 }
@@ -77,6 +80,12 @@ const ms = (x: number): string =>
 const mib = (x: number): string => `${Math.round(x)} MiB`;
 const kib = (x: number): string => `${(x / 1024).toFixed(1)} KiB`;
 const n = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+/** "0.21 / 0.35 / 0.18 cores (steal 0.0 / 0.4 / 0.0 %)", or why there is no figure. */
+const hostRounds = (rounds: readonly (Contention | null)[]): string =>
+  rounds.every((r) => r !== null)
+    ? `${rounds.map((r) => r!.othersCores.toFixed(2)).join(' / ')} cores (steal ${rounds.map((r) => r!.stealPct.toFixed(1)).join(' / ')} %)`
+    : 'not measured (needs Linux /proc)';
+
 const ratio = (ours: number, peer: number): string =>
   Number.isFinite(ours) && Number.isFinite(peer) && peer > 0 ? `${(ours / peer).toFixed(2)}x` : '—';
 const verdict = (ok: boolean): Row['verdict'] => (ok ? 'pass' : 'MISS');
@@ -120,6 +129,11 @@ export function buildTable(
         target: '< 30 ms p95, every round',
         verdict: verdict(rounds.length >= 3 && rounds.every((x) => x < 30)),
       },
+    );
+    add(
+      '  machine during each round: CPU used outside the bench, in cores (hypervisor steal)',
+      hostRounds(c.roundHost),
+      '',
     );
     if (label === '+0 ms') {
       add('  of which: click to create request sent', ms(c.beforeCreate.median), ms(c.beforeCreate.p95));
@@ -325,7 +339,9 @@ What is measured:
   \`performance.timeOrigin + performance.now()\`. Each window's renderer main-thread time per
   charge is Chromium's own count (\`Performance.getMetrics\`: TaskDuration, ScriptDuration), read
   just before the click and after both frames: on 2 cores, that time, the app's services and
-  Chromium's other processes take turns.
+  Chromium's other processes take turns. Beside each round, the CPU that processes outside the
+  bench's own tree (other programs, kernel threads) used meanwhile, in cores, and the
+  hypervisor's steal, from \`/proc\`: a round slowed by a neighbour shows it there.
   The peer is the **bare counter** (\`bench/bare-counter.ts\`): the least that can do the same job
   on the same rig. Two plain pages (a button and a canvas; a canvas), a plain Node HTTP server,
   the same loopback WebSocket for the charge and for the QR sent to both windows, the same
