@@ -13,7 +13,11 @@ export interface CpuSnapshot {
   machineBusy: number;
   steal: number;
   total: number;
-  /** Clock ticks used by the bench's process tree (user + system of each live process). */
+  /**
+   * Clock ticks used by the bench's process tree: user + system of each live process, and of
+   * the children each has reaped, so a helper process that exits during a round moves its
+   * time to its parent instead of out of the tree (and into "others").
+   */
   ownTree: number;
   cores: number;
 }
@@ -38,25 +42,32 @@ export function parseProcStat(text: string): { busy: number; steal: number; tota
   return { busy, steal: steal!, total: busy + idle! + iowait! + steal!, cores: Math.max(cores, 1) };
 }
 
-/** pid, parent and user + system ticks from a /proc/<pid>/stat line; the name may hold spaces and parentheses. */
+/**
+ * pid, parent and ticks (user + system, its own and its reaped children's) from a
+ * /proc/<pid>/stat line; the name may hold spaces and parentheses.
+ */
 export function parsePidStat(text: string): { pid: number; ppid: number; ticks: number } | null {
   const close = text.lastIndexOf(')');
   if (close < 0) return null;
   const pid = Number(text.slice(0, text.indexOf('(')).trim());
-  // After the name: state(3) ppid(4) ... utime(14) stime(15), numbered as in proc(5).
+  // After the name: state(3) ppid(4) ... utime(14) stime(15) cutime(16) cstime(17), numbered as in proc(5).
   const rest = text
     .slice(close + 1)
     .trim()
     .split(/\s+/);
   const ppid = Number(rest[1]);
-  const ticks = Number(rest[11]) + Number(rest[12]);
+  const ticks = Number(rest[11]) + Number(rest[12]) + Number(rest[13]) + Number(rest[14]);
   return Number.isFinite(pid) && Number.isFinite(ppid) && Number.isFinite(ticks) ? { pid, ppid, ticks } : null;
 }
 
 /** Ticks of `root` and every process below it. */
 export function treeTicks(procs: readonly { pid: number; ppid: number; ticks: number }[], root: number): number {
   const children = new Map<number, number[]>();
-  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
+  for (const p of procs) {
+    const list = children.get(p.ppid);
+    if (list) list.push(p.pid);
+    else children.set(p.ppid, [p.pid]);
+  }
   const byPid = new Map(procs.map((p) => [p.pid, p.ticks]));
   let sum = 0;
   const todo = [root];

@@ -22,8 +22,9 @@ describe('what ran beside the bench', () => {
   });
 
   it("reads a process's parent and ticks even when its name holds spaces and parentheses", () => {
-    const line = '4242 (Web Content) (x)) S 17 4242 4242 0 -1 4194560 100 0 0 0 250 75 0 0 20 0 12 0 1000';
-    expect(parsePidStat(line)).toEqual({ pid: 4242, ppid: 17, ticks: 325 });
+    // utime 250, stime 75, and 40 + 5 of children it has reaped.
+    const line = '4242 (Web Content) (x)) S 17 4242 4242 0 -1 4194560 100 0 0 0 250 75 40 5 20 0 12 0 1000';
+    expect(parsePidStat(line)).toEqual({ pid: 4242, ppid: 17, ticks: 370 });
     expect(parsePidStat('garbage')).toBeNull();
   });
 
@@ -38,6 +39,16 @@ describe('what ran beside the bench', () => {
     expect(treeTicks(procs, 10)).toBe(23);
     expect(treeTicks(procs, 20)).toBe(500);
     expect(treeTicks(procs, 99)).toBe(0);
+  });
+
+  it("keeps a helper's time in the tree when it exits and its parent reaps it", () => {
+    const during = [
+      { pid: 10, ppid: 1, ticks: 100 },
+      { pid: 11, ppid: 10, ticks: 50 },
+    ];
+    // The helper ran 5 more ticks, exited, and its 55 now sit in its parent's reaped-children time.
+    const after = [{ pid: 10, ppid: 1, ticks: 100 + 55 }];
+    expect(treeTicks(after, 10) - treeTicks(during, 10)).toBe(5);
   });
 
   it("counts only what is outside the bench's tree, in cores, and the steal share", () => {
