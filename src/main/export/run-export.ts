@@ -4,11 +4,11 @@ import { PosError } from '@shared/errors';
 import type { OrderStore } from '../orders/order-store';
 import { machineTimeZone } from '../orders/local-time';
 import { csvHeader, csvRecordSql } from './csv-sql';
-import { toExportRow, type ExportRow } from './export-columns';
-import { csvTextWriter, jsonlWriter, type RowWriter } from './row-writers';
+import { toExportRow } from './export-columns';
+import { jsonlWriter } from './row-writers';
 import { exportCanceled } from './export-canceled';
 import { intoFile } from './into-file';
-import { writeSheet, type SheetJob } from './sheet-export';
+import { writeCsv, writeSheet, type TextJob } from './text-export';
 import { xlsxRowSql } from './xlsx-sql';
 import { zoneOffsetSpans } from './zone-offsets';
 
@@ -37,43 +37,6 @@ function offsetSpans(store: OrderStore, timeZone: string) {
   return zoneOffsetSpans(start, end, timeZone);
 }
 
-interface Source<T> {
-  items: IterableIterator<T>;
-  writer: RowWriter<T>;
-}
-
-/** What streams from the journal into which writer: CSV records and sheet rows come formatted by SQLite, JSON Lines as rows. */
-function sourceFor(
-  store: OrderStore,
-  input: ExportInput,
-  path: string,
-  delimiter: ';' | ',',
-  timeZone: string,
-): Source<string> | Source<ExportRow> {
-  const rows = (): IterableIterator<ExportRow> => {
-    const records = store.iterate(input.filter);
-    return (function* () {
-      try {
-        for (const order of records) yield toExportRow(order, timeZone, store.saleLines(order.orderId));
-      } finally {
-        records.return?.();
-      }
-    })();
-  };
-  const spans = () => offsetSpans(store, timeZone);
-  switch (input.format) {
-    case 'csv':
-      return {
-        items: store.iterateText(input.filter, csvRecordSql(delimiter, spans())),
-        writer: csvTextWriter(path, csvHeader(delimiter)),
-      };
-    case 'jsonl':
-      return { items: rows(), writer: jsonlWriter(path) };
-    default:
-      throw new PosError('invalid_input', `unknown export format: ${String((input as { format: unknown }).format)}`);
-  }
-}
-
 interface Job {
   store: OrderStore;
   input: ExportInput;
@@ -82,17 +45,17 @@ interface Job {
   opts: ExportOptions;
 }
 
-/** One row at a time from one reader, yielding to the event loop every `progressEvery` rows. */
-async function writeRows({ store, input, timeZone, total, opts }: Job, temp: string): Promise<number> {
+/** JSON Lines: one sale at a time from one reader, yielding to the event loop every `progressEvery` rows. */
+async function writeJsonLines({ store, input, timeZone, total, opts }: Job, temp: string): Promise<number> {
   const every = Math.max(1, opts.progressEvery ?? 500);
   const signal = opts.signal;
-  const delimiter = input.delimiter ?? opts.delimiter ?? ';';
-  const { items, writer } = sourceFor(store, input, temp, delimiter, timeZone) as Source<unknown>;
+  const records = store.iterate(input.filter);
+  const writer = jsonlWriter(temp);
   let done = 0;
   try {
-    for (const item of items) {
+    for (const order of records) {
       if (signal?.aborted) throw exportCanceled();
-      const wait = writer.write(item);
+      const wait = writer.write(toExportRow(order, timeZone, store.saleLines(order.orderId)));
       if (wait) await wait;
       done += 1;
       if (done % every === 0) {
@@ -104,22 +67,38 @@ async function writeRows({ store, input, timeZone, total, opts }: Job, temp: str
     await writer.finish();
     return done;
   } catch (err) {
-    items.return?.();
+    records.return?.();
     await writer.abort();
     throw err;
   }
 }
 
-function sheetJob({ store, input, timeZone, total, opts }: Job): SheetJob {
-  const expression = xlsxRowSql(offsetSpans(store, timeZone));
+function textJob({ input, total, opts }: Job, expression: string): TextJob {
   return { filter: input.filter, expression, total, onProgress: opts.onProgress, signal: opts.signal };
+}
+
+function writeFile(job: Job, temp: string): Promise<number> {
+  const { store, input, timeZone, opts } = job;
+  switch (input.format) {
+    case 'csv': {
+      const delimiter = input.delimiter ?? opts.delimiter ?? ';';
+      const expression = csvRecordSql(delimiter, offsetSpans(store, timeZone));
+      return writeCsv(store, textJob(job, expression), csvHeader(delimiter), temp);
+    }
+    case 'xlsx':
+      return writeSheet(store, textJob(job, xlsxRowSql(offsetSpans(store, timeZone))), temp);
+    case 'jsonl':
+      return writeJsonLines(job, temp);
+    default:
+      throw new PosError('invalid_input', `unknown export format: ${String((input as { format: unknown }).format)}`);
+  }
 }
 
 /**
  * Streams the journal into a file, whole or not at all (intoFile: a destination that cannot
  * be written gets a typed error saying what to do). The counter stays responsive during a
- * large export: the one-reader way yields to the event loop as it goes, and a large sheet is
- * read off this thread.
+ * large export: CSV records and sheet rows are formatted by SQLite on a thread of their own,
+ * and JSON Lines yields to the event loop as it goes.
  */
 export async function runExport(
   store: OrderStore,
@@ -132,9 +111,7 @@ export async function runExport(
   const total = store.count(input.filter);
   const job: Job = { store, input, timeZone, total, opts };
   opts.onProgress?.(0, total);
-  const done = await intoFile(destinationPath, (temp) =>
-    input.format === 'xlsx' ? writeSheet(store, sheetJob(job), temp) : writeRows(job, temp),
-  );
+  const done = await intoFile(destinationPath, (temp) => writeFile(job, temp));
   opts.onProgress?.(done, Math.max(total, done));
   return { rows: done, bytes: statSync(destinationPath).size };
 }

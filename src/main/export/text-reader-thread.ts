@@ -11,6 +11,12 @@ export interface TextChunk {
 export interface TextReader {
   /** The next chunk, or null after the last row. */
   next(): Promise<TextChunk | null>;
+  /**
+   * Hands a chunk's memory back for the thread to fill again, once nothing reads it any more
+   * (its bytes are written out). A reader whose chunks come back allocates none after the
+   * first few; one whose chunks do not gets a fresh one per chunk.
+   */
+  recycle(chunk: TextChunk): void;
   /** Stops the thread (a chunk still being read is dropped). */
   stop(): Promise<void>;
 }
@@ -42,9 +48,14 @@ let credits = ahead;
 let wake = null;
 // Empty chunks from the export's thread, their memory already in place (see blankChunk).
 const blanks = [];
-parentPort.on('message', (blank) => {
+parentPort.on('message', (m) => {
+  // A chunk given back once written is memory to fill again, not leave to take another.
+  if (m && m.reuse) {
+    if (blanks.length < ahead) blanks.push(Buffer.from(m.reuse));
+    return;
+  }
   credits += 1;
-  if (blank && blanks.length < ahead) blanks.push(Buffer.from(blank));
+  if (m && blanks.length < ahead) blanks.push(Buffer.from(m));
   if (wake) { const w = wake; wake = null; w(); }
 });
 function nextChunk() {
@@ -128,6 +139,7 @@ function blankChunk(bytes: number): ArrayBuffer {
 /** Runs `query` on a worker thread and hands its rows back in chunks, in order. */
 export function readTextOffThread(query: TextQuery, opts: TextReaderOptions = {}): TextReader {
   const chunkBytes = opts.chunkBytes ?? 1024 * 1024;
+  const ahead = opts.ahead ?? 4;
   const worker = sourceWorker(WORKER_SOURCE, {
     // Each chunk's rows die young; a small heap keeps the thread's memory near what it holds.
     resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
@@ -140,7 +152,7 @@ export function readTextOffThread(query: TextQuery, opts: TextReaderOptions = {}
       mark: opts.mark ?? null,
       firstRow: opts.firstRow ?? 1,
       chunkBytes,
-      ahead: opts.ahead ?? 4,
+      ahead,
     },
   });
   // An export must never keep a shutting-down app alive.
@@ -167,6 +179,7 @@ export function readTextOffThread(query: TextQuery, opts: TextReaderOptions = {}
     wakeUp();
   });
   let finished = false;
+  let recycled = 0;
   return {
     async next() {
       if (finished) return null;
@@ -179,13 +192,21 @@ export function readTextOffThread(query: TextQuery, opts: TextReaderOptions = {}
         finished = true;
         return null;
       }
-      // A chunk filled past half says more rows are coming: the credit brings a chunk to fill.
-      // A short export (one chunk or a few) maps nothing ahead of need.
-      if (m.used! * 2 > chunkBytes) {
+      // A chunk filled past half says more rows are coming: the credit brings a chunk to fill,
+      // until chunks start coming back (recycle). A short export (one chunk or a few) maps
+      // nothing ahead of need.
+      if (m.used! * 2 > chunkBytes && recycled < ahead) {
         const blank = blankChunk(chunkBytes);
         worker.postMessage(blank, [blank]);
       } else worker.postMessage(null);
       return { bytes: Buffer.from(m.buffer!, m.offset, m.used), rows: m.rows! };
+    },
+    recycle(chunk) {
+      const buffer = chunk.bytes.buffer;
+      // Only whole chunks of the thread's own size go back (a row larger than a chunk came alone).
+      if (finished || !(buffer instanceof ArrayBuffer) || buffer.byteLength !== chunkBytes) return;
+      recycled += 1;
+      worker.postMessage({ reuse: buffer }, [buffer]);
     },
     async stop() {
       await worker.terminate();

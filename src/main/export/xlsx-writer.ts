@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import archiver from 'archiver';
+import type { ChunkWriter } from './text-export';
 import { SHEET_END, sheetStart, staticParts } from './xlsx-parts';
 
 /** The sheet stream holds about this much before it asks to wait. */
@@ -14,21 +15,13 @@ const SHEET_BUFFER_BYTES = 1024 * 1024;
  */
 const ZLIB_CHUNK_BYTES = 1024 * 1024;
 
-/** Takes the sheet's rows as UTF-8 XML, already numbered (see sheet-export.ts). */
-export interface SheetWriter {
-  /** Returns a promise only when the zip asks to wait (backpressure). */
-  writeBytes(rows: Buffer): Promise<void> | undefined;
-  finish(): Promise<void>;
-  /** Stops writing and resolves once the file is closed, so the caller can delete it for good. */
-  abort(): Promise<void>;
-}
-
 /**
  * An .xlsx from rows already written as XML by SQLite (see xlsx-sql.ts), zipped as it goes
  * by archiver (the zip writer exceljs itself uses, on Node's own zlib): the sheet streams
- * through the compressor with backpressure, so memory stays flat however many sales.
+ * through the compressor with backpressure, so memory stays flat however many sales. Takes
+ * the sheet's rows as UTF-8 XML, already numbered (see text-export.ts).
  */
-export function xlsxTextWriter(path: string, sheetName = 'Orders'): SheetWriter {
+export function xlsxTextWriter(path: string, sheetName = 'Orders'): ChunkWriter {
   const file = createWriteStream(path);
   const zip = archiver('zip', { zlib: { chunkSize: ZLIB_CHUNK_BYTES } });
   const sheet = new PassThrough({ highWaterMark: SHEET_BUFFER_BYTES });

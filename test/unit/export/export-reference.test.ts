@@ -157,6 +157,22 @@ describe('CSV export formatted by SQLite', () => {
     store.close();
   });
 
+  it('quotes and guards a method outside the app’s list as csv-stringify does', async () => {
+    const store = journal('Asia/Jakarta');
+    // Words the app writes skip the quoting rules; a journal from another version may hold others.
+    const raw = new Database(store.textQuery({}, "'x'").file);
+    raw.prepare('UPDATE orders SET method = ? WHERE order_id = ?').run('=kas; "tunai"', 'KSR1-R-0001');
+    raw.prepare('UPDATE orders SET method = ? WHERE order_id = ?').run('+62 kas', 'KSR1-R-0002');
+    raw.close();
+    const dest = join(tempDir(), 'orders.csv');
+    await runExport(store, { format: 'csv', filter: {} }, dest, { timeZone: 'Asia/Jakarta', delimiter: ';' });
+    const text = readFileSync(dest, 'utf8');
+    expect(text).toContain(';"\'=kas; ""tunai""";');
+    expect(text).toContain(";'+62 kas;");
+    expect(text.split('\r\n')).toEqual(reference(store, 'Asia/Jakarta', ';').toString('utf8').split('\r\n'));
+    store.close();
+  });
+
   it('keeps a filter: the same rows as the records the journal streams for it', async () => {
     const store = journal('Asia/Jakarta');
     const dest = join(tempDir(), 'orders.csv');
