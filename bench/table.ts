@@ -374,8 +374,10 @@ What is measured:
   before (every row counted, the text search by LIKE over every row). Each of our history reads is timed
   200 times (a p95 of fewer samples is decided by the two or three reads the shared machine stalls), the
   peer's as many times as the run plan says.
-  The daily report of a day in the middle of the year. Warm page cache.
-- **Exports**: \`runExport\` in a child process each, three runs; peak memory is that process's
+  The daily report of a day in the middle of the year. Warm page cache (the file is read through first).
+- **Exports**: \`runExport\` in a child process each, three runs, each started on a warm journal (the file
+  is read through first: this virtual machine hands back file pages it has not seen used for a few minutes,
+  and an export that finds the journal on disk measures the disk); peak memory is that process's
   \`process.resourceUsage().maxRSS\` minus the same mark right after the journal opened (the runtime and
   the open journal). The CSV peer is the sqlite3 shell's own CSV mode writing the same rows and columns,
   local times included (\`datetime(..., '+7 hours')\`), to a file, alternating with ours; its peak memory
