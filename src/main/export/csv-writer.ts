@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { firstFailure } from './first-failure';
 import { closeFile, destroyFile } from './row-writers';
 import type { ChunkWriter } from './text-export';
 
@@ -11,33 +12,24 @@ import type { ChunkWriter } from './text-export';
  */
 export function csvFileWriter(path: string, header: string): ChunkWriter {
   const file = createWriteStream(path);
-  let failure: Error | null = null;
-  // A file that fails mid-way (a full disk) never drains: every wait races the first failure.
-  let failed!: (e: Error) => void;
-  const firstFailure = new Promise<never>((_, reject) => (failed = reject));
-  firstFailure.catch(() => undefined);
-  file.on('error', (e) => {
-    if (failure) return;
-    failure = e;
-    failed(e);
-  });
+  const failure = firstFailure(file);
   const send = (bytes: Buffer | string, written?: () => void): Promise<void> | undefined =>
     file.write(bytes, (err) => {
       if (!err) written?.();
     })
       ? undefined
-      : Promise.race([once(file, 'drain').then(() => undefined), firstFailure]);
+      : failure.race(once(file, 'drain').then(() => undefined));
   send(`\uFEFF${header}\r\n`);
   return {
     // `written` runs once the records are in the file: their memory can be filled again.
     writeBytes(records, written) {
-      if (failure) throw failure;
+      failure.check();
       return send(records, written);
     },
     async finish() {
-      if (failure) throw failure;
-      await Promise.race([closeFile(file), firstFailure]);
-      if (failure) throw failure;
+      failure.check();
+      await failure.race(closeFile(file));
+      failure.check();
     },
     abort() {
       return destroyFile(file);

@@ -2,6 +2,8 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import archiver from 'archiver';
+import { firstFailure } from './first-failure';
+import { destroyFile } from './row-writers';
 import type { ChunkWriter } from './text-export';
 import { SHEET_END, sheetStart, staticParts } from './xlsx-parts';
 
@@ -25,47 +27,31 @@ export function xlsxTextWriter(path: string, sheetName = 'Orders'): ChunkWriter 
   const file = createWriteStream(path);
   const zip = archiver('zip', { zlib: { chunkSize: ZLIB_CHUNK_BYTES } });
   const sheet = new PassThrough({ highWaterMark: SHEET_BUFFER_BYTES });
-  let failure: Error | null = null;
-  // A file that fails mid-way (a full disk) stops the zip's output, so a wait for the sheet
-  // to drain or the zip to finish would never end: every wait races the first failure.
-  let failed!: (e: Error) => void;
-  const firstFailure = new Promise<never>((_, reject) => (failed = reject));
-  firstFailure.catch(() => undefined);
-  const fail = (e: Error) => {
-    if (failure) return;
-    failure = e;
-    failed(e);
-  };
-  file.on('error', fail);
-  zip.on('error', fail);
-  sheet.on('error', fail);
+  // The zip stops its output when the file fails, so every wait races the first failure.
+  const failure = firstFailure(file, zip, sheet);
   zip.pipe(file);
   for (const part of staticParts(sheetName)) zip.append(part.xml, { name: part.name });
   zip.append(sheet, { name: 'xl/worksheets/sheet1.xml' });
   sheet.write(sheetStart());
 
-  const untilFailure = <T>(wait: Promise<T>): Promise<T> => Promise.race([wait, firstFailure]);
   const send = (bytes: Buffer | string): Promise<void> | undefined =>
-    sheet.write(bytes) ? undefined : untilFailure(once(sheet, 'drain').then(() => undefined));
+    sheet.write(bytes) ? undefined : failure.race(once(sheet, 'drain').then(() => undefined));
   return {
     writeBytes(rows) {
-      if (failure) throw failure;
+      failure.check();
       return send(rows);
     },
     async finish() {
-      if (failure) throw failure;
+      failure.check();
       await send(SHEET_END);
       sheet.end();
-      await untilFailure(Promise.all([zip.finalize(), once(file, 'close')]));
-      if (failure) throw failure;
+      await failure.race(Promise.all([zip.finalize(), once(file, 'close')]));
+      failure.check();
     },
     async abort() {
       zip.abort();
       sheet.destroy();
-      if (file.closed) return;
-      const closed = once(file, 'close').catch(() => undefined);
-      file.destroy();
-      await closed;
+      await destroyFile(file);
     },
   };
 }
