@@ -121,24 +121,15 @@ export class JournalReader {
    * writes between rows, and an open cursor on the main connection would block every sale
    * meanwhile ("connection is busy"). WAL lets this reader see one consistent snapshot.
    */
-  private *read<T>(filter: OrderFilter, select: string, pluck: boolean): IterableIterator<T> {
-    const { file, nativeBinding, sql, params } = this.textQuery(filter, select);
+  *iterate(filter: OrderFilter): IterableIterator<OrderRecord> {
+    const { file, nativeBinding, sql, params } = this.textQuery(filter, '*');
     const reader = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
     try {
       reader.pragma('busy_timeout = 5000');
-      const stmt = reader.prepare(sql);
-      yield* (pluck ? stmt.pluck() : stmt).iterate(...params) as IterableIterator<T>;
+      for (const row of reader.prepare(sql).iterate(...params) as IterableIterator<OrderRow>) yield toRecord(row);
     } finally {
       reader.close();
     }
-  }
-
-  *iterate(filter: OrderFilter): IterableIterator<OrderRecord> {
-    for (const row of this.read<OrderRow>(filter, '*', false)) yield toRecord(row);
-  }
-
-  iterateText(filter: OrderFilter, expression: string): IterableIterator<string> {
-    return this.read<string>(filter, expression, true);
   }
 
   createdRange(): { first: string; last: string } | null {

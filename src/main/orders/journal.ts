@@ -165,10 +165,6 @@ class SqliteOrderStore implements OrderStore {
     return this.reader.iterate(filter);
   }
 
-  iterateText(filter: OrderFilter, expression: string) {
-    return this.reader.iterateText(filter, expression);
-  }
-
   textQuery(filter: OrderFilter, expression: string) {
     return this.reader.textQuery(filter, expression);
   }

@@ -72,7 +72,7 @@ export interface OrderRecord extends Omit<OrderView, 'canSimulate'> {
   replacesOrderId: string | null;
 }
 
-/** iterateText's statement, for a reader on a connection (and thread) of its own. */
+/** A statement over the orders, for a reader on a connection (and thread) of its own. */
 export interface TextQuery {
   file: string;
   nativeBinding?: string;
@@ -126,11 +126,10 @@ export interface OrderStore {
   /** Streams rows for export in created order; never loads the whole log. */
   iterate(filter: OrderFilter): IterableIterator<OrderRecord>;
   /**
-   * Streams one text per row in created order, computed by SQLite from `expression`: SQL the
-   * app builds from constants (the CSV export's record), never from anything a user typed.
+   * The statement giving one text per row in created order, computed by SQLite from
+   * `expression` (SQL the app builds from constants: an export's record, never anything a
+   * user typed), to be run by a reader of its own (the export thread).
    */
-  iterateText(filter: OrderFilter, expression: string): IterableIterator<string>;
-  /** The statement iterateText runs, to be run by a reader of its own. */
   textQuery(filter: OrderFilter, expression: string): TextQuery;
   /** The first and last created_at in the journal (null when it holds no sale). */
   createdRange(): { first: string; last: string } | null;

@@ -77,9 +77,7 @@ export function guardStorage(
           throw failed(err);
         }
         if (WRITES.has(prop as keyof OrderStore)) report(null);
-        return prop === 'iterate' || prop === 'iterateText'
-          ? guardedIterator(result as IterableIterator<unknown>)
-          : result;
+        return prop === 'iterate' ? guardedIterator(result as IterableIterator<unknown>) : result;
       };
     },
   });

@@ -15,6 +15,7 @@ import { formatLocal } from '../../../src/main/orders/local-time';
 import { openOrderStore } from '../../../src/main/orders/journal';
 import type { OrderStore } from '../../../src/main/orders/order-store';
 import { useTempDir } from '../orders/temp-dir';
+import { textRows } from './text-rows';
 
 const tempDir = useTempDir();
 
@@ -251,7 +252,7 @@ describe('XLSX export written by SQLite', () => {
       Date.parse('2027-01-01T00:00:00Z'),
       'Asia/Jakarta',
     );
-    const rows = [...store.iterateText({}, xlsxRowSql(spans))];
+    const rows = textRows(store, xlsxRowSql(spans));
     expect(rows).toHaveLength(9 * NOTES.length);
     const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     for (const note of NOTES.filter((n) => n !== '' && !n.includes('\u0007'))) {
@@ -278,7 +279,7 @@ describe('XLSX export written by SQLite', () => {
       Date.parse('2027-01-01T00:00:00Z'),
       'Asia/Jakarta',
     );
-    const rows = [...store.iterateText({}, xlsxRowSql(spans))];
+    const rows = textRows(store, xlsxRowSql(spans));
     const shared = (word: string) => `t="s"><v>${SHARED_STRINGS.indexOf(word)}</v>`;
     expect(rows.filter((r) => r.includes(shared('qris')))).toHaveLength(rows.length / 2);
     expect(

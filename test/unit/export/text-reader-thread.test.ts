@@ -10,6 +10,7 @@ import { openOrderStore } from '../../../src/main/orders/journal';
 import type { OrderStore } from '../../../src/main/orders/order-store';
 import { seedOrders } from '../../../testkit/orders';
 import { useTempDir } from '../orders/temp-dir';
+import { textRows } from './text-rows';
 
 const tempDir = useTempDir();
 const TZ = 'Asia/Jakarta';
@@ -51,7 +52,7 @@ describe('rows read on a thread of their own', () => {
       project: 'toko',
     });
     const expression = `'<r n="${MARK}">' || order_id || '|' || note || '</r>'`;
-    const expected = [...store.iterateText({}, expression)].map((t, i) => t.replaceAll(MARK, String(i + 2)));
+    const expected = textRows(store, expression).map((t, i) => t.replaceAll(MARK, String(i + 2)));
     expect(expected).toHaveLength(1_501);
 
     const { text, rows } = await drain(
@@ -67,7 +68,7 @@ describe('rows read on a thread of their own', () => {
   it('come back whole and in order when each chunk is handed back to be filled again', async () => {
     const store = seeded(3_000);
     const expression = `order_id || ';' || note || char(13, 10)`;
-    const expected = [...store.iterateText({}, expression)].join('');
+    const expected = textRows(store, expression).join('');
     const query = store.textQuery({}, expression);
     const recycled = await drain(readTextOffThread(query, { chunkBytes: 4096, ahead: 2 }), true);
     expect(recycled.rows.length).toBeGreaterThan(20);
