@@ -4,7 +4,7 @@ import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { PosError } from '../../../src/shared/errors';
 import { runExport } from '../../../src/main/export/run-export';
-import { writeSheet } from '../../../src/main/export/text-export';
+import { writeCsv, writeSheet } from '../../../src/main/export/text-export';
 import { ReaderFailed, readTextOffThread, type TextReader } from '../../../src/main/export/text-reader-thread';
 import { openOrderStore } from '../../../src/main/orders/journal';
 import type { OrderStore } from '../../../src/main/orders/order-store';
@@ -76,6 +76,19 @@ describe('rows read on a thread of their own', () => {
     store.close();
   });
 
+  it('hands a chunk’s memory over to the thread to fill again', async () => {
+    const store = seeded(500);
+    const reader = readTextOffThread(store.textQuery({}, `order_id || ';' || note`), { chunkBytes: 4096 });
+    const first = (await reader.next())!;
+    expect(first.bytes.length).toBeGreaterThan(2048);
+    expect(first.bytes.buffer.byteLength).toBe(4096);
+    reader.recycle(first);
+    // Gone from this thread: the thread fills that memory again instead of taking new.
+    expect(first.bytes.buffer.byteLength).toBe(0);
+    await reader.stop();
+    store.close();
+  });
+
   it("fails with SQLite's own code when the statement cannot run, and the thread can still be stopped", async () => {
     const store = seeded(10);
     const reader = readTextOffThread(store.textQuery({}, 'no_such_column'));
@@ -87,7 +100,7 @@ describe('rows read on a thread of their own', () => {
   });
 });
 
-describe('XLSX read on a thread of its own', () => {
+describe('XLSX and CSV read on a thread of their own', () => {
   it('numbers every row of a sheet spanning several chunks, in the journal order', async () => {
     const store = seeded(4_000);
     const dest = join(tempDir(), 'orders.xlsx');
@@ -106,17 +119,23 @@ describe('XLSX read on a thread of its own', () => {
     store.close();
   });
 
-  it('fails with the typed error of a damaged journal when its reader finds one, and leaves no file behind', async () => {
-    const dir = tempDir();
-    // A file that is no database: only the thread reads it (main's own connection never does).
-    const damaged = join(dir, 'damaged.db');
-    writeFileSync(damaged, Buffer.alloc(8192, 0x5a));
-    const store = { textQuery: () => ({ file: damaged, sql: 'SELECT 1', params: [] }) } as unknown as OrderStore;
-    const temp = join(dir, 'orders.xlsx.partial');
-    const failure = await writeSheet(store, { filter: {}, expression: '1', total: 1 }, temp).catch((e: unknown) => e);
-    expect(failure).toBeInstanceOf(PosError);
-    expect(failure).toMatchObject({ code: 'storage_corrupt' });
-    // The writer was aborted: the temporary file is closed (run-export then deletes it).
-    expect(readdirSync(dir).sort()).toEqual(['damaged.db', 'orders.xlsx.partial']);
-  });
+  it.each([
+    ['xlsx', (store: OrderStore, temp: string) => writeSheet(store, { filter: {}, expression: '1', total: 1 }, temp)],
+    ['csv', (store: OrderStore, temp: string) => writeCsv(store, { filter: {}, expression: '1', total: 1 }, 'a', temp)],
+  ] as const)(
+    '%s: fails with the typed error of a damaged journal when its reader finds one, and leaves no file behind',
+    async (format, write) => {
+      const dir = tempDir();
+      // A file that is no database: only the thread reads it (main's own connection never does).
+      const damaged = join(dir, 'damaged.db');
+      writeFileSync(damaged, Buffer.alloc(8192, 0x5a));
+      const store = { textQuery: () => ({ file: damaged, sql: 'SELECT 1', params: [] }) } as unknown as OrderStore;
+      const temp = join(dir, `orders.${format}.partial`);
+      const failure = await write(store, temp).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(PosError);
+      expect(failure).toMatchObject({ code: 'storage_corrupt' });
+      // The writer was aborted: the temporary file is closed (run-export then deletes it).
+      expect(readdirSync(dir).sort()).toEqual(['damaged.db', `orders.${format}.partial`]);
+    },
+  );
 });
