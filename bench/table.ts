@@ -382,7 +382,8 @@ What is measured:
   the open journal). The CSV peer is the sqlite3 shell's own CSV mode writing the same rows and columns,
   local times included (\`datetime(..., '+7 hours')\`), to a file, alternating with ours; its peak memory
   comes from GNU time. The one column it leaves out is what was sold: the seeded sales carry no item
-  lines, so ours writes that field empty, after looking each sale's lines up all the same. The XLSX peer is our own CSV of the same rows.
+  lines, so ours writes that field empty, after looking each sale's lines up all the same. The XLSX
+  peer is our own CSV of the same rows.
 - **Renderer**: every \`.js\` file in \`out/renderer/assets\`, gzip level 9; load time is
   navigation start to the keypad's \`key-1\` visible and enabled, in a fresh browser context
   each time.
