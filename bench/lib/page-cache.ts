@@ -3,7 +3,7 @@ import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 const CHUNK_BYTES = 8 * 1024 * 1024;
 
 /**
- * Reads a file (and its SQLite companions, when present) from start to end and drops the
+ * Reads a file (and its write-ahead log, when present) from start to end and drops the
  * bytes, so the system holds its pages in memory. The journal's timings are stated for a
  * warm cache, but a "just read" file does not stay read: virtual machines reclaim memory
  * their guest has not touched lately (on the bench machine a kernel thread, kdamond, took

@@ -17,7 +17,7 @@ export interface ExportOptions {
   signal?: AbortSignal;
   timeZone?: string;
   delimiter?: ';' | ',';
-  /** Rows between two progress reports (default 500). */
+  /** JSON Lines: rows between two progress reports (default 500). CSV and sheets report once per chunk their thread reads. */
   progressEvery?: number;
 }
 
