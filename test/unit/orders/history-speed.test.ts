@@ -221,6 +221,39 @@ describe('history search through the trigram index', () => {
     store.close();
   });
 
+  it('pages an amount many sales share from indices in page order, the same as reading every row', () => {
+    const { store, file } = seeded(2600, 'Asia/Jakarta');
+    const db = new Database(file);
+    // Asked for it, paid it (a customer-paid fee), both, or only named in a note: every way a
+    // sale matches an amount, with more sales than a page and some found twice.
+    db.prepare('UPDATE orders SET price = 110000 WHERE rowid % 3 = 0').run();
+    db.prepare("UPDATE orders SET total_payment = 110000, state = 'paid' WHERE rowid % 5 = 0").run();
+    db.prepare("UPDATE orders SET note = 'titip 110.000 kembalian' WHERE rowid IN (7, 701, 1999)").run();
+    const plan = (
+      db
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT rowid FROM orders WHERE coalesce(price, amount) = ? AND created_at >= ? ORDER BY created_at DESC, order_id DESC LIMIT 51',
+        )
+        .all(110000, '2026-09-01') as { detail: string }[]
+    ).map((r) => r.detail);
+    db.close();
+    // The page stops at its end inside the amount's own index: nothing is sorted or walked.
+    expect(plan.join(' | ')).toMatch(/USING COVERING INDEX orders_price_created/);
+    expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    for (const filter of [
+      { search: 'Rp 110.000' },
+      { search: '110000', states: ['paid'] as const, from: '2026-09-20' },
+      { search: '110.000', methods: ['qris', 'bni_va'] as const, to: '2026-10-25' },
+    ]) {
+      const expected = slowIds(file, filter, 'Asia/Jakarta', 0);
+      expect(expected.length, JSON.stringify(filter)).toBeGreaterThan(100);
+      const got = allPages(store, filter, 37);
+      expect(got.ids, JSON.stringify(filter)).toEqual(expected);
+      expect(new Set(got.totals)).toEqual(new Set([shownTotal(expected.length, got.totals[0]!)]));
+    }
+    store.close();
+  });
+
   it('finds every match when the newest sales are unlike the older ones', () => {
     const { store, file } = seeded(2600, 'Asia/Jakarta');
     const db = new Database(file);

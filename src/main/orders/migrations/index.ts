@@ -9,6 +9,7 @@ import { sql as quickItems } from './008-quick-items';
 import { sql as historySpeed } from './009-history-speed';
 import { sql as counter } from './010-counter';
 import { sql as historyFilterIndex } from './011-history-filter-index';
+import { sql as amountPageIndex } from './012-amount-page-index';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'history-speed', sql: historySpeed },
   { version: 10, name: 'counter', sql: counter },
   { version: 11, name: 'history-filter-index', sql: historyFilterIndex },
+  { version: 12, name: 'amount-page-index', sql: amountPageIndex },
 ];
