@@ -32,10 +32,6 @@ const CANDIDATES = SEARCH_COUNT_CAP * 2;
 
 const NEWEST_FIRST = 'ORDER BY created_at DESC, order_id DESC';
 
-/** Candidates (a JSON array of rowids) that hold the text (a LIKE pattern, twice). */
-const TEXT_IN_CANDIDATES =
-  "rowid IN (SELECT value FROM json_each(?)) AND (order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\')";
-
 /** Matches kept as a set (an amount's sales are exact, and may be a few thousand). */
 const MAX_SET = 20_000;
 
@@ -121,8 +117,7 @@ export function searchOrders(
     before = andWhere(before, '(created_at, order_id) < (?, ?)', c.createdAt, c.orderId);
   }
   const amount = searchedAmount(search);
-  if (amount !== null)
-    return { rows: amountPage(db, before, matched.candidates, search, amount, size), total, capped: false };
+  if (amount !== null) return { rows: amountPage(db, before, matched.textMatches, amount, size), total, capped: false };
   // Few matches: read them by rowid and sort them. Many: walk the created_at index newest
   // first and keep the rowids in the set (the index holds the rowid, so no row is read
   // until one matches), which stops at the page's end instead of sorting thousands of rows.
@@ -145,12 +140,10 @@ export function searchOrders(
 function amountPage(
   db: Database.Database,
   where: SqlPart,
-  candidates: readonly number[],
-  search: string,
+  textMatches: readonly number[],
   amount: number,
   size: number,
 ): OrderRow[] {
-  const pattern = likePattern(search);
   const newest = (clause: string, ...params: unknown[]) => {
     const part = andWhere(where, clause, ...params);
     return {
@@ -159,7 +152,7 @@ function amountPage(
     };
   };
   const sources = [
-    newest(TEXT_IN_CANDIDATES, JSON.stringify(candidates), pattern, pattern),
+    newest('rowid IN (SELECT value FROM json_each(?))', JSON.stringify(textMatches)),
     newest('coalesce(price, amount) = ?', amount),
     newest('total_payment = ?', amount),
   ];
@@ -173,8 +166,8 @@ function amountPage(
 interface Matches {
   /** Every matching sale. */
   rowids: number[];
-  /** The sales the trigram index named for the text, before they were checked against it. */
-  candidates: number[];
+  /** Those whose order id or note holds the text. */
+  textMatches: number[];
 }
 
 /** Every sale that contains the text (or is for the amount it reads as), or null when more than the cap may. */
@@ -190,25 +183,26 @@ function matchingRowids(db: Database.Database, search: string): Matches | null {
   if (candidates.length > CANDIDATES && selective.length < all.length) candidates = candidatesOf(all);
   if (candidates.length > CANDIDATES) return null;
   const pattern = likePattern(search);
-  const sources = [`SELECT rowid FROM orders WHERE ${TEXT_IN_CANDIDATES}`];
-  const params: unknown[] = [JSON.stringify(candidates), pattern, pattern];
-  const amount = searchedAmount(search);
-  if (amount !== null) {
-    // An amount finds the sales the cashier asked it for, or the customer paid it.
-    sources.push(
-      'SELECT rowid FROM orders WHERE coalesce(price, amount) = ?',
-      'SELECT rowid FROM orders WHERE total_payment = ?',
-    );
-    params.push(amount, amount);
-  }
-  // UNION ALL and a Set: SQLite's UNION sorted every rowid into a temporary b-tree to drop the
-  // few sales found twice (half the time of an amount's 2,500 matches). The limit counts those
-  // twice, so a set near the cap may fall back to reading row by row: slower, never wrong.
-  const rows = db
-    .prepare(`${sources.join(' UNION ALL ')} LIMIT ?`)
+  const textMatches = db
+    .prepare(
+      "SELECT rowid FROM orders WHERE rowid IN (SELECT value FROM json_each(?)) AND (order_id LIKE ? ESCAPE '\\' OR note LIKE ? ESCAPE '\\')",
+    )
     .pluck()
-    .all(...params, MAX_SET + 1) as number[];
-  return rows.length > MAX_SET ? null : { rowids: [...new Set(rows)], candidates };
+    .all(JSON.stringify(candidates), pattern, pattern) as number[];
+  const amount = searchedAmount(search);
+  if (amount === null) return { rowids: textMatches, textMatches };
+  // An amount finds the sales the cashier asked it for, or the customer paid it. UNION ALL
+  // and a Set: SQLite's UNION sorted every rowid into a temporary b-tree to drop the few
+  // sales found twice (half the time of an amount's 2,500 matches). The limit counts those
+  // twice, so a set near the cap may fall back to reading row by row: slower, never wrong.
+  const byAmount = db
+    .prepare(
+      'SELECT rowid FROM orders WHERE coalesce(price, amount) = ? UNION ALL SELECT rowid FROM orders WHERE total_payment = ? LIMIT ?',
+    )
+    .pluck()
+    .all(amount, amount, MAX_SET + 1) as number[];
+  if (byAmount.length + textMatches.length > MAX_SET) return null;
+  return { rowids: [...new Set([...textMatches, ...byAmount])], textMatches };
 }
 
 /** A page without a text search: newest first through the created_at index, the total from the day counts. */
