@@ -117,11 +117,14 @@ export function searchOrders(
     before = andWhere(before, '(created_at, order_id) < (?, ?)', c.createdAt, c.orderId);
   }
   const amount = searchedAmount(search);
-  if (amount !== null) return { rows: amountPage(db, before, matched.textMatches, amount, size), total, capped: false };
-  // Few matches: read them by rowid and sort them. Many: walk the created_at index newest
-  // first and keep the rowids in the set (the index holds the rowid, so no row is read
-  // until one matches), which stops at the page's end instead of sorting thousands of rows.
-  const part = andWhere(before, matched.rowids.length < WALK_FROM ? inSet : `+${inSet}`, ids);
+  // An amount: its page from the indices in page order (amountPageQuery). Otherwise, few
+  // matches: read them by rowid and sort them. Many: walk the created_at index newest first
+  // and keep the rowids in the set (the index holds the rowid, so no row is read until one
+  // matches), which stops at the page's end instead of sorting thousands of rows.
+  const part =
+    amount !== null
+      ? amountPageQuery(before, matched.textMatches, amount, size)
+      : andWhere(before, matched.rowids.length < WALK_FROM ? inSet : `+${inSet}`, ids);
   const rows = db
     .prepare(`SELECT * FROM orders ${part.where} ${NEWEST_FIRST} LIMIT ?`)
     .all(...part.params, size + 1) as OrderRow[];
@@ -135,15 +138,9 @@ export function searchOrders(
  * price and the total paid are read from indices that hold the page's order after the amount
  * (migration 12), so the page costs a few short index reads however many sales share the
  * amount; the walk over every sale it replaced tested some 20,000 at a million sales.
- * `where` holds the filters and the cursor.
+ * `where` holds the filters and the cursor; `textMatches` are the rowids whose text matched.
  */
-function amountPage(
-  db: Database.Database,
-  where: SqlPart,
-  textMatches: readonly number[],
-  amount: number,
-  size: number,
-): OrderRow[] {
+export function amountPageQuery(where: SqlPart, textMatches: readonly number[], amount: number, size: number): SqlPart {
   const newest = (clause: string, ...params: unknown[]) => {
     const part = andWhere(where, clause, ...params);
     return {
@@ -156,11 +153,10 @@ function amountPage(
     newest('coalesce(price, amount) = ?', amount),
     newest('total_payment = ?', amount),
   ];
-  return db
-    .prepare(
-      `SELECT * FROM orders WHERE rowid IN (${sources.map((s) => s.sql).join(' UNION ALL ')}) ${NEWEST_FIRST} LIMIT ?`,
-    )
-    .all(...sources.flatMap((s) => s.params), size + 1) as OrderRow[];
+  return {
+    where: `WHERE rowid IN (${sources.map((s) => s.sql).join(' UNION ALL ')})`,
+    params: sources.flatMap((s) => s.params),
+  };
 }
 
 interface Matches {
