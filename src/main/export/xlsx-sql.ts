@@ -2,7 +2,7 @@ import { EXPORT_COLUMNS, type ExportColumn } from '@shared/export-columns';
 import { FEE_PAYERS } from '@shared/fees';
 import { PAYMENT_METHODS } from '@shared/methods';
 import { ORDER_STATES } from '@shared/order-state';
-import { itemsSql, literal, localTimeSql, PAID_SQL, TOTAL_PAID_SQL } from './sql-text';
+import { ITEMS_OF_SALE, itemsSql, literal, localTimeSql, PAID_SQL, TOTAL_PAID_SQL } from './sql-text';
 import type { OffsetSpan } from './zone-offsets';
 
 /**
@@ -12,8 +12,8 @@ import type { OffsetSpan } from './zone-offsets';
  * as a boolean; an empty value is a blank cell. Text is XML-escaped and loses the control
  * characters XML cannot hold, as exceljs did.
  *
- * Each cell's expression is NULL for a blank cell (`||` with NULL is NULL), and the row is
- * one concat() of its cells, which skips NULLs: SQLite builds the row in one allocation
+ * A cell that may be blank is an expression that is NULL then (`||` with NULL is NULL), and the
+ * row is one concat() of its cells, which skips NULLs: SQLite builds the row in one allocation
  * instead of copying it once per `||` and testing every value in a CASE of its own. Row
  * numbers are not known to SQLite: every cell reference ends in ROW_MARK, which the writer
  * replaces (XML text never holds that character, since it is removed from values here). The
@@ -59,64 +59,105 @@ function escaped(expr: string): string {
 }
 
 /**
- * A text cell, or NULL when the value is NULL or empty. Only a value that starts or ends with
- * white space is marked to keep it (xml:space="preserve"; without the mark a spreadsheet may
- * trim it): on every text cell the mark added about 60 bytes to a row, and every byte of the
- * sheet is encoded, checksummed and compressed.
+ * A cell as arguments of the row's concat(). A cell that may be blank is one expression (NULL
+ * leaves the cell out). A cell that is never blank is its pieces side by side: concat() copies
+ * each piece once into the row, where `||` would build a string per piece first. That took a
+ * sixth of SQLite's time for the sheet (about 600 → 500 ms for 100,000 sales). Fixed text is
+ * kept apart so neighbouring pieces become one literal (see rowSql).
  */
-function textCell(column: ExportColumn, expr: string): string {
+type Piece = { text: string } | { sql: string };
+
+const text = (t: string): Piece => ({ text: t });
+const sql = (expr: string): Piece => ({ sql: expr });
+
+/**
+ * A text cell, or no cell when the value is NULL or empty. Only a value that starts or ends
+ * with white space is marked to keep it (xml:space="preserve"; without the mark a spreadsheet
+ * may trim it): on every text cell the mark added about 60 bytes to a row, and every byte of
+ * the sheet is encoded, checksummed and compressed.
+ */
+function textCell(column: ExportColumn, expr: string): Piece[] {
   const open = `<c r="${columnLetter(column)}${ROW_MARK}" t="inlineStr"><is>`;
   const value = `nullif(${expr}, '')`;
   // One trim() in C instead of two GLOB passes over the value.
   const trimmed = `trim(${value}, ${literal(WHITE_SPACE)})`;
   const tag = `CASE WHEN ${trimmed} <> ${value} THEN '<t xml:space="preserve">' ELSE '<t>' END`;
-  return `${literal(open)} || ${tag} || ${escaped(value)} || '</t></is></c>'`;
+  return [sql(`${literal(open)} || ${tag} || ${escaped(value)} || '</t></is></c>'`)];
 }
 
 /**
  * For values the app writes in a fixed alphabet (ids, ISO times, CHECK-constrained words):
  * nothing to escape. paid_at is one: a gateway's completion time is normalised to ISO on
- * arrival (answer-fields.ts), like every time the app writes.
+ * arrival (answer-fields.ts), like every time the app writes. `always` says the value is
+ * never NULL nor empty (a NOT NULL column the app always fills).
  */
-function plainCell(column: ExportColumn, expr: string): string {
+function plainCell(column: ExportColumn, expr: string, always = false): Piece[] {
   const open = `<c r="${columnLetter(column)}${ROW_MARK}" t="inlineStr"><is><t>`;
-  return `${literal(open)} || nullif(${expr}, '') || '</t></is></c>'`;
+  if (always) return [text(open), sql(expr), text('</t></is></c>')];
+  return [sql(`${literal(open)} || nullif(${expr}, '') || '</t></is></c>'`)];
 }
 
 /**
  * The sale's lines with each name escaped inside the subquery: the text starts with a
- * quantity and ends with a price, so it never needs the white-space mark, and the subquery
- * runs once per row (an amount-only sale gets NULL: a blank cell).
+ * quantity and ends with a price, so it never needs the white-space mark. An amount-only sale
+ * gets no cell after one index probe (as in the CSV): the aggregate costs more even over no lines.
  */
-function itemsCell(): string {
+function itemsCell(): Piece[] {
   const open = `<c r="${columnLetter('items')}${ROW_MARK}" t="inlineStr"><is><t>`;
-  return `${literal(open)} || ${itemsSql(escaped('name'))} || '</t></is></c>'`;
+  const cell = `${literal(open)} || ${itemsSql(escaped('name'))} || '</t></is></c>'`;
+  return [sql(`CASE WHEN EXISTS (SELECT 1 ${ITEMS_OF_SALE}) THEN ${cell} END`)];
 }
 
-/** A word from `words` as its shared-string index, or `fallback` (the inline cell) for any other value. */
-function sharedCell(column: ExportColumn, expr: string, words: readonly string[], fallback: string): string {
-  const open = `<c r="${columnLetter(column)}${ROW_MARK}" t="s"><v>`;
-  const index = `CASE ${expr} ${words.map((w) => `WHEN ${literal(w)} THEN ${SHARED_STRINGS.indexOf(w)}`).join(' ')} END`;
-  return `coalesce(${literal(open)} || ${index} || '</v></c>', ${fallback})`;
+/**
+ * A word from `words` as a whole cell naming its shared-string index (one literal per word:
+ * nothing to build), or `fallback` (the inline cell) for any other value.
+ */
+function sharedCell(column: ExportColumn, expr: string, words: readonly string[], fallback: Piece[]): Piece[] {
+  const cell = (w: string) =>
+    literal(`<c r="${columnLetter(column)}${ROW_MARK}" t="s"><v>${SHARED_STRINGS.indexOf(w)}</v></c>`);
+  return [
+    sql(
+      `CASE ${expr} ${words.map((w) => `WHEN ${literal(w)} THEN ${cell(w)}`).join(' ')} ELSE ${rowSql(fallback)} END`,
+    ),
+  ];
 }
 
-function numberCell(column: ExportColumn, expr: string, grouped: boolean): string {
+/** A number cell; `always` says the value is never NULL. */
+function numberCell(column: ExportColumn, expr: string, grouped: boolean, always = false): Piece[] {
   const open = `<c r="${columnLetter(column)}${ROW_MARK}"${grouped ? ` s="${STYLE_GROUPED}"` : ''}><v>`;
-  return `${literal(open)} || ${expr} || '</v></c>'`;
+  if (always) return [text(open), sql(expr), text('</v></c>')];
+  return [sql(`${literal(open)} || ${expr} || '</v></c>'`)];
+}
+
+/** One concat() of the pieces, neighbouring fixed texts joined into one literal. */
+function rowSql(pieces: readonly Piece[]): string {
+  const args: string[] = [];
+  let pending = '';
+  for (const piece of pieces) {
+    if ('text' in piece) pending += piece.text;
+    else {
+      if (pending) args.push(literal(pending));
+      pending = '';
+      args.push(piece.sql);
+    }
+  }
+  if (pending) args.push(literal(pending));
+  return `concat(${args.join(', ')})`;
 }
 
 /** The SQL expression giving one `<row>` element per orders row. */
 export function xlsxRowSql(spans: readonly OffsetSpan[]): string {
   const paid = (expr: string) => `CASE WHEN ${PAID_SQL} THEN ${expr} END`;
-  const cell: Record<ExportColumn, string> = {
-    order_id: plainCell('order_id', 'order_id'),
-    created_local: plainCell('created_local', localTimeSql('created_at', spans)),
-    created_iso: plainCell('created_iso', 'created_at'),
+  const sandbox = (v: 0 | 1) => literal(`<c r="${columnLetter('sandbox')}${ROW_MARK}" t="b"><v>${v}</v></c>`);
+  const cell: Record<ExportColumn, Piece[]> = {
+    order_id: plainCell('order_id', 'order_id', true),
+    created_local: plainCell('created_local', localTimeSql('created_at', spans), true),
+    created_iso: plainCell('created_iso', 'created_at', true),
     completed_local: plainCell('completed_local', paid(localTimeSql('paid_at', spans))),
     completed_iso: plainCell('completed_iso', paid('paid_at')),
     method: sharedCell('method', 'method', PAYMENT_METHODS, textCell('method', 'method')),
-    price: numberCell('price', 'coalesce(price, amount)', false),
-    amount: numberCell('amount', 'amount', true),
+    price: numberCell('price', 'coalesce(price, amount)', false, true),
+    amount: numberCell('amount', 'amount', true, true),
     fee: numberCell('fee', 'fee', true),
     total_paid: numberCell('total_paid', paid(TOTAL_PAID_SQL), true),
     shop_receives: numberCell('shop_receives', paid(`${TOTAL_PAID_SQL} - coalesce(fee, 0)`), false),
@@ -128,10 +169,11 @@ export function xlsxRowSql(spans: readonly OffsetSpan[]): string {
     ),
     status: sharedCell('status', 'state', ORDER_STATES, plainCell('status', 'state')),
     note: textCell('note', 'note'),
-    terminal: plainCell('terminal', 'terminal'),
-    sandbox: `'<c r="${columnLetter('sandbox')}${ROW_MARK}" t="b"><v>' || sandbox || '</v></c>'`,
+    terminal: plainCell('terminal', 'terminal', true),
+    // CHECK (sandbox IN (0,1)).
+    sandbox: [sql(`CASE WHEN sandbox = 1 THEN ${sandbox(1)} ELSE ${sandbox(0)} END`)],
     gateway_txn_id: textCell('gateway_txn_id', 'txn_id'),
     items: itemsCell(),
   };
-  return `concat('<row r="${ROW_MARK}">', ${EXPORT_COLUMNS.map((c) => cell[c]).join(', ')}, '</row>')`;
+  return rowSql([text(`<row r="${ROW_MARK}">`), ...EXPORT_COLUMNS.flatMap((c) => cell[c]), text('</row>')]);
 }
