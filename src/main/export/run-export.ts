@@ -9,7 +9,7 @@ import { jsonlWriter } from './row-writers';
 import { exportCanceled } from './export-canceled';
 import { intoFile } from './into-file';
 import { writeCsv, writeSheet, type TextJob } from './text-export';
-import { xlsxRowSql } from './xlsx-sql';
+import { rowNumberWidth, xlsxRowSql } from './xlsx-sql';
 import { zoneOffsetSpans } from './zone-offsets';
 
 export interface ExportOptions {
@@ -85,8 +85,10 @@ function writeFile(job: Job, temp: string): Promise<number> {
       const expression = csvRecordSql(delimiter, offsetSpans(store, timeZone));
       return writeCsv(store, textJob(job, expression), csvHeader(delimiter), temp);
     }
-    case 'xlsx':
-      return writeSheet(store, textJob(job, xlsxRowSql(offsetSpans(store, timeZone))), temp);
+    case 'xlsx': {
+      const width = rowNumberWidth(job.total);
+      return writeSheet(store, textJob(job, xlsxRowSql(offsetSpans(store, timeZone), width)), temp, width);
+    }
     case 'jsonl':
       return writeJsonLines(job, temp);
     default:

@@ -2,10 +2,10 @@ import type { OrderFilter } from '@shared/domain';
 import type { OrderStore } from '../orders/order-store';
 import { toStorageError } from '../orders/storage-errors';
 import { exportCanceled } from './export-canceled';
-import { readTextOffThread } from './text-reader-thread';
+import { readTextOffThread, type RowNumbering } from './text-reader-thread';
 import { csvFileWriter } from './csv-writer';
 import { xlsxTextWriter } from './xlsx-writer';
-import { ROW_MARK } from './xlsx-sql';
+import { FIRST_SALE_ROW, ROW_MARK } from './xlsx-sql';
 
 /** A file that takes rows already formatted by SQLite, as UTF-8. */
 export interface ChunkWriter {
@@ -39,12 +39,9 @@ async function writeOffThread(
   store: OrderStore,
   job: TextJob,
   writer: ChunkWriter,
-  mark?: { text: string; firstRow: number },
+  numbering?: RowNumbering,
 ): Promise<number> {
-  const reader = readTextOffThread(
-    store.textQuery(job.filter, job.expression),
-    mark ? { mark: mark.text, firstRow: mark.firstRow } : {},
-  );
+  const reader = readTextOffThread(store.textQuery(job.filter, job.expression), { numbering });
   let done = 0;
   try {
     for (let chunk = await reader.next(); chunk; chunk = await reader.next()) {
@@ -71,7 +68,10 @@ export function writeCsv(store: OrderStore, job: TextJob, header: string, path: 
   return writeOffThread(store, job, csvFileWriter(path, header));
 }
 
-/** An .xlsx workbook: each row as xlsxRowSql writes it, numbered from 2 (row 1 is the header). */
-export function writeSheet(store: OrderStore, job: TextJob, path: string): Promise<number> {
-  return writeOffThread(store, job, xlsxTextWriter(path), { text: ROW_MARK, firstRow: 2 });
+/**
+ * An .xlsx workbook: each row as xlsxRowSql writes it for row numbers `width` digits wide
+ * (rowNumberWidth), numbered from FIRST_SALE_ROW.
+ */
+export function writeSheet(store: OrderStore, job: TextJob, path: string, width: number): Promise<number> {
+  return writeOffThread(store, job, xlsxTextWriter(path), { mark: ROW_MARK, width, firstRow: FIRST_SALE_ROW });
 }

@@ -24,10 +24,23 @@ export interface TextReader {
 /** The smallest page size of the systems the app runs on: one write per page maps it. */
 const PAGE_BYTES = 4096;
 
+/**
+ * Where each row's number goes: every run of `width` marks followed by a closing quote (an
+ * XML attribute's value, as a sheet's cell references write it). The thread writes the
+ * number, the quote, then spaces over that run, which XML reads as white space between
+ * attributes: the row keeps its length and is numbered in place, in its encoded bytes. That
+ * took half the time of replacing each mark in the row's text before encoding it. A number
+ * wider than `width` (a sale written after the export counted them) is put in the text the
+ * slower way instead.
+ */
+export interface RowNumbering {
+  mark: string;
+  width: number;
+  firstRow: number;
+}
+
 export interface TextReaderOptions {
-  /** Replaced in every row by the row's number (a sheet's cell references), when given. */
-  mark?: string;
-  firstRow?: number;
+  numbering?: RowNumbering;
   chunkBytes?: number;
   /** Chunks the thread may read before the export has taken one: memory stays flat. */
   ahead?: number;
@@ -35,15 +48,16 @@ export interface TextReaderOptions {
 
 /**
  * The worker runs the statement on its own read-only connection (WAL lets it read one
- * snapshot while sales are written), numbers each row, and encodes rows as UTF-8 into chunks
- * it owns, handed over without a copy. Plain JavaScript given as source, like the journal
- * check's worker, so it runs the same from TypeScript in tests and from the bundled Electron
- * main process (where `nativeBinding` names the binary built for Electron).
+ * snapshot while sales are written), encodes rows as UTF-8 into chunks, numbers each row there
+ * when asked (RowNumbering), and hands the chunks it owns over without a copy. Plain
+ * JavaScript given as source, like the journal check's worker, so it runs the same from
+ * TypeScript in tests and from the bundled Electron main process (where `nativeBinding` names
+ * the binary built for Electron).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqliteModule);
-const { file, nativeBinding, sql, params, mark, firstRow, chunkBytes, ahead } = workerData;
+const { file, nativeBinding, sql, params, numbering, chunkBytes, ahead } = workerData;
 let credits = ahead;
 let wake = null;
 // Empty chunks from the export's thread, their memory already in place (see blankChunk).
@@ -58,6 +72,24 @@ parentPort.on('message', (m) => {
   if (m && blanks.length < ahead) blanks.push(Buffer.from(m));
   if (wake) { const w = wake; wake = null; w(); }
 });
+const MARK = numbering ? numbering.mark.charCodeAt(0) : -1;
+const WIDTH = numbering ? numbering.width : 0;
+const PLACEHOLDER = numbering ? numbering.mark.repeat(WIDTH) : '';
+const QUOTE = 0x22;
+const SPACE = 0x20;
+// What a placeholder and its closing quote become for the current row: digits, quote, spaces.
+const number = new Uint8Array(WIDTH + 1);
+function setNumber(digits) {
+  for (let i = 0; i < digits.length; i += 1) number[i] = digits.charCodeAt(i);
+  number[digits.length] = QUOTE;
+  for (let i = digits.length + 1; i <= WIDTH; i += 1) number[i] = SPACE;
+}
+function numberInPlace(bytes) {
+  for (let p = bytes.indexOf(MARK); p !== -1; p = bytes.indexOf(MARK, p + WIDTH + 1)) {
+    if (bytes[p + WIDTH] !== QUOTE) throw new Error('a row number mark is not ' + WIDTH + ' marks and a closing quote');
+    for (let i = 0; i <= WIDTH; i += 1) bytes[p + i] = number[i];
+  }
+}
 function nextChunk() {
   // allocUnsafeSlow: memory of its own, never a slice of Node's shared pool, so it can be handed over.
   return blanks.pop() ?? Buffer.allocUnsafeSlow(chunkBytes);
@@ -74,10 +106,17 @@ async function run() {
     let chunk = nextChunk();
     let used = 0;
     let rows = 0;
-    let row = firstRow;
+    let row = numbering ? numbering.firstRow : 0;
     for (const raw of db.prepare(sql).pluck().iterate(...params)) {
-      const text = mark ? raw.replaceAll(mark, String(row)) : raw;
-      row += 1;
+      let text = raw;
+      let inPlace = false;
+      if (numbering) {
+        const digits = String(row);
+        inPlace = digits.length <= WIDTH;
+        if (inPlace) setNumber(digits);
+        else text = raw.replaceAll(PLACEHOLDER, digits);
+        row += 1;
+      }
       // A UTF-16 unit never takes more than 3 bytes in UTF-8.
       if (used + text.length * 3 > chunkBytes && used > 0) {
         await ship(chunk, used, rows);
@@ -88,10 +127,13 @@ async function run() {
       if (text.length * 3 > chunkBytes) {
         const own = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
         own.write(text);
+        if (inPlace) numberInPlace(own);
         await ship(own, own.length, 1);
         continue;
       }
+      const start = used;
       used += chunk.write(text, used);
+      if (inPlace) numberInPlace(chunk.subarray(start, used));
       rows += 1;
     }
     if (used > 0) await ship(chunk, used, rows);
@@ -149,8 +191,7 @@ export function readTextOffThread(query: TextQuery, opts: TextReaderOptions = {}
       sqliteModule: sqliteModulePath(),
       sql: query.sql,
       params: query.params,
-      mark: opts.mark ?? null,
-      firstRow: opts.firstRow ?? 1,
+      numbering: opts.numbering ?? null,
       chunkBytes,
       ahead,
     },

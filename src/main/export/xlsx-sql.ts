@@ -15,13 +15,23 @@ import type { OffsetSpan } from './zone-offsets';
  * A cell that may be blank is an expression that is NULL then (`||` with NULL is NULL), and the
  * row is one concat() of its cells, which skips NULLs: SQLite builds the row in one allocation
  * instead of copying it once per `||` and testing every value in a CASE of its own. Row
- * numbers are not known to SQLite: every cell reference ends in ROW_MARK, which the writer
- * replaces (XML text never holds that character, since it is removed from values here). The
- * `<row>` element carries its number too: the standard makes it optional, but some readers
- * (exceljs's workbook reader among them) refuse a sheet whose rows have none.
+ * numbers are not known to SQLite: every cell reference ends in ROW_MARK repeated to the width
+ * of the sheet's last row number, which the export's reader thread overwrites in place with
+ * the number (see text-reader-thread.ts; XML text never holds that character, since it is
+ * removed from values here). The `<row>` element carries its number too: the standard makes
+ * it optional, but some readers (exceljs's workbook reader among them) refuse a sheet whose
+ * rows have none.
  */
 
 export const ROW_MARK = '\u0001';
+
+/** The sheet's first row of sales (row 1 is the header). */
+export const FIRST_SALE_ROW = 2;
+
+/** How many digits the row numbers of a sheet of `total` sales take at most. */
+export function rowNumberWidth(total: number): number {
+  return String(FIRST_SALE_ROW + Math.max(total, 1) - 1).length;
+}
 
 /**
  * The words the app writes from fixed lists (payment method, sale state, who pays the fee),
@@ -76,8 +86,8 @@ const sql = (expr: string): Piece => ({ sql: expr });
  * may trim it): on every text cell the mark added about 60 bytes to a row, and every byte of
  * the sheet is encoded, checksummed and compressed.
  */
-function textCell(column: ExportColumn, expr: string): Piece[] {
-  const open = `<c r="${columnLetter(column)}${ROW_MARK}" t="inlineStr"><is>`;
+function textCell(mark: string, column: ExportColumn, expr: string): Piece[] {
+  const open = `<c r="${columnLetter(column)}${mark}" t="inlineStr"><is>`;
   const value = `nullif(${expr}, '')`;
   // One trim() in C instead of two GLOB passes over the value.
   const trimmed = `trim(${value}, ${literal(WHITE_SPACE)})`;
@@ -91,8 +101,8 @@ function textCell(column: ExportColumn, expr: string): Piece[] {
  * arrival (answer-fields.ts), like every time the app writes. `always` says the value is
  * never NULL nor empty (a NOT NULL column the app always fills).
  */
-function plainCell(column: ExportColumn, expr: string, always = false): Piece[] {
-  const open = `<c r="${columnLetter(column)}${ROW_MARK}" t="inlineStr"><is><t>`;
+function plainCell(mark: string, column: ExportColumn, expr: string, always = false): Piece[] {
+  const open = `<c r="${columnLetter(column)}${mark}" t="inlineStr"><is><t>`;
   if (always) return [text(open), sql(expr), text('</t></is></c>')];
   return [sql(`${literal(open)} || nullif(${expr}, '') || '</t></is></c>'`)];
 }
@@ -102,8 +112,8 @@ function plainCell(column: ExportColumn, expr: string, always = false): Piece[] 
  * quantity and ends with a price, so it never needs the white-space mark. An amount-only sale
  * gets no cell after one index probe (as in the CSV): the aggregate costs more even over no lines.
  */
-function itemsCell(): Piece[] {
-  const open = `<c r="${columnLetter('items')}${ROW_MARK}" t="inlineStr"><is><t>`;
+function itemsCell(mark: string): Piece[] {
+  const open = `<c r="${columnLetter('items')}${mark}" t="inlineStr"><is><t>`;
   const cell = `${literal(open)} || ${itemsSql(escaped('name'))} || '</t></is></c>'`;
   return [sql(`CASE WHEN EXISTS (SELECT 1 ${ITEMS_OF_SALE}) THEN ${cell} END`)];
 }
@@ -112,9 +122,15 @@ function itemsCell(): Piece[] {
  * A word from `words` as a whole cell naming its shared-string index (one literal per word:
  * nothing to build), or `fallback` (the inline cell) for any other value.
  */
-function sharedCell(column: ExportColumn, expr: string, words: readonly string[], fallback: Piece[]): Piece[] {
+function sharedCell(
+  mark: string,
+  column: ExportColumn,
+  expr: string,
+  words: readonly string[],
+  fallback: Piece[],
+): Piece[] {
   const cell = (w: string) =>
-    literal(`<c r="${columnLetter(column)}${ROW_MARK}" t="s"><v>${SHARED_STRINGS.indexOf(w)}</v></c>`);
+    literal(`<c r="${columnLetter(column)}${mark}" t="s"><v>${SHARED_STRINGS.indexOf(w)}</v></c>`);
   return [
     sql(
       `CASE ${expr} ${words.map((w) => `WHEN ${literal(w)} THEN ${cell(w)}`).join(' ')} ELSE ${rowSql(fallback)} END`,
@@ -123,8 +139,8 @@ function sharedCell(column: ExportColumn, expr: string, words: readonly string[]
 }
 
 /** A number cell; `always` says the value is never NULL. */
-function numberCell(column: ExportColumn, expr: string, grouped: boolean, always = false): Piece[] {
-  const open = `<c r="${columnLetter(column)}${ROW_MARK}"${grouped ? ` s="${STYLE_GROUPED}"` : ''}><v>`;
+function numberCell(mark: string, column: ExportColumn, expr: string, grouped: boolean, always = false): Piece[] {
+  const open = `<c r="${columnLetter(column)}${mark}"${grouped ? ` s="${STYLE_GROUPED}"` : ''}><v>`;
   if (always) return [text(open), sql(expr), text('</v></c>')];
   return [sql(`${literal(open)} || ${expr} || '</v></c>'`)];
 }
@@ -145,35 +161,40 @@ function rowSql(pieces: readonly Piece[]): string {
   return `concat(${args.join(', ')})`;
 }
 
-/** The SQL expression giving one `<row>` element per orders row. */
-export function xlsxRowSql(spans: readonly OffsetSpan[]): string {
+/**
+ * The SQL expression giving one `<row>` element per orders row, each row number written as
+ * ROW_MARK repeated `width` times (rowNumberWidth).
+ */
+export function xlsxRowSql(spans: readonly OffsetSpan[], width: number): string {
+  const mark = ROW_MARK.repeat(width);
   const paid = (expr: string) => `CASE WHEN ${PAID_SQL} THEN ${expr} END`;
-  const sandbox = (v: 0 | 1) => literal(`<c r="${columnLetter('sandbox')}${ROW_MARK}" t="b"><v>${v}</v></c>`);
+  const sandbox = (v: 0 | 1) => literal(`<c r="${columnLetter('sandbox')}${mark}" t="b"><v>${v}</v></c>`);
   const cell: Record<ExportColumn, Piece[]> = {
-    order_id: plainCell('order_id', 'order_id', true),
-    created_local: plainCell('created_local', localTimeSql('created_at', spans), true),
-    created_iso: plainCell('created_iso', 'created_at', true),
-    completed_local: plainCell('completed_local', paid(localTimeSql('paid_at', spans))),
-    completed_iso: plainCell('completed_iso', paid('paid_at')),
-    method: sharedCell('method', 'method', PAYMENT_METHODS, textCell('method', 'method')),
-    price: numberCell('price', 'coalesce(price, amount)', false, true),
-    amount: numberCell('amount', 'amount', true, true),
-    fee: numberCell('fee', 'fee', true),
-    total_paid: numberCell('total_paid', paid(TOTAL_PAID_SQL), true),
-    shop_receives: numberCell('shop_receives', paid(`${TOTAL_PAID_SQL} - coalesce(fee, 0)`), false),
+    order_id: plainCell(mark, 'order_id', 'order_id', true),
+    created_local: plainCell(mark, 'created_local', localTimeSql('created_at', spans), true),
+    created_iso: plainCell(mark, 'created_iso', 'created_at', true),
+    completed_local: plainCell(mark, 'completed_local', paid(localTimeSql('paid_at', spans))),
+    completed_iso: plainCell(mark, 'completed_iso', paid('paid_at')),
+    method: sharedCell(mark, 'method', 'method', PAYMENT_METHODS, textCell(mark, 'method', 'method')),
+    price: numberCell(mark, 'price', 'coalesce(price, amount)', false, true),
+    amount: numberCell(mark, 'amount', 'amount', true, true),
+    fee: numberCell(mark, 'fee', 'fee', true),
+    total_paid: numberCell(mark, 'total_paid', paid(TOTAL_PAID_SQL), true),
+    shop_receives: numberCell(mark, 'shop_receives', paid(`${TOTAL_PAID_SQL} - coalesce(fee, 0)`), false),
     fee_payer: sharedCell(
+      mark,
       'fee_payer',
       "coalesce(fee_payer, 'customer')",
       FEE_PAYERS,
-      plainCell('fee_payer', 'fee_payer'),
+      plainCell(mark, 'fee_payer', 'fee_payer'),
     ),
-    status: sharedCell('status', 'state', ORDER_STATES, plainCell('status', 'state')),
-    note: textCell('note', 'note'),
-    terminal: plainCell('terminal', 'terminal', true),
+    status: sharedCell(mark, 'status', 'state', ORDER_STATES, plainCell(mark, 'status', 'state')),
+    note: textCell(mark, 'note', 'note'),
+    terminal: plainCell(mark, 'terminal', 'terminal', true),
     // CHECK (sandbox IN (0,1)).
     sandbox: [sql(`CASE WHEN sandbox = 1 THEN ${sandbox(1)} ELSE ${sandbox(0)} END`)],
-    gateway_txn_id: textCell('gateway_txn_id', 'txn_id'),
-    items: itemsCell(),
+    gateway_txn_id: textCell(mark, 'gateway_txn_id', 'txn_id'),
+    items: itemsCell(mark),
   };
-  return rowSql([text(`<row r="${ROW_MARK}">`), ...EXPORT_COLUMNS.flatMap((c) => cell[c]), text('</row>')]);
+  return rowSql([text(`<row r="${mark}">`), ...EXPORT_COLUMNS.flatMap((c) => cell[c]), text('</row>')]);
 }

@@ -252,7 +252,7 @@ describe('XLSX export written by SQLite', () => {
       Date.parse('2027-01-01T00:00:00Z'),
       'Asia/Jakarta',
     );
-    const rows = textRows(store, xlsxRowSql(spans));
+    const rows = textRows(store, xlsxRowSql(spans, 1));
     expect(rows).toHaveLength(9 * NOTES.length);
     const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     for (const note of NOTES.filter((n) => n !== '' && !n.includes('\u0007'))) {
@@ -279,7 +279,7 @@ describe('XLSX export written by SQLite', () => {
       Date.parse('2027-01-01T00:00:00Z'),
       'Asia/Jakarta',
     );
-    const rows = textRows(store, xlsxRowSql(spans));
+    const rows = textRows(store, xlsxRowSql(spans, 1));
     const shared = (word: string) => `t="s"><v>${SHARED_STRINGS.indexOf(word)}</v>`;
     expect(rows.filter((r) => r.includes(shared('qris')))).toHaveLength(rows.length / 2);
     expect(

@@ -39,7 +39,10 @@ async function drain(reader: TextReader, recycle = false): Promise<{ text: strin
 }
 
 describe('rows read on a thread of their own', () => {
-  it('come back in the journal order, numbered row by row, across many chunks and one row larger than a chunk', async () => {
+  it.each([
+    [4, 'every number written in place, the row larger than a chunk too'],
+    [3, 'from row 1,000 on, numbers wider than the marks put in the text instead'],
+  ])('come back in the journal order, numbered row by row, across many chunks (%i marks: %s)', async (width) => {
     const store = seeded(1_500);
     store.create({
       orderId: 'KSR1-LONG',
@@ -51,17 +54,35 @@ describe('rows read on a thread of their own', () => {
       sandbox: false,
       project: 'toko',
     });
-    const expression = `'<r n="${MARK}">' || order_id || '|' || note || '</r>'`;
-    const expected = textRows(store, expression).map((t, i) => t.replaceAll(MARK, String(i + 2)));
+    const expression = `'<r n="${MARK.repeat(width)}">' || order_id || '|' || note || '</r>'`;
+    // The number, its quote, then spaces for the marks it did not need: white space XML ignores.
+    const numbered = (n: number) => `${n}"${' '.repeat(Math.max(0, width - String(n).length))}`;
+    const expected = textRows(store, expression).map((t, i) => t.replace(`${MARK.repeat(width)}"`, numbered(i + 2)));
     expect(expected).toHaveLength(1_501);
+    expect(expected[0]).toMatch(new RegExp(`^<r n="2" {${width - 1}}>`));
+    expect(expected.at(-1)).toMatch(/^<r n="1502">/);
 
     const { text, rows } = await drain(
-      readTextOffThread(store.textQuery({}, expression), { mark: MARK, firstRow: 2, chunkBytes: 4096 }),
+      readTextOffThread(store.textQuery({}, expression), {
+        numbering: { mark: MARK, width, firstRow: 2 },
+        chunkBytes: 4096,
+      }),
     );
     expect(text).toBe(expected.join(''));
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.reduce((a, b) => a + b, 0)).toBe(1_501);
     expect(rows).toContain(1);
+    store.close();
+  });
+
+  it('fails rather than write a row number where its marks are not closed by a quote', async () => {
+    const store = seeded(10);
+    const query = store.textQuery({}, `'<r n="${MARK.repeat(3)}>' || order_id || '</r>'`);
+    const reader = readTextOffThread(query, { numbering: { mark: MARK, width: 3, firstRow: 2 } });
+    const failure = await reader.next().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ReaderFailed);
+    expect(String(failure)).toMatch(/closing quote/);
+    await reader.stop();
     store.close();
   });
 
@@ -120,7 +141,10 @@ describe('XLSX and CSV read on a thread of their own', () => {
   });
 
   it.each([
-    ['xlsx', (store: OrderStore, temp: string) => writeSheet(store, { filter: {}, expression: '1', total: 1 }, temp)],
+    [
+      'xlsx',
+      (store: OrderStore, temp: string) => writeSheet(store, { filter: {}, expression: '1', total: 1 }, temp, 1),
+    ],
     ['csv', (store: OrderStore, temp: string) => writeCsv(store, { filter: {}, expression: '1', total: 1 }, 'a', temp)],
   ] as const)(
     '%s: fails with the typed error of a damaged journal when its reader finds one, and leaves no file behind',
