@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'export_folder_missing',
   /** Any other failure writing an export's file. */
   'export_write_failed',
+  /** More sales than one spreadsheet sheet holds (Excel's 1,048,576 rows): nothing was written. */
+  'export_too_large',
   /** An owner-only action: the owner must enter the PIN first (or set one, for refunds and staff). */
   'owner_required',
   /** The PIN did not match; nothing changed. */

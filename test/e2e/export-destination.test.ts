@@ -1,9 +1,10 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { en } from '../../src/renderer/src/i18n/en';
 import { id } from '../../src/renderer/src/i18n/id';
+import { seedOrders } from '../../testkit/orders';
 import { startApp, type RunningApp } from './support/app';
 
 /**
@@ -16,13 +17,15 @@ import { startApp, type RunningApp } from './support/app';
 const outDir = resolve(process.env.SCREENSHOT_DIR ?? join(import.meta.dirname, '../../test-results/screenshots'));
 mkdirSync(outDir, { recursive: true });
 
-async function shot(page: Page, name: string): Promise<void> {
+/** Both cashier sizes, with `focus` (what the owner reads) scrolled into view at each. */
+async function shot(page: Page, name: string, focus?: Locator): Promise<void> {
   for (const s of [
     { width: 1366, height: 768 },
     { width: 1024, height: 768 },
   ]) {
     await page.setViewportSize(s);
     await page.waitForFunction(([w, h]) => window.innerWidth === w && window.innerHeight === h, [s.width, s.height]);
+    await focus?.scrollIntoViewIfNeeded();
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: join(outDir, `${name}-${s.width}x${s.height}.png`) });
   }
@@ -89,5 +92,41 @@ describe('an export to a folder that cannot be written (id)', () => {
     await expect.poll(() => failed.textContent()).toBe(sentence(en));
     rmSync(downloads, { force: true });
     mkdirSync(downloads);
+  });
+});
+
+describe('a workbook of more sales than one sheet holds', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    // Excel's 1,048,575 sales, brought down to five; the history opens on today, which has twelve.
+    app = await startApp({ language: 'id', sheetSalesLimit: 5 });
+    seedOrders(app.services.store, 12, { end: new Date('2026-11-25T13:00:00+07:00'), days: 0.2, live: 0 });
+    await app.cashier.getByTestId('nav-history').click();
+    await app.cashier.getByTestId('export-xlsx').waitFor();
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('is refused before any file is chosen, saying to pick a shorter range or CSV; CSV goes through', async () => {
+    const c = app.cashier;
+    const downloads = join(app.dataDir, 'downloads');
+    await c.getByTestId('export-xlsx').click();
+    const refused = c.getByTestId('error');
+    await refused.waitFor({ timeout: 15_000 });
+    expect(await refused.getAttribute('data-code')).toBe('export_too_large');
+    expect(await refused.textContent()).toBe(id['error.export_too_large']);
+    expect(await c.getByTestId('job').count()).toBe(0);
+    await shot(c, 'cashier-export-too-large', refused);
+
+    await c.getByTestId('export-csv').click();
+    await c.getByTestId('job-file').waitFor({ timeout: 15_000 });
+    expect(readdirSync(downloads).filter((n) => n.endsWith('.xlsx'))).toEqual([]);
+    expect(readdirSync(downloads).filter((n) => n.endsWith('.csv'))).toHaveLength(1);
+
+    app.services.settings.update({ language: 'en' });
+    await c.getByTestId('tab-sales').click();
+    await c.getByTestId('export-xlsx').click();
+    await expect.poll(() => c.getByTestId('error').textContent()).toBe(en['error.export_too_large']);
   });
 });

@@ -74,6 +74,7 @@ export function openJournalSession(deps: SessionDeps): JournalSession {
     log,
     calendar,
     clock,
+    sheetSalesLimit: options.sheetSalesLimit,
   });
   const { printingTools, counter } = createPrintingAndCounter(deps, store, payments);
   const { sync, offPoke } = startSync(deps, store, payments);

@@ -1,7 +1,7 @@
 import type { JobProgress } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import type { Handlers } from '../api/dispatch';
-import { runExport } from '../export/run-export';
+import { checkSheetSize, runExport } from '../export/run-export';
 import { JobManager } from '../jobs/job-manager';
 import type { Logger } from '../log/logger';
 import type { BusinessCalendar } from '../orders/business-day';
@@ -36,6 +36,8 @@ export interface OwnerToolsDeps {
   log: Logger;
   calendar: BusinessCalendar;
   clock: () => Date;
+  /** Tests: the most sales a workbook takes (see SHEET_SALES_LIMIT). */
+  sheetSalesLimit?: number;
 }
 
 /**
@@ -61,12 +63,20 @@ export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handler
     getDailyReport: ({ day }) => store.dailyReport(day, calendar.cutoffHour(), timeZone),
 
     startExport: async (input) => {
+      // Asked before the save dialog: no place is chosen for a workbook that cannot be written.
+      if (input.format === 'xlsx') checkSheetSize(input.format, store.count(input.filter), deps.sheetSalesLimit);
       const name = `pakasir-pos-${stamp()}.${input.format}`;
       const path = await exportSink.choosePath(name);
       if (!path) throw new PosError('busy', 'Export canceled: no file was chosen.');
       const delimiter = input.delimiter ?? settings.view().csvDelimiter;
       return jobs.startJob('export', async (report, signal) => {
-        const result = await runExport(store, input, path, { onProgress: report, signal, timeZone, delimiter });
+        const result = await runExport(store, input, path, {
+          onProgress: report,
+          signal,
+          timeZone,
+          delimiter,
+          sheetSalesLimit: deps.sheetSalesLimit,
+        });
         return exportSink.describe(path, name, result.bytes);
       });
     },

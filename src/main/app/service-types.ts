@@ -66,6 +66,8 @@ export interface AppServicesOptions {
   printingTuning?: PrintingToolsDeps['tuning'];
   /** Tests only: the journal's connection, to make its disk full or read-only for real. */
   inspectJournal?: OrderStoreOptions['inspectConnection'];
+  /** Tests only: the most sales a workbook takes (default: what one Excel sheet holds). */
+  sheetSalesLimit?: number;
 }
 
 export interface AppServices {

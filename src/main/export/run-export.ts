@@ -9,7 +9,7 @@ import { jsonlWriter } from './row-writers';
 import { exportCanceled } from './export-canceled';
 import { intoFile } from './into-file';
 import { writeCsv, writeSheet, type TextJob } from './text-export';
-import { rowNumberWidth, xlsxRowSql } from './xlsx-sql';
+import { rowNumberWidth, SHEET_SALES_LIMIT, xlsxRowSql } from './xlsx-sql';
 import { zoneOffsetSpans } from './zone-offsets';
 
 export interface ExportOptions {
@@ -19,6 +19,8 @@ export interface ExportOptions {
   delimiter?: ';' | ',';
   /** JSON Lines: rows between two progress reports (default 500). CSV and sheets report once per chunk their thread reads. */
   progressEvery?: number;
+  /** The most sales a workbook takes (default SHEET_SALES_LIMIT; smaller in tests). */
+  sheetSalesLimit?: number;
 }
 
 export interface ExportResult {
@@ -97,6 +99,15 @@ function writeFile(job: Job, temp: string): Promise<number> {
 }
 
 /**
+ * Refuses a workbook of more sales than one sheet holds, before a file is chosen or written:
+ * the owner is told to pick a shorter range or CSV instead of getting a sheet that loses rows.
+ */
+export function checkSheetSize(format: ExportInput['format'], total: number, limit = SHEET_SALES_LIMIT): void {
+  if (format === 'xlsx' && total > limit)
+    throw new PosError('export_too_large', `${total} sales are more than one sheet holds (${limit}).`);
+}
+
+/**
  * Streams the journal into a file, whole or not at all (intoFile: a destination that cannot
  * be written gets a typed error saying what to do). The counter stays responsive during a
  * large export: CSV records and sheet rows are formatted by SQLite on a thread of their own,
@@ -111,6 +122,7 @@ export async function runExport(
   const timeZone = opts.timeZone ?? machineTimeZone();
   if (opts.signal?.aborted) throw exportCanceled();
   const total = store.count(input.filter);
+  checkSheetSize(input.format, total, opts.sheetSalesLimit);
   const job: Job = { store, input, timeZone, total, opts };
   opts.onProgress?.(0, total);
   const done = await intoFile(destinationPath, (temp) => writeFile(job, temp));

@@ -28,6 +28,12 @@ export const ROW_MARK = '\u0001';
 /** The sheet's first row of sales (row 1 is the header). */
 export const FIRST_SALE_ROW = 2;
 
+/**
+ * The most sales one sheet holds: Excel reads 1,048,576 rows and drops the rest with a
+ * warning, so a sheet with more would lose sales quietly in the owner's hands.
+ */
+export const SHEET_SALES_LIMIT = 1_048_576 - FIRST_SALE_ROW + 1;
+
 /** How many digits the row numbers of a sheet of `total` sales take at most. */
 export function rowNumberWidth(total: number): number {
   return String(FIRST_SALE_ROW + Math.max(total, 1) - 1).length;

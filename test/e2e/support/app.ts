@@ -51,6 +51,7 @@ export interface StartOptions {
   timeZone?: string;
   /** Tests only: the journal's connection, to make its disk full or read-only for real. */
   inspectJournal?: AppServicesOptions['inspectJournal'];
+  sheetSalesLimit?: number;
 }
 
 export const DEFAULT_AT = '2026-11-25T14:00:00+07:00';
@@ -81,6 +82,7 @@ export async function startApp(opts: StartOptions = {}): Promise<RunningApp> {
       printingTuning: FAST_PRINTING,
       ...(opts.syncTuning ? { syncTuning: opts.syncTuning } : {}),
       ...(opts.inspectJournal ? { inspectJournal: opts.inspectJournal } : {}),
+      ...(opts.sheetSalesLimit !== undefined ? { sheetSalesLimit: opts.sheetSalesLimit } : {}),
     },
   });
   if (opts.language) services.settings.update({ language: opts.language });

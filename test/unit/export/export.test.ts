@@ -126,6 +126,32 @@ describe('XLSX export', () => {
     expect(sum(rows.filter((r) => r[col('status')] === 'paid').map((r) => r[col('fee')]))).toBe(report.fees);
     store.close();
   });
+
+  it('refuses more sales than one sheet holds before writing anything, and says what to do instead', async () => {
+    const { store, dir } = journalWithNotes();
+    const dest = join(dir, 'orders.xlsx');
+    const limit = NOTES.length - 1;
+    const failure = await runExport(store, { format: 'xlsx', filter: {} }, dest, {
+      timeZone: TZ,
+      sheetSalesLimit: limit,
+    }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PosError);
+    expect(failure).toMatchObject({ code: 'export_too_large' });
+    expect(readdirSync(dir).filter((f) => f.startsWith('orders.xlsx'))).toEqual([]);
+    // A shorter range fits; CSV has no such limit.
+    const day = { from: '2026-11-24', to: '2026-11-24', states: ['paid' as const] };
+    const fits = await runExport(store, { format: 'xlsx', filter: day }, dest, {
+      timeZone: TZ,
+      sheetSalesLimit: limit,
+    });
+    expect(fits.rows).toBeLessThanOrEqual(limit);
+    const csv = await runExport(store, { format: 'csv', filter: {} }, join(dir, 'orders.csv'), {
+      timeZone: TZ,
+      sheetSalesLimit: limit,
+    });
+    expect(csv.rows).toBe(NOTES.length);
+    store.close();
+  });
 });
 
 describe('JSON Lines export', () => {

@@ -11,4 +11,6 @@ export const jobsEn: Record<keyof typeof jobsId, string> = {
   'error.export_folder_missing':
     'The folder is not there any more (was the USB stick pulled out?). Plug it back in, or choose another folder.',
   'error.export_write_failed': 'The file could not be written there. Try once more, or save it somewhere else.',
+  'error.export_too_large':
+    'Too many sales for one Excel sheet (1,048,575 at most). Pick a shorter date range, or save it as CSV.',
 } as const;

@@ -13,4 +13,6 @@ export const jobsId = {
   'error.export_folder_missing':
     'Folder tujuannya sudah tidak ada (mungkin flashdisk-nya dicabut). Colokkan lagi, atau pilih folder lain.',
   'error.export_write_failed': 'Berkas tidak bisa ditulis ke situ. Coba sekali lagi, atau simpan ke tempat lain.',
+  'error.export_too_large':
+    'Penjualannya terlalu banyak untuk satu lembar Excel (paling banyak 1.048.575). Pilih rentang tanggal yang lebih pendek, atau simpan sebagai CSV.',
 } as const;
