@@ -1,4 +1,5 @@
 import type { OrderView } from '../src/shared/domain';
+import type { OrderStore } from '../src/main/orders/order-store';
 import { callsBetween } from './lib/gateway-calls';
 import type { HarnessRig } from './lib/harness-rig';
 import type { QuietPage } from './lib/quiet-browser';
@@ -51,6 +52,12 @@ export interface ChargeSample {
   appMs: number;
   /** Where the app's time goes: click to the create request leaving (renderer, harness, journal writes)... */
   beforeCreateMs: number;
+  /** ...of which click to main starting the sale's journal write (renderer, harness, checks)... */
+  toJournalMs: number;
+  /** ...the sale's journal write itself, flushed to disk before Pakasir is called... */
+  journalMs: number;
+  /** ...and the write's end to the create request leaving (create pacing, HTTP client)... */
+  journalToCreateMs: number;
   /** ...create answer to the engine publishing the QR (payload checks, journal write)... */
   afterCreateMs: number;
   /** ...and publish to the slower window's frame (event delivery, React, QR drawing). */
@@ -119,6 +126,33 @@ async function chargeAndWaitQr(rig: ChargePages): Promise<{ t0: number; cashier:
   return { t0: c.t0, cashier: c.draw, customer: customerDraw };
 }
 
+interface Span {
+  startedAt: number;
+  endedAt: number;
+}
+
+/**
+ * When main journals each sale (openSale, the write flushed to disk before Pakasir is called),
+ * timed by wrapping that method on the store the engine writes through. A probe of the bench
+ * only: the app's code is unchanged, and stop() puts the method back.
+ */
+function timeSaleWrites(store: OrderStore): { get(orderId: string): Span | undefined; stop(): void } {
+  const original = store.openSale;
+  const spans = new Map<string, Span>();
+  store.openSale = function timedOpenSale(this: OrderStore, order) {
+    const startedAt = epochMs();
+    const record = original.call(this, order);
+    spans.set(record.orderId, { startedAt, endedAt: epochMs() });
+    return record;
+  };
+  return {
+    get: (orderId) => spans.get(orderId),
+    stop: () => {
+      store.openSale = original;
+    },
+  };
+}
+
 function activeOrderId(rig: HarnessRig): string {
   const sale = rig.services.payments.getActiveSale();
   if (!sale) throw new Error('no active sale after charge');
@@ -131,49 +165,59 @@ function activeOrderId(rig: HarnessRig): string {
  */
 export async function measureChargeToQr(rig: HarnessRig, samples: number, amount = '25000'): Promise<ChargeSample[]> {
   const out: ChargeSample[] = [];
-  for (let i = 0; i <= samples; i += 1) {
-    await enterAmount(rig.cashier, amount);
-    await sleep(CASHIER_PAUSE_MS);
-    const [cashierBefore, customerBefore] = [await rig.cashier.mainThreadTime(), await rig.customer.mainThreadTime()];
-    let publishedAt = 0;
-    const off = rig.services.bus.on('orderUpdated', (o: OrderView) => {
-      if (o.state === 'awaiting_payment' && !publishedAt) publishedAt = epochMs();
-    });
-    const { t0, ...frames } = await chargeAndWaitQr(rig);
-    off();
-    const [cashierAfter, customerAfter] = [await rig.cashier.mainThreadTime(), await rig.customer.mainThreadTime()];
-    const orderId = activeOrderId(rig);
-    const end = Math.max(frames.cashier.frameAt, frames.customer.frameAt);
-    const creates = callsBetween(t0 - 1, end).filter((c) => c.route === 'create' && c.key === orderId);
-    if (creates.length === 0) throw new Error(`no create call seen for ${orderId}`);
-    const gatewayMs = creates.reduce((sum, c) => sum + (c.endedAt - c.startedAt), 0);
-    const bothMs = end - t0;
-    const first = creates[0]!;
-    const last = creates[creates.length - 1]!;
-    if (i > 0)
-      out.push({
-        orderId,
-        cashierMs: frames.cashier.frameAt - t0,
-        customerMs: frames.customer.frameAt - t0,
-        bothMs,
-        gatewayMs,
-        appMs: bothMs - gatewayMs,
-        beforeCreateMs: first.startedAt - t0,
-        afterCreateMs: publishedAt - last.endedAt,
-        deliverMs: end - publishedAt,
-        cashierFillMs: frames.cashier.fillMs,
-        customerFillMs: frames.customer.fillMs,
-        cashierQrPx: frames.cashier.width,
-        customerQrPx: frames.customer.width,
-        cashierTaskMs: cashierAfter.taskMs - cashierBefore.taskMs,
-        customerTaskMs: customerAfter.taskMs - customerBefore.taskMs,
-        cashierScriptMs: cashierAfter.scriptMs - cashierBefore.scriptMs,
-        customerScriptMs: customerAfter.scriptMs - customerBefore.scriptMs,
+  const writes = timeSaleWrites(rig.services.store);
+  try {
+    for (let i = 0; i <= samples; i += 1) {
+      await enterAmount(rig.cashier, amount);
+      await sleep(CASHIER_PAUSE_MS);
+      const [cashierBefore, customerBefore] = [await rig.cashier.mainThreadTime(), await rig.customer.mainThreadTime()];
+      let publishedAt = 0;
+      const off = rig.services.bus.on('orderUpdated', (o: OrderView) => {
+        if (o.state === 'awaiting_payment' && !publishedAt) publishedAt = epochMs();
       });
-    await backToIdle(rig, orderId, true);
-    // Creates are spaced 500 ms apart by the engine (Pakasir's ~2/s): wait it out so the
-    // pacing never lands inside the measured window.
-    await sleep(550);
+      const { t0, ...frames } = await chargeAndWaitQr(rig);
+      off();
+      const [cashierAfter, customerAfter] = [await rig.cashier.mainThreadTime(), await rig.customer.mainThreadTime()];
+      const orderId = activeOrderId(rig);
+      const end = Math.max(frames.cashier.frameAt, frames.customer.frameAt);
+      const creates = callsBetween(t0 - 1, end).filter((c) => c.route === 'create' && c.key === orderId);
+      if (creates.length === 0) throw new Error(`no create call seen for ${orderId}`);
+      const gatewayMs = creates.reduce((sum, c) => sum + (c.endedAt - c.startedAt), 0);
+      const bothMs = end - t0;
+      const first = creates[0]!;
+      const last = creates[creates.length - 1]!;
+      const written = writes.get(orderId);
+      if (!written) throw new Error(`no journal write seen for ${orderId}`);
+      if (i > 0)
+        out.push({
+          orderId,
+          cashierMs: frames.cashier.frameAt - t0,
+          customerMs: frames.customer.frameAt - t0,
+          bothMs,
+          gatewayMs,
+          appMs: bothMs - gatewayMs,
+          beforeCreateMs: first.startedAt - t0,
+          toJournalMs: written.startedAt - t0,
+          journalMs: written.endedAt - written.startedAt,
+          journalToCreateMs: first.startedAt - written.endedAt,
+          afterCreateMs: publishedAt - last.endedAt,
+          deliverMs: end - publishedAt,
+          cashierFillMs: frames.cashier.fillMs,
+          customerFillMs: frames.customer.fillMs,
+          cashierQrPx: frames.cashier.width,
+          customerQrPx: frames.customer.width,
+          cashierTaskMs: cashierAfter.taskMs - cashierBefore.taskMs,
+          customerTaskMs: customerAfter.taskMs - customerBefore.taskMs,
+          cashierScriptMs: cashierAfter.scriptMs - cashierBefore.scriptMs,
+          customerScriptMs: customerAfter.scriptMs - customerBefore.scriptMs,
+        });
+      await backToIdle(rig, orderId, true);
+      // Creates are spaced 500 ms apart by the engine (Pakasir's ~2/s): wait it out so the
+      // pacing never lands inside the measured window.
+      await sleep(550);
+    }
+  } finally {
+    writes.stop();
   }
   return out;
 }

@@ -23,6 +23,11 @@ interface ChargeFigures {
   both: Summary;
   gateway: Summary;
   beforeCreate: Summary;
+  toJournal: Summary;
+  journal: Summary;
+  journalToCreate: Summary;
+  /** The sale with the most app time, whole: where an outlier's time went. */
+  slowest: SlowestCharge;
   afterCreate: Summary;
   deliver: Summary;
   customerFill: Summary;
@@ -38,6 +43,15 @@ interface ChargeFigures {
   roundHost: (Contention | null)[];
   /** The bare counter's rounds, each run right after the app's round of the same index. */
   bare: BareFigures;
+}
+
+interface SlowestCharge {
+  appMs: number;
+  toJournalMs: number;
+  journalMs: number;
+  journalToCreateMs: number;
+  afterCreateMs: number;
+  deliverMs: number;
 }
 
 /** The bare counter (bench/bare-counter.ts): the same job with nothing of the app's own. */
@@ -135,8 +149,21 @@ export function buildTable(
       hostRounds(c.roundHost),
       '',
     );
+    const s = c.slowest;
+    add(
+      '  slowest sale: to journal / journal write / to create sent | create answer to published | to drawn',
+      ms(s.appMs),
+      `${ms(s.toJournalMs)} / ${ms(s.journalMs)} / ${ms(s.journalToCreateMs)} | ${ms(s.afterCreateMs)} | ${ms(s.deliverMs)}`,
+    );
     if (label === '+0 ms') {
       add('  of which: click to create request sent', ms(c.beforeCreate.median), ms(c.beforeCreate.p95));
+      add('    of which: click to the sale journaled (harness, checks)', ms(c.toJournal.median), ms(c.toJournal.p95));
+      add(
+        "    of which: the sale's journal write, flushed before Pakasir is called",
+        ms(c.journal.median),
+        ms(c.journal.p95),
+      );
+      add('    of which: journaled to create request sent', ms(c.journalToCreate.median), ms(c.journalToCreate.p95));
       add('  of which: create answer to QR published', ms(c.afterCreate.median), ms(c.afterCreate.p95));
       add('  of which: published to both windows drawn', ms(c.deliver.median), ms(c.deliver.p95));
       add(
