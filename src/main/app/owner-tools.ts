@@ -1,7 +1,7 @@
 import type { JobProgress } from '@shared/domain';
 import { PosError } from '@shared/errors';
 import type { Handlers } from '../api/dispatch';
-import { checkSheetSize, runExport } from '../export/run-export';
+import { checkSheetFits, runExport } from '../export/run-export';
 import { JobManager } from '../jobs/job-manager';
 import type { Logger } from '../log/logger';
 import type { BusinessCalendar } from '../orders/business-day';
@@ -64,7 +64,7 @@ export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handler
 
     startExport: async (input) => {
       // Asked before the save dialog: no place is chosen for a workbook that cannot be written.
-      if (input.format === 'xlsx') checkSheetSize(input.format, store.count(input.filter), deps.sheetSalesLimit);
+      if (input.format === 'xlsx') checkSheetFits(store.count(input.filter), deps.sheetSalesLimit);
       const name = `pakasir-pos-${stamp()}.${input.format}`;
       const path = await exportSink.choosePath(name);
       if (!path) throw new PosError('busy', 'Export canceled: no file was chosen.');

@@ -99,12 +99,12 @@ function writeFile(job: Job, temp: string): Promise<number> {
 }
 
 /**
- * Refuses a workbook of more sales than one sheet holds, before a file is chosen or written:
- * the owner is told to pick a shorter range or CSV instead of getting a sheet that loses rows.
+ * Refuses a workbook of `total` sales when one sheet holds fewer, before a file is chosen or
+ * written: the owner is told to pick a shorter range or CSV instead of getting a sheet that
+ * loses rows.
  */
-export function checkSheetSize(format: ExportInput['format'], total: number, limit = SHEET_SALES_LIMIT): void {
-  if (format === 'xlsx' && total > limit)
-    throw new PosError('export_too_large', `${total} sales are more than one sheet holds (${limit}).`);
+export function checkSheetFits(total: number, limit = SHEET_SALES_LIMIT): void {
+  if (total > limit) throw new PosError('export_too_large', `${total} sales are more than one sheet holds (${limit}).`);
 }
 
 /**
@@ -122,7 +122,7 @@ export async function runExport(
   const timeZone = opts.timeZone ?? machineTimeZone();
   if (opts.signal?.aborted) throw exportCanceled();
   const total = store.count(input.filter);
-  checkSheetSize(input.format, total, opts.sheetSalesLimit);
+  if (input.format === 'xlsx') checkSheetFits(total, opts.sheetSalesLimit);
   const job: Job = { store, input, timeZone, total, opts };
   opts.onProgress?.(0, total);
   const done = await intoFile(destinationPath, (temp) => writeFile(job, temp));

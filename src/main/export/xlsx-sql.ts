@@ -63,6 +63,14 @@ export function columnLetter(column: ExportColumn): string {
   return String.fromCharCode(65 + EXPORT_COLUMNS.indexOf(column));
 }
 
+/**
+ * A cell's start, up to its other attributes: the reference's marks are closed by the quote
+ * right after them, which is what the reader thread numbers in place (RowNumbering).
+ */
+function cellStart(mark: string, column: ExportColumn): string {
+  return `<c r="${columnLetter(column)}${mark}"`;
+}
+
 /** CONTROL as GLOB ranges: each character of a value is tested against every entry of the class. */
 const CONTROL_CLASS = '\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f';
 
@@ -93,7 +101,7 @@ const sql = (expr: string): Piece => ({ sql: expr });
  * the sheet is encoded, checksummed and compressed.
  */
 function textCell(mark: string, column: ExportColumn, expr: string): Piece[] {
-  const open = `<c r="${columnLetter(column)}${mark}" t="inlineStr"><is>`;
+  const open = `${cellStart(mark, column)} t="inlineStr"><is>`;
   const value = `nullif(${expr}, '')`;
   // One trim() in C instead of two GLOB passes over the value.
   const trimmed = `trim(${value}, ${literal(WHITE_SPACE)})`;
@@ -108,7 +116,7 @@ function textCell(mark: string, column: ExportColumn, expr: string): Piece[] {
  * never NULL nor empty (a NOT NULL column the app always fills).
  */
 function plainCell(mark: string, column: ExportColumn, expr: string, always = false): Piece[] {
-  const open = `<c r="${columnLetter(column)}${mark}" t="inlineStr"><is><t>`;
+  const open = `${cellStart(mark, column)} t="inlineStr"><is><t>`;
   if (always) return [text(open), sql(expr), text('</t></is></c>')];
   return [sql(`${literal(open)} || nullif(${expr}, '') || '</t></is></c>'`)];
 }
@@ -119,7 +127,7 @@ function plainCell(mark: string, column: ExportColumn, expr: string, always = fa
  * gets no cell after one index probe (as in the CSV): the aggregate costs more even over no lines.
  */
 function itemsCell(mark: string): Piece[] {
-  const open = `<c r="${columnLetter('items')}${mark}" t="inlineStr"><is><t>`;
+  const open = `${cellStart(mark, 'items')} t="inlineStr"><is><t>`;
   const cell = `${literal(open)} || ${itemsSql(escaped('name'))} || '</t></is></c>'`;
   return [sql(`CASE WHEN EXISTS (SELECT 1 ${ITEMS_OF_SALE}) THEN ${cell} END`)];
 }
@@ -135,8 +143,7 @@ function sharedCell(
   words: readonly string[],
   fallback: Piece[],
 ): Piece[] {
-  const cell = (w: string) =>
-    literal(`<c r="${columnLetter(column)}${mark}" t="s"><v>${SHARED_STRINGS.indexOf(w)}</v></c>`);
+  const cell = (w: string) => literal(`${cellStart(mark, column)} t="s"><v>${SHARED_STRINGS.indexOf(w)}</v></c>`);
   return [
     sql(
       `CASE ${expr} ${words.map((w) => `WHEN ${literal(w)} THEN ${cell(w)}`).join(' ')} ELSE ${rowSql(fallback)} END`,
@@ -146,7 +153,7 @@ function sharedCell(
 
 /** A number cell; `always` says the value is never NULL. */
 function numberCell(mark: string, column: ExportColumn, expr: string, grouped: boolean, always = false): Piece[] {
-  const open = `<c r="${columnLetter(column)}${mark}"${grouped ? ` s="${STYLE_GROUPED}"` : ''}><v>`;
+  const open = `${cellStart(mark, column)}${grouped ? ` s="${STYLE_GROUPED}"` : ''}><v>`;
   if (always) return [text(open), sql(expr), text('</v></c>')];
   return [sql(`${literal(open)} || ${expr} || '</v></c>'`)];
 }
@@ -174,7 +181,7 @@ function rowSql(pieces: readonly Piece[]): string {
 export function xlsxRowSql(spans: readonly OffsetSpan[], width: number): string {
   const mark = ROW_MARK.repeat(width);
   const paid = (expr: string) => `CASE WHEN ${PAID_SQL} THEN ${expr} END`;
-  const sandbox = (v: 0 | 1) => literal(`<c r="${columnLetter('sandbox')}${mark}" t="b"><v>${v}</v></c>`);
+  const sandbox = (v: 0 | 1) => literal(`${cellStart(mark, 'sandbox')} t="b"><v>${v}</v></c>`);
   const cell: Record<ExportColumn, Piece[]> = {
     order_id: plainCell(mark, 'order_id', 'order_id', true),
     created_local: plainCell(mark, 'created_local', localTimeSql('created_at', spans), true),
