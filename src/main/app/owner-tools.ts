@@ -5,6 +5,7 @@ import { checkSheetFits, runExport } from '../export/run-export';
 import { JobManager } from '../jobs/job-manager';
 import type { Logger } from '../log/logger';
 import type { BusinessCalendar } from '../orders/business-day';
+import { formatLocal } from '../orders/local-time';
 import type { OrderStore } from '../orders/order-store';
 import type { PaymentService } from '../payments/payment-service';
 import { toView } from '../payments/sale-view';
@@ -50,7 +51,9 @@ export function createOwnerTools(deps: OwnerToolsDeps): { handlers: Pick<Handler
   const timeZone = calendar.timeZone;
   const jobs = new JobManager({ onProgress: (p: JobProgress) => bus.emit('jobProgress', p) });
 
-  const stamp = () => clock().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  // The shop's own date and time, as the owner reads the clock on the wall (UTC put an
+  // export made at 02:30 in Jakarta under the day before).
+  const stamp = () => formatLocal(clock().toISOString(), timeZone).replace(/[-:]/g, '').replace(' ', '-');
 
   const handlers: Pick<Handlers, OwnerCalls> = {
     listOrders: ({ filter, limit, cursor }) => store.list(filter, limit, cursor ?? null),

@@ -4,9 +4,10 @@ import { useAppFolders } from '../../support/app-services';
 import { call, refusal } from '../../support/counter';
 
 /**
- * A workbook of more sales than one sheet holds is refused when the owner asks for it, before
- * the save dialog opens (Electron's dialog in the app; here the sink records each ask): the
- * owner never picks a place for a file that will not come.
+ * What happens when the owner asks for an export, before any row is read: a workbook of more
+ * sales than one sheet holds is refused before the save dialog opens (Electron's dialog in
+ * the app; here the sink records each ask), so the owner never picks a place for a file that
+ * will not come; and the name the dialog offers carries the shop's own date and time.
  */
 describe('an XLSX export larger than one sheet', () => {
   const app = useAppFolders();
@@ -38,5 +39,28 @@ describe('an XLSX export larger than one sheet', () => {
     await expect(call(services, 'startExport', { format: 'xlsx', filter: paid })).rejects.toThrow(/no file was chosen/);
     expect(asked).toHaveLength(2);
     expect(asked[1]).toMatch(/\.xlsx$/);
+  });
+});
+
+describe("an export's file name", () => {
+  const app = useAppFolders();
+
+  it.each([
+    ['2026-11-25T02:30:00+07:00', 'pakasir-pos-20261125-023000.csv'],
+    ['2026-11-25T23:30:00+07:00', 'pakasir-pos-20261125-233000.csv'],
+  ])('carries the shop’s own date and time (%s)', async (at, expected) => {
+    const asked: string[] = [];
+    app.clock.now = Date.parse(at);
+    const services = await app.start(app.folder(), {
+      exportSink: {
+        choosePath: async (name) => {
+          asked.push(name);
+          return null;
+        },
+        describe: () => ({ name: '', bytes: 0 }),
+      },
+    });
+    await expect(call(services, 'startExport', { format: 'csv', filter: {} })).rejects.toThrow(/no file was chosen/);
+    expect(asked).toEqual([expected]);
   });
 });
