@@ -9,6 +9,7 @@ import { jsonlWriter } from './row-writers';
 import { exportCanceled } from './export-canceled';
 import { intoFile } from './into-file';
 import { writeCsv, writeSheet, type TextJob } from './text-export';
+import { sheetHolds } from '@shared/sheet-limit';
 import { rowNumberWidth, SHEET_SALES_LIMIT, xlsxRowSql } from './xlsx-sql';
 import { zoneOffsetSpans } from './zone-offsets';
 
@@ -104,7 +105,7 @@ function writeFile(job: Job, temp: string): Promise<number> {
  * loses rows.
  */
 export function checkSheetFits(total: number, limit = SHEET_SALES_LIMIT): void {
-  if (total > limit) throw new PosError('export_too_large', `${total} sales are more than one sheet holds (${limit}).`);
+  if (!sheetHolds(total, limit)) throw new PosError('export_too_large', `${total} sales are more than one sheet holds (${limit}).`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { EXPORT_COLUMNS, type ExportColumn } from '@shared/export-columns';
 import { FEE_PAYERS } from '@shared/fees';
 import { PAYMENT_METHODS } from '@shared/methods';
+import { EXCEL_SHEET_ROWS } from '@shared/sheet-limit';
 import { ORDER_STATES } from '@shared/order-state';
 import { ITEMS_OF_SALE, itemsSql, literal, localTimeSql, PAID_SQL, TOTAL_PAID_SQL } from './sql-text';
 import type { OffsetSpan } from './zone-offsets';
@@ -28,11 +29,8 @@ export const ROW_MARK = '\u0001';
 /** The sheet's first row of sales (row 1 is the header). */
 export const FIRST_SALE_ROW = 2;
 
-/**
- * The most sales one sheet holds: Excel reads 1,048,576 rows and drops the rest with a
- * warning, so a sheet with more would lose sales quietly in the owner's hands.
- */
-export const SHEET_SALES_LIMIT = 1_048_576 - FIRST_SALE_ROW + 1;
+/** The most sales one sheet holds (see EXCEL_SHEET_ROWS). */
+export const SHEET_SALES_LIMIT = EXCEL_SHEET_ROWS - FIRST_SALE_ROW + 1;
 
 /** How many digits the row numbers of a sheet of `total` sales take at most. */
 export function rowNumberWidth(total: number): number {
