@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Pool } from 'pg';
+import { SHEET_DATA_ROWS } from '@shared/sheet-limit';
 import { counterKinds } from './ingest/counter-kinds';
 import { registry, type KindRegistry } from './ingest/kinds';
 import { orderSnapshotKind } from './ingest/order-projection';
@@ -31,6 +32,8 @@ export interface ShopServerOptions {
   day?: DayRules;
   /** The built owner's page (out/owner), or null when there is none. */
   ownerPageDir?: string | null;
+  /** Tests: the most rows an Excel download holds (default SHEET_DATA_ROWS, one sheet). */
+  sheetRowsLimit?: number;
 }
 
 export interface ShopServer {
@@ -75,7 +78,12 @@ export async function buildShopServer(options: ShopServerOptions): Promise<ShopS
   webhookRoutes(app, { ...deps, secret: options.webhookSecret });
   const day = options.day ?? { timeZone: 'Asia/Jakarta', cutoffHour: 4 };
   ownerSessionRoutes(app, { pool: options.pool, ownerToken: options.ownerToken, now });
-  ownerRoutes(app, { ...deps, ownerToken: options.ownerToken, day });
+  ownerRoutes(app, {
+    ...deps,
+    ownerToken: options.ownerToken,
+    day,
+    sheetRows: options.sheetRowsLimit ?? SHEET_DATA_ROWS,
+  });
   await ownerPage(app, options.ownerPageDir ?? null);
   // Before the listener closes: open event streams would otherwise hold it open.
   app.addHook('preClose', async () => hub.close());

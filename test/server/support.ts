@@ -22,7 +22,13 @@ let counter = 0;
 /** A migrated database of its own, and the real server on it running as the app role. */
 export async function startServerRig(
   pgs: TestPostgres,
-  opts: { listen?: boolean; heartbeatMs?: number; now?: () => Date; ownerPageDir?: string } = {},
+  opts: {
+    listen?: boolean;
+    heartbeatMs?: number;
+    now?: () => Date;
+    ownerPageDir?: string;
+    sheetRowsLimit?: number;
+  } = {},
 ): Promise<ServerRig> {
   counter += 1;
   const db = await pgs.createShopDatabase(`shop_${process.pid}_${counter}`);
@@ -35,6 +41,7 @@ export async function startServerRig(
     ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.ownerPageDir ? { ownerPageDir: opts.ownerPageDir } : {}),
+    ...(opts.sheetRowsLimit ? { sheetRowsLimit: opts.sheetRowsLimit } : {}),
   });
   let url = '';
   if (opts.listen) url = await server.app.listen({ host: '127.0.0.1', port: 0 });

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { OWNER_EXPORT_COLUMNS, paidColumns, type OwnerExportColumn } from '@shared/export-columns';
 import type { OwnerOrderRow } from '@shared/owner/contract';
+import { SHEET_DATA_ROWS } from '@shared/sheet-limit';
 
 export type Value = string | number | boolean | null;
 
@@ -83,10 +84,19 @@ export const ORDER_TABLE: ExportTable<OwnerOrderRow> = {
   money: ['price', 'amount', 'fee', 'total_paid', 'shop_receives', 'cash_tendered', 'cash_change'],
 };
 
+/** A workbook would hold more rows than one sheet: Excel would drop the rest. */
+export class SheetFullError extends Error {
+  constructor(readonly limit: number) {
+    super(`more rows than one Excel sheet holds (${limit})`);
+  }
+}
+
 /**
  * Streams the rows as CSV or XLSX into the returned stream while the rows are read, a batch
  * at a time: nothing holds the whole export. A failure part-way destroys the stream, so the
- * browser shows a failed download rather than a file that looks complete.
+ * browser shows a failed download rather than a file that looks complete. A workbook past
+ * `sheetRows` rows is such a failure: the routes refuse it before they start when they can
+ * count, and this catches the rows added since.
  */
 export function streamExport<R>(
   rows: AsyncIterable<R>,
@@ -94,9 +104,11 @@ export function streamExport<R>(
   timeZone: string,
   onError: (err: unknown) => void,
   table: ExportTable<R>,
+  sheetRows = SHEET_DATA_ROWS,
 ): PassThrough {
   const out = new PassThrough();
-  const run = format === 'csv' ? writeCsv(rows, out, timeZone, table) : writeXlsx(rows, out, timeZone, table);
+  const run =
+    format === 'csv' ? writeCsv(rows, out, timeZone, table) : writeXlsx(rows, out, timeZone, table, sheetRows);
   run.catch((err: unknown) => {
     onError(err);
     out.destroy(err instanceof Error ? err : new Error(String(err)));
@@ -120,7 +132,13 @@ async function writeCsv<R>(rows: AsyncIterable<R>, out: PassThrough, timeZone: s
   csv.end();
 }
 
-async function writeXlsx<R>(rows: AsyncIterable<R>, out: PassThrough, timeZone: string, table: ExportTable<R>) {
+async function writeXlsx<R>(
+  rows: AsyncIterable<R>,
+  out: PassThrough,
+  timeZone: string,
+  table: ExportTable<R>,
+  sheetRows: number,
+) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((key) => ({
@@ -131,7 +149,10 @@ async function writeXlsx<R>(rows: AsyncIterable<R>, out: PassThrough, timeZone: 
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  let written = 0;
   for await (const row of rows) {
+    written += 1;
+    if (written > sheetRows) throw new SheetFullError(sheetRows);
     sheet.addRow(table.values(row, timeZone)).commit();
     if (out.writableNeedDrain) await once(out, 'drain');
   }

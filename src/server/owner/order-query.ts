@@ -147,18 +147,25 @@ export async function listShopOrders(
 ): Promise<OwnerOrderPage> {
   const where = await whereClause(pool, input, rules);
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  const [items, count] = await Promise.all([
-    page(pool, where, after, input.limit + 1),
-    pool.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${where.sql}`, where.params),
-  ]);
+  const [items, total] = await Promise.all([page(pool, where, after, input.limit + 1), count(pool, where)]);
   const more = items.length > input.limit;
   const shown = more ? items.slice(0, input.limit) : items;
   const last = shown.at(-1);
   return {
     items: shown,
     nextCursor: more && last ? encodeCursor(last) : null,
-    total: count.rows[0]!.n,
+    total,
   };
+}
+
+async function count(pool: Pool, where: { sql: string; params: unknown[] }): Promise<number> {
+  const r = await pool.query<{ n: number }>(`SELECT count(*)::int AS n ${FROM} ${where.sql}`, where.params);
+  return r.rows[0]!.n;
+}
+
+/** How many rows the filter matches: the history's total, and the rows of its export. */
+export async function countShopOrders(pool: Pool, filter: OwnerOrderFilter, rules: DayRules): Promise<number> {
+  return count(pool, await whereClause(pool, filter, rules));
 }
 
 /**

@@ -2,7 +2,8 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from 'fastify';
 import { OWNER_API, ownerDaySchema, ownerExportSchema } from '@shared/owner/contract';
 import { ownerDayZSchema, ownerShiftZSchema } from '@shared/owner/counter-contract';
 import { parseOr400 } from '../owner/owner-guard';
-import { eachShopOrder } from '../owner/order-query';
+import { countShopOrders, eachShopOrder } from '../owner/order-query';
+import { sheetHolds } from '@shared/sheet-limit';
 import { ORDER_TABLE, streamExport, type ExportTable } from '../owner/order-export';
 import { reconcileDay } from '../owner/reconciliation';
 import { eachShopRefund, REFUND_TABLE } from '../owner/refund-export';
@@ -19,8 +20,16 @@ function sendExport<R>(
   rows: AsyncIterable<R>,
   log: FastifyBaseLogger,
   timeZone: string,
+  sheetRows: number,
 ) {
-  const body = streamExport(rows, format, timeZone, (err) => log.error({ err }, 'owner export failed part-way'), table);
+  const body = streamExport(
+    rows,
+    format,
+    timeZone,
+    (err) => log.error({ err }, 'owner export failed part-way'),
+    table,
+    sheetRows,
+  );
   return reply
     .header(
       'content-type',
@@ -44,6 +53,13 @@ export function ownerReportRoutes(owner: FastifyInstance, deps: OwnerRouteDeps) 
     const input = parseOr400(ownerExportSchema, request.query, reply);
     if (!input) return reply;
     const { format, ...filter } = input;
+    // Refused before the download starts, so the owner's browser gets the reason instead of
+    // a broken file. The page already offers CSV only for such a list (overview.xlsxRows).
+    if (format === 'xlsx' && !sheetHolds(await countShopOrders(pool, filter, deps.day), deps.sheetRows))
+      return reply.code(413).send({
+        error: 'export_too_large',
+        message: `More sales than one Excel sheet holds (${deps.sheetRows}). Pick one day, or download CSV.`,
+      });
     const name = `penjualan-${filter.day ?? 'semua'}${filter.tillId ? `-${filter.tillId.slice(0, 8)}` : ''}.${format}`;
     return sendExport(
       reply,
@@ -53,6 +69,7 @@ export function ownerReportRoutes(owner: FastifyInstance, deps: OwnerRouteDeps) 
       eachShopOrder(pool, filter, deps.day),
       request.log,
       deps.day.timeZone,
+      deps.sheetRows,
     );
   });
 
@@ -69,6 +86,7 @@ export function ownerReportRoutes(owner: FastifyInstance, deps: OwnerRouteDeps) 
       eachShopRefund(pool, filter, deps.day),
       request.log,
       deps.day.timeZone,
+      deps.sheetRows,
     );
   });
 

@@ -9,4 +9,6 @@ export interface OwnerRouteDeps {
   ownerToken: string | null;
   now: () => Date;
   day: DayRules;
+  /** The most rows an Excel download holds (SHEET_DATA_ROWS; smaller in tests). */
+  sheetRows: number;
 }

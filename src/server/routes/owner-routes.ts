@@ -59,7 +59,7 @@ export function ownerRoutes(app: FastifyInstance, deps: OwnerRouteDeps) {
 
     owner.get(`${OWNER_API}/overview`, async (): Promise<OwnerOverview> => {
       const [today, tills] = await Promise.all([businessDayAt(pool, now(), deps.day), tillsWithState(pool, hub)]);
-      return { timeZone: deps.day.timeZone, cutoffHour: deps.day.cutoffHour, today, tills };
+      return { timeZone: deps.day.timeZone, cutoffHour: deps.day.cutoffHour, today, tills, xlsxRows: deps.sheetRows };
     });
 
     owner.get(`${OWNER_API}/tills`, async () => ({ tills: await tillsWithState(pool, hub) }));

@@ -54,6 +54,7 @@ export const OWNER_ERROR_CODES = [
   'owner_off',
   'unreachable',
   'internal',
+  'export_too_large',
 ] as const;
 export type OwnerErrorCode = (typeof OWNER_ERROR_CODES)[number];
 
@@ -76,6 +77,8 @@ export interface OwnerOverview {
   cutoffHour: number;
   today: string;
   tills: OwnerTill[];
+  /** The most sales one Excel download holds (one sheet); past it the page offers CSV only. */
+  xlsxRows: number;
 }
 
 export interface OwnerOrderRow {
