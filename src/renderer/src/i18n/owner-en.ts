@@ -26,6 +26,7 @@ export const ownerEn: Record<keyof typeof ownerId, string> = {
   'owner.export.hint': 'Holds {total} sales, the same as the list above.',
   'owner.export.csv': 'Download CSV',
   'owner.export.xlsx': 'Download Excel',
+  'owner.export.tooLarge': 'Too many for one Excel sheet ({limit} sales at most). Pick one day, or download CSV.',
 
   'owner.report.scope': 'Report for',
   'owner.report.byTill': 'By till',
@@ -116,4 +117,5 @@ export const ownerEn: Record<keyof typeof ownerId, string> = {
     "The owner's page is not turned on on this server. Set an owner's password on the shop server first, then open this page again.",
   'owner.error.unreachable': 'The shop server cannot be reached. Check the internet, then try again.',
   'owner.error.internal': 'The shop server has a problem. Try again in a moment.',
+  'owner.error.export_too_large': 'Too many sales for one Excel sheet. Pick one day, or download CSV.',
 };

@@ -24,6 +24,8 @@ export const ownerId = {
   'owner.export.hint': 'Berisi {total} penjualan, sama dengan daftar di atas.',
   'owner.export.csv': 'Unduh CSV',
   'owner.export.xlsx': 'Unduh Excel',
+  'owner.export.tooLarge':
+    'Terlalu banyak untuk satu lembar Excel (paling banyak {limit} penjualan). Pilih satu hari, atau unduh CSV.',
 
   'owner.report.scope': 'Laporan untuk',
   'owner.report.byTill': 'Per kasir',
@@ -116,4 +118,5 @@ export const ownerId = {
     'Halaman pemilik belum dinyalakan di server ini. Buat kata sandi pemilik di server toko dulu, lalu buka halaman ini lagi.',
   'owner.error.unreachable': 'Server toko tidak bisa dihubungi. Periksa internet, lalu coba lagi.',
   'owner.error.internal': 'Server toko sedang bermasalah. Coba lagi sebentar lagi.',
+  'owner.error.export_too_large': 'Terlalu banyak penjualan untuk satu lembar Excel. Pilih satu hari, atau unduh CSV.',
 } as const;

@@ -86,7 +86,7 @@ export function OwnerHistory({ overview }: { overview: OwnerOverview }) {
           {t('history.loadMore')}
         </button>
       )}
-      <OwnerExports filter={filter} total={list.total} />
+      <OwnerExports filter={filter} total={list.total} xlsxRows={overview.xlsxRows} />
     </div>
   );
 }
