@@ -105,7 +105,8 @@ function writeFile(job: Job, temp: string): Promise<number> {
  * loses rows.
  */
 export function checkSheetFits(total: number, limit = SHEET_SALES_LIMIT): void {
-  if (!sheetHolds(total, limit)) throw new PosError('export_too_large', `${total} sales are more than one sheet holds (${limit}).`);
+  if (!sheetHolds(total, limit))
+    throw new PosError('export_too_large', `${total} sales are more than one sheet holds (${limit}).`);
 }
 
 /**
