@@ -9,6 +9,7 @@ import { startPostgres, type TestPostgres } from '../../testkit/postgres';
 import { event, orderId, snapshot } from '../server/snapshots';
 import { startServerRig, type ServerRig } from '../server/support';
 import { launchChromium } from './support/chromium';
+import { shootOwnerSizes } from './support/owner-shots';
 
 /**
  * The owner's history longer than one Excel sheet: the page offers the list as CSV only and
@@ -50,17 +51,12 @@ afterAll(async () => {
   await pgs?.stop();
 });
 
-async function shoot(page: Page, lang: 'id' | 'en'): Promise<void> {
-  for (const [w, h] of [
-    [1366, 768],
-    [1024, 768],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.getByTestId('owner-export-too-large').scrollIntoViewIfNeeded();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    await page.screenshot({ path: join(outDir, `owner-export-too-large-${lang}-${w}.png`), fullPage: w === 390 });
-  }
+function shoot(page: Page, lang: 'id' | 'en'): Promise<void> {
+  return shootOwnerSizes(
+    page,
+    (w) => join(outDir, `owner-export-too-large-${lang}-${w}.png`),
+    () => page.getByTestId('owner-export-too-large').scrollIntoViewIfNeeded(),
+  );
 }
 
 describe("the owner's history longer than one Excel sheet", () => {

@@ -14,6 +14,7 @@ import { startServerRig, WEBHOOK_SECRET, type ServerRig } from '../server/suppor
 import { call, counterShop } from '../support/counter';
 import { startTill, waitUntil, type TillRig } from '../sync/till-rig';
 import { launchChromium } from './support/chromium';
+import { shootOwnerSizes } from './support/owner-shots';
 
 /**
  * The owner's page as an owner uses it at home: two real tills (the app's services, each
@@ -74,17 +75,8 @@ afterAll(async () => {
   await pgs?.stop();
 });
 
-async function shoot(page: Page, name: string, lang: 'id' | 'en'): Promise<void> {
-  for (const [w, h] of [
-    [1366, 768],
-    [1024, 768],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    await page.screenshot({ path: join(outDir, `owner-${name}-${lang}-${w}.png`), fullPage: w === 390 });
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
+function shoot(page: Page, name: string, lang: 'id' | 'en'): Promise<void> {
+  return shootOwnerSizes(page, (w) => join(outDir, `owner-${name}-${lang}-${w}.png`));
 }
 
 async function typeDay(page: Page, testId: string, day: string): Promise<void> {
