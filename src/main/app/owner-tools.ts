@@ -37,7 +37,7 @@ export interface OwnerToolsDeps {
   log: Logger;
   calendar: BusinessCalendar;
   clock: () => Date;
-  /** Tests: the most sales a workbook takes (see SHEET_SALES_LIMIT). */
+  /** Tests: the most sales a workbook takes (see SHEET_DATA_ROWS). */
   sheetSalesLimit?: number;
 }
 

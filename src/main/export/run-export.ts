@@ -9,8 +9,8 @@ import { jsonlWriter } from './row-writers';
 import { exportCanceled } from './export-canceled';
 import { intoFile } from './into-file';
 import { writeCsv, writeSheet, type TextJob } from './text-export';
-import { sheetHolds } from '@shared/sheet-limit';
-import { rowNumberWidth, SHEET_SALES_LIMIT, xlsxRowSql } from './xlsx-sql';
+import { SHEET_DATA_ROWS, sheetHolds } from '@shared/sheet-limit';
+import { rowNumberWidth, xlsxRowSql } from './xlsx-sql';
 import { zoneOffsetSpans } from './zone-offsets';
 
 export interface ExportOptions {
@@ -20,7 +20,7 @@ export interface ExportOptions {
   delimiter?: ';' | ',';
   /** JSON Lines: rows between two progress reports (default 500). CSV and sheets report once per chunk their thread reads. */
   progressEvery?: number;
-  /** The most sales a workbook takes (default SHEET_SALES_LIMIT; smaller in tests). */
+  /** The most sales a workbook takes (default SHEET_DATA_ROWS, one sheet; smaller in tests). */
   sheetSalesLimit?: number;
 }
 
@@ -104,7 +104,7 @@ function writeFile(job: Job, temp: string): Promise<number> {
  * written: the owner is told to pick a shorter range or CSV instead of getting a sheet that
  * loses rows.
  */
-export function checkSheetFits(total: number, limit = SHEET_SALES_LIMIT): void {
+export function checkSheetFits(total: number, limit = SHEET_DATA_ROWS): void {
   if (!sheetHolds(total, limit))
     throw new PosError('export_too_large', `${total} sales are more than one sheet holds (${limit}).`);
 }

@@ -1,7 +1,6 @@
 import { EXPORT_COLUMNS, type ExportColumn } from '@shared/export-columns';
 import { FEE_PAYERS } from '@shared/fees';
 import { PAYMENT_METHODS } from '@shared/methods';
-import { EXCEL_SHEET_ROWS } from '@shared/sheet-limit';
 import { ORDER_STATES } from '@shared/order-state';
 import { ITEMS_OF_SALE, itemsSql, literal, localTimeSql, PAID_SQL, TOTAL_PAID_SQL } from './sql-text';
 import type { OffsetSpan } from './zone-offsets';
@@ -26,11 +25,8 @@ import type { OffsetSpan } from './zone-offsets';
 
 export const ROW_MARK = '\u0001';
 
-/** The sheet's first row of sales (row 1 is the header). */
+/** The sheet's first row of sales: row 1 is the header, as SHEET_DATA_ROWS counts. */
 export const FIRST_SALE_ROW = 2;
-
-/** The most sales one sheet holds (see EXCEL_SHEET_ROWS). */
-export const SHEET_SALES_LIMIT = EXCEL_SHEET_ROWS - FIRST_SALE_ROW + 1;
 
 /** How many digits the row numbers of a sheet of `total` sales take at most. */
 export function rowNumberWidth(total: number): number {
