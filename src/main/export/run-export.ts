@@ -90,7 +90,13 @@ function writeFile(job: Job, temp: string): Promise<number> {
     }
     case 'xlsx': {
       const width = rowNumberWidth(job.total);
-      return writeSheet(store, textJob(job, xlsxRowSql(offsetSpans(store, timeZone), width)), temp, width);
+      return writeSheet(
+        store,
+        textJob(job, xlsxRowSql(offsetSpans(store, timeZone), width)),
+        temp,
+        width,
+        opts.sheetSalesLimit,
+      );
     }
     case 'jsonl':
       return writeJsonLines(job, temp);

@@ -1,8 +1,10 @@
 import type { OrderFilter } from '@shared/domain';
+import { PosError } from '@shared/errors';
+import { SHEET_DATA_ROWS } from '@shared/sheet-limit';
 import type { OrderStore } from '../orders/order-store';
 import { toStorageError } from '../orders/storage-errors';
 import { exportCanceled } from './export-canceled';
-import { readTextOffThread, type RowNumbering } from './text-reader-thread';
+import { ReaderFailed, readTextOffThread, type RowNumbering } from './text-reader-thread';
 import { csvFileWriter } from './csv-writer';
 import { xlsxTextWriter } from './xlsx-writer';
 import { FIRST_SALE_ROW, ROW_MARK } from './xlsx-sql';
@@ -56,6 +58,9 @@ async function writeOffThread(
     return done;
   } catch (err) {
     await writer.abort();
+    // Sales written after the export counted them took the sheet past its last row (RowNumbering.lastRow).
+    if (err instanceof ReaderFailed && err.code === 'export_too_large')
+      throw new PosError('export_too_large', `More sales than one sheet holds: ${err.message}.`);
     // The thread reads past the store's guard: a damaged or unreadable journal gets the same typed error here.
     throw toStorageError(err);
   } finally {
@@ -70,8 +75,19 @@ export function writeCsv(store: OrderStore, job: TextJob, header: string, path: 
 
 /**
  * An .xlsx workbook: each row as xlsxRowSql writes it for row numbers `width` digits wide
- * (rowNumberWidth), numbered from FIRST_SALE_ROW.
+ * (rowNumberWidth), numbered from FIRST_SALE_ROW, and no more than `limit` sales (one sheet).
  */
-export function writeSheet(store: OrderStore, job: TextJob, path: string, width: number): Promise<number> {
-  return writeOffThread(store, job, xlsxTextWriter(path), { mark: ROW_MARK, width, firstRow: FIRST_SALE_ROW });
+export function writeSheet(
+  store: OrderStore,
+  job: TextJob,
+  path: string,
+  width: number,
+  limit = SHEET_DATA_ROWS,
+): Promise<number> {
+  return writeOffThread(store, job, xlsxTextWriter(path), {
+    mark: ROW_MARK,
+    width,
+    firstRow: FIRST_SALE_ROW,
+    lastRow: FIRST_SALE_ROW + limit - 1,
+  });
 }

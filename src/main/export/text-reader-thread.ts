@@ -37,6 +37,12 @@ export interface RowNumbering {
   mark: string;
   width: number;
   firstRow: number;
+  /**
+   * The sheet's last row. The export counted its sales before this thread took its snapshot,
+   * so sales written in between can take a sheet past what Excel reads (it would drop them
+   * with only a warning): a row past this one fails the read with the code `export_too_large`.
+   */
+  lastRow: number;
 }
 
 export interface TextReaderOptions {
@@ -111,6 +117,8 @@ async function run() {
       let text = raw;
       let inPlace = false;
       if (numbering) {
+        if (row > numbering.lastRow)
+          throw Object.assign(new Error('more rows than one sheet holds (last row ' + numbering.lastRow + ')'), { code: 'export_too_large' });
         const digits = String(row);
         inPlace = digits.length <= WIDTH;
         if (inPlace) setNumber(digits);

@@ -70,7 +70,7 @@ describe('rows read on a thread of their own', () => {
 
     const { text, rows } = await drain(
       readTextOffThread(store.textQuery({}, expression), {
-        numbering: { mark: MARK, width, firstRow: 2 },
+        numbering: { mark: MARK, width, firstRow: 2, lastRow: 1_048_576 },
         chunkBytes: 4096,
       }),
     );
@@ -84,10 +84,21 @@ describe('rows read on a thread of their own', () => {
   it('fails rather than write a row number where its marks are not closed by a quote', async () => {
     const store = seeded(10);
     const query = store.textQuery({}, `'<r n="${MARK.repeat(3)}>' || order_id || '</r>'`);
-    const reader = readTextOffThread(query, { numbering: { mark: MARK, width: 3, firstRow: 2 } });
+    const reader = readTextOffThread(query, { numbering: { mark: MARK, width: 3, firstRow: 2, lastRow: 1_048_576 } });
     const failure = await reader.next().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(ReaderFailed);
     expect(String(failure)).toMatch(/closing quote/);
+    await reader.stop();
+    store.close();
+  });
+
+  it("stop at the sheet's last row with a code of their own, rather than write a row past it", async () => {
+    const store = seeded(10);
+    const query = store.textQuery({}, `'<r n="${MARK}">' || order_id || '</r>'`);
+    const reader = readTextOffThread(query, { numbering: { mark: MARK, width: 1, firstRow: 2, lastRow: 6 } });
+    const failure = await drain(reader).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ReaderFailed);
+    expect(failure).toMatchObject({ code: 'export_too_large' });
     await reader.stop();
     store.close();
   });
@@ -143,6 +154,24 @@ describe('XLSX and CSV read on a thread of their own', () => {
     const [sheet] = await readXlsxFile(dest);
     const ids = sheet!.data.slice(1).map((row) => row[0]);
     expect(ids).toEqual([...store.iterate({})].map((o) => o.orderId));
+    store.close();
+  });
+
+  it('fails as too large, leaving no file, when sales written after the count take the sheet past its end', async () => {
+    const store = seeded(10);
+    // The count the export starts from says 3 (what the sheet holds); 10 are read.
+    const counted = new Proxy(store, {
+      get: (target, prop, receiver) => (prop === 'count' ? () => 3 : (Reflect.get(target, prop, receiver) as unknown)),
+    });
+    const dir = tempDir();
+    const dest = join(dir, 'orders.xlsx');
+    const failure = await runExport(counted, { format: 'xlsx', filter: {} }, dest, {
+      timeZone: TZ,
+      sheetSalesLimit: 3,
+    }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(PosError);
+    expect(failure).toMatchObject({ code: 'export_too_large' });
+    expect(readdirSync(dir)).toEqual([]);
     store.close();
   });
 
