@@ -90,6 +90,20 @@ async function main(): Promise<void> {
       // Each round of the app is followed by a round of the bare counter (the peer) on the same
       // browser and simulator, so both see the same machine and the same gateway latency.
       const bare = await startBareCounter(root, rig.sim, browser);
+      const pageClocks = {
+        cashier: rig.cashier.clock,
+        customer: rig.customer.clock,
+        bareCashier: bare.cashier.clock,
+        bareCustomer: bare.customer.clock,
+      };
+      log(
+        `page clocks against Node's, taken off every page time: ${Object.entries(pageClocks)
+          .map(
+            ([page, c]) =>
+              `${page} ${c.offsetMs >= 0 ? '+' : ''}${c.offsetMs.toFixed(2)} ms (±${c.uncertaintyMs.toFixed(2)})`,
+          )
+          .join(', ')}`,
+      );
       const chargeRounds = async (label: string) => {
         const app: ChargeSample[][] = [];
         const peer: BareSample[][] = [];
@@ -191,7 +205,7 @@ async function main(): Promise<void> {
         };
       };
       const figures = {
-        chargeToQr: { gateway0: chargeFigures(charge0), gateway50: chargeFigures(charge50) },
+        chargeToQr: { gateway0: chargeFigures(charge0), gateway50: chargeFigures(charge50), pageClocks },
         paidToShown: {
           floorMs,
           engine: summarize(engine.samples.map((s) => s.shownMs)),

@@ -8,8 +8,8 @@ import { epochMs, sleep } from './lib/stats';
 /**
  * The two sale measurements that need the real windows: charge to QR, and paid to shown.
  * Both run on the harness rig (the app's services in Node, the built renderer in Chromium,
- * cashier and customer display as two tabs). Times are the pages' wall clock
- * (performance.timeOrigin + performance.now()), which Node shares.
+ * cashier and customer display as two tabs). Every time is on the bench's Node clock: the
+ * pages report theirs less their measured offset from it (page-clock.ts).
  */
 
 interface Draw {
@@ -31,7 +31,7 @@ type Probe = {
   seen: Record<string, Seen | undefined>;
   whenSeen(name: string, timeoutMs: number): Promise<number>;
 };
-declare const window: { __bench: Probe };
+declare const window: { __bench: Probe & { now(): number } };
 
 /** A cashier window with a "charge" button and a `qr` canvas, and a customer display with a `customer-qr` canvas. */
 export interface ChargePages {
@@ -117,7 +117,7 @@ async function chargeAndWaitQr(rig: ChargePages): Promise<{ t0: number; cashier:
     window.__bench.reset();
     const button = document.querySelector('[data-testid="charge"]') as HTMLButtonElement | null;
     if (!button || button.disabled) throw new Error('the charge button is not ready');
-    const t0 = performance.timeOrigin + performance.now();
+    const t0 = window.__bench.now();
     button.click();
     return window.__bench.nextDraw('qr', t0, timeout).then((draw) => ({ t0, draw }));
   }, DRAW_TIMEOUT_MS);

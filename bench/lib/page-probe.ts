@@ -2,8 +2,9 @@ import type { QuietPage } from './quiet-browser';
 
 /**
  * Runs in every benchmark page before the app's own scripts (an init script). It records,
- * on the page's wall clock (performance.timeOrigin + performance.now(), comparable with
- * Node's), when things the cashier or customer sees first happen:
+ * on the bench's Node clock (the page's performance.timeOrigin + performance.now(), less the
+ * page's measured offset from Node: see page-clock.ts), when things the cashier or customer
+ * sees first happen:
  *  - qr:   a canvas with a data-testid is drawn (the synchronous run of fillRect calls that
  *          draws the modules ends, or an ImageData is put), the start of the first animation
  *          frame after it (the frame that shows it), and how long the drawing took;
@@ -12,8 +13,10 @@ import type { QuietPage } from './quiet-browser';
  * Kept as a string so it runs unchanged in the page whatever the bench is compiled to.
  */
 export const PAGE_PROBE = `(() => {
-  const now = () => performance.timeOrigin + performance.now();
-  const bench = { draws: [], seen: {}, armed: {}, keypadReadyMs: null, waiters: [], seenWaiters: [] };
+  // clockOffset is set by the bench once the page has loaded (page minus Node, ms).
+  const bench = { clockOffset: 0, draws: [], seen: {}, armed: {}, keypadReadyMs: null, waiters: [], seenWaiters: [] };
+  const now = () => performance.timeOrigin + performance.now() - bench.clockOffset;
+  bench.now = now;
   window.__bench = bench;
   // A draw is recorded, and its frame start noted; a page-side wait for it is answered at once.
   const drawn = (entry) => {

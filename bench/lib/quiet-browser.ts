@@ -6,6 +6,8 @@ import WebSocket from 'ws';
 import { findChromium } from '../../scripts/lib/find-chromium.mjs';
 import { HEADLESS_CHROMIUM_ARGS } from '../../testkit/chromium-args';
 import { PAGE_PROBE } from './page-probe';
+import { clockOffset, type ClockOffset, type ClockProbe } from './page-clock';
+import { epochMs } from './stats';
 
 /**
  * Chromium driven over the DevTools protocol with only what the bench asks for: pages are
@@ -26,6 +28,8 @@ export interface QuietPage {
   click(selector: string): Promise<void>;
   /** Waits inside the page (checked each frame) until `selector` matches an element that is laid out. */
   waitVisible(selector: string, timeoutMs?: number): Promise<void>;
+  /** The page's clock against Node's, measured after load; the probe's times are already on Node's clock. */
+  clock: ClockOffset;
   /** Chromium's own counters of the page's main-thread time, ms (cumulative). */
   mainThreadTime(): Promise<{ taskMs: number; scriptMs: number }>;
   close(): Promise<void>;
@@ -65,6 +69,19 @@ const CENTER = (selector: string) => {
   const r = el.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 };
+
+const CLOCK_PROBES = 30;
+
+/** The page's clock against Node's, from the quickest of a few round trips (see page-clock.ts). */
+async function measureClock(evaluate: QuietPage['evaluate']): Promise<ClockOffset> {
+  const probes: ClockProbe[] = [];
+  for (let i = 0; i < CLOCK_PROBES; i += 1) {
+    const sentAt = epochMs();
+    const pageAt = await evaluate(() => performance.timeOrigin + performance.now());
+    probes.push({ sentAt, pageAt, receivedAt: epochMs() });
+  }
+  return clockOffset(probes);
+}
 
 export async function launchQuietChromium(): Promise<QuietBrowser> {
   const found = findChromium();
@@ -174,6 +191,10 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
         throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
       return answer.result.value as R;
     };
+    const clock = await measureClock(evaluate);
+    await evaluate((offset) => {
+      (window as unknown as { __bench: { clockOffset: number } }).__bench.clockOffset = offset;
+    }, clock.offsetMs);
     const mouse = (type: string, x: number, y: number) =>
       on(sessionId, 'Input.dispatchMouseEvent', {
         type,
@@ -185,6 +206,7 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
       });
     return {
       evaluate,
+      clock,
       async click(selector) {
         const { x, y } = await evaluate(CENTER, selector);
         await on(sessionId, 'Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
