@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { Activity, useRef } from 'react';
 import type { OrderView } from '@shared/domain';
 import { isFinal } from '@shared/order-state';
 import { formatRupiah } from '@shared/money';
@@ -70,8 +70,10 @@ export function CustomerApp() {
         data-size={ready ? `${width}x${height}` : undefined}
       >
         {ready && showCart && <CartShow cart={cart} width={width} height={height} />}
-        {ready && state === 'idle' && !showCart && (
-          <IdleView shopName={shopName} logo={media.logo} promos={media.promos} width={width} height={height} />
+        {ready && (
+          <Activity mode={state === 'idle' && !showCart ? 'visible' : 'hidden'}>
+            <IdleView shopName={shopName} logo={media.logo} promos={media.promos} width={width} height={height} />
+          </Activity>
         )}
         {ready && state === 'preparing' && order && (
           // Until Pakasir answers only the price is known; a fee on top, if any, comes with the QR.
