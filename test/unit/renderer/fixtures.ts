@@ -1,5 +1,8 @@
-import type { OrderView } from '@shared/domain';
+import type { OrderView, SettingsView } from '@shared/domain';
 import { tlv, withCrc } from '@shared/qris';
+import { useItems } from '@renderer/stores/items-store';
+import { useKeypad } from '@renderer/stores/keypad-store';
+import { usePos } from '@renderer/stores/pos-store';
 
 /** A dynamic QRIS payload for `total`, built the way an issuer would (CRC included). */
 export function qrisPayload(total: number): string {
@@ -46,4 +49,22 @@ export function order(over: Partial<OrderView> = {}): OrderView {
     cash: null,
     ...over,
   };
+}
+
+/** A till set up to charge by QRIS (v2 sandbox, English, the customer pays the fee). */
+export const chargeReadySettings = {
+  apiVersion: 'v2',
+  sandbox: true,
+  defaultMethod: 'qris',
+  shopName: 'Warung',
+  language: 'en',
+  feePayer: 'customer',
+  feePayerChosen: true,
+} as SettingsView;
+
+/** The stores the sale screen reads, at a counter with no sale on and `digits` on the keypad. */
+export function freshSaleStores(digits = ''): void {
+  usePos.setState({ settings: chargeReadySettings, activeSale: null, dismissedOrderId: null, endedSale: null });
+  useKeypad.setState({ digits, note: '', method: null, charging: false });
+  useItems.setState({ entries: [], selected: 0 });
 }

@@ -1,30 +1,18 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OrderView, SettingsView } from '@shared/domain';
+import type { OrderView } from '@shared/domain';
 import { setPosApi, type PosApi } from '@renderer/api/pos-api';
 import { useLanguage } from '@renderer/i18n';
 import { SaleScreen } from '@renderer/screens/SaleScreen';
-import { useItems } from '@renderer/stores/items-store';
-import { useKeypad } from '@renderer/stores/keypad-store';
 import { usePos } from '@renderer/stores/pos-store';
-import { order } from '../fixtures';
+import { freshSaleStores, order } from '../fixtures';
 
 /**
  * Between the press on "charge" and the QR, the cashier's window changes nothing on screen
  * (unless main takes long enough for the button to say "charging"). Any change there makes
  * the window draw a frame (style, layout, paint) for nothing while main is making the sale.
  */
-
-const settings = {
-  apiVersion: 'v2',
-  sandbox: true,
-  defaultMethod: 'qris',
-  shopName: 'Warung',
-  language: 'en',
-  feePayer: 'customer',
-  feePayerChosen: true,
-} as SettingsView;
 
 let answer: (o: OrderView) => void = () => undefined;
 let asked: unknown[] = [];
@@ -39,9 +27,7 @@ beforeEach(() => {
     },
     prepareCharge: () => Promise.resolve(null),
   } as unknown as PosApi);
-  usePos.setState({ settings, activeSale: null, dismissedOrderId: null, endedSale: null });
-  useKeypad.setState({ digits: '25000', note: '', method: null, charging: false });
-  useItems.setState({ entries: [], selected: 0 });
+  freshSaleStores('25000');
 });
 afterEach(cleanup);
 

@@ -1,30 +1,19 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OrderView, SettingsView } from '@shared/domain';
+import type { OrderView } from '@shared/domain';
 import { setPosApi, type PosApi } from '@renderer/api/pos-api';
 import { useLanguage } from '@renderer/i18n';
 import { SaleScreen } from '@renderer/screens/SaleScreen';
-import { useItems } from '@renderer/stores/items-store';
 import { useKeypad } from '@renderer/stores/keypad-store';
 import { usePos } from '@renderer/stores/pos-store';
-import { order } from '../fixtures';
+import { freshSaleStores, order } from '../fixtures';
 
 /**
  * While a sale is on the screen the keypad stays in the window, hidden, so the QR does not wait
  * for the keypad to be taken apart. Hidden, it must be deaf: no key the cashier presses during
  * the payment may type or charge. After the sale the next customer gets a fresh keypad.
  */
-
-const settings = {
-  apiVersion: 'v2',
-  sandbox: true,
-  defaultMethod: 'qris',
-  shopName: 'Warung',
-  language: 'en',
-  feePayer: 'customer',
-  feePayerChosen: true,
-} as SettingsView;
 
 let charges: unknown[] = [];
 
@@ -39,9 +28,7 @@ beforeEach(() => {
     prepareCharge: () => Promise.resolve(null),
     cancelSale: () => new Promise<OrderView>(() => undefined),
   } as unknown as PosApi);
-  usePos.setState({ settings, activeSale: null, dismissedOrderId: null, endedSale: null });
-  useKeypad.setState({ digits: '', note: '', method: null, charging: false });
-  useItems.setState({ entries: [], selected: 0 });
+  freshSaleStores();
 });
 afterEach(cleanup);
 
