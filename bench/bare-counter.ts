@@ -112,9 +112,11 @@ export async function startBareCounter(root: string, sim: Simulator, browser: Qu
   const customer = await browser.newPage(`${base}/customer`, { width: 1920, height: 1080 });
   // Both windows listening before the first charge, as the app's are.
   while (sockets.clients.size < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+  const clocks = { cashier: await cashier.syncClock(), customer: await customer.syncClock() };
   return {
     cashier,
     customer,
+    clocks,
     async close() {
       for (const c of sockets.clients) c.terminate();
       sockets.close();

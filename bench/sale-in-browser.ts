@@ -2,6 +2,7 @@ import type { OrderView } from '../src/shared/domain';
 import type { OrderStore } from '../src/main/orders/order-store';
 import { callsBetween } from './lib/gateway-calls';
 import type { HarnessRig } from './lib/harness-rig';
+import type { ClockOffset } from './lib/page-clock';
 import type { QuietPage } from './lib/quiet-browser';
 import { epochMs, sleep } from './lib/stats';
 
@@ -24,6 +25,8 @@ interface Seen {
   frameAt: number;
 }
 type Probe = {
+  /** The page's clock, put on Node's (page-clock.ts). */
+  now(): number;
   reset(): void;
   firstDraw(testId: string, after: number): Draw | null;
   nextDraw(testId: string, after: number, timeoutMs: number): Promise<Draw>;
@@ -31,12 +34,14 @@ type Probe = {
   seen: Record<string, Seen | undefined>;
   whenSeen(name: string, timeoutMs: number): Promise<number>;
 };
-declare const window: { __bench: Probe & { now(): number } };
+declare const window: { __bench: Probe };
 
 /** A cashier window with a "charge" button and a `qr` canvas, and a customer display with a `customer-qr` canvas. */
 export interface ChargePages {
   cashier: QuietPage;
   customer: QuietPage;
+  /** Each page's clock against Node's, measured once it was ready (QuietPage.syncClock). */
+  clocks: { cashier: ClockOffset; customer: ClockOffset };
 }
 
 export interface ChargeSample {

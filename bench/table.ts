@@ -363,7 +363,7 @@ What is measured:
   key's frames, and the QR's frame waited for the next refresh; the bare counter has no keys).
   The create call's round trip, timed at the app's HTTP client, is subtracted. One
   warm-up sale after start is not counted. Every time is put on Node's clock: each page's offset
-  from it is measured once the page has loaded (the quickest of 30 round trips) and taken off what
+  from it is measured once the page is ready (the quickest of 30 round trips) and taken off what
   the page reports. Page and Node each count from the wall clock at their own start, and a system
   correcting its wall clock slews it (5 ms a second on this machine once): pages opened a second
   later read several ms ahead (\`bench/lib/page-clock.ts\`; the offsets are in the log and

@@ -5,14 +5,13 @@ import { createLabSimulator, type LabSimulator } from '../../src/simulator/lab/l
 import { assembleHarness } from '../../src/harness/assemble';
 import type { Harness } from '../../src/harness/harness-server';
 import { keypadReadyMs } from './page-probe';
-import type { QuietBrowser, QuietPage } from './quiet-browser';
+import type { QuietBrowser } from './quiet-browser';
+import type { ChargePages } from '../sale-in-browser';
 
-export interface HarnessRig {
+export interface HarnessRig extends ChargePages {
   services: AppServices;
   sim: LabSimulator;
   harness: Harness;
-  cashier: QuietPage;
-  customer: QuietPage;
   close(): Promise<void>;
 }
 
@@ -38,12 +37,14 @@ export async function startHarnessRig(root: string, browser: QuietBrowser, tmpRo
   const customer = await browser.newPage(harness.customerUrl, { width: 1920, height: 1080 });
   await keypadReadyMs(cashier);
   await customer.waitVisible('[data-testid="customer-state"]');
+  const clocks = { cashier: await cashier.syncClock(), customer: await customer.syncClock() };
   return {
     services,
     sim,
     harness,
     cashier,
     customer,
+    clocks,
     async close() {
       await cashier.close();
       await customer.close();

@@ -7,8 +7,8 @@
  * need not: while the system corrects its wall clock it slews it (measured on a bench machine:
  * 5 ms per second), and pages opened a second and a half after Node read 8 ms ahead of it, the
  * customer display 1.5 ms ahead of the cashier. A sale's times cross processes (click in one
- * page, create in Node, frame in the other page), so each page's offset is measured once,
- * after it loads, and taken off everything the page reports. It stays put for the page's
+ * page, create in Node, frame in the other page), so each page's offset is measured
+ * once it is ready, and taken off everything the page reports. It stays put for the page's
  * life: after its origin both clocks run at the monotonic rate.
  */
 

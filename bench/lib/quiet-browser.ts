@@ -28,8 +28,12 @@ export interface QuietPage {
   click(selector: string): Promise<void>;
   /** Waits inside the page (checked each frame) until `selector` matches an element that is laid out. */
   waitVisible(selector: string, timeoutMs?: number): Promise<void>;
-  /** The page's clock against Node's, measured after load; the probe's times are already on Node's clock. */
-  clock: ClockOffset;
+  /**
+   * Measures the page's clock against Node's; from then on the probe reports on Node's clock.
+   * Asked for by a rig once its page is ready, not at every load: its round trips would land
+   * in the page's start-up, which the cold-load figure times.
+   */
+  syncClock(): Promise<ClockOffset>;
   /** Chromium's own counters of the page's main-thread time, ms (cumulative). */
   mainThreadTime(): Promise<{ taskMs: number; scriptMs: number }>;
   close(): Promise<void>;
@@ -191,10 +195,6 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
         throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
       return answer.result.value as R;
     };
-    const clock = await measureClock(evaluate);
-    await evaluate((offset) => {
-      (window as unknown as { __bench: { clockOffset: number } }).__bench.clockOffset = offset;
-    }, clock.offsetMs);
     const mouse = (type: string, x: number, y: number) =>
       on(sessionId, 'Input.dispatchMouseEvent', {
         type,
@@ -206,7 +206,13 @@ export async function launchQuietChromium(): Promise<QuietBrowser> {
       });
     return {
       evaluate,
-      clock,
+      async syncClock() {
+        const clock = await measureClock(evaluate);
+        await evaluate((offset) => {
+          (window as unknown as { __bench: { clockOffset: number } }).__bench.clockOffset = offset;
+        }, clock.offsetMs);
+        return clock;
+      },
       async click(selector) {
         const { x, y } = await evaluate(CENTER, selector);
         await on(sessionId, 'Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
