@@ -92,6 +92,9 @@ for (const lang of ['id', 'en'] as const) {
       });
       expect(sale.ok).toBe(true);
       await app.customer.getByTestId('customer-qr').waitFor();
+      // The welcome waits under the QR, hidden, rather than being taken down.
+      expect(await app.customer.getByTestId('customer-idle').count()).toBe(1);
+      expect(await app.customer.getByTestId('customer-idle').isVisible()).toBe(false);
       const view = await app.call<{ totalPayment: number; paymentNumber: string }>('getActiveSale');
       const total = formatRupiah(view.value!.totalPayment);
       await atEverySize('awaiting', 'qris', async (size) => {
@@ -111,6 +114,11 @@ for (const lang of ['id', 'en'] as const) {
         expect(cssWidth / modules, `pixels per module at ${size}`).toBeGreaterThanOrEqual(4);
       });
       expect((await app.call('cancelSale', { orderId: sale.value!.orderId })).ok).toBe(true);
+      // The cashier puts the sale away: the welcome is back as it was, and the QR is gone.
+      expect((await app.call('dismissSale', { orderId: sale.value!.orderId })).ok).toBe(true);
+      await app.customer.getByTestId('customer-idle').waitFor();
+      expect(await app.customer.getByTestId('customer-shop').textContent()).toBe('Warung Bu Sri Makmur Jaya Sentosa');
+      expect(await app.customer.getByTestId('customer-qr').count()).toBe(0);
     });
 
     it('bank transfer: the VA number and the total fit at every size', async () => {

@@ -1,4 +1,5 @@
 import type { OrderView, SettingsView } from '@shared/domain';
+import type { ItemView } from '@shared/items';
 import { tlv, withCrc } from '@shared/qris';
 import { useItems } from '@renderer/stores/items-store';
 import { useKeypad } from '@renderer/stores/keypad-store';
@@ -62,9 +63,12 @@ export const chargeReadySettings = {
   feePayerChosen: true,
 } as SettingsView;
 
-/** The stores the sale screen reads, at a counter with no sale on and `digits` on the keypad. */
-export function freshSaleStores(digits = ''): void {
+/**
+ * The stores the sale screen reads, at a counter with no sale on, `digits` on the keypad and
+ * `items` as the shop's quick items (none: the amount keypad).
+ */
+export function freshSaleStores(digits = '', items: ItemView[] = []): void {
   usePos.setState({ settings: chargeReadySettings, activeSale: null, dismissedOrderId: null, endedSale: null });
   useKeypad.setState({ digits, note: '', method: null, charging: false });
-  useItems.setState({ entries: [], selected: 0 });
+  useItems.setState({ items, entries: [], selected: 0 });
 }

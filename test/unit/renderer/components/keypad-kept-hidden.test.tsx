@@ -66,4 +66,26 @@ describe('the keypad during a payment', () => {
     act(() => press('4'));
     expect(useKeypad.getState().digits).toBe('4');
   });
+
+  it("gives the next customer a keypad without the last one's item search", () => {
+    freshSaleStores('', [{ itemId: 'kopi', name: 'Kopi susu', price: 20_000, category: 'Minuman', barcode: null }]);
+    render(<SaleScreen />);
+    fireEvent.change(screen.getByTestId('item-search'), { target: { value: 'kop' } });
+    expect((screen.getByTestId('item-search') as HTMLInputElement).value).toBe('kop');
+
+    const awaiting = order({
+      orderId: 'POS1-2',
+      amount: 20_000,
+      price: 20_000,
+      state: 'awaiting_payment',
+      revision: 1,
+    });
+    act(() => usePos.getState().setActiveSale(awaiting));
+    // Under the QR the search is kept as it was: nothing is rebuilt while the customer pays.
+    expect((screen.getByTestId('item-search') as HTMLInputElement).value).toBe('kop');
+
+    act(() => usePos.getState().dismissSale('POS1-2'));
+    expect(screen.queryByTestId('qr')).toBeNull();
+    expect((screen.getByTestId('item-search') as HTMLInputElement).value).toBe('');
+  });
 });
